@@ -1,0 +1,266 @@
+"""A raw news article, as pasted from the association's site, read into its parts.
+
+The page around the article is noise (channel names, breadcrumbs, view counts, image file
+names, share buttons, previous/next links); the footer holds the *site's* contact data.
+Nothing here is typed by staff: title, dates, body and contacts are found in the text.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from .dates import DATE_RE, parse_date, with_arabic_dates
+from .errors import Problem
+from .fields import read_text
+from .textnorm import fold
+
+IMAGE_RE = re.compile(r"^\S{0,80}\.(?:jpe?g|png|gif|bmp|webp|tiff?)$", re.IGNORECASE)
+META_LABELS = r"发布时间|发布日期|发表时间|发布于|更新时间|日期|时间|来源|作者|编辑|责任编辑|撰稿|浏览量|浏览次数|浏览|点击数|点击量|点击|阅读量|阅读|访问量"
+META_RE = re.compile(rf"(?:^|\s)(?:{META_LABELS})\s*[:：]")
+PUBLISH_RE = re.compile(r"(?:发布时间|发布日期|发表时间|发布于|更新时间|日期|时间)\s*[:：]?\s*(.{6,20})")
+NAV_RE = re.compile(
+    r"首页\s*[>＞»]|[>＞»]\s*正文|当前位置|所在位置|现在位置|您的位置|欢迎来到|请登录|免费注册|"
+    r"[【\[]\s*字体|分享到|网站导航|手机版|设为首页|加入收藏|^\s*(?:English|简体|繁体|繁體)\s*$"
+)
+TAIL_RE = re.compile(
+    r"^[【\[]?\s*(?:上一篇|下一篇|上一条|下一条|上一页|下一页|免责声明|相关资讯|相关链接|相关连结|相关文章|相关新闻|"
+    r"更多»|更多>>|热门标签|推荐资讯|打印本页|关闭窗口|返回顶部|附件\s*[:：])"
+    r"|反对\s*\d+\s*举报|版权所有|copyright|©|icp备|公网安备|技术支持\s*[:：]|扫码关注|扫一扫|关注我们",
+    re.IGNORECASE,
+)
+CONTACT_LABELS = {
+    "地址": "address", "通讯地址": "address", "联系地址": "address",
+    "联系电话": "phone", "客服电话": "phone", "电话": "phone", "热线": "phone", "tel": "phone",
+    "传真": "fax", "fax": "fax", "邮编": "postcode", "邮政编码": "postcode",
+    "电邮": "email", "邮箱": "email", "email": "email", "e-mail": "email", "网址": "website",
+}
+CONTACT_RE = re.compile(
+    r"(" + "|".join(sorted(map(re.escape, CONTACT_LABELS), key=len, reverse=True)) + r")\s*[:：]", re.IGNORECASE)
+PHONE_RE = re.compile(r"(?<![\d-])(?:(?:[（(]\s*\d{2,4}\s*[)）]\s*)?(?:\d{3,4}-)?(?:\d{4} \d{4}|\d{7,8})(?:-\d{1,4})?"
+                      r"|1\d{10}|400-?\d{3}-?\d{4})(?![\d-])")
+COPYRIGHT_NOISE = re.compile(r"copyright|版权所有|©|\(c\)|\b(?:19|20)\d{2}\b|[，,。].*$|不得转载|all rights reserved",
+                             re.IGNORECASE)
+SENTENCE_END = re.compile(r"(?<=[。！？!?；;])(?![”’」』）)])")
+CHANNEL_MAX = 12  # a short line above the title with no punctuation is a channel name
+
+
+@dataclass
+class Sentence:
+    text: str
+    line: int  # line in the file, for staff and for the admin page
+    paragraph: int
+    index: int  # position in the article
+
+
+@dataclass
+class Article:
+    path: str  # relative to the knowledge folder, e.g. "news/2023-11-03-west-office-launch.txt"
+    title: str
+    title_line: int = 0
+    subtitle: str = ""
+    published: str = ""  # ISO date as written in the page's 发布时间 line; "" when absent
+    sentences: list[Sentence] = field(default_factory=list)
+    contacts: dict = field(default_factory=dict)  # owner, address, phone (list), fax, postcode, email
+    site_name: str = ""  # first header line, when it names the site
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.sentences)
+
+    def label(self) -> str:
+        """How answers name this article: 《title》（2023-11-03）."""
+        return f"《{self.title}》" + (f"（{self.published}）" if self.published else "")
+
+
+def load_article(path: str, shown: str) -> tuple[Article | None, list[Problem]]:
+    text, problems = read_text(path, shown)
+    if text is None:
+        return None, problems
+    article, more = parse_article(text, shown)
+    return article, problems + more
+
+
+def parse_article(text: str, shown: str) -> tuple[Article | None, list[Problem]]:
+    """Raw page text -> Article. Problems say which line and what staff can do about it."""
+    lines = [with_arabic_dates(fold(line)) for line in _mark_table_rows(text.splitlines())]
+    kinds = [_classify(line) for line in lines]
+    _mark_captions(lines, kinds)
+    problems: list[Problem] = []
+
+    meta = [i for i, kind in enumerate(kinds) if kind == "meta"]
+    published = ""
+    for i in meta[:3]:
+        match = PUBLISH_RE.search(lines[i])
+        date = parse_date(match.group(1)) if match else None
+        if date and date.year:
+            published = date.iso()
+            break
+
+    title_i, subtitle = _find_title(lines, kinds, meta)
+    body_start = max([title_i] + [i for i in meta if i < title_i + 4]) + 1 if title_i >= 0 else 0
+    body_lines = []
+    for i in range(body_start, len(lines)):
+        if kinds[i] == "tail":
+            break
+        if kinds[i] == "text":
+            body_lines.append(i)
+    if title_i < 0:
+        first = body_lines[0] if body_lines else 0
+        title = _first_clause(lines[first]) if body_lines else ""
+        problems.append(Problem(shown, first + 1, "没有找到标题：请在正文前单独一行写上文章标题"))
+    else:
+        title = lines[title_i]
+    if not body_lines:
+        problems.append(Problem(shown, title_i + 1 if title_i >= 0 else 0,
+                                "文章没有正文（只找到标题、日期或网页上的导航文字）；请粘贴完整的新闻内容"))
+        return None, problems
+    if not published:
+        problems.append(Problem(shown, (meta[0] + 1) if meta else 0,
+                                "没有找到发布日期（如“发布时间：2023-11-03”）；回答时不会注明日期", "warning"))
+
+    article = Article(path=shown, title=title, title_line=title_i + 1, subtitle=subtitle, published=published)
+    article.sentences = _sentences(lines, body_lines)
+    article.contacts = _contacts(lines, body_lines[-1] + 1)
+    article.site_name = _site_name(lines, kinds, title_i)
+    return article, problems
+
+
+def _mark_table_rows(raw_lines: list[str]) -> list[str]:
+    """Rows of a column-laid guest list get a colon between name and description.
+
+    A row counts only beside another row, so a lone title with a space is left alone.
+    """
+    rows = [_table_row(line) for line in raw_lines]
+    filled = [i for i, line in enumerate(raw_lines) if line.strip()]
+    out = list(raw_lines)
+    for n, i in enumerate(filled):
+        neighbours = filled[max(n - 1, 0):n] + filled[n + 1:n + 2]
+        if rows[i] and any(rows[j] for j in neighbours):
+            out[i] = rows[i]
+    return out
+
+
+def _table_row(raw: str) -> str | None:
+    """`王有为　中国绿色建筑与节能委员会主任` (a guest list laid out in columns) -> `王有为：中国…主任`.
+
+    Folding removes spaces between Chinese characters, so the columns are marked first.
+    """
+    cells = re.split(r"[ \t\u3000\u00a0]+", raw.strip())
+    if len(cells) < 2 or len(raw.strip()) > 60 or re.search(r"[。，；：:,]", raw):
+        return None
+    name, rest = "".join(cells[:-1]), cells[-1]
+    if 2 <= len(name) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", name) and len(rest) >= 4:
+        return f"{name}：{rest}"
+    return None
+
+
+def _classify(line: str) -> str:
+    if not line:
+        return "blank"
+    if IMAGE_RE.match(line):
+        return "image"
+    if TAIL_RE.search(line):
+        return "tail"
+    if NAV_RE.search(line) or line.count("|") + line.count("｜") >= 2:
+        return "nav"
+    if META_RE.search(line) and len(line) < 160 and not line.endswith("。"):
+        return "meta"
+    if CONTACT_RE.match(line) and len(line) < 160:
+        return "contact"
+    if line.startswith(("·", "•")):
+        return "nav"  # a list of related links
+    if re.fullmatch(r"[-—=_*·\s]+", line):
+        return "blank"
+    return "text"
+
+
+def _mark_captions(lines, kinds):
+    """A short line right under an image is its caption, not a sentence of the article."""
+    for i, kind in enumerate(kinds):
+        if kind != "image":
+            continue
+        j = i + 1
+        while j < len(lines) and kinds[j] == "blank":
+            j += 1
+        if j < len(lines) and kinds[j] == "text" and len(lines[j]) <= 40 and not lines[j].endswith("。"):
+            kinds[j] = "caption"
+
+
+def _find_title(lines, kinds, meta) -> tuple[int, str]:
+    """The title is the last line above the first meta line (skipping a '——' subtitle);
+    with no meta line, the first short line that does not end like a sentence."""
+    if meta:
+        subtitle = ""
+        for i in range(meta[0] - 1, -1, -1):
+            if kinds[i] != "text":
+                continue
+            if lines[i].startswith(("——", "--", "-")) and not subtitle:
+                subtitle = lines[i].lstrip("—- ")
+                continue
+            return i, subtitle
+    candidates = [i for i, kind in enumerate(kinds) if kind == "text"]
+    for n, i in enumerate(candidates[:6]):
+        line = lines[i]
+        if (6 <= len(line) <= 80 and not line.endswith(("。", "；", "：", ":"))
+                and n + 1 < len(candidates) and len(lines[candidates[n + 1]]) > len(line)):
+            if len(line) <= CHANNEL_MAX and not DATE_RE.search(line) and _looks_like_channel(line, lines, candidates, n):
+                continue
+            return i, ""
+    return -1, ""
+
+
+def _looks_like_channel(line, lines, candidates, n):
+    """行业动态 above the real title: short, and the next text line is also title-like."""
+    nxt = lines[candidates[n + 1]] if n + 1 < len(candidates) else ""
+    return bool(nxt) and not nxt.endswith("。") and len(nxt) <= 80
+
+
+def _first_clause(line: str) -> str:
+    return re.split(r"[，。；！？]", line, maxsplit=1)[0][:40]
+
+
+def _sentences(lines, body_lines) -> list[Sentence]:
+    sentences, paragraph, previous = [], 0, None
+    for i in body_lines:
+        if previous is not None and i != previous + 1:
+            paragraph += 1
+        previous = i
+        for part in SENTENCE_END.split(lines[i]):
+            part = part.strip()
+            if part:
+                sentences.append(Sentence(part, i + 1, paragraph, len(sentences)))
+        paragraph += 1
+    return sentences
+
+
+def _contacts(lines, start) -> dict:
+    """Footer contact data: the site's address and phones, and who owns the site."""
+    contacts: dict = {}
+    for line in lines[start:]:
+        if re.search(r"版权所有|copyright|©", line, re.IGNORECASE) and "owner" not in contacts:
+            owner = COPYRIGHT_NOISE.sub(" ", line)
+            owner = re.split(r"\s{1,}(?=[^\s]*[:：])", owner.strip())[0]  # drop a trailing "客服电话：…"
+            owner = owner.strip(" ：:，,")
+            if 2 <= len(owner) <= 40:
+                contacts["owner"] = owner
+        labels = list(CONTACT_RE.finditer(line))
+        for n, match in enumerate(labels):
+            key = CONTACT_LABELS[match.group(1).lower()]
+            end = labels[n + 1].start() if n + 1 < len(labels) else len(line)
+            value = line[match.end():end].strip(" ，,；;")
+            if not value:
+                continue
+            if key in ("phone", "fax"):
+                numbers = [re.sub(r"\s+", " ", p).strip() for p in PHONE_RE.findall(value)]
+                if numbers:
+                    contacts.setdefault(key, [])
+                    contacts[key] += [p for p in numbers if p not in contacts[key]]
+            elif key not in contacts:
+                contacts[key] = value
+    return contacts
+
+
+def _site_name(lines, kinds, title_i) -> str:
+    for i in range(0, max(title_i, 0)):
+        if kinds[i] == "text" and len(lines[i]) <= 60:
+            return lines[i]
+    return ""

@@ -1,0 +1,82 @@
+"""Settings from the environment, read and checked in one place.
+
+Every module reads `app.config[...]`, never `os.environ`, so tests pass a dict.
+A bad value stops start-up with a message that names the key and the value.
+"""
+
+import logging
+import os
+import re
+import secrets
+from collections.abc import Mapping
+
+log = logging.getLogger(__name__)
+
+DEFAULTS = {
+    "WECHAT_TOKEN": "",  # empty: a random one is made at start (see load_config)
+    "WECHAT_APPID": "",
+    "WECHAT_AES_KEY": "",  # EncodingAESKey; set it to accept safe and compatible mode
+    "WECHAT_AES_KEY_PREVIOUS": "",  # the key before a rotation, still accepted for decryption
+    "REDIS_URL": "",  # empty: an in-process store, fine for one process
+    "KB_DIR": "knowledge",
+    "HOST": "0.0.0.0",
+    "PORT": 8080,
+    "WEB_CONCURRENCY": 2,  # gunicorn workers: one per core on a small box
+    "GUNICORN_THREADS": 4,  # threads per worker: requests wait on Redis, not on CPU
+    "RATE_LIMIT": 20,  # messages per follower per RATE_WINDOW seconds
+    "RATE_WINDOW": 60,
+    "SESSION_TTL": 300,  # seconds of silence after which a conversation is forgotten
+    "RELOAD_INTERVAL": 2.0,  # seconds between checks of the knowledge files for changes
+    "ADMIN_TOKEN": "",  # empty: /admin and /admin/reload are disabled
+    "STAFF_OPENIDS": "",  # comma-separated openids allowed to use "#debug 问题"
+    "MAX_BODY_BYTES": 64 * 1024,  # WeChat messages are a few KiB; anything larger is hostile
+    "LOG_LEVEL": "INFO",
+}
+
+INT_KEYS = {"PORT", "WEB_CONCURRENCY", "GUNICORN_THREADS", "RATE_LIMIT", "RATE_WINDOW", "SESSION_TTL",
+            "MAX_BODY_BYTES"}
+FLOAT_KEYS = {"RELOAD_INTERVAL"}
+AES_KEY_PATTERN = re.compile(r"[A-Za-z0-9]{43}")
+
+
+class ConfigError(ValueError):
+    """A setting has a value the bot cannot run with."""
+
+
+def load_config(environ: Mapping[str, str] | None = None, overrides: Mapping | None = None) -> dict:
+    """Defaults, then the environment, then `overrides`; checked and typed."""
+    environ = os.environ if environ is None else environ
+    config = dict(DEFAULTS)
+    for key in DEFAULTS:
+        if environ.get(key, "") != "":
+            config[key] = environ[key]
+    config.update(overrides or {})
+    for key in INT_KEYS:
+        config[key] = _number(key, config[key], int)
+    for key in FLOAT_KEYS:
+        config[key] = _number(key, config[key], float)
+    for key in ("WECHAT_AES_KEY", "WECHAT_AES_KEY_PREVIOUS"):
+        value = config[key] or ""
+        if value and not AES_KEY_PATTERN.fullmatch(value):
+            raise ConfigError(f"{key} must be 43 letters and digits (the EncodingAESKey from the WeChat "
+                              f"console), got {len(value)} characters")
+    if config["WECHAT_AES_KEY"] and not config["WECHAT_APPID"]:
+        raise ConfigError("WECHAT_APPID must be set when WECHAT_AES_KEY is set: safe mode checks the AppId")
+    if not config["WECHAT_TOKEN"]:
+        # Never a well-known default: a forgotten setting must not be a hole.
+        config["WECHAT_TOKEN"] = secrets.token_urlsafe(16)
+        config["WECHAT_TOKEN_GENERATED"] = True
+    if isinstance(config["STAFF_OPENIDS"], str):
+        config["STAFF_OPENIDS"] = {s.strip() for s in config["STAFF_OPENIDS"].split(",") if s.strip()}
+    config["KB_DIR"] = str(config["KB_DIR"])
+    return config
+
+
+def _number(key, value, kind):
+    try:
+        number = kind(value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"{key} must be a number, got {value!r}") from None
+    if number < 0:
+        raise ConfigError(f"{key} must not be negative, got {value!r}")
+    return number

@@ -1,0 +1,90 @@
+"""Dates as Chinese news writes them: 2024年2月3日, 2024-02-03, 6月5日至7日, 二〇一七年六月五日.
+
+Dates are reported as the article writes them (a year-less "5月18日" stays year-less);
+Chinese numerals are rewritten with digits so every answer reads the same way.
+"""
+
+import re
+from dataclasses import dataclass
+
+_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN = "〇○零一二两三四五六七八九十"
+_CN_DATE = re.compile(rf"([{_CN}]{{4}}年)?([{_CN}]{{1,3}})月([{_CN}]{{1,3}})[日号]"
+                      rf"(?:(至|到|—|-|～|~)([{_CN}]{{1,3}})[日号])?")
+_CN_YEAR = re.compile(rf"([{_CN}]{{4}})年")
+
+DAY = r"(\d{1,2})\s*[日号]"
+DATE_RE = re.compile(
+    r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*" + DAY
+    + r"(?:\s*(?:至|到|-|～|~|—)\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*[日号])?"
+    r"|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
+)
+MONTH_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号])")
+YEAR_RE = re.compile(r"(\d{4})\s*年(?!\s*\d{1,2}\s*月)")
+TIME_OF_DAY = re.compile(r"^(上午|下午|晚上|晚|早上|中午|当天|当日)")
+
+
+@dataclass(frozen=True)
+class Date:
+    year: int | None
+    month: int
+    day: int
+    end_day: int | None = None
+    end_month: int | None = None
+    text: str = ""  # as written (with digits)
+
+    def iso(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}" if self.year else f"{self.month:02d}-{self.day:02d}"
+
+    def sort_key(self) -> tuple:
+        return (self.year or 0, self.month, self.day)
+
+
+def _cn_number(text: str) -> int:
+    """一 -> 1, 十八 -> 18, 二十 -> 20, 三十一 -> 31."""
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
+    return _CN_DIGITS.get(text, 0)
+
+
+def with_arabic_dates(text: str) -> str:
+    """二〇一七年六月五日至七日 -> 2017年6月5日至7日 (only inside date expressions)."""
+    if not any(ch in text for ch in "月年"):
+        return text
+
+    def date(match):
+        year, month, day, sep, end = match.groups()
+        out = ""
+        if year:
+            out += "".join(str(_CN_DIGITS[c]) for c in year[:-1]) + "年"
+        out += f"{_cn_number(month)}月{_cn_number(day)}日"
+        if end:
+            out += f"{sep}{_cn_number(end)}日"
+        return out
+
+    text = _CN_DATE.sub(date, text)
+    return _CN_YEAR.sub(lambda m: "".join(str(_CN_DIGITS[c]) for c in m.group(1)) + "年", text)
+
+
+def find_dates(text: str) -> list[tuple[Date, int, int]]:
+    """Every date in the text with its span; a range keeps its end day."""
+    found = []
+    for m in DATE_RE.finditer(text):
+        if m.group(6):
+            year, month, day, end_month, end_day = int(m.group(6)), int(m.group(7)), int(m.group(8)), None, None
+        else:
+            year = int(m.group(1)) if m.group(1) else None
+            month, day = int(m.group(2)), int(m.group(3))
+            end_month = int(m.group(4)) if m.group(4) else None
+            end_day = int(m.group(5)) if m.group(5) else None
+        if not (1 <= month <= 12 and 1 <= day <= 31) or (year and not 1900 <= year <= 2100):
+            continue
+        found.append((Date(year, month, day, end_day, end_month, m.group(0).replace(" ", "")), m.start(), m.end()))
+    return found
+
+
+def parse_date(text: str) -> Date | None:
+    found = find_dates(text)
+    return found[0][0] if found else None

@@ -1,0 +1,96 @@
+"""Simple English questions, mapped onto the Chinese words the articles use.
+
+Followers write "Who was at the meeting?" or "When did the West Office open?". A small
+glossary of question words and the sector's common nouns covers that genre; words it does
+not know are kept (names like Nils Larsson, acronyms like iiSBE) or read as pinyin
+(Yang Xiwei, Anhui) and matched against names in the knowledge base.
+"""
+
+import functools
+import re
+
+from .lexicon import PLACES
+from .textnorm import pinyin_key
+
+# Longest phrases first. Values are Chinese words the question analyser and articles use.
+PHRASES = {
+    "who was at": "谁参加了", "who were at": "谁参加了", "who attended": "谁参加了", "who came": "谁参加了",
+    "who took part": "谁参加了", "who joined": "谁参加了", "who participated": "谁参加了",
+    "who hosted": "谁主持", "who chaired": "谁主持", "who presided": "谁主持", "who organized": "谁主办",
+    "who organised": "谁主办", "who spoke": "谁发言", "who gave": "谁作了", "who is": "是谁", "who's": "是谁",
+    "who are": "是谁", "who was": "是谁", "what is": "是什么", "what's": "是什么", "what are": "是什么",
+    "what was": "是什么", "how many": "多少", "how much": "多少钱", "when did": "什么时候", "when was": "什么时候",
+    "when is": "什么时候", "where was": "在哪里", "where is": "在哪里", "where did": "在哪里", "what date": "哪天",
+    "what day": "哪天", "which day": "哪天", "what time": "什么时候", "which year": "哪一年",
+    "phone number": "电话", "telephone number": "电话", "contact number": "电话", "e-mail": "邮箱",
+    "secretary general": "秘书长", "secretary-general": "秘书长",
+    "deputy secretary general": "副秘书长", "vice president": "副会长", "vice chairman": "副主席",
+    "chief engineer": "总工程师", "general manager": "总经理", "hong kong": "香港", "built environment": "建筑环境",
+    "green building": "绿色建筑", "green buildings": "绿色建筑", "energy saving": "节能", "energy efficiency": "节能",
+    "low carbon": "低碳", "low-carbon": "低碳", "full name": "全称", "set up": "成立", "signing ceremony": "签约仪式",
+    "prefab building": "装配式建筑", "prefabricated building": "装配式建筑", "site meeting": "现场会",
+    "expert database": "专家库", "expert pool": "专家库", "annual meeting": "年会", "general assembly": "会员大会",
+    "opening ceremony": "开幕式", "press conference": "记者会", "keynote speech": "主旨报告",
+}
+WORDS = {
+    "who": "谁", "whom": "谁", "when": "什么时候", "where": "在哪里", "which": "哪个", "what": "什么",
+    "meeting": "会议", "meetings": "会议", "conference": "会议", "congress": "大会", "forum": "论坛",
+    "summit": "峰会", "ceremony": "仪式", "event": "活动", "seminar": "研讨会", "symposium": "研讨会",
+    "attend": "参加", "attended": "参加", "attendees": "参会人员", "participants": "参会人员", "guests": "嘉宾",
+    "speakers": "发言", "spoke": "发言", "speech": "讲话", "speeches": "讲话", "report": "报告", "talk": "报告",
+    "host": "主持", "hosted": "主持", "chair": "主持", "chaired": "主持", "moderator": "主持",
+    "organizer": "主办", "organiser": "主办", "organizers": "主办", "organisers": "主办", "organized": "主办",
+    "organised": "主办", "co-organized": "合办", "co-organised": "合办",
+    "venue": "地点", "location": "地点", "place": "地点", "held": "举行", "hold": "举行", "open": "成立",
+    "opened": "成立", "launch": "启动", "launched": "启动", "established": "成立", "founded": "成立",
+    "inaugurated": "成立", "start": "启动", "started": "启动",
+    "phone": "电话", "telephone": "电话", "tel": "电话", "contact": "联系方式", "address": "地址", "email": "邮箱",
+    "fax": "传真", "office": "办公室", "west": "西部", "western": "西部", "association": "协会",
+    "committee": "委员会", "council": "议会", "university": "大学", "company": "公司", "companies": "公司",
+    "enterprise": "企业", "enterprises": "企业", "project": "项目", "projects": "项目", "visit": "参观",
+    "visited": "参观", "tour": "参观", "toured": "参观", "prefab": "装配式", "prefabricated": "装配式",
+    "building": "建筑", "buildings": "建筑", "construction": "建设", "site": "现场", "green": "绿色",
+    "sustainable": "可持续", "sustainability": "可持续", "environment": "环境", "carbon": "碳",
+    "energy": "能源", "global": "全球", "international": "国际", "expert": "专家", "experts": "专家",
+    "people": "人", "persons": "人", "members": "会员", "president": "会长", "chairman": "主席",
+    "director": "主任", "professor": "教授", "dean": "院长", "engineer": "工程师", "secretary": "秘书长",
+    "vice": "副", "deputy": "副", "sign": "签约", "signed": "签约", "signing": "签约", "agreement": "协议",
+    "rules": "规则", "document": "文件", "documents": "文件", "approved": "通过", "adopted": "通过",
+    "passed": "通过", "theme": "主题", "topic": "主题", "ticket": "门票", "tickets": "门票", "price": "价格",
+    "cost": "费用", "fee": "费用", "fees": "费用", "area": "面积", "elected": "当选", "election": "选举",
+    "new": "新", "first": "第一", "annual": "年度", "national": "全国", "province": "省", "city": "市",
+    "weather": "天气", "rain": "下雨", "purpose": "作用", "role": "作用", "function": "作用", "title": "职务",
+    "position": "职务", "job": "职务", "member": "成员", "list": "名单",
+}
+STOP = set("a an the of to in on at for by with and or is are was were be been did do does done "
+           "has have had it its this that these those there their his her he she they them me my i you your we "
+           "our us can could would should will shall may might from about as into up out how".split())
+
+
+@functools.cache
+def _place_by_pinyin() -> dict[str, str]:
+    """anhui -> 安徽, chengdu -> 成都: place names written in pinyin."""
+    return {pinyin_key(place): place for place in PLACES}
+
+
+def translate(text: str) -> tuple[str, list[str], list[str]]:
+    """English words -> Chinese words; returns (text, leftover Latin words, pinyin-like words)."""
+    lowered = " " + text.lower() + " "
+    for phrase in sorted(PHRASES, key=len, reverse=True):
+        lowered = re.sub(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", f" {PHRASES[phrase]} ", lowered)
+    out, leftover = [], []
+    for token in re.findall(r"[a-z][a-z'\-]*|[^a-z\s]+", lowered):
+        if token in WORDS:
+            out.append(WORDS[token])
+        elif token in STOP:
+            continue
+        elif token in _place_by_pinyin():
+            out.append(_place_by_pinyin()[token])
+        elif re.fullmatch(r"[a-z][a-z'\-]*", token):
+            leftover.append(token)
+            out.append(token)
+        else:
+            out.append(token)
+    joined = " ".join(out)
+    joined = re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", joined)
+    return joined.strip(), leftover, [w for w in leftover if re.fullmatch(r"[a-z]+", w)]

@@ -1,0 +1,226 @@
+"""What an article says, as facts: people and their parts, places, dates, documents, counts.
+
+Read once per article when the knowledge is loaded. Each fact keeps the index of the
+sentence it came from, so every answer can quote its evidence.
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .article import Article
+from .dates import Date, find_dates
+from .lexicon import ORG_SUFFIX_RE, TITLE_RE
+from .people import Mention, find_people
+
+HAN = "\u4e00-\u9fff"
+
+# What a person did, by the verbs news uses. Order matters: the first that matches names the part.
+ACTIONS = [
+    ("host", re.compile(r"主持")),
+    ("greeting", re.compile(r"贺信|贺电|贺词")),
+    ("speech", re.compile(r"致辞|致欢迎辞|讲话|发言|报告|分享|演讲|介绍|总结|宣读|宣布|作了|做了|解读|授课|主讲|表态|"
+                          r"指出|表示|强调|认为|忆述|提到|谈到")),
+    ("attend", re.compile(r"出席|参加|到会|莅临|与会|参会|应邀|列席|到场|考察|调研|观摩|指导")),
+    ("elected", re.compile(r"当选|选举|聘任|任命|聘请")),
+]
+PRONOUN_START = re.compile(r"^(?:他|她)(?:们)?(?:[^们]|$)")
+PLACE_VERB = re.compile(r"(?:隆重|正式|顺利|盛大|胜利)?(?:举行|召开|举办|开幕|启动|揭幕|闭幕|落幕|开班|开讲)")
+PLACE_MARKER = re.compile(r"[在于假]")
+TIME_WORDS = re.compile(r"^(?:上午|下午|晚上|晚|早上|中午|当天|当日|同日|近日|日前|今天|昨天|\d+时|\d+点)+")
+DOC_RE = re.compile(r"《([^《》]{2,60})》((?:（[^（）]{1,10}）)?)")
+COUNT_RE = re.compile(
+    r"(约|近|超过|逾|共有|共|合共|总计|累计)?(\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)(余|多)?"
+    r"(家|个|名|位|人|项|次|场|篇|所|座|件|台|套|万人|千人|亿元|万元|元|万平方米|平方米|亩|万吨|吨|万立方米|立方米|方|天|辆)"
+    rf"([{HAN}]{{0,8}})")
+ORG_LIST = re.compile(rf"((?:[{HAN}A-Za-z（）()]{{2,30}}、)+[{HAN}A-Za-z（）()]{{2,30}})等(?:[{HAN}]{{0,6}})?"
+                      r"(企业|单位|公司|协会|高校|机构|部门|院校|学会|组织)")
+ALIAS_EXPLICIT = re.compile(rf"[（(]?(?:以下)?简称[“\"「]?([{HAN}A-Za-z]{{2,12}})[”\"」]?[）)]?")
+
+
+@dataclass
+class Person:
+    name: str
+    roles: list[tuple[str, str]] = field(default_factory=list)  # (org, title), best first
+    latin: str = ""
+    sentences: list[int] = field(default_factory=list)  # where the person is named
+    actions: list[tuple[str, int]] = field(default_factory=list)  # (host/speech/attend/greeting/elected, sentence)
+    said: list[int] = field(default_factory=list)  # sentences of what they said ("他强调…")
+
+    @property
+    def description(self) -> str:
+        """中国建筑节能协会会长 (the most informative title first)."""
+        return "、".join(f"{org}{title}" for org, title in self.roles)
+
+    @property
+    def present(self) -> bool:
+        """At the event, not only sending a letter of congratulation."""
+        return any(kind != "greeting" for kind, _ in self.actions) or not self.actions
+
+
+@dataclass
+class Event:
+    sentence: int
+    dates: list[Date]
+    place: str
+
+
+@dataclass
+class Count:
+    sentence: int
+    text: str  # 8家, 约1800名
+    number: str
+    unit: str
+    noun: str
+
+
+@dataclass
+class ArticleFacts:
+    home_org: str = ""
+    people: dict[str, Person] = field(default_factory=dict)
+    events: list[Event] = field(default_factory=list)
+    documents: list[tuple[str, int]] = field(default_factory=list)  # (《name》（草案）, sentence)
+    counts: list[Count] = field(default_factory=list)
+    org_lists: list[tuple[list[str], str, int]] = field(default_factory=list)  # (names, kind 企业, sentence)
+    aliases: dict[str, str] = field(default_factory=dict)  # short name -> full name
+
+
+def extract_facts(article: Article) -> ArticleFacts:
+    facts = ArticleFacts(home_org=_home_org(article))
+    current: Person | None = None  # whom "他" refers to
+    for s in article.sentences:
+        mentions = find_people(s.text, facts.home_org)
+        for mention in mentions:
+            _add_mention(facts, mention, s.index, s.text)
+        if mentions:
+            current = facts.people[mentions[0].name] if len(mentions) == 1 else None
+            if current is not None:
+                current.said.append(s.index)
+        elif current is not None and PRONOUN_START.match(s.text):
+            current.said.append(s.index)
+        elif not s.text.startswith(("他", "她")):
+            current = None
+        _events(facts, s.text, s.index)
+        for m in DOC_RE.finditer(s.text):
+            facts.documents.append((f"《{m.group(1)}》{m.group(2)}", s.index))
+        for m in COUNT_RE.finditer(s.text):
+            if not re.match(r"[年月日届期]", s.text[m.end(2):m.end(2) + 1]) and s.text[m.start() - 1:m.start()] != "第":
+                facts.counts.append(Count(s.index, m.group(0)[: len(m.group(0)) - len(m.group(5))],
+                                          m.group(2), m.group(4), m.group(5)))
+        for m in ORG_LIST.finditer(s.text):
+            names = _org_list_items(m.group(1))
+            if names and not any(name in s.text and name in facts.people for name in names):
+                facts.org_lists.append((names, m.group(2), s.index))
+        for m in ALIAS_EXPLICIT.finditer(s.text):
+            full = _org_before(s.text, m.start())
+            if full:
+                facts.aliases[m.group(1)] = full
+    facts.aliases.update(_implicit_aliases(article.text + article.title, facts.aliases))
+    for person in facts.people.values():
+        person.roles.sort(key=lambda role: -len(role[0]))
+    return facts
+
+
+def _add_mention(facts: ArticleFacts, mention: Mention, index: int, text: str):
+    person = facts.people.setdefault(mention.name, Person(mention.name))
+    role = (mention.org, re.sub(r"^(?:新任|现任|时任)", "", mention.title))
+    if role[1] and not any(role[1] in t and (not role[0] or role[0] == o or role[0] in t) for o, t in person.roles):
+        # a later, fuller mention (org + title) replaces a bare one (title only)
+        person.roles = [r for r in person.roles if not (not r[0] and r[1] in role[1])]
+        person.roles.append(role)
+    person.latin = person.latin or mention.latin
+    if index not in person.sentences:
+        person.sentences.append(index)
+    clause = _clause_of(text, mention.end)
+    for kind, pattern in ACTIONS:
+        if pattern.search(clause):
+            person.actions.append((kind, index))
+            break
+
+
+def _clause_of(text: str, at: int) -> str:
+    """The words after a name up to the end of its sentence: what the person did."""
+    return text[at:]
+
+
+def _events(facts: ArticleFacts, text: str, index: int):
+    dates = [d for d, _, _ in find_dates(text)]
+    place = ""
+    for verb in PLACE_VERB.finditer(text):
+        clause_start = max(text.rfind(p, 0, verb.start()) for p in "，。；：") + 1
+        markers = list(PLACE_MARKER.finditer(text, clause_start, verb.start()))
+        for marker in reversed(markers):
+            candidate = TIME_WORDS.sub("", text[marker.end():verb.start()]).strip()
+            if (2 <= len(candidate) <= 30 and not find_dates(candidate)
+                    and not re.search(r"[、，“”《》]|宣布|宣读|介绍|对", candidate)):
+                place = candidate
+                break
+        if place:
+            break
+    if dates or place:
+        facts.events.append(Event(index, dates, place))
+
+
+def _org_list_items(listed: str) -> list[str]:
+    """来自北京、重庆…成都等行业协会、相关高校及立邦、青岛科瑞、中煤科工 -> 立邦, 青岛科瑞, 中煤科工."""
+    items = listed.split("、")
+    for i in range(len(items) - 1, -1, -1):
+        if "等" in items[i]:
+            items = items[i + 1:]
+            break
+    if not items:
+        return []
+    items[0] = re.split(r"受到|来自|包括|邀请了?|以及|及|有|由", items[0])[-1]
+    if any(TITLE_RE.search(item) for item in items):
+        return []  # a chain of people, not of organisations
+    return [item for item in items if 2 <= len(item) <= 30]
+
+
+def _home_org(article: Article) -> str:
+    """The article's own organisation: named in the title, or by the site's footer."""
+    for org in _orgs_in(article.title.split("——")[-1]):
+        return org
+    return article.contacts.get("owner", "")
+
+
+def _orgs_in(text: str) -> list[str]:
+    """Phrases ending in 协会/委员会/公司… that start after punctuation or a verb."""
+    found = []
+    for chunk in re.split(r"[，。；、：“”《》\s]|召开|举行|举办|出席|参加|成立|发布|启动|在|于|由|和|与|及", text):
+        match = ORG_SUFFIX_RE.search(chunk)
+        if match and 4 <= len(chunk) <= 30:
+            found.append(chunk)
+    return found
+
+
+def _org_before(text: str, end: int) -> str:
+    start = max(text.rfind(p, 0, end) for p in "，。；、“") + 1
+    phrase = re.sub(r"^.*(?:成立|发起|组建|设立|建立|了)", "", text[start:end])
+    return phrase if 4 <= len(phrase) <= 40 else ""
+
+
+def _implicit_aliases(text: str, known: dict[str, str]) -> dict[str, str]:
+    """西部办公室 for 西部地区建筑绿色低碳发展协调推进办公室: a short name whose characters
+    appear in order in a long name with the same ending, both in the same article."""
+    long_names = Counter()
+    for suffix in ("办公室", "委员会", "协会", "学会", "研究会", "中心", "大会", "联盟", "专委会"):
+        for m in re.finditer(rf"[{HAN}（）]{{6,30}}?{suffix}", text):
+            long_names[m.group(0)] += 1
+    aliases = {}
+    for full in long_names:
+        suffix = next(s for s in ("办公室", "委员会", "研究会", "专委会", "协会", "学会", "中心", "大会", "联盟")
+                      if full.endswith(s))
+        for m in re.finditer(rf"[{HAN}]{{1,5}}{suffix}", text):
+            short = m.group(0)
+            for cut in range(len(short) - len(suffix)):
+                candidate = short[cut:]
+                if (candidate != full and len(candidate) < len(full) - 2 and candidate[0] == full[0]
+                        and is_subsequence(candidate, full) and candidate not in full and candidate not in known):
+                    aliases[candidate] = full
+                    break
+    return aliases
+
+
+def is_subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)

@@ -1,0 +1,68 @@
+"""Matching a question to the curated FAQ: the same question, not merely the same words.
+
+"西部办公室成立时间" shares every content word with "西部办公室是什么？" but asks for
+something else, so a phrasing matches when the whole question is nearly the same text, or
+when it asks the same kind of thing (what / when / who…) about nearly the same subject.
+Typos are forgiven through pinyin (西部办工室 sounds like 西部办公室).
+"""
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from .faq import FaqEntry
+from .index import GramIndex, grams
+from .question import Question, analyse, clean
+from .textnorm import pinyin_key
+
+SAME_TEXT = 88  # fuzz.ratio of the cleaned questions: the same question, whatever its kind
+SAME_SUBJECT = 85  # fuzz.ratio of the subjects, when both ask the same kind of thing
+# A bare subject ("西部办公室？") asks what it is.
+COMPATIBLE = {("", "what"), ("what", ""), ("who", ""), ("", "who")}
+
+
+@dataclass
+class Phrasing:
+    entry: FaqEntry
+    text: str  # cleaned
+    kind: str
+    topic: str
+    topic_sound: str
+
+
+class FaqMatcher:
+    def __init__(self, entries: list[FaqEntry], canon=lambda s: s):
+        self.canon = canon
+        self.phrasings: list[Phrasing] = []
+        self.by_name = {entry.name.lower(): entry for entry in entries if entry.name}
+        self.index = GramIndex()
+        for entry in entries:
+            for text, _line in entry.questions:
+                q = analyse(canon(text))
+                self.phrasings.append(Phrasing(entry, clean(canon(text)), q.kind, q.topic,
+                                               pinyin_key(q.topic.replace(" ", ""))))
+                self.index.add(clean(canon(text)) + " " + pinyin_key(q.topic))
+        self.index.freeze()
+
+    def match(self, raw: str, q: Question) -> list[tuple[Phrasing, float]]:
+        """Phrasings that match, best first, as (phrasing, score 0–100)."""
+        entry = self.by_name.get(raw.strip().lower())
+        if entry:
+            return [(Phrasing(entry, entry.name, "", "", ""), 100.0)]
+        text = clean(self.canon(raw))
+        if not text:
+            return []
+        topic_sound = pinyin_key(q.topic.replace(" ", ""))
+        candidates = self.index.search(grams(text) | grams(topic_sound), limit=100)
+        scored = []
+        for doc, _ in candidates:
+            p = self.phrasings[doc]
+            score = fuzz.ratio(text, p.text)
+            if score < SAME_TEXT:
+                same_kind = q.kind == p.kind or (q.kind, p.kind) in COMPATIBLE
+                if same_kind and q.topic and p.topic:
+                    subject = max(fuzz.ratio(q.topic, p.topic), fuzz.ratio(topic_sound, p.topic_sound))
+                    score = subject if subject >= SAME_SUBJECT else min(score, subject)
+            scored.append((p, float(score)))
+        scored.sort(key=lambda item: -item[1])
+        return scored

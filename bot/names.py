@@ -1,0 +1,76 @@
+"""Finding the people a question names, exactly or by sound.
+
+Followers type names from memory: 武勇 for 武涌, 吴景善 for 吴景山, "Yang Xiwei" for 杨西伟.
+Every name is indexed by its characters, its toneless pinyin (with the usual regional
+confusions folded: zh/z, ch/c, sh/s, n/l, in/ing, en/eng) and any Latin form the article
+gives, so a lookup is a few dictionary probes per question, whatever the number of people.
+"""
+
+import re
+from collections import defaultdict
+
+from .people import plausible_name
+from .textnorm import pinyin_syllables
+
+_FUZZY = [(re.compile(r"^zh"), "z"), (re.compile(r"^ch"), "c"), (re.compile(r"^sh"), "s"), (re.compile(r"^n"), "l"),
+          (re.compile(r"ing$"), "in"), (re.compile(r"eng$"), "en"), (re.compile(r"ang$"), "an")]
+
+
+def sound(text: str) -> str:
+    """A loose pinyin key: 吴景山, 吴景善 and 吴晶杉 all sound alike."""
+    out = []
+    for syllable in pinyin_syllables(text):
+        for pattern, repl in _FUZZY:
+            syllable = pattern.sub(repl, syllable)
+        out.append(syllable)
+    return " ".join(out)
+
+
+class NameIndex:
+    def __init__(self):
+        self.exact: dict[str, list] = defaultdict(list)
+        self.by_sound: dict[str, set[str]] = defaultdict(set)
+        self.by_latin: dict[str, str] = {}
+        self.by_mask: dict[str, set[str]] = defaultdict(set)  # 吴景? -> {吴景山}: one character wrong
+        self.longest = 2
+
+    def add(self, name: str, ref, latin: str = ""):
+        if name not in self.exact:
+            self.by_sound[sound(name)].add(name)
+            plain = "".join(pinyin_syllables(name.replace("·", "")))
+            self.by_latin[plain] = name
+            if len(name) >= 3:
+                for i in range(len(name)):
+                    self.by_mask[name[:i] + "?" + name[i + 1:]].add(name)
+            self.longest = max(self.longest, len(name))
+        if latin:
+            self.by_latin[latin.lower().replace(" ", "")] = name
+        self.exact[name].append(ref)
+
+    def find(self, text: str, latin_words: list[str] = ()) -> list[tuple[str, float]]:
+        """Names in the question, (name, confidence 0–100), best first; exact matches only if any."""
+        exact, fuzzy = {}, {}
+        for run in re.findall(r"[\u4e00-\u9fff·]+", text):
+            for size in range(min(self.longest, len(run)), 1, -1):
+                for i in range(len(run) - size + 1):
+                    window = run[i:i + size]
+                    if window in self.exact:
+                        exact[window] = 100.0
+                    elif size <= 4 and plausible_name(window):
+                        for name in self.by_sound.get(sound(window), ()):
+                            fuzzy[name] = max(fuzzy.get(name, 0), 90.0)
+                        if size >= 3:
+                            for j in range(size):
+                                for name in self.by_mask.get(window[:j] + "?" + window[j + 1:], ()):
+                                    fuzzy[name] = max(fuzzy.get(name, 0), 75.0)
+        words = [w for w in latin_words if re.fullmatch(r"[a-z]+", w)]
+        for size in (3, 2, 1):
+            for i in range(len(words) - size + 1):
+                group = words[i:i + size]
+                for key in ("".join(group), "".join(group[1:] + group[:1])):  # Yang Xiwei or Xiwei Yang
+                    if key in self.by_latin and (size > 1 or len(key) >= 6):
+                        exact[self.by_latin[key]] = 100.0
+        found = exact or fuzzy
+        # a name inside a longer found name (王军 in 王军辉) is not a second person
+        names = [n for n in found if not any(n != m and n in m for m in found)]
+        return sorted(((n, found[n]) for n in names), key=lambda item: -item[1])

@@ -1,0 +1,150 @@
+"""What a follower asks: the kind of fact wanted, and the words that say what it is about.
+
+    请问一下武涌是谁？谢谢   -> kind "who",      topic "武涌"
+    第十届绿建大会在哪里举行 -> kind "where",    topic "第10届绿建大会", numbers {"第10届"}
+    Who was at the meeting? -> kind "attend",   topic "会议"
+
+English questions are mapped word by word onto Chinese (a small glossary, plus pinyin
+for names and places), then read like Chinese ones.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from .english import translate
+from .lexicon import PLACES, TITLE_RE
+from .textnorm import fold, has_cjk
+
+POLITENESS = re.compile(
+    r"请问一下|请问|请教一下|请教|问一下|麻烦问一下|麻烦您|麻烦你|麻烦|想问一下|想问问|想问|我想知道|想知道|想了解一下|想了解|"
+    r"能告诉我|可以告诉我|告诉我|帮我查一下|帮我查|帮忙查一下|查一下|打听一下|你好|您好|哈喽|谢谢你|谢谢您|谢谢|多谢|"
+    r"感谢|麻烦了|一下子|一下|小编|客服|这个|那个|这次|本次|上次|那次|这场|那场|的话"
+)
+TRAILING = re.compile(r"[吗呢吧啊呀哈嘛哦喔啦]+$")
+PUNCT = re.compile(r"[\s?？!！。，,、；;：:“”\"'‘’「」『』（）()【】\[\]~～…·.]+")
+
+# (kind, pattern) in order: the first match names the kind of fact asked for.
+KINDS = [
+    ("contact", r"电话|联系方式|联系电话|手机|传真|邮箱|电子邮件|e-?mail|地址|办公地点|在哪里?办公|在哪办公|怎么联系|"
+                r"如何联系|联系你们|联系协会|热线|邮编|网址|官网"),
+    ("count", r"多少|(?<!哪)几[家个位名人项次场所篇辆天国届]|人数|数量|规模|多大|多高|多长|多重|面积|多少钱|价格|费用|票价"),
+    ("when", r"什么时候|何时|哪天|哪一天|几号|几月|日期|时间|哪年|哪一年|何日|啥时候|啥时|什么日子|多久|哪个月"),
+    ("where", r"在哪里|在哪儿|在哪|哪里|哪儿|什么地方|地点|场地|会场|哪个(?=城市|酒店|宾馆|饭店|地方|场馆|省|市|区)|何处|何地|"
+              r"位置|哪开"),
+    ("host", r"主持"),
+    ("organiser", r"主办|合办|承办|协办|举办方|主办方|发起|牵头|组织者|谁办的|哪些机构|哪些单位.*办"),
+    ("documents", r"文件|审议|签署|签订|章程|规则|办法|协议|方案|决议|通过了什么|通过了哪[份些个项]?"),
+    ("attend", r"参加|出席|参会|与会|到会|来了|在场|到场|莅临|参会名单|出席名单|嘉宾名单|人员名单|与会名单|来宾名单|"
+               r"有哪些人|都有谁|还有谁|哪些人|哪些领导|哪些嘉宾|来宾|都有哪些|参与"),
+    ("speakers", r"报告|分享|发言|讲话|演讲|致辞|讲了|说了|谈了|主讲|强调|观点|讲什么|说什么"),
+    ("what", r"是什么|什么是|是干什么|干什么的|是做什么|做什么的|有什么用|作用|职能|宗旨|目的|意义|全称|简称|全名|介绍|是啥|"
+             r"啥是"),
+]
+KIND_RES = [(kind, re.compile(pattern)) for kind, pattern in KINDS]
+WHO_WORDS = re.compile(r"是谁|谁是|是哪位|哪几位|哪几个人|哪位|是哪个|叫什么|什么人|谁|职务|职位|头衔|身份|什么职|干什么的|做什么的|"
+                       r"是干啥|哪个协会|哪个单位|哪个部门|哪里的|哪家")
+ORG_WORDS = re.compile(r"企业|公司|单位|机构|高校|协会|院校|部门|学会")
+# Words that ask but say nothing about the subject: removed before comparing with articles.
+ASKING = re.compile(
+    r"是谁|谁是|是哪位|哪位|是哪个|哪个|哪些|哪几位|哪几个|哪几|哪家|哪份|哪项|叫什么|什么|是否|有没有|有无|多少|几个|几家|几位|"
+    r"怎么样|怎样|如何|为什么|为何|可以|你们|您们|咱们|一共|总共|分别|具体|现任|目前|当时|主要|一些|"
+    # single characters that never carry the subject (会, 有, 能, 都 do: 会议, 有限公司, 节能, 成都)
+    r"[吗呢谁啥哪了的是在我你您请几]"
+)
+NUMBER_TOKEN = re.compile(r"第[0-9一二三四五六七八九十百]+[届次期]|(?:19|20)\d{2}年?|\d+")
+UNITS = [
+    ("money", re.compile(r"多少钱|价格|费用|票价|门票|多少费|劳务费|报酬|收费|经费|预算|投资|资金|元")),
+    ("area", re.compile(r"面积|多大|平方米|亩")),
+    ("volume", re.compile(r"多少方|立方|产能|产量|生产多少|吨")),
+    ("people", re.compile(r"多少人|几个人|几人|人数|多少名|几名|几位|多少位|people")),
+    ("orgs", re.compile(r"几家|多少家|几个单位|多少个单位|几个协会|多少个协会")),
+]
+
+
+@dataclass
+class Question:
+    raw: str
+    text: str  # folded, politeness removed
+    kind: str  # contact, count, when, where, host, organiser, documents, attend, speakers, what, who, content
+    topic: str  # what it is about, with asking words removed
+    numbers: set[str] = field(default_factory=set)  # 第10届, 2017: must appear in the article
+    places: set[str] = field(default_factory=set)  # 贵州: must appear in the article
+    latin: list[str] = field(default_factory=list)  # words left in Latin letters (names like Nils Larsson)
+    title: str = ""  # a job title asked about: 秘书长
+    unit: str = ""  # what a count question counts: money, area, people, orgs…
+    asks_orgs: bool = False  # 哪些企业参加了
+    asks_who: bool = False
+    english: bool = False
+    pinyin_words: list[str] = field(default_factory=list)  # romanised words, for names: ["yang", "xiwei"]
+
+
+def clean(text: str) -> str:
+    """Fold, drop politeness and punctuation: the form FAQ phrasings are compared in."""
+    text = fold(text).lower()
+    text = POLITENESS.sub("", text)
+    text = PUNCT.sub(" ", text).strip()
+    text = TRAILING.sub("", text).strip()
+    return re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", text)
+
+
+def analyse(raw: str) -> Question:
+    text = clean(raw)
+    english = not has_cjk(text) and bool(re.search(r"[a-z]", text))
+    latin, pinyin_words = [], []
+    if re.search(r"[a-z]{2,}", text):
+        text, latin, pinyin_words = translate(text)
+    kind = next((k for k, pattern in KIND_RES if pattern.search(text)), "")
+    asks_who = bool(WHO_WORDS.search(text))
+    title_match = TITLE_RE.search(text)
+    q = Question(raw=raw, text=text, kind=kind, topic="", latin=latin, english=english,
+                 pinyin_words=pinyin_words, asks_who=asks_who)
+    q.title = title_match.group(0) if title_match else ""
+    q.asks_orgs = bool(ORG_WORDS.search(text)) and kind == "attend"
+    if kind == "count":
+        q.unit = next((name for name, pattern in UNITS if pattern.search(text)), "")
+    q.numbers = {normalise_number(m.group(0)) for m in NUMBER_TOKEN.finditer(text)}
+    q.places = {p for p in PLACES if p in text}
+    q.topic = topic_of(text, kind)
+    return q
+
+
+def topic_of(text: str, kind: str) -> str:
+    """The question minus what it asks: 武涌的职务是什么 -> 武涌职务 -> 武涌."""
+    topic = text
+    if kind:
+        topic = dict(KIND_RES)[kind].sub(" ", topic)
+    topic = WHO_WORDS.sub(" ", topic)
+    topic = ASKING.sub(" ", topic)
+    return re.sub(r"\s+", " ", topic).strip()
+
+
+_CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def normalise_number(token: str) -> str:
+    """第十七届 -> 第17届, 2017年 -> 2017: one spelling for comparing question and article."""
+    m = re.fullmatch(r"第([一二三四五六七八九十百]+)([届次期])", token)
+    if m:
+        return f"第{chinese_number(m.group(1))}{m.group(2)}"
+    return token.rstrip("年")
+
+
+def chinese_number(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    total, current = 0, 0
+    for ch in text:
+        if ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        else:
+            current = _CN_NUM.get(ch, 0)
+    return total + current
+
+
+def numbers_in(text: str) -> set[str]:
+    """Every ordinal and year in an article, spelled as normalise_number spells them."""
+    return {normalise_number(m.group(0)) for m in NUMBER_TOKEN.finditer(text)}

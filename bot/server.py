@@ -1,8 +1,11 @@
 """Production serving: the Flask app under gunicorn, never Flask's development server."""
 
+import logging
 import os
 
 from gunicorn.app.base import BaseApplication
+
+log = logging.getLogger(__name__)
 
 
 class GunicornServer(BaseApplication):
@@ -21,15 +24,20 @@ class GunicornServer(BaseApplication):
         return self.app_factory()
 
 
-def serve(config: dict):
-    """Run until SIGTERM; workers finish in-flight requests first (graceful timeout)."""
-    from .app import create_app
+def gunicorn_options(config: dict) -> dict:
+    """Workers x threads from WEB_CONCURRENCY / GUNICORN_THREADS; one worker without Redis.
 
-    # Workers are forked from this process: make them all use the same (maybe generated) token.
-    os.environ["WECHAT_TOKEN"] = config["WECHAT_TOKEN"]
-    options = {
+    Without REDIS_URL each worker keeps retries and conversations in its own memory, so a
+    WeChat retry landing on another worker would be answered twice: one worker, more threads.
+    """
+    workers = max(1, config["WEB_CONCURRENCY"])
+    if workers > 1 and not config["REDIS_URL"]:
+        log.warning("REDIS_URL is not set: running 1 gunicorn worker instead of %d (WEB_CONCURRENCY) so "
+                    "retries and conversations stay in one process; set REDIS_URL to use more.", workers)
+        workers = 1
+    return {
         "bind": f"{config['HOST']}:{config['PORT']}",
-        "workers": max(1, config["WEB_CONCURRENCY"]),
+        "workers": workers,
         "threads": max(1, config["GUNICORN_THREADS"]),
         "worker_class": "gthread",
         "timeout": 30,
@@ -38,4 +46,12 @@ def serve(config: dict):
         "accesslog": None,
         "errorlog": "-",
     }
-    GunicornServer(lambda: create_app(config), options).run()
+
+
+def serve(config: dict):
+    """Run until SIGTERM; workers finish in-flight requests first (graceful timeout)."""
+    from .app import create_app
+
+    # Workers are forked from this process: make them all use the same (maybe generated) token.
+    os.environ["WECHAT_TOKEN"] = config["WECHAT_TOKEN"]
+    GunicornServer(lambda: create_app(config), gunicorn_options(config)).run()

@@ -18,7 +18,9 @@ def create_app(config: dict | None = None, environ=None) -> Flask:
     """Build the app; `config` overrides the environment (tests pass a dict)."""
     app = Flask(__name__)
     app.config.update(load_config(environ, config))
-    app.config["MAX_CONTENT_LENGTH"] = app.config["MAX_BODY_BYTES"]
+    # One byte of headroom: a chunked body is cut silently at this limit, and the webhook needs to
+    # see that it went over MAX_BODY_BYTES to answer 413 instead of parsing a truncated body.
+    app.config["MAX_CONTENT_LENGTH"] = app.config["MAX_BODY_BYTES"] + 1
     logging.getLogger("bot").setLevel(app.config["LOG_LEVEL"])
     if app.config.get("WECHAT_TOKEN_GENERATED"):
         log.warning("WECHAT_TOKEN is not set: using a random token for this run only: %s -- fine for a "

@@ -18,7 +18,8 @@ class GunicornServer(BaseApplication):
 
     def load_config(self):
         for key, value in self.options.items():
-            self.cfg.set(key, value)
+            if key in self.cfg.settings:  # skip settings newer than the installed gunicorn
+                self.cfg.set(key, value)
 
     def load(self):
         return self.app_factory()
@@ -45,6 +46,8 @@ def gunicorn_options(config: dict) -> dict:
         "keepalive": 5,
         "accesslog": None,
         "errorlog": "-",
+        # gunicorn >= 24 opens ~/.gunicorn/gunicorn.ctl by default; replicas on one host would share it.
+        "control_socket_disable": True,
     }
 
 

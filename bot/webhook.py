@@ -94,7 +94,7 @@ def _check_url_signature():
 
 def _read_body() -> str:
     """The body as text, refused before any parser sees it if it could carry a DTD."""
-    raw = request.get_data(cache=True)  # over MAX_CONTENT_LENGTH: Flask answers 413
+    raw = request.get_data(cache=True)  # a Content-Length over the limit: Flask answers 413 itself
     if len(raw) > current_app.config["MAX_BODY_BYTES"]:
         raise Rejected(413, "body too large")
     if not raw.strip():

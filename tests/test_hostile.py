@@ -51,6 +51,14 @@ def test_body_over_64_kib_is_413(chat, wechat):
     assert_plain_refusal(chat.send(xml), 413)
 
 
+@pytest.mark.parametrize("size, status", [(64 * 1024, 200), (64 * 1024 + 1, 413)])
+def test_the_limit_is_exactly_64_kib(chat, wechat, size, status):
+    xml = wechat.text("西部办公室是什么？")
+    body = xml.encode() + b" " * (size - len(xml.encode()))  # whitespace after the root is legal XML
+    response = chat.client.post(wechat.push("")[0], data=body)
+    assert (len(body), response.status_code) == (size, status)
+
+
 def test_large_but_allowed_question_is_answered_within_the_reply_cap(chat):
     reply = chat.say("西部办公室" * 4000)  # ~60 KB of question
     assert 0 < len(reply["Content"].encode()) <= 2048

@@ -33,7 +33,7 @@ def gunicorn_options(config: dict) -> dict:
     """
     workers = max(1, config["WEB_CONCURRENCY"])
     if workers > 1 and not config["REDIS_URL"]:
-        log.warning("REDIS_URL is not set: running 1 gunicorn worker instead of %d (WEB_CONCURRENCY) so "
+        log.info("REDIS_URL is not set: running 1 gunicorn worker instead of %d (WEB_CONCURRENCY) so "
                     "retries and conversations stay in one process; set REDIS_URL to use more.", workers)
         workers = 1
     return {

@@ -7,6 +7,7 @@ failure while answering a genuine push still gets a polite text, never WeChat's 
 """
 
 import logging
+import re
 import time
 
 from flask import Blueprint, Response, current_app, request
@@ -20,8 +21,8 @@ from . import logs, replies
 log = logging.getLogger(__name__)
 bp = Blueprint("webhook", __name__)
 
-# Found anywhere in a body, these mean a DTD: entity tricks (XXE, billion laughs) need one.
-FORBIDDEN_MARKUP = ("<!doctype", "<!entity")
+# What XML allows before the root element besides a DTD: whitespace, <?...?> and comments.
+PROLOG_ITEM = re.compile(r"\s+|<\?.*?\?>|<!--.*?-->", re.S)
 
 
 class Rejected(Exception):
@@ -108,8 +109,15 @@ def _read_body() -> str:
 
 
 def _refuse_dtd(text: str):
-    lowered = text.lower()
-    if any(mark in lowered for mark in FORBIDDEN_MARKUP):
+    """400 for a <!DOCTYPE ...> (and so any <!ENTITY>) before the root element.
+
+    Entity tricks (XXE, billion laughs) need a DTD, and XML allows one only there; a follower
+    who types "<!DOCTYPE html>" sends it inside <Content><![CDATA[...]]>, which is fine.
+    """
+    pos = 1 if text.startswith("\ufeff") else 0
+    while item := PROLOG_ITEM.match(text, pos):
+        pos = item.end()
+    if text.startswith("<!", pos):
         raise Rejected(400, "DOCTYPE/ENTITY not allowed")
 
 

@@ -20,6 +20,15 @@ LAUGHS = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
           + "]><xml><FromUserName>o1</FromUserName><CreateTime>1</CreateTime><MsgType>text</MsgType>"
             "<Content>&lol9;</Content><MsgId>1</MsgId></xml>")
 LOWERCASE_ENTITY = "<xml><!entity x 'y'><FromUserName>o1</FromUserName></xml>"
+BODY = ("<xml><FromUserName>o1</FromUserName><CreateTime>1</CreateTime><MsgType>text</MsgType>"
+        "<Content>&e;</Content><MsgId>1</MsgId></xml>")
+DTD = '<!DOCTYPE xml [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+HIDDEN = {
+    "after-comments-and-pi": f'<?xml version="1.0"?>\n<!-- hi --><?pi x?> {DTD}{BODY}',
+    "comment-fake-cdata": f"<!-- <![CDATA[ -->{DTD}<!-- ]]> -->{BODY}",
+    "bom": f"\ufeff{DTD}{BODY}",
+    "lowercase-doctype": "<!doctype xml>" + BODY,
+}
 
 
 def assert_plain_refusal(response, status):
@@ -36,6 +45,18 @@ def test_dtd_in_a_signed_plain_push_is_400_and_never_resolved(chat, body):
     assert_plain_refusal(response, 400)
     assert "root:" not in response.get_data(as_text=True)
     assert "lol" not in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("body", HIDDEN.values(), ids=HIDDEN.keys())
+def test_dtd_behind_comments_or_a_bom_is_still_refused(chat, body):
+    response = chat.client.post(chat.wechat.push("")[0], data=body.encode())
+    assert_plain_refusal(response, 400)
+    assert "DOCTYPE" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("content", ["<!DOCTYPE html> 是什么意思？", '<!ENTITY x "y"> 怎么写？'])
+def test_follower_typing_doctype_is_answered(chat, content):
+    assert chat.say(content)["Content"]
 
 
 @pytest.mark.parametrize("body", [XXE, LAUGHS], ids=["xxe-file", "billion-laughs"])
@@ -108,7 +129,7 @@ def test_nested_content_is_treated_as_empty_text(chat, wechat):
 
 
 @pytest.mark.parametrize("text", ["a]]>b", "]]>]]>", "x\x00y\x0bz\x1f", "end]]"])
-def test_rendered_reply_survives_cdata_breakers_and_control_characters(wechat, text):
+def test_rendered_reply_survives_cdata_breakers_and_control_characters(text):
     msg = type("Msg", (), {"source": "o1", "target": "gh_test", "id": 1})()
     parsed = xmltodict.parse(render(text, msg))["xml"]
     assert parsed["Content"] == text.replace("\x00", "").replace("\x0b", "").replace("\x1f", "")

@@ -43,7 +43,6 @@ def message(msg_type: str, openid: str, latency_ms: float, *, reply=None, mode: 
     }, logging.ERROR if failed else logging.INFO)
 
 
-def rejected(status: int, reason: str, latency_ms: float = 0.0):
+def rejected(status: int, reason: str):
     """The line for a request the webhook refused (bad signature, hostile or malformed body)."""
-    _write({"event": "rejected", "status": status, "reason": reason, "latency_ms": round(latency_ms, 2)},
-           logging.WARNING)
+    _write({"event": "rejected", "status": status, "reason": reason}, logging.WARNING)

@@ -144,3 +144,15 @@ def test_server_keeps_answering_after_hostile_requests(chat):
     for body in (XXE, LAUGHS, "garbage", "<xml>"):
         chat.client.post(chat.wechat.push("")[0], data=body.encode())
     assert "西部地区建筑绿色低碳发展协调推进办公室" in chat.say("西部办公室是什么？")["Content"]
+
+
+def test_failure_outside_the_webhook_is_a_plain_error_without_a_trace(app, client, caplog):
+    class Broken:
+        @property
+        def engine(self):
+            raise RuntimeError("secret internals")
+
+    app.extensions["knowledge"] = Broken()
+    response = client.get("/healthz")
+    assert (response.status_code, response.get_data(as_text=True)) == (500, "error")
+    assert "secret internals" in caplog.text  # the trace is in the log, for ops

@@ -65,7 +65,8 @@ def receive():
         try:
             engine = current_app.extensions["knowledge"].engine  # taken once: a reload can't split a reply
             outcome["reply"] = reply = replies.reply_to(msg, current_app.extensions["conversation"], engine)
-            return "success" if reply.text is None else replies.render(reply.text, msg)
+            # WeChat calls an empty <Content> malformed and shows its error screen; "success" shows nothing.
+            return replies.render(reply.text, msg) if (reply.text or "").strip() else "success"
         except Exception:
             log.exception("answering a %s push failed", msg_type)
             outcome["failed"] = True

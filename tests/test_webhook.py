@@ -7,6 +7,7 @@ import pytest
 from conftest import TOKEN, Chat, WeChat, app_config
 
 from bot import create_app
+from bot.conversation import Reply
 
 WEST = "西部地区建筑绿色低碳发展协调推进办公室"
 
@@ -219,6 +220,19 @@ def test_engine_failure_on_a_valid_message_gets_an_apology(app, chat):
     app.extensions["knowledge"] = Knowledge()
     reply = chat.say("西部办公室是什么？")
     assert reply["Content"] == "抱歉，出了点问题，请稍后再试"
+
+
+@pytest.mark.parametrize("text", ["", "  \n"])
+def test_an_empty_reply_text_becomes_success_not_an_empty_message(app, chat, text):
+    conversation = app.extensions["conversation"]
+
+    class Silent(type(conversation)):
+        def handle_text(self, openid, question, engine):
+            return Reply(text)
+
+    app.extensions["conversation"] = Silent(conversation.store, conversation.config)
+    response = chat.send(chat.wechat.text("西部办公室是什么？"))
+    assert (response.status_code, response.get_data(as_text=True)) == (200, "success")
 
 
 def test_healthz_reports_the_knowledge_version(client):

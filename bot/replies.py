@@ -17,7 +17,7 @@ VOICE_UNHEARD = "抱歉，这条语音我没能听清。请直接打字提问。
 EXAMPLES_INTRO = "您可以这样问我："
 SENTENCE_ENDS = ("\n", "。", "！", "？", "；", "!", "?", ";")
 # XML 1.0 forbids these characters; a reply containing one is "malformed" to WeChat.
-XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def on_text(msg, conversation, engine) -> Reply:

@@ -2,8 +2,10 @@
 
 import logging
 
-from flask import Flask, jsonify
+from flask import Flask, Response, jsonify
+from werkzeug.exceptions import HTTPException
 
+from . import logs
 from .config import load_config
 from .conversation import Conversation
 from .live import LiveKnowledge
@@ -16,9 +18,14 @@ def create_app(config: dict | None = None, environ=None) -> Flask:
     """Build the app; `config` overrides the environment (tests pass a dict)."""
     app = Flask(__name__)
     app.config.update(load_config(environ, config))
-    app.config["MAX_CONTENT_LENGTH"] = app.config["MAX_BODY_BYTES"]
+    # One byte of headroom: a chunked body is cut silently at this limit, and the webhook needs to
+    # see that it went over MAX_BODY_BYTES to answer 413 instead of parsing a truncated body.
+    app.config["MAX_CONTENT_LENGTH"] = app.config["MAX_BODY_BYTES"] + 1
+    logging.getLogger("bot").setLevel(app.config["LOG_LEVEL"])
     if app.config.get("WECHAT_TOKEN_GENERATED"):
-        log.warning("WECHAT_TOKEN is not set; using a random token for this run: %s", app.config["WECHAT_TOKEN"])
+        log.warning("WECHAT_TOKEN is not set: using a random token for this run only: %s -- fine for a "
+                    "local trial; for a real Official Account set WECHAT_TOKEN to the Token entered in "
+                    "the WeChat console, or WeChat's signatures will not match.", app.config["WECHAT_TOKEN"])
     app.extensions["knowledge"] = LiveKnowledge(app.config["KB_DIR"])
     app.extensions["store"] = create_store(app.config)
     app.extensions["conversation"] = Conversation(app.extensions["store"], app.config)
@@ -31,5 +38,19 @@ def create_app(config: dict | None = None, environ=None) -> Flask:
         kb = app.extensions["knowledge"].engine.kb
         return jsonify(status="ok", knowledge={"version": kb.version, "articles": len(kb.articles),
                                                "faq": len(kb.faq)})
+
+    @app.errorhandler(HTTPException)
+    def http_error(exc: HTTPException):
+        """Short plain text for 404/405/413...: no HTML, nothing about the server."""
+        if exc.code is None or exc.code < 400:
+            return exc
+        logs.rejected(exc.code, exc.name)
+        return Response(f"{exc.code} {exc.name}", exc.code, mimetype="text/plain")
+
+    @app.errorhandler(Exception)
+    def internal_error(exc: Exception):
+        """Last resort: the trace goes to the log, never into the response."""
+        log.exception("unhandled error")
+        return Response("error", 500, mimetype="text/plain")
 
     return app

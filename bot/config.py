@@ -37,6 +37,7 @@ INT_KEYS = {"PORT", "WEB_CONCURRENCY", "GUNICORN_THREADS", "RATE_LIMIT", "RATE_W
             "MAX_BODY_BYTES"}
 FLOAT_KEYS = {"RELOAD_INTERVAL"}
 AES_KEY_PATTERN = re.compile(r"[A-Za-z0-9]{43}")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
 class ConfigError(ValueError):
@@ -60,6 +61,9 @@ def load_config(environ: Mapping[str, str] | None = None, overrides: Mapping | N
         if value and not AES_KEY_PATTERN.fullmatch(value):
             raise ConfigError(f"{key} must be 43 letters and digits (the EncodingAESKey from the WeChat "
                               f"console), got {len(value)} characters")
+    config["LOG_LEVEL"] = str(config["LOG_LEVEL"]).upper()
+    if config["LOG_LEVEL"] not in LOG_LEVELS:
+        raise ConfigError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, got {config['LOG_LEVEL']!r}")
     if config["WECHAT_AES_KEY"] and not config["WECHAT_APPID"]:
         raise ConfigError("WECHAT_APPID must be set when WECHAT_AES_KEY is set: safe mode checks the AppId")
     if not config["WECHAT_TOKEN"]:

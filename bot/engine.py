@@ -17,6 +17,7 @@ from .library import Doc, Library, covers, subject_chunks
 from .question import NUMBER_TOKEN, Question, analyse
 from .textnorm import fold
 
+MAX_QUESTION_CHARS = 200  # a follower's question is a sentence; the rest of a pasted essay is ignored
 FAQ_MIN_SCORE = 85  # FaqMatcher score (0–100) from which a curated answer is given
 MIN_COVERAGE = 0.6  # share of the question's subject an article must account for (dev set: see bench/)
 MIN_SENTENCE_COVERAGE = 0.5  # the same, for the one sentence a "content" answer quotes
@@ -45,6 +46,7 @@ class Engine:
     def answer(self, question: str, context: dict | None = None) -> Answer:
         """Answer one question; `context` is the previous answer's context (follow-ups)."""
         context = context or {}
+        question = question[:MAX_QUESTION_CHARS]
         q = analyse(self.library.canon(fold(question)))
         if not q.text:
             return self.decline()

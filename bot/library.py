@@ -135,7 +135,7 @@ def subject_chunks(topic: str) -> list[str]:
 
 def _explained_spans(chunk: str, names: list[str], name_sounds: dict[str, str]) -> list[bool]:
     mask = [False] * len(chunk)
-    if len(chunk) < 3:
+    if not 3 <= len(chunk) <= 40:  # longer runs are pasted text, not a name to abbreviate
         return mask
     for i in range(len(chunk)):
         for j in range(len(chunk), i + 2, -1):

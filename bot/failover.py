@@ -113,3 +113,7 @@ class FailoverStore:
 
     def ping(self) -> bool:
         return self._call("ping")
+
+    def close(self):
+        """Release Redis connections (tests; a worker that exits frees them anyway)."""
+        self.primary.close()

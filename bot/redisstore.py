@@ -115,6 +115,9 @@ class RedisStore:
     def status(self) -> str:
         return "ok"
 
+    def close(self):
+        self.client.close()
+
 
 def _dump(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

@@ -107,6 +107,9 @@ class MemoryStore:
         """For /healthz: there is no Redis at all."""
         return "absent"
 
+    def close(self):
+        pass
+
 
 def sort_tally(rows: list[dict]) -> list[dict]:
     return sorted(rows, key=lambda r: (-r["count"], -r["last"], r["member"]))

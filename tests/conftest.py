@@ -42,6 +42,8 @@ class RedisServer:
             pytest.fail(f"{REDIS_SERVER} not found: the store tests need a real Redis "
                         "(apt-get install redis-server)", pytrace=False)
         self.dir = str(tmp_dir)
+        os.makedirs(self.dir, exist_ok=True)
+        self.log = os.path.join(self.dir, "redis.log")
         self.port = _free_port()
         self.process = None
 
@@ -53,8 +55,8 @@ class RedisServer:
         """Start (or restart, on the same port) and wait until it answers PING."""
         self.process = subprocess.Popen(
             [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-             "--dir", self.dir, "--daemonize", "no", "--loglevel", "warning"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+             "--dir", self.dir, "--daemonize", "no", "--loglevel", "warning", "--logfile", self.log],
+            stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
         client = redis.Redis(host="127.0.0.1", port=self.port, socket_timeout=1)
         deadline = time.monotonic() + 10
         while True:
@@ -63,7 +65,9 @@ class RedisServer:
                 break
             except redis.ConnectionError:
                 if self.process.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"redis-server did not start on port {self.port}", pytrace=False)
+                    with open(self.log, encoding="utf-8", errors="replace") as f:
+                        tail = f.read()[-2000:]
+                    pytest.fail(f"redis-server did not start on port {self.port}:\n{tail}", pytrace=False)
                 time.sleep(0.05)
             finally:
                 client.close()

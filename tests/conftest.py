@@ -55,7 +55,8 @@ class RedisServer:
         """Start (or restart, on the same port) and wait until it answers PING."""
         self.process = subprocess.Popen(
             [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-             "--dir", self.dir, "--daemonize", "no", "--loglevel", "warning", "--logfile", self.log],
+             "--dir", self.dir, "--daemonize", "no", "--loglevel", "warning", "--logfile", self.log,
+             "--enable-debug-command", "local"],  # DEBUG SLEEP plays a slow Redis
             stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
         client = redis.Redis(host="127.0.0.1", port=self.port, socket_timeout=1)
         deadline = time.monotonic() + 10

@@ -15,10 +15,13 @@ from bot.store import MemoryStore, create_store
 @pytest.fixture(params=["memory", "redis"])
 def store(request):
     if request.param == "memory":
-        return MemoryStore("bot:wxtest")
+        yield MemoryStore("bot:wxtest")
+        return
     url = request.getfixturevalue("redis_url")
     # The raw Redis backend: an error here fails the test instead of falling back to memory.
-    return RedisStore.from_url(url, "bot:wxtest")
+    store = RedisStore.from_url(url, "bot:wxtest")
+    yield store
+    store.close()
 
 
 def test_values_round_trip_as_json(store):
@@ -143,10 +146,32 @@ def test_store_without_redis_url_is_in_process():
     assert store.status() == "absent"
 
 
+def test_failover_treats_a_slow_redis_as_down(tmp_path):
+    """A Redis that stalls (here DEBUG SLEEP) must not hold a reply past WeChat's 5 s."""
+    server = RedisServer(tmp_path).start()
+    store = create_store({"REDIS_URL": server.url, "REDIS_RETRY_INTERVAL": 0.2})
+    try:
+        store.set("chat:o1", {"pages": ["shared"]}, ttl=60)
+        with redis.Redis.from_url(server.url) as client:
+            stall = threading.Thread(target=client.execute_command, args=("DEBUG", "SLEEP", "1.5"))
+            stall.start()
+            time.sleep(0.2)  # the server is now asleep
+            assert store.get("chat:o1") is None  # timed out (0.5 s), answered from memory
+            assert not store.healthy
+            stall.join()
+        deadline = time.monotonic() + 10
+        while store.status() != "ok" and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert store.get("chat:o1") == {"pages": ["shared"]}
+    finally:
+        store.close()
+        server.stop()
+
+
 def test_failover_serves_from_memory_while_redis_is_down_and_recovers(tmp_path, caplog):
     server = RedisServer(tmp_path).start()
+    store = create_store({"REDIS_URL": server.url, "REDIS_RETRY_INTERVAL": 0.2})
     try:
-        store = create_store({"REDIS_URL": server.url, "REDIS_RETRY_INTERVAL": 0.2})
         assert isinstance(store, FailoverStore)
         store.set("chat:o1", {"pages": ["shared"]}, ttl=60)
         assert store.status() == "ok"
@@ -175,4 +200,5 @@ def test_failover_serves_from_memory_while_redis_is_down_and_recovers(tmp_path, 
         assert store.get("chat:o2") == {"pages": ["from redis"]}
         assert any("Redis is back" in r.getMessage() for r in caplog.records)
     finally:
+        store.close()
         server.stop()

@@ -58,8 +58,9 @@ class Conversation:
                 self._save(openid, session, session)
                 return Reply(f"请回复 1 到 {len(choices)} 之间的数字。", note="choice")
             choice = choices[number - 1]
-            answer = engine.answer(choice["question"], choice.get("context") or None)
-            return self._answered(openid, session, choice["question"], answer, "choice")
+            question = choice.get("question") or choice.get("label") or text
+            answer = engine.answer(question, choice.get("context") or None)
+            return self._answered(openid, session, question, answer, "choice")
         context = session.get("context") or None
         answer = engine.answer(text, context)
         return self._answered(openid, session, text, answer, "followup" if context else "")

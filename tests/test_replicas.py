@@ -112,10 +112,11 @@ def test_claim_across_replicas_runs_the_answer_once(replicas, engine_calls):
     a, b = (app.extensions["conversation"] for app in replicas)
     engines = [app.extensions["knowledge"].engine for app in replicas]
     produce = [lambda i=i: engines[i].answer("西部办公室是什么？").text for i in range(2)]
-    first, was_retry = a.once("msg-1", produce[0])
-    assert (first, was_retry) == (b.once("msg-1", produce[1])[0], False)
-    assert b.once("msg-1", produce[1]) == (first, True)
-    assert WEST in first and engine_calls == ["西部办公室是什么？"]
+    reply, was_retry = a.once("msg-1", produce[0])
+    assert (reply, was_retry) == (first_page(reply), False) and WEST in reply
+    assert b.once("msg-1", produce[1]) == (reply, True)
+    assert a.once("msg-1", produce[0]) == (reply, True)
+    assert engine_calls == ["西部办公室是什么？"]
 
 
 def test_more_continues_on_the_other_replica(replicas):
@@ -132,7 +133,7 @@ def test_more_continues_on_the_other_replica(replicas):
 @pytest.mark.parametrize(("asks", "follow_up", "about"), [
     (["会议由谁主持", "谁主持了会议", "武涌是谁"], "他的职务", "person"),
     (["启动仪式哪天举行", "西部办公室哪天成立的"], "在哪里开的", "article"),
-])
+], ids=["who-then-title", "when-then-where"])
 def test_follow_up_refers_to_the_answer_given_by_the_other_replica(replicas, asks, follow_up, about):
     """Engine contract: Answer.context says what an answer was about; the next question gets it."""
     engine = Engine(load_knowledge(replicas[0].config["KB_DIR"]))

@@ -5,6 +5,7 @@ one it has: `get/set/add/delete/incr` on JSON values that always carry a TTL, an
 `tally/tallies` for bounded counters (unanswered questions, hit counts) with first/last seen.
 """
 
+import heapq
 import threading
 import time
 
@@ -81,7 +82,7 @@ class MemoryStore:
             entry[0] += 1
             entry[2] = now
             if len(counts) > cap:
-                lowest = sorted(counts, key=lambda m: (counts[m][0], m))[:EVICT_AMONG]
+                lowest = heapq.nsmallest(EVICT_AMONG, counts, key=lambda m: (counts[m][0], m))
                 victims = [m for m in lowest if m != member]
                 if victims:
                     del counts[min(victims, key=lambda m: (counts[m][0], counts[m][2]))]

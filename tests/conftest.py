@@ -14,6 +14,9 @@ from bot import create_app
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KNOWLEDGE = os.path.join(ROOT, "knowledge")
 REDIS_SERVER = "redis-server"  # on PATH; /usr/bin/redis-server on the build machines
+LONG_QUESTION = "西部办公室做过哪些工作"
+LONG_ANSWER = "".join(f"第{n}项：西部办公室为西部地区建筑节能与绿色低碳发展提供沟通交流平台和协调机制。"
+                      for n in range(1, 61))  # about 7,000 bytes: four WeChat replies
 
 
 @pytest.fixture
@@ -22,6 +25,13 @@ def kb(tmp_path):
     path = tmp_path / "knowledge"
     shutil.copytree(KNOWLEDGE, path)
     return path
+
+
+@pytest.fixture
+def long_kb(kb):
+    """The shipped knowledge plus one FAQ entry too long for one WeChat reply (LONG_ANSWER)."""
+    (kb / "faq" / "long.txt").write_text(f"问：{LONG_QUESTION}\n答：{LONG_ANSWER}\n", encoding="utf-8")
+    return kb
 
 
 @pytest.fixture

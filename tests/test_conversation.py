@@ -9,6 +9,7 @@ import time
 
 import pytest
 from chat import Chat
+from conftest import LONG_ANSWER, LONG_QUESTION
 
 from bot import create_app
 from bot.answer import Answer
@@ -18,21 +19,11 @@ from bot.store import create_store
 from bot.usage import misses, normalise
 
 WEST = "西部地区建筑绿色低碳发展协调推进办公室"
-LONG_QUESTION = "西部办公室做过哪些工作"
-LONG_ANSWER = "".join(f"第{n}项：西部办公室为西部地区建筑节能与绿色低碳发展提供沟通交流平台和协调机制。"
-                      for n in range(1, 61))  # about 7,000 bytes: four pages
 
 
 @pytest.fixture(params=["memory", "redis"])
 def store_url(request):
     return "" if request.param == "memory" else request.getfixturevalue("redis_url")
-
-
-@pytest.fixture
-def long_kb(kb):
-    """The shipped knowledge plus one FAQ entry too long for one WeChat reply."""
-    (kb / "faq" / "long.txt").write_text(f"问：{LONG_QUESTION}\n答：{LONG_ANSWER}\n", encoding="utf-8")
-    return kb
 
 
 def make_app(kb, store_url, **config):

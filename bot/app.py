@@ -36,8 +36,9 @@ def create_app(config: dict | None = None, environ=None) -> Flask:
     @app.get("/healthz")
     def healthz():
         kb = app.extensions["knowledge"].engine.kb
-        return jsonify(status="ok", knowledge={"version": kb.version, "articles": len(kb.articles),
-                                               "faq": len(kb.faq)})
+        redis = app.extensions["store"].status()  # "ok", "degraded" (answering without Redis) or "absent"
+        return jsonify(status="degraded" if redis == "degraded" else "ok", redis=redis,
+                       knowledge={"version": kb.version, "articles": len(kb.articles), "faq": len(kb.faq)})
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):

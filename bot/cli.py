@@ -3,6 +3,7 @@
 import json
 import logging
 import sys
+import time
 
 import click
 
@@ -77,3 +78,76 @@ def check(kb_dir):
     if kb.errors:
         raise click.ClickException(f"{len(kb.errors)} 个错误需要修改（见上）")
     click.echo(f"OK：{len(kb.articles)} 篇文章，{len(kb.faq)} 条问答")
+
+
+NO_REDIS = ("REDIS_URL 未设置：服务用的是进程内存储，{what}只记在每个服务进程自己的内存里，"
+            "进程重启就清空，这个命令读不到。要汇总请设置 REDIS_URL（与服务相同）后再运行。")
+
+
+def _read_shared(what: str, read):
+    """`read(store)` on the Redis the servers share, or None (after saying why) when there is none."""
+    import redis
+
+    from .redisstore import RedisStore
+    from .store import key_prefix
+
+    config = _config()
+    if not config["REDIS_URL"]:
+        click.echo(NO_REDIS.format(what=what))
+        return None
+    store = RedisStore.from_url(config["REDIS_URL"], key_prefix(config))
+    try:
+        return read(store)
+    except redis.RedisError as exc:
+        raise click.ClickException(f"读不到 Redis（REDIS_URL={config['REDIS_URL']}）：{exc}") from None
+
+
+def _when(ts: float) -> str:
+    return time.strftime("%Y-%m-%d %H:%M", time.localtime(ts))
+
+
+@cli.command()
+@click.option("--top", default=20, show_default=True, type=click.IntRange(min=1), help="How many to print.")
+def misses(top):
+    """Print the questions the bot declined, most asked first, for staff to write FAQ entries.
+
+    Reads the Redis named by REDIS_URL; questions are folded (Simplified, half-width, no end
+    punctuation) and kept without the follower's openid.
+
+    Example: REDIS_URL=redis://127.0.0.1:6379/0 python -m bot misses --top 50
+    """
+    from . import usage
+
+    rows = _read_shared("未答问题", lambda store: usage.misses(store, top))
+    if rows is None:
+        return
+    if not rows:
+        click.echo("还没有未答问题。")
+        return
+    click.echo("次数  首次              最近              问题")
+    for row in rows:
+        click.echo(f"{row['count']:>4}  {_when(row['first'])}  {_when(row['last'])}  {row['member']}")
+
+
+@cli.command()
+@click.option("--top", default=20, show_default=True, type=click.IntRange(min=1), help="How many to print.")
+def stats(top):
+    """Print which FAQ entries and article facts answered followers, and how often.
+
+    Reads the Redis named by REDIS_URL.
+
+    Example: REDIS_URL=redis://127.0.0.1:6379/0 python -m bot stats
+    """
+    from . import usage
+
+    both = _read_shared("回答次数", lambda store: (usage.hits(store), usage.misses(store)))
+    if both is None:
+        return
+    hits, missed = both
+    answered = sum(row["count"] for row in hits)
+    declined = sum(row["count"] for row in missed)
+    click.echo(f"已回答 {answered} 次，未答 {declined} 次（{len(missed)} 种问题，见 misses）")
+    if hits:
+        click.echo("次数  最近              答案来源")
+    for row in hits[:top]:
+        click.echo(f"{row['count']:>4}  {_when(row['last'])}  {row['member']}")

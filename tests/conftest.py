@@ -18,6 +18,10 @@ from bot import create_app
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KNOWLEDGE = os.path.join(ROOT, "knowledge")
+REDIS_SERVER = "redis-server"  # on PATH; /usr/bin/redis-server on the build machines
+LONG_QUESTION = "西部办公室做过哪些工作"
+LONG_ANSWER = "".join(f"第{n}项：西部办公室为西部地区建筑节能与绿色低碳发展提供沟通交流平台和协调机制。"
+                      for n in range(1, 61))  # about 7,000 bytes: four WeChat replies
 
 TOKEN = "test-token"
 APPID = "wx0123456789abcdef"
@@ -136,6 +140,13 @@ def app_config(kb, **extra) -> dict:
 
 
 @pytest.fixture
+def long_kb(kb):
+    """The shipped knowledge plus one FAQ entry too long for one WeChat reply (LONG_ANSWER)."""
+    (kb / "faq" / "long.txt").write_text(f"问：{LONG_QUESTION}\n答：{LONG_ANSWER}\n", encoding="utf-8")
+    return kb
+
+
+@pytest.fixture
 def app(kb):
     return create_app(app_config(kb), environ={})
 
@@ -155,30 +166,65 @@ def chat(client, wechat):
     return Chat(client, wechat)
 
 
+class RedisServer:
+    """A real redis-server on a free loopback port, without persistence, owned by the tests."""
+
+    def __init__(self, tmp_dir):
+        if not shutil.which(REDIS_SERVER):
+            pytest.fail(f"{REDIS_SERVER} not found: the store tests need a real Redis "
+                        "(apt-get install redis-server)", pytrace=False)
+        self.dir = str(tmp_dir)
+        os.makedirs(self.dir, exist_ok=True)
+        self.log = os.path.join(self.dir, "redis.log")
+        self.port = free_port()
+        self.process = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self):
+        """Start (or restart, on the same port) and wait until it answers PING."""
+        self.process = subprocess.Popen(
+            [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+             "--dir", self.dir, "--daemonize", "no", "--loglevel", "warning", "--logfile", self.log,
+             "--enable-debug-command", "local"],  # DEBUG SLEEP plays a slow Redis
+            stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+        client = redis.Redis(host="127.0.0.1", port=self.port, socket_timeout=1)
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                client.ping()
+                break
+            except redis.ConnectionError:
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    with open(self.log, encoding="utf-8", errors="replace") as f:
+                        tail = f.read()[-2000:]
+                    pytest.fail(f"redis-server did not start on port {self.port}:\n{tail}", pytrace=False)
+                time.sleep(0.05)
+            finally:
+                client.close()
+        return self
+
+    def stop(self):
+        """Stop it the hard way (SIGKILL), as a crash or a network cut would."""
+        if self.process and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+
+
 @pytest.fixture(scope="session")
-def redis_server():
-    """A real redis-server from PATH on a free loopback port, for the whole test run."""
-    if not shutil.which("redis-server"):
-        pytest.fail("redis-server is not on PATH: apt-get install -y redis-server")
-    port = free_port()
-    proc = subprocess.Popen(["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-                             "--appendonly", "no"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"redis://127.0.0.1:{port}/0"
-    client = redis.Redis.from_url(url)
-    try:
-        wait_until(client.ping, 10, "redis-server")
-        yield url
-    finally:
-        client.close()
-        proc.terminate()
-        proc.wait()
+def redis_server(tmp_path_factory):
+    server = RedisServer(tmp_path_factory.mktemp("redis")).start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture
 def redis_url(redis_server):
-    """The test Redis, emptied before and after each test."""
-    client = redis.Redis.from_url(redis_server)
+    """The URL of the session's real Redis, emptied before and after each test."""
+    client = redis.Redis.from_url(redis_server.url)
     client.flushdb()
-    yield redis_server
+    yield redis_server.url
     client.flushdb()
     client.close()

@@ -170,7 +170,7 @@ def test_retry_reaching_another_replica_gets_the_first_reply(kb, redis_url, wech
     bodies = [Chat(app.test_client(), wechat).send(xml).get_data() for app in replicas]
     assert bodies[0] == bodies[1]
     for app in replicas:
-        app.extensions["store"].client.close()
+        app.extensions["store"].primary.client.close()
 
 
 def long_faq(kb, answer: str):

@@ -1,0 +1,119 @@
+"""Redis with an in-process fallback: a Redis outage must never reach a follower.
+
+While Redis is down or slow, every call goes to a MemoryStore instead, so the bot keeps
+answering with per-process state (no follow-ups or dedup across replicas). Redis is tried
+again every few seconds by whichever request comes first; one request pays the probe.
+"""
+
+import logging
+import threading
+import time
+
+import redis
+
+log = logging.getLogger(__name__)
+
+LOG_EVERY = 60.0  # seconds between "still down" lines, so an outage does not flood the log
+
+
+class FailoverStore:
+    """The store interface, served by `primary` (Redis) or, while it fails, by `fallback`."""
+
+    def __init__(self, primary, fallback, retry_after: float = 5.0):
+        self.primary = primary
+        self.fallback = fallback
+        self.retry_after = retry_after
+        self.prefix = primary.prefix
+        self._lock = threading.Lock()
+        self._down_since: float | None = None
+        self._next_try = 0.0
+        self._last_log = 0.0
+
+    def _use_primary(self) -> bool:
+        with self._lock:
+            if self._down_since is None:
+                return True
+            now = time.monotonic()
+            if now < self._next_try:
+                return False
+            self._next_try = now + self.retry_after  # this caller probes; the others keep falling back
+            return True
+
+    def _call(self, name: str, *args, **kwargs):
+        if self._use_primary():
+            try:
+                result = getattr(self.primary, name)(*args, **kwargs)
+            except redis.RedisError as exc:
+                self._failed(exc)
+            else:
+                self._succeeded()
+                return result
+        return getattr(self.fallback, name)(*args, **kwargs)
+
+    def _failed(self, exc: Exception):
+        now = time.monotonic()
+        with self._lock:
+            first = self._down_since is None
+            if first:
+                self._down_since = now
+            self._next_try = now + self.retry_after
+            due = first or now - self._last_log >= LOG_EVERY
+            if due:
+                self._last_log = now
+            since = now - self._down_since
+        if hasattr(self.primary, "reset"):
+            self.primary.reset()
+        if first:
+            log.warning("Redis unavailable (%s): answering without shared state, retrying every %g s",
+                        exc, self.retry_after)
+        elif due:
+            log.warning("Redis still unavailable after %.0f s (%s)", since, exc)
+
+    def _succeeded(self):
+        if self._down_since is None:
+            return
+        with self._lock:
+            if self._down_since is None:
+                return
+            since = time.monotonic() - self._down_since
+            self._down_since = None
+        # What the fallback learned during the outage is one process's view: drop it, Redis is the truth.
+        self.fallback.clear()
+        log.warning("Redis is back after %.0f s: shared state restored", since)
+
+    @property
+    def healthy(self) -> bool:
+        return self._down_since is None
+
+    def status(self) -> str:
+        """"ok" or "degraded" for /healthz; pings Redis (or probes it when a retry is due)."""
+        self._call("ping")
+        return "ok" if self.healthy else "degraded"
+
+    def get(self, key: str):
+        return self._call("get", key)
+
+    def set(self, key: str, value, ttl: float):
+        return self._call("set", key, value, ttl)
+
+    def add(self, key: str, value, ttl: float) -> bool:
+        return self._call("add", key, value, ttl)
+
+    def delete(self, key: str):
+        return self._call("delete", key)
+
+    def incr(self, key: str, ttl: float) -> int:
+        return self._call("incr", key, ttl)
+
+    def tally(self, name: str, member: str, cap: int, now: float | None = None) -> int:
+        return self._call("tally", name, member, cap, now)
+
+    def tallies(self, name: str) -> list[dict]:
+        return self._call("tallies", name)
+
+    def ping(self) -> bool:
+        return self._call("ping")
+
+    def close(self):
+        """Release Redis connections (tests; a worker that exits frees them anyway)."""
+        self.primary.close()

@@ -1,0 +1,42 @@
+"""Long answers cut into WeChat-sized pages; the follower replies "更多" for the next one.
+
+WeChat shows about 2048 UTF-8 bytes of a text reply, so each page fits that, cut at a line
+or sentence end where one is near, and all but the last say how to continue.
+"""
+
+MAX_REPLY_BYTES = 2048  # WeChat's safe cap for one text reply, in UTF-8 bytes
+MAX_PAGES = 5  # ~10 KB: longer answers are cut short, so a follower's stored pages stay small
+MORE_NOTE = "\n（回复“更多”查看后续）"
+CUT_SHORT_NOTE = "\n（内容较长，完整内容请查看原文）"
+BREAKS = ("\n", "。", "！", "？", "；", "，")  # preferred cut points, best first
+
+
+def paginate(text: str, limit: int = MAX_REPLY_BYTES, max_pages: int = MAX_PAGES) -> list[str]:
+    """`text` as pages of at most `limit` bytes each, every page but the last ending in MORE_NOTE."""
+    pages = []
+    rest = text.strip()
+    while len(rest.encode()) > limit:
+        if len(pages) == max_pages - 1:
+            head, rest = _cut(rest, limit - len(CUT_SHORT_NOTE.encode()))
+            pages.append(head + CUT_SHORT_NOTE)
+            return pages
+        head, rest = _cut(rest, limit - len(MORE_NOTE.encode()))
+        pages.append(head + MORE_NOTE)
+    pages.append(rest)
+    return pages
+
+
+def first_page(text: str, limit: int = MAX_REPLY_BYTES) -> str:
+    """The part of `text` that fits one WeChat reply, cut at a sentence boundary."""
+    return paginate(text, limit)[0]
+
+
+def _cut(text: str, budget: int) -> tuple[str, str]:
+    """(head, rest): head fits `budget` bytes and ends at a break in its second half if there is one."""
+    head = text.encode()[:budget].decode(errors="ignore")
+    for mark in BREAKS:
+        at = head.rfind(mark)
+        if at > len(head) // 2:
+            head = head[: at + 1]
+            break
+    return head.rstrip(), text[len(head):].lstrip()

@@ -1,0 +1,30 @@
+"""Messages per follower per time window, counted in the shared store across replicas.
+
+Past the limit a follower gets one friendly notice, then silence ("success") until the
+window ends: answering every extra message with a notice would just be more noise.
+"""
+
+from dataclasses import dataclass
+
+OK, NOTICE, SILENT = "ok", "notice", "silent"
+
+
+@dataclass
+class RateLimiter:
+    store: object
+    limit: int  # messages per window; 0 turns the limit off
+    window: int  # seconds; the window starts at a follower's first message
+
+    def check(self, openid: str) -> str:
+        """OK to answer, NOTICE (the first message past the limit) or SILENT."""
+        if not self.limit:
+            return OK
+        count = self.store.incr(f"rate:{openid}", ttl=self.window)
+        if count <= self.limit:
+            return OK
+        return NOTICE if count == self.limit + 1 else SILENT
+
+    def notice(self) -> str:
+        """The one message a follower sees when over the limit."""
+        wait = f"{self.window // 60} 分钟" if self.window % 60 == 0 else f"{self.window} 秒"
+        return f"您的消息有点多，我需要歇一歇。请 {wait}后再问我吧。"

@@ -1,0 +1,127 @@
+"""The store in Redis, shared by every replica behind the load balancer.
+
+Same interface as MemoryStore. Errors are not caught here: FailoverStore decides what a
+Redis outage means, and the command line wants to see the error instead.
+"""
+
+import json
+import time
+
+import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
+
+from .store import EVICT_AMONG, TALLY_TTL, sort_tally
+
+# WeChat waits 5 s for a reply: a Redis that takes longer than this is treated as down.
+SOCKET_TIMEOUT = 0.5
+
+# Count a member, note first/last seen, and evict the weakest member past the cap, atomically.
+# KEYS: count, first, last (sorted sets); ARGV: member, now, cap, ttl, evict_among.
+TALLY_SCRIPT = """
+local count = redis.call('ZINCRBY', KEYS[1], 1, ARGV[1])
+redis.call('ZADD', KEYS[2], 'NX', ARGV[2], ARGV[1])
+redis.call('ZADD', KEYS[3], ARGV[2], ARGV[1])
+if redis.call('ZCARD', KEYS[1]) > tonumber(ARGV[3]) then
+  local lowest = redis.call('ZRANGE', KEYS[1], 0, tonumber(ARGV[5]) - 1, 'WITHSCORES')
+  local victim, vcount, vlast
+  for i = 1, #lowest, 2 do
+    local m, c = lowest[i], tonumber(lowest[i + 1])
+    if m ~= ARGV[1] then
+      local l = tonumber(redis.call('ZSCORE', KEYS[3], m) or 0) or 0
+      if victim == nil or c < vcount or (c == vcount and l < vlast) then
+        victim, vcount, vlast = m, c, l
+      end
+    end
+  end
+  if victim then
+    for i = 1, 3 do redis.call('ZREM', KEYS[i], victim) end
+  end
+end
+for i = 1, 3 do redis.call('EXPIRE', KEYS[i], ARGV[4]) end
+return count
+"""
+
+
+class RedisStore:
+    """Redis-backed store shared by replicas; keys are `prefix:key`, values JSON."""
+
+    def __init__(self, client: redis.Redis, prefix: str = "bot"):
+        self.client = client
+        self.prefix = prefix
+        self._tally = client.register_script(TALLY_SCRIPT)
+
+    @classmethod
+    def from_url(cls, url: str, prefix: str = "bot") -> "RedisStore":
+        """A client that fails fast: short timeouts and no retries of its own (the caller falls back)."""
+        client = redis.Redis.from_url(url, socket_timeout=SOCKET_TIMEOUT, socket_connect_timeout=SOCKET_TIMEOUT,
+                                      retry=Retry(NoBackoff(), 0))
+        return cls(client, prefix)
+
+    def key_name(self, key: str) -> str:
+        return f"{self.prefix}:{key}"
+
+    def get(self, key: str):
+        raw = self.client.get(self.key_name(key))
+        return None if raw is None else json.loads(raw)
+
+    def set(self, key: str, value, ttl: float):
+        self.client.set(self.key_name(key), _dump(value), px=_ms(ttl))
+
+    def add(self, key: str, value, ttl: float) -> bool:
+        """Set only if absent (SET NX): the claim replicas race for."""
+        return bool(self.client.set(self.key_name(key), _dump(value), px=_ms(ttl), nx=True))
+
+    def delete(self, key: str):
+        self.client.delete(self.key_name(key))
+
+    def incr(self, key: str, ttl: float) -> int:
+        """Add one; the expiry is set by the first increment (a fixed window)."""
+        name = self.key_name(key)
+        pipe = self.client.pipeline()  # MULTI/EXEC: the counter never exists without its expiry
+        pipe.incr(name)
+        pipe.pexpire(name, _ms(ttl), nx=True)
+        return int(pipe.execute()[0])
+
+    def _tally_keys(self, name: str) -> list[str]:
+        return [self.key_name(f"tally:{name}:{part}") for part in ("count", "first", "last")]
+
+    def tally(self, name: str, member: str, cap: int, now: float | None = None) -> int:
+        """Count `member` once more in the tally `name` (see MemoryStore.tally)."""
+        now = time.time() if now is None else now
+        args = [member, repr(float(now)), cap, TALLY_TTL, EVICT_AMONG]
+        return int(float(self._tally(keys=self._tally_keys(name), args=args)))
+
+    def tallies(self, name: str) -> list[dict]:
+        """All members of a tally, most counted first (then most recently seen)."""
+        count_key, first_key, last_key = self._tally_keys(name)
+        counts = self.client.zrange(count_key, 0, -1, withscores=True)
+        if not counts:
+            return []
+        members = [m for m, _ in counts]
+        firsts = self.client.zmscore(first_key, members)
+        lasts = self.client.zmscore(last_key, members)
+        rows = [{"member": m.decode(), "count": int(c), "first": f or 0.0, "last": la or 0.0}
+                for (m, c), f, la in zip(counts, firsts, lasts, strict=True)]
+        return sort_tally(rows)
+
+    def ping(self) -> bool:
+        return bool(self.client.ping())
+
+    def reset(self):
+        """Drop pooled connections: after a Redis restart they are all dead."""
+        self.client.connection_pool.disconnect()
+
+    def status(self) -> str:
+        return "ok"
+
+    def close(self):
+        self.client.close()
+
+
+def _dump(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _ms(seconds: float) -> int:
+    return max(1, int(seconds * 1000))

@@ -1,0 +1,218 @@
+"""A follower's conversation: pages, follow-ups, choices, rate limit, retries, misses.
+
+Each test runs against both stores (in-process, and a real Redis) through real signed
+requests to the app, except where it drives Conversation directly to control timing.
+"""
+
+import threading
+import time
+
+import pytest
+from chat import Chat
+from conftest import LONG_ANSWER, LONG_QUESTION
+
+from bot import create_app
+from bot.answer import Answer
+from bot.conversation import NO_MORE, Conversation, choice_number, wants_more
+from bot.paging import CUT_SHORT_NOTE, MAX_PAGES, MAX_REPLY_BYTES, MORE_NOTE, paginate
+from bot.store import create_store
+from bot.usage import misses, normalise
+
+WEST = "西部地区建筑绿色低碳发展协调推进办公室"
+
+
+@pytest.fixture(params=["memory", "redis"])
+def store_url(request):
+    return "" if request.param == "memory" else request.getfixturevalue("redis_url")
+
+
+def make_app(kb, store_url, **config):
+    settings = {"KB_DIR": str(kb), "WECHAT_TOKEN": "test-token", "REDIS_URL": store_url, "WECHAT_APPID": "wxtest"}
+    return create_app({**settings, **config}, environ={})
+
+
+def test_long_answer_continues_page_by_page(long_kb, store_url):
+    client = make_app(long_kb, store_url).test_client()
+    chat = Chat()
+    pages = [chat.say(client, LONG_QUESTION)]
+    for more in ["更多", "還有呢？", "继续", "更多"]:
+        if not pages[-1].endswith(MORE_NOTE):
+            break
+        pages.append(chat.say(client, more))
+    assert len(pages) >= 3
+    assert all(len(p.encode()) <= MAX_REPLY_BYTES for p in pages)
+    assert not pages[-1].endswith(MORE_NOTE)
+    assert "".join(p.removesuffix(MORE_NOTE) for p in pages) == LONG_ANSWER
+    assert chat.say(client, "继续") == NO_MORE
+    # Another follower's "更多" is not this follower's next page.
+    assert Chat("o-someone-else").say(client, "更多") == NO_MORE
+
+
+def test_pages_are_forgotten_after_silence(long_kb, store_url):
+    client = make_app(long_kb, store_url, SESSION_TTL=1).test_client()
+    chat = Chat()
+    assert chat.say(client, LONG_QUESTION).endswith(MORE_NOTE)
+    time.sleep(1.2)
+    assert chat.say(client, "更多") == NO_MORE
+
+
+def test_rate_limit_sends_one_notice_then_silence(kb, store_url):
+    client = make_app(kb, store_url, RATE_LIMIT=3, RATE_WINDOW=1).test_client()
+    chat = Chat()
+    replies = [chat.say(client, "西部办公室是什么？") for _ in range(6)]
+    assert all(WEST in r for r in replies[:3])
+    assert "消息有点多" in replies[3]
+    assert replies[4:] == ["", ""]  # empty body: WeChat shows nothing and does not retry
+    assert WEST in Chat("o-another").say(client, "西部办公室是什么？")  # others are not limited
+    time.sleep(1.2)  # the window passes
+    assert WEST in chat.say(client, "西部办公室是什么？")
+
+
+def test_declined_questions_are_recorded_folded_without_openid(kb, store_url):
+    app = make_app(kb, store_url)
+    client = app.test_client()
+    for openid, text in [("o1", "明天会下雨吗"), ("o2", "明天會下雨嗎？"), ("o3", "明天会下雨吗 ！"),
+                         ("o1", "西部办公室是什么？"), ("o4", "食堂几点开门?")]:
+        Chat(openid).say(client, text)
+    rows = misses(app.extensions["store"])
+    assert [(r["member"], r["count"]) for r in rows] == [("明天会下雨吗", 3), ("食堂几点开门", 1)]
+    assert all(r["first"] <= r["last"] for r in rows)
+    assert "o1" not in str(rows)
+    hits = app.extensions["store"].tallies("hits")
+    assert [(r["member"], r["count"]) for r in hits] == [("faq:西部办公室", 1)]
+
+
+@pytest.mark.parametrize(("text", "normal"), [
+    ("明天会下雨吗？", "明天会下雨吗"), ("明天會下雨嗎", "明天会下雨吗"), ("  ＷＨＯ  is Wu Yong?! ", "who is wu yong"),
+    ("什么时候开会……", "什么时候开会"), ("怎么报名~", "怎么报名"), ("？？？", ""),
+])
+def test_questions_are_normalised_for_the_misses_list(text, normal):
+    assert normalise(text) == normal
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("1", 1), ("３", 3), ("第2个", 2), ("2。", 2), ("选3", 3), ("二", 2), ("第三项", 3), (" 10 ", 10),
+    ("2024年", None), ("他是谁", None), ("", None), ("1和2", None),
+])
+def test_bare_numbers_pick_a_choice(text, number):
+    assert choice_number(text) == number
+
+
+@pytest.mark.parametrize(("text", "more"), [
+    ("更多", True), ("还有呢", True), ("還有呢？", True), ("继续。", True), ("More", True),
+    ("更多的会议", False), ("还有谁参加了", False),
+])
+def test_more_words(text, more):
+    assert wants_more(text) is more
+
+
+@pytest.mark.parametrize(("size", "cut_short"), [
+    (0, False), (100, False), (682, False), (683, False), (2000, False), (3300, False), (3500, True), (50000, True),
+])
+def test_pages_fit_one_reply_and_lose_nothing_but_an_overlong_tail(size, cut_short):
+    text = ("协调推进办公室的工作，" * 5000)[:size]  # 3 bytes a character; five pages hold about 3,300
+    pages = paginate(text)
+    assert all(len(p.encode()) <= MAX_REPLY_BYTES for p in pages)
+    assert len(pages) <= MAX_PAGES
+    joined = "".join(p.removesuffix(MORE_NOTE) for p in pages)
+    if cut_short:  # what is shown is the start of the text, and says there is more
+        assert joined.endswith(CUT_SHORT_NOTE)
+        assert text.startswith(joined.removesuffix(CUT_SHORT_NOTE))
+    else:
+        assert joined == text
+
+
+class ScriptedEngine:
+    """Answers by a script, to exercise how context and choices flow between messages.
+
+    The real engine is being rewritten to offer context and choices; this stand-in follows
+    the same contract (engine.answer(question, context) -> Answer) so Conversation's side is
+    tested now. tests/test_replicas.py checks the same flows against the real engine.
+    """
+
+    def __init__(self):
+        self.calls = []
+
+    def answer(self, question, context=None):
+        self.calls.append((question, context))
+        if question == "会长是谁":
+            choices = [{"label": "中国建筑节能协会", "question": "中国建筑节能协会会长是谁", "context": {"org": "A"}},
+                       {"label": "成都市节能协会", "question": "成都市节能协会会长是谁", "context": {"org": "B"}}]
+            return Answer("您想问哪一个？回复 1 或 2", "choices:会长", 90, choices=choices)
+        if question.endswith("会长是谁"):
+            person = "武涌" if context == {"org": "A"} else "施平"
+            return Answer(f"{person}。", f"fact:{person}", 95, context={"person": person})
+        if question == "他的职务" and context:
+            return Answer(f"{context['person']}的职务是会长。", "fact:title", 90, context=context)
+        return Answer("抱歉，我不知道。", None, 0.0)
+
+
+@pytest.fixture
+def conversation(store_url):
+    config = {"REDIS_URL": store_url, "WECHAT_APPID": "wxtest", "RATE_LIMIT": 20, "RATE_WINDOW": 60,
+              "SESSION_TTL": 300}
+    return Conversation(create_store(config), config)
+
+
+def test_numbered_choice_and_follow_up_use_the_previous_answer(conversation):
+    engine = ScriptedEngine()
+    say = lambda text: conversation.handle_text("o1", text, engine)  # noqa: E731
+    assert say("会长是谁").text == "您想问哪一个？回复 1 或 2"
+    assert say("２").text == "施平。"
+    assert engine.calls[-1] == ("成都市节能协会会长是谁", {"org": "B"})
+    assert say("他的职务").text == "施平的职务是会长。"
+    assert engine.calls[-1] == ("他的职务", {"person": "施平"})
+    assert say("第1个").text == "武涌。"  # the list stays open for another pick
+    assert say("3").text == "请回复 1 到 2 之间的数字。"
+    assert say("明天会下雨吗").text == "抱歉，我不知道。"
+    assert say("他的职务").text == "武涌的职务是会长。"  # a declined question keeps the thread
+    assert conversation.handle_text("o2", "他的职务", engine).text == "抱歉，我不知道。"
+    assert engine.calls[-1] == ("他的职务", None)
+
+
+def test_retry_is_answered_once_with_the_same_reply(conversation):
+    produced = []
+
+    def produce():
+        produced.append(1)
+        return f"<xml>reply {len(produced)}</xml>"
+
+    assert conversation.once("6054768590064713728", produce) == ("<xml>reply 1</xml>", False)
+    assert conversation.once("6054768590064713728", produce) == ("<xml>reply 1</xml>", True)
+    assert conversation.once("6054768590064713729", produce) == ("<xml>reply 2</xml>", False)
+    assert len(produced) == 2
+
+
+def test_retry_waits_for_the_first_delivery_still_working(conversation):
+    started, release = threading.Event(), threading.Event()
+    results = {}
+
+    def slow():
+        started.set()
+        release.wait(5)
+        return "<xml>slow answer</xml>"
+
+    first = threading.Thread(target=lambda: results.setdefault("first", conversation.once("m1", slow)))
+    first.start()
+    started.wait(5)
+    retry = threading.Thread(target=lambda: results.setdefault("retry", conversation.once("m1", slow)))
+    retry.start()
+    time.sleep(0.2)  # the retry is now polling the claim
+    release.set()
+    first.join()
+    retry.join()
+    assert results == {"first": ("<xml>slow answer</xml>", False), "retry": ("<xml>slow answer</xml>", True)}
+
+
+def test_retry_gives_up_politely_when_the_first_never_finishes(conversation):
+    conversation.store.add("msg:m2", {"state": "working"}, ttl=30)
+    assert conversation.once("m2", lambda: "never", wait=0.2) == ("success", True)
+
+
+def test_failed_delivery_releases_its_claim_for_the_retry(conversation):
+    def broken():
+        raise RuntimeError("engine crashed")
+
+    with pytest.raises(RuntimeError):
+        conversation.once("m3", broken)
+    assert conversation.once("m3", lambda: "<xml>ok</xml>") == ("<xml>ok</xml>", False)

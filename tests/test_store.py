@@ -1,0 +1,204 @@
+"""The same store suite against both backends: in-process memory and a real Redis."""
+
+import threading
+import time
+
+import pytest
+import redis
+from conftest import RedisServer
+
+from bot.failover import FailoverStore
+from bot.redisstore import RedisStore
+from bot.store import MemoryStore, create_store
+
+
+@pytest.fixture(params=["memory", "redis"])
+def store(request):
+    if request.param == "memory":
+        yield MemoryStore("bot:wxtest")
+        return
+    url = request.getfixturevalue("redis_url")
+    # The raw Redis backend: an error here fails the test instead of falling back to memory.
+    store = RedisStore.from_url(url, "bot:wxtest")
+    yield store
+    store.close()
+
+
+def test_values_round_trip_as_json(store):
+    value = {"context": {"person": "武涌"}, "pages": ["第二页", "第三页"], "n": 3}
+    store.set("chat:o1", value, ttl=60)
+    assert store.get("chat:o1") == value
+    assert store.get("chat:nobody") is None
+    store.delete("chat:o1")
+    assert store.get("chat:o1") is None
+
+
+def test_values_expire(store):
+    store.set("short", "x", ttl=0.1)
+    store.set("long", "y", ttl=60)
+    time.sleep(0.25)
+    assert store.get("short") is None
+    assert store.get("long") == "y"
+
+
+def test_add_claims_once_until_deleted_or_expired(store):
+    assert store.add("msg:1", {"state": "working"}, ttl=0.2) is True
+    assert store.add("msg:1", {"state": "other"}, ttl=60) is False
+    assert store.get("msg:1") == {"state": "working"}
+    time.sleep(0.35)
+    assert store.add("msg:1", "again", ttl=60) is True
+    store.delete("msg:1")
+    assert store.add("msg:1", "third", ttl=60) is True
+
+
+def test_add_has_one_winner_among_racing_threads(store):
+    wins = []
+    start = threading.Barrier(16)
+
+    def claim():
+        start.wait()
+        wins.append(store.add("msg:race", "mine", ttl=60))
+
+    threads = [threading.Thread(target=claim) for _ in range(16)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(wins) == [False] * 15 + [True]
+
+
+def test_incr_counts_in_a_fixed_window(store):
+    assert [store.incr("rate:o1", ttl=0.3) for _ in range(3)] == [1, 2, 3]
+    # Later increments do not push the window's end back.
+    store.incr("rate:o1", ttl=60)
+    time.sleep(0.45)
+    assert store.incr("rate:o1", ttl=60) == 1
+    assert store.incr("rate:o2", ttl=60) == 1
+
+
+def test_tally_counts_with_first_and_last_seen(store):
+    store.tally("misses", "明天会下雨吗", cap=10, now=100.0)
+    store.tally("misses", "食堂几点开门", cap=10, now=150.0)
+    assert store.tally("misses", "明天会下雨吗", cap=10, now=200.0) == 2
+    assert store.tallies("misses") == [
+        {"member": "明天会下雨吗", "count": 2, "first": 100.0, "last": 200.0},
+        {"member": "食堂几点开门", "count": 1, "first": 150.0, "last": 150.0},
+    ]
+    assert store.tallies("hits") == []
+
+
+def test_full_tally_evicts_the_weakest_but_never_the_newcomer(store):
+    store.tally("misses", "常问", cap=3, now=1.0)
+    store.tally("misses", "常问", cap=3, now=2.0)
+    store.tally("misses", "旧的", cap=3, now=3.0)
+    store.tally("misses", "新的", cap=3, now=4.0)
+    # Full: the lowest count goes, and of the two with one, the one seen longest ago.
+    store.tally("misses", "最新", cap=3, now=5.0)
+    assert [r["member"] for r in store.tallies("misses")] == ["常问", "最新", "新的"]
+    for n in range(50):
+        store.tally("misses", f"问题{n}", cap=3, now=10.0 + n)
+    rows = store.tallies("misses")
+    assert len(rows) == 3
+    assert rows[0]["member"] == "常问" and rows[1]["member"] == "问题49"
+
+
+def test_memory_store_sweeps_expired_keys():
+    """Keys nobody reads again (claims of old messages) must not pile up in a long-lived process."""
+    store = MemoryStore()
+    for n in range(100):
+        store.set(f"msg:{n}", "reply", ttl=0.01)
+    time.sleep(0.05)
+    store._next_sweep = 0  # the next write is due to sweep
+    store.set("msg:new", "reply", ttl=60)
+    assert list(store._data) == ["msg:new"]
+
+
+def test_redis_keys_are_prefixed_by_appid_and_all_expire(redis_url):
+    store = create_store({"REDIS_URL": redis_url, "WECHAT_APPID": "wx123"})
+    store.set("chat:o1", {"pages": ["p"]}, ttl=300)
+    store.add("msg:42", {"state": "working"}, ttl=30)
+    store.incr("rate:o1", ttl=60)
+    store.tally("misses", "明天会下雨吗", cap=10)
+    with redis.Redis.from_url(redis_url, decode_responses=True) as client:
+        keys = sorted(client.keys("*"))
+        ttls = [client.ttl(k) for k in keys]
+    assert keys == ["bot:wx123:chat:o1", "bot:wx123:msg:42", "bot:wx123:rate:o1",
+                    "bot:wx123:tally:misses:count", "bot:wx123:tally:misses:first",
+                    "bot:wx123:tally:misses:last"]
+    assert all(ttl > 0 for ttl in ttls)
+
+
+def test_two_stores_on_one_redis_share_state(redis_url):
+    a = create_store({"REDIS_URL": redis_url, "WECHAT_APPID": "wx123"})
+    b = create_store({"REDIS_URL": redis_url, "WECHAT_APPID": "wx123"})
+    other_account = create_store({"REDIS_URL": redis_url, "WECHAT_APPID": "wx999"})
+    a.set("chat:o1", {"context": {"person": "武涌"}}, ttl=60)
+    assert b.get("chat:o1") == {"context": {"person": "武涌"}}
+    assert other_account.get("chat:o1") is None
+    assert a.add("msg:7", "a", ttl=30) is True
+    assert b.add("msg:7", "b", ttl=30) is False
+    assert a.status() == b.status() == "ok"
+
+
+def test_store_without_redis_url_is_in_process():
+    store = create_store({"REDIS_URL": "", "WECHAT_APPID": ""})
+    assert isinstance(store, MemoryStore)
+    assert store.status() == "absent"
+
+
+def test_failover_treats_a_slow_redis_as_down(tmp_path):
+    """A Redis that stalls (here DEBUG SLEEP) must not hold a reply past WeChat's 5 s."""
+    server = RedisServer(tmp_path).start()
+    store = create_store({"REDIS_URL": server.url, "REDIS_RETRY_INTERVAL": 0.2})
+    try:
+        store.set("chat:o1", {"pages": ["shared"]}, ttl=60)
+        with redis.Redis.from_url(server.url) as client:
+            stall = threading.Thread(target=client.execute_command, args=("DEBUG", "SLEEP", "1.5"))
+            stall.start()
+            time.sleep(0.2)  # the server is now asleep
+            assert store.get("chat:o1") is None  # timed out (0.5 s), answered from memory
+            assert not store.healthy
+            stall.join()
+        deadline = time.monotonic() + 10
+        while store.status() != "ok" and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert store.get("chat:o1") == {"pages": ["shared"]}
+    finally:
+        store.close()
+        server.stop()
+
+
+def test_failover_serves_from_memory_while_redis_is_down_and_recovers(tmp_path, caplog):
+    server = RedisServer(tmp_path).start()
+    store = create_store({"REDIS_URL": server.url, "REDIS_RETRY_INTERVAL": 0.2})
+    try:
+        assert isinstance(store, FailoverStore)
+        store.set("chat:o1", {"pages": ["shared"]}, ttl=60)
+        assert store.status() == "ok"
+
+        server.stop()
+        for n in range(20):  # no exception reaches the caller, whatever the call
+            store.set(f"chat:o{n}", {"pages": ["local"]}, ttl=60)
+            assert store.get(f"chat:o{n}") == {"pages": ["local"]}
+        assert store.add("msg:1", "working", ttl=30) is True
+        assert store.add("msg:1", "working", ttl=30) is False
+        assert store.incr("rate:o1", ttl=60) == 1
+        assert store.tally("misses", "明天会下雨吗", cap=10) == 1
+        assert store.status() == "degraded" and not store.healthy
+        down = [r for r in caplog.records if "Redis unavailable" in r.getMessage()]
+        assert len(down) == 1, "an outage is logged once, not once per call"
+
+        server.start()  # same port
+        deadline = time.monotonic() + 10
+        while store.status() != "ok" and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert store.status() == "ok"
+        # Served by Redis again (restarted empty: no persistence), not by the outage's local copy.
+        assert store.get("chat:o1") is None
+        with redis.Redis.from_url(server.url) as client:
+            client.set("bot:default:chat:o2", '{"pages": ["from redis"]}')
+        assert store.get("chat:o2") == {"pages": ["from redis"]}
+        assert any("Redis is back" in r.getMessage() for r in caplog.records)
+    finally:
+        store.close()
+        server.stop()

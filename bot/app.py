@@ -2,7 +2,7 @@
 
 import logging
 
-from flask import Flask, jsonify
+from flask import Flask
 
 from .config import load_config
 from .conversation import Conversation
@@ -19,17 +19,13 @@ def create_app(config: dict | None = None, environ=None) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = app.config["MAX_BODY_BYTES"]
     if app.config.get("WECHAT_TOKEN_GENERATED"):
         log.warning("WECHAT_TOKEN is not set; using a random token for this run: %s", app.config["WECHAT_TOKEN"])
-    app.extensions["knowledge"] = LiveKnowledge(app.config["KB_DIR"])
     app.extensions["store"] = create_store(app.config)
+    app.extensions["knowledge"] = LiveKnowledge(app.config["KB_DIR"], app.extensions["store"])
+    app.extensions["knowledge"].start(app.config["RELOAD_INTERVAL"])
     app.extensions["conversation"] = Conversation(app.extensions["store"], app.config)
 
-    from . import webhook
+    from . import health, webhook
     app.register_blueprint(webhook.bp)
-
-    @app.get("/healthz")
-    def healthz():
-        kb = app.extensions["knowledge"].engine.kb
-        return jsonify(status="ok", knowledge={"version": kb.version, "articles": len(kb.articles),
-                                               "faq": len(kb.faq)})
+    app.register_blueprint(health.bp)
 
     return app

@@ -1,8 +1,24 @@
-"""Production serving: the Flask app under gunicorn, never Flask's development server."""
+"""Production serving: the Flask app under gunicorn, never Flask's development server.
 
+SIGTERM (docker stop, Kubernetes) is a graceful stop: gunicorn closes the listening socket,
+each worker finishes the requests it has in flight (up to GRACEFUL_TIMEOUT seconds) and exits.
+"""
+
+import glob
+import logging
 import os
+import shutil
+import sys
+import tempfile
 
 from gunicorn.app.base import BaseApplication
+
+from . import metrics
+
+log = logging.getLogger(__name__)
+
+GRACEFUL_TIMEOUT = 20  # seconds for in-flight requests after SIGTERM; WeChat gives up after 5 anyway
+METRICS_DIR_ENV = "PROMETHEUS_MULTIPROC_DIR"  # prometheus-client's own name for its file folder
 
 
 class GunicornServer(BaseApplication):
@@ -16,6 +32,10 @@ class GunicornServer(BaseApplication):
     def load_config(self):
         for key, value in self.options.items():
             self.cfg.set(key, value)
+        if "control_socket_disable" in self.cfg.settings:
+            # gunicorn >= 25 opens a control socket under $HOME; the bot does not use it, and
+            # replicas or test servers sharing a home folder would fight over the one path.
+            self.cfg.set("control_socket_disable", True)
 
     def load(self):
         return self.app_factory()
@@ -27,15 +47,55 @@ def serve(config: dict):
 
     # Workers are forked from this process: make them all use the same (maybe generated) token.
     os.environ["WECHAT_TOKEN"] = config["WECHAT_TOKEN"]
+    temporary = _prepare_metrics_dir()
+
+    def on_exit(server):
+        if temporary:
+            shutil.rmtree(temporary, ignore_errors=True)
+
     options = {
         "bind": f"{config['HOST']}:{config['PORT']}",
         "workers": max(1, config["WEB_CONCURRENCY"]),
         "threads": max(1, config["GUNICORN_THREADS"]),
         "worker_class": "gthread",
         "timeout": 30,
-        "graceful_timeout": 20,
+        "graceful_timeout": GRACEFUL_TIMEOUT,
         "keepalive": 5,
         "accesslog": None,
         "errorlog": "-",
+        "child_exit": _child_exit,
+        "worker_exit": _worker_exit,
+        "on_exit": on_exit,
     }
     GunicornServer(lambda: create_app(config), options).run()
+
+
+def _prepare_metrics_dir() -> str | None:
+    """An empty folder for the workers' metric files; returns it if made here (removed at exit).
+
+    prometheus-client wants it wiped at every start, or old workers' counts would be added in.
+    """
+    path = os.environ.get(METRICS_DIR_ENV)
+    made = None
+    if not path:
+        path = made = tempfile.mkdtemp(prefix="bot-metrics-")
+    os.makedirs(path, exist_ok=True)
+    for name in glob.glob(os.path.join(path, "*.db")):
+        os.remove(name)
+    os.environ[METRICS_DIR_ENV] = path
+    if "prometheus_client.values" in sys.modules:
+        log.warning("prometheus_client was imported before %s was set: /metrics shows one worker only",
+                    METRICS_DIR_ENV)
+    return made
+
+
+def _child_exit(server, worker):
+    """A worker died or was replaced: drop its live gauges so /metrics does not show ghosts."""
+    metrics.worker_exited(worker.pid)
+
+
+def _worker_exit(server, worker):
+    """Stop the knowledge watcher before the worker's interpreter shuts down."""
+    app = getattr(worker, "wsgi", None)
+    if app is not None and "knowledge" in getattr(app, "extensions", {}):
+        app.extensions["knowledge"].stop()

@@ -108,8 +108,9 @@ class Served:
 def serve_bot(tmp_path, env: dict, command: list[str] | None = None, cwd: str = ROOT):
     """Run the bot as production does (`python -m bot serve`) and stop it afterwards."""
     port = free_port()
-    full_env = {"PATH": os.environ.get("PATH", ""), "HOST": LOOPBACK, "PORT": str(port),
-                "WECHAT_TOKEN": "served-token", **env}
+    # Whatever `env` says, the server listens on loopback only, on a port nobody else uses.
+    full_env = {"PATH": os.environ.get("PATH", ""), "WECHAT_TOKEN": "served-token", **env,
+                "HOST": LOOPBACK, "PORT": str(port)}
     served = Served(command or [sys.executable, "-m", "bot", "serve"], full_env, cwd,
                     str(tmp_path / f"serve-{port}.log"), port, full_env["WECHAT_TOKEN"])
     try:

@@ -73,7 +73,8 @@ class LiveKnowledge:
             except Exception as exc:  # the loader collects problems; this is a bug, and must not stop serving
                 log.exception("knowledge reload crashed; the last good knowledge keeps serving")
                 self._fingerprint = current
-                self._refuse([f"{self.kb_dir}: {type(exc).__name__}: {exc}"], trigger, time.monotonic() - started)
+                crash = f"{self.kb_dir}: {type(exc).__name__}: {exc}"
+                self._refuse([crash], trigger, time.monotonic() - started)
                 return False
             seconds = time.monotonic() - started
             if fingerprint(self.kb_dir) != current:
@@ -139,7 +140,8 @@ class LiveKnowledge:
         return {
             "version": kb.version, "articles": len(kb.articles), "faq": len(kb.faq),
             "warnings": len(kb.problems) - len(kb.errors), "loaded_at": _iso(kb.loaded_at),
-            "last_check": _iso(self.last_check), "last_reload": {**self.last_reload, "at": _iso(self.last_reload["at"])},
+            "last_check": _iso(self.last_check),
+            "last_reload": {**self.last_reload, "at": _iso(self.last_reload["at"])},
             "last_error": self.last_error and {**self.last_error, "at": _iso(self.last_error["at"])},
             "fleet_version": fleet, "in_sync": fleet is None or fleet == kb.version,
             "shared_store_error": self.shared["error"],
@@ -161,8 +163,8 @@ class LiveKnowledge:
         metrics.knowledge_loaded(kb, kb.loaded_at)
         metrics.knowledge_errors(len(kb.errors))
         log.info("knowledge %s (%s): version %s, %d articles, %d FAQ entries, %.3f s",
-                 "loaded" if trigger == "start" else "reloaded", trigger, kb.version, len(kb.articles), len(kb.faq),
-                 seconds, extra={"event": "reload", "ok": ok, "trigger": trigger, "version": kb.version,
+                 "loaded" if trigger == "start" else "reloaded", trigger, kb.version,
+                 len(kb.articles), len(kb.faq), seconds, extra={"event": "reload", "ok": ok, "trigger": trigger, "version": kb.version,
                                  "previous_version": previous, "articles": len(kb.articles),
                                  "faq": len(kb.faq), "errors": [str(p) for p in kb.errors],
                                  "seconds": round(seconds, 3), "kb_dir": self.kb_dir})

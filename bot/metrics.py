@@ -48,7 +48,8 @@ class _Metrics:
         self.errors = Gauge("bot_knowledge_errors", "Errors found by the last knowledge load (0 when clean).",
                             multiprocess_mode="livemostrecent")
         self.loaded = Gauge("bot_knowledge_loaded_timestamp_seconds",
-                            "When the knowledge being served was loaded (Unix time).", multiprocess_mode="livemax")
+                            "When the knowledge being served was loaded (Unix time).",
+                            multiprocess_mode="livemax")
 
 
 def _get() -> _Metrics:

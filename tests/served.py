@@ -30,7 +30,8 @@ def signed_text(token: str, question: str, openid: str, msg_id: int) -> tuple[st
     """(query string, body) of a plaintext text message as WeChat's servers would POST it."""
     timestamp, nonce = str(int(time.time())), str(msg_id)
     signature = hashlib.sha1("".join(sorted([token, timestamp, nonce])).encode()).hexdigest()
-    body = (f"<xml><ToUserName><![CDATA[gh_test]]></ToUserName><FromUserName><![CDATA[{openid}]]></FromUserName>"
+    body = (f"<xml><ToUserName><![CDATA[gh_test]]></ToUserName>"
+            f"<FromUserName><![CDATA[{openid}]]></FromUserName>"
             f"<CreateTime>{timestamp}</CreateTime><MsgType><![CDATA[text]]></MsgType>"
             f"<Content><![CDATA[{question}]]></Content><MsgId>{msg_id}</MsgId></xml>")
     return f"signature={signature}&timestamp={timestamp}&nonce={nonce}&openid={openid}", body.encode()
@@ -38,7 +39,8 @@ def signed_text(token: str, question: str, openid: str, msg_id: int) -> tuple[st
 
 def request(url: str, data: bytes | None = None, headers: dict | None = None, timeout: float = 10):
     """(status, body text) for any answer, including 4xx and 5xx."""
-    req = urllib.request.Request(url, data=data, headers=headers or {}, method="POST" if data is not None else "GET")
+    method = "POST" if data is not None else "GET"
+    req = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
     try:
         with urllib.request.urlopen(req, timeout=timeout) as response:
             return response.status, response.read().decode()

@@ -214,7 +214,8 @@ def test_pinned_versions_satisfy_pyproject():
                 pins[_canonical(req.name)] = next(iter(req.specifier)).version
     for req in wanted:
         assert _canonical(req.name) in pins, f"{req.name} is in pyproject.toml but not in requirements.lock"
-        assert req.specifier.contains(pins[_canonical(req.name)]), f"requirements.lock pins {req.name} outside {req}"
+        pinned = pins[_canonical(req.name)]
+        assert req.specifier.contains(pinned), f"requirements.lock pins {req.name}=={pinned}, outside {req}"
 
 
 def _canonical(name: str) -> str:

@@ -1,6 +1,8 @@
 """/healthz, /readyz, /metrics, POST /admin/reload, and a graceful stop on SIGTERM."""
 
+import os
 import re
+import signal
 import socket
 import time
 
@@ -23,8 +25,8 @@ def samples(client) -> dict:
     """{(name, sorted labels): value} from the real /metrics page."""
     response = client.get("/metrics")
     assert response.status_code == 200 and response.content_type.startswith("text/plain")
-    return {(s.name, tuple(sorted(s.labels.items()))): s.value
-            for family in text_string_to_metric_families(response.get_data(as_text=True)) for s in family.samples}
+    families = text_string_to_metric_families(response.get_data(as_text=True))
+    return {(s.name, tuple(sorted(s.labels.items()))): s.value for family in families for s in family.samples}
 
 
 def test_healthz_shows_the_knowledge_served_and_that_redis_is_absent(client):
@@ -88,7 +90,8 @@ def test_metrics_api_shows_on_the_metrics_page(client):
     assert delta("bot_messages_total", kind="other") == 1
     assert delta("bot_answers_total", result="answered") == 1
     assert delta("bot_answers_total", result="declined") == 1
-    assert delta("bot_reply_seconds_bucket", le="0.5") == 1 and delta("bot_reply_seconds_bucket", le="0.25") == 0
+    assert delta("bot_reply_seconds_bucket", le="0.5") == 1
+    assert delta("bot_reply_seconds_bucket", le="0.25") == 0
     assert delta("bot_retries_deduplicated_total") == 1
     assert delta("bot_rate_limited_total") == 1
     assert after[("bot_knowledge_items", (("kind", "faq"),))] >= 1
@@ -123,8 +126,8 @@ def test_admin_reload_rebuilds_and_reports_refused_files(kb):
     assert response.get_json()["knowledge"]["last_error"]["problems"][0].startswith("faq/west-office.txt:")
     assert ANSWER in client.application.extensions["knowledge"].engine.answer(QUESTION).text
     after = samples(client)
-    assert after[("bot_knowledge_reloads_total", ())] - before[("bot_knowledge_reloads_total", ())] == 1
-    assert after[("bot_knowledge_reload_failures_total", ())] - before[("bot_knowledge_reload_failures_total", ())] == 1
+    for name in ("bot_knowledge_reloads_total", "bot_knowledge_reload_failures_total"):
+        assert after[(name, ())] - before[(name, ())] == 1
 
 
 def test_sigterm_lets_an_in_flight_request_finish(tmp_path, kb):
@@ -152,3 +155,22 @@ def test_sigterm_lets_an_in_flight_request_finish(tmp_path, kb):
     head, _, content = reply.decode().partition("\r\n\r\n")
     assert head.startswith("HTTP/1.1 200")
     assert ANSWER in content
+
+
+def test_metric_files_are_wiped_at_start_and_a_dead_workers_gauges_dropped(tmp_path, kb):
+    folder = tmp_path / "metrics"
+    folder.mkdir()
+    (folder / "counter_999999.db").write_bytes(b"left over from the last run")
+    env = {"KB_DIR": str(kb), "WEB_CONCURRENCY": "2", "PROMETHEUS_MULTIPROC_DIR": str(folder)}
+    with serve_bot(tmp_path, env) as served:
+        assert not (folder / "counter_999999.db").exists()
+        pid = served.get_json("/healthz")[1]["pid"]
+        gauges, counters = folder / f"gauge_livemostrecent_{pid}.db", folder / f"counter_{pid}.db"
+        assert gauges.exists() and counters.exists()
+        os.kill(pid, signal.SIGKILL)  # a worker crash: gunicorn starts another one
+        deadline = time.monotonic() + 10
+        while gauges.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not gauges.exists()
+        assert counters.exists()  # counts the dead worker made still add up in /metrics
+        assert served.get("/readyz")[0] == 200

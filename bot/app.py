@@ -2,7 +2,7 @@
 
 import logging
 
-from flask import Flask, Response, jsonify
+from flask import Flask, Response
 from werkzeug.exceptions import HTTPException
 
 from . import logs
@@ -26,19 +26,14 @@ def create_app(config: dict | None = None, environ=None) -> Flask:
         log.warning("WECHAT_TOKEN is not set: using a random token for this run only: %s -- fine for a "
                     "local trial; for a real Official Account set WECHAT_TOKEN to the Token entered in "
                     "the WeChat console, or WeChat's signatures will not match.", app.config["WECHAT_TOKEN"])
-    app.extensions["knowledge"] = LiveKnowledge(app.config["KB_DIR"])
     app.extensions["store"] = create_store(app.config)
+    app.extensions["knowledge"] = LiveKnowledge(app.config["KB_DIR"], app.extensions["store"])
+    app.extensions["knowledge"].start(app.config["RELOAD_INTERVAL"])
     app.extensions["conversation"] = Conversation(app.extensions["store"], app.config)
 
-    from . import webhook
+    from . import health, webhook
     app.register_blueprint(webhook.bp)
-
-    @app.get("/healthz")
-    def healthz():
-        kb = app.extensions["knowledge"].engine.kb
-        redis = app.extensions["store"].status()  # "ok", "degraded" (answering without Redis) or "absent"
-        return jsonify(status="degraded" if redis == "degraded" else "ok", redis=redis,
-                       knowledge={"version": kb.version, "articles": len(kb.articles), "faq": len(kb.faq)})
+    app.register_blueprint(health.bp)
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):

@@ -302,7 +302,7 @@ class Engine:
         doc = good[0][0]
         lines, seen = [], set()
         for person in doc.facts.people.values():
-            for kind, i in person.actions:
+            for kind, _ in person.actions:
                 if kind == "speech" and person.name not in seen:
                     seen.add(person.name)
                     lines.append(f"· {person_line(person)}")
@@ -350,7 +350,7 @@ class Engine:
             return [c for c in doc.facts.counts if units is None or c.unit in units]
 
         good = self._good(q, scope, need=lambda d: bool(matching(d)))
-        for doc, coverage in good:
+        for doc, _ in good:
             index, cov = self._sentence(q, doc, sorted({c.sentence for c in matching(doc)}))
             if cov < MIN_SENTENCE_COVERAGE:
                 continue

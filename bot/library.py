@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .article import Article
-from .facts import ArticleFacts, extract_facts, is_subsequence
+from .facts import ArticleFacts, extract_facts
 from .index import GramIndex, grams
 from .lexicon import PLACES
 from .names import NameIndex, sound

@@ -1,11 +1,24 @@
-"""Production serving: the Flask app under gunicorn, never Flask's development server."""
+"""Production serving: the Flask app under gunicorn, never Flask's development server.
 
+SIGTERM (docker stop, Kubernetes) is a graceful stop: gunicorn closes the listening socket,
+each worker finishes the requests it has in flight (up to GRACEFUL_TIMEOUT seconds) and exits.
+"""
+
+import glob
 import logging
 import os
+import shutil
+import sys
+import tempfile
 
 from gunicorn.app.base import BaseApplication
 
+from . import metrics
+
 log = logging.getLogger(__name__)
+
+GRACEFUL_TIMEOUT = 20  # seconds for in-flight requests after SIGTERM; WeChat gives up after 5 anyway
+METRICS_DIR_ENV = "PROMETHEUS_MULTIPROC_DIR"  # prometheus-client's own name for its file folder
 
 
 class GunicornServer(BaseApplication):
@@ -34,7 +47,7 @@ def gunicorn_options(config: dict) -> dict:
     workers = max(1, config["WEB_CONCURRENCY"])
     if workers > 1 and not config["REDIS_URL"]:
         log.info("REDIS_URL is not set: running 1 gunicorn worker instead of %d (WEB_CONCURRENCY) so "
-                    "retries and conversations stay in one process; set REDIS_URL to use more.", workers)
+                 "retries and conversations stay in one process; set REDIS_URL to use more.", workers)
         workers = 1
     return {
         "bind": f"{config['HOST']}:{config['PORT']}",
@@ -42,7 +55,7 @@ def gunicorn_options(config: dict) -> dict:
         "threads": max(1, config["GUNICORN_THREADS"]),
         "worker_class": "gthread",
         "timeout": 30,
-        "graceful_timeout": 20,
+        "graceful_timeout": GRACEFUL_TIMEOUT,
         "keepalive": 5,
         "accesslog": None,
         "errorlog": "-",
@@ -57,4 +70,43 @@ def serve(config: dict):
 
     # Workers are forked from this process: make them all use the same (maybe generated) token.
     os.environ["WECHAT_TOKEN"] = config["WECHAT_TOKEN"]
-    GunicornServer(lambda: create_app(config), gunicorn_options(config)).run()
+    temporary = _prepare_metrics_dir()
+
+    def on_exit(server):
+        if temporary:
+            shutil.rmtree(temporary, ignore_errors=True)
+
+    options = gunicorn_options(config)
+    options.update(child_exit=_child_exit, worker_exit=_worker_exit, on_exit=on_exit)
+    GunicornServer(lambda: create_app(config), options).run()
+
+
+def _prepare_metrics_dir() -> str | None:
+    """An empty folder for the workers' metric files; returns it if made here (removed at exit).
+
+    prometheus-client wants it wiped at every start, or old workers' counts would be added in.
+    """
+    path = os.environ.get(METRICS_DIR_ENV)
+    made = None
+    if not path:
+        path = made = tempfile.mkdtemp(prefix="bot-metrics-")
+    os.makedirs(path, exist_ok=True)
+    for name in glob.glob(os.path.join(path, "*.db")):
+        os.remove(name)
+    os.environ[METRICS_DIR_ENV] = path
+    if "prometheus_client.values" in sys.modules:
+        log.warning("prometheus_client was imported before %s was set: /metrics shows one worker only",
+                    METRICS_DIR_ENV)
+    return made
+
+
+def _child_exit(server, worker):
+    """A worker died or was replaced: drop its live gauges so /metrics does not show ghosts."""
+    metrics.worker_exited(worker.pid)
+
+
+def _worker_exit(server, worker):
+    """Stop the knowledge watcher before the worker's interpreter shuts down."""
+    app = getattr(worker, "wsgi", None)
+    if app is not None and "knowledge" in getattr(app, "extensions", {}):
+        app.extensions["knowledge"].stop()

@@ -240,8 +240,8 @@ def test_redis_stopped_mid_conversation(long_kb, tmp_path, caplog):
         while time.monotonic() < deadline and {c.get("/healthz").get_json()["redis"] for c in (a, b)} != {"ok"}:
             time.sleep(0.1)
         for client in (a, b):
-            assert client.get("/healthz").get_json() | {"knowledge": None} == {
-                "status": "ok", "redis": "ok", "knowledge": None}
+            health = client.get("/healthz").get_json()
+            assert (health["status"], health["redis"]) == ("ok", "ok")
         # Shared state again: pages asked for on one replica continue on the other.
         pages = [chat.say(a, LONG_QUESTION), chat.say(b, "更多")]
         assert LONG_ANSWER.startswith("".join(p.removesuffix(MORE_NOTE) for p in pages))

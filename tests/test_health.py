@@ -1,0 +1,176 @@
+"""/healthz, /readyz, /metrics, POST /admin/reload, and a graceful stop on SIGTERM."""
+
+import os
+import re
+import signal
+import socket
+import time
+
+import pytest
+from prometheus_client.parser import text_string_to_metric_families
+from served import redis_server, serve_bot, signed_text
+
+from bot import create_app, metrics
+
+QUESTION = "西部办公室是什么？"
+ANSWER = "西部地区建筑绿色低碳发展协调推进办公室"
+
+
+def make_app(kb, **config):
+    return create_app({"KB_DIR": str(kb), "WECHAT_TOKEN": "test-token", "REDIS_URL": "",
+                       "RELOAD_INTERVAL": 0, **config}, environ={})
+
+
+def samples(client) -> dict:
+    """{(name, sorted labels): value} from the real /metrics page."""
+    response = client.get("/metrics")
+    assert response.status_code == 200 and response.content_type.startswith("text/plain")
+    families = text_string_to_metric_families(response.get_data(as_text=True))
+    return {(s.name, tuple(sorted(s.labels.items()))): s.value for family in families for s in family.samples}
+
+
+def test_healthz_shows_the_knowledge_served_and_that_redis_is_absent(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    body = response.get_json()
+    assert body["status"] == "ok" and body["redis"] == "absent"
+    knowledge = body["knowledge"]
+    assert knowledge["faq"] >= 1 and knowledge["articles"] >= 1 and len(knowledge["version"]) == 12
+    assert knowledge["last_reload"]["trigger"] == "start" and knowledge["last_error"] is None
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", knowledge["loaded_at"])
+
+
+def test_ready_with_knowledge_and_no_redis(client):
+    response = client.get("/readyz")
+    assert response.status_code == 200
+    assert response.get_json()["ready"] is True
+
+
+def test_not_ready_with_empty_knowledge_but_still_alive(tmp_path):
+    (tmp_path / "empty").mkdir()
+    client = make_app(tmp_path / "empty").test_client()
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.get_json()["reasons"] == ["knowledge is empty"]
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/healthz").get_json()["knowledge"]["last_error"]["count"] >= 1
+
+
+def test_redis_reachable_then_gone(tmp_path, kb):
+    with redis_server(tmp_path) as (url, process):
+        client = make_app(kb, REDIS_URL=url).test_client()
+        assert client.get("/readyz").get_json()["redis"] == "ok"
+        process.terminate()
+        process.wait()
+        response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.get_json()["reasons"] == ["redis unreachable"]
+    health = client.get("/healthz")
+    assert health.status_code == 200
+    assert health.get_json()["redis"] == "degraded"
+    assert health.get_json()["status"] == "degraded"
+
+
+def test_metrics_api_shows_on_the_metrics_page(client):
+    before = samples(client)
+    metrics.message_received("text")
+    metrics.message_received("Not A Type!")
+    metrics.answered(declined=False)
+    metrics.answered(declined=True)
+    metrics.observe_latency(0.3)
+    metrics.retry_deduplicated()
+    metrics.rate_limited()
+    after = samples(client)
+
+    def delta(name, **labels):
+        key = (name, tuple(sorted(labels.items())))
+        return after[key] - before.get(key, 0)
+
+    assert delta("bot_messages_total", kind="text") == 1
+    assert delta("bot_messages_total", kind="other") == 1
+    assert delta("bot_answers_total", result="answered") == 1
+    assert delta("bot_answers_total", result="declined") == 1
+    assert delta("bot_reply_seconds_bucket", le="0.5") == 1
+    assert delta("bot_reply_seconds_bucket", le="0.25") == 0
+    assert delta("bot_retries_deduplicated_total") == 1
+    assert delta("bot_rate_limited_total") == 1
+    assert after[("bot_knowledge_items", (("kind", "faq"),))] >= 1
+
+
+def test_admin_reload_does_not_exist_without_a_token(kb):
+    client = make_app(kb, ADMIN_TOKEN="").test_client()
+    assert client.post("/admin/reload", headers={"Authorization": "Bearer "}).status_code == 404
+
+
+@pytest.mark.parametrize("header", [None, "Bearer wrong", "secret-admin-token", "Basic c2VjcmV0"])
+def test_admin_reload_needs_the_bearer_token(kb, header):
+    client = make_app(kb, ADMIN_TOKEN="secret-admin-token").test_client()
+    response = client.post("/admin/reload", headers={"Authorization": header} if header else {})
+    assert response.status_code == 401
+    assert response.headers["WWW-Authenticate"].startswith("Bearer")
+
+
+def test_admin_reload_rebuilds_and_reports_refused_files(kb):
+    client = make_app(kb, ADMIN_TOKEN="secret-admin-token").test_client()
+    auth = {"Authorization": "Bearer secret-admin-token"}
+    before = samples(client)
+    response = client.post("/admin/reload", headers=auth)
+    assert response.status_code == 200
+    assert response.get_json()["reloaded"] is True
+    assert response.get_json()["knowledge"]["last_reload"]["trigger"] == "admin"
+
+    with open(kb / "faq" / "west-office.txt", "a", encoding="utf-8") as f:
+        f.write("\n问：没有答案的问题\n")
+    response = client.post("/admin/reload", headers=auth)
+    assert response.status_code == 422
+    assert response.get_json()["knowledge"]["last_error"]["problems"][0].startswith("faq/west-office.txt:")
+    assert ANSWER in client.application.extensions["knowledge"].engine.answer(QUESTION).text
+    after = samples(client)
+    for name in ("bot_knowledge_reloads_total", "bot_knowledge_reload_failures_total"):
+        assert after[(name, ())] - before[(name, ())] == 1
+
+
+def test_sigterm_lets_an_in_flight_request_finish(tmp_path, kb):
+    """docker stop sends SIGTERM while a reply is half received: that follower still gets the answer."""
+    with serve_bot(tmp_path, {"KB_DIR": str(kb), "WEB_CONCURRENCY": "2"}) as served:
+        status, page = served.get("/metrics")
+        assert status == 200 and 'bot_knowledge_items{kind="faq"} 1.0' in page  # one series for both workers
+        query, body = signed_text(served.token, QUESTION, "o-graceful", 42)
+        host, port = served.base.removeprefix("http://").split(":")
+        with socket.create_connection((host, int(port)), timeout=30) as conn:
+            conn.sendall(f"POST /wechat?{query} HTTP/1.1\r\nHost: {host}\r\nContent-Type: text/xml\r\n"
+                         f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n".encode() + body[:40])
+            time.sleep(0.5)  # the worker is now inside the app, reading the rest of the body
+            served.process.terminate()
+            deadline = time.monotonic() + 10
+            while "Handling signal: term" not in served.output() and time.monotonic() < deadline:
+                time.sleep(0.05)
+            time.sleep(0.5)  # the master has passed SIGTERM on to the workers
+            assert served.process.poll() is None  # still running: waiting for our request
+            conn.sendall(body[40:])
+            reply = b""
+            while chunk := conn.recv(65536):
+                reply += chunk
+        assert served.process.wait(30) == 0
+    head, _, content = reply.decode().partition("\r\n\r\n")
+    assert head.startswith("HTTP/1.1 200")
+    assert ANSWER in content
+
+
+def test_metric_files_are_wiped_at_start_and_a_dead_workers_gauges_dropped(tmp_path, kb):
+    folder = tmp_path / "metrics"
+    folder.mkdir()
+    (folder / "counter_999999.db").write_bytes(b"left over from the last run")
+    env = {"KB_DIR": str(kb), "WEB_CONCURRENCY": "2", "PROMETHEUS_MULTIPROC_DIR": str(folder)}
+    with serve_bot(tmp_path, env) as served:
+        assert not (folder / "counter_999999.db").exists()
+        pid = served.get_json("/healthz")[1]["pid"]
+        gauges, counters = folder / f"gauge_livemostrecent_{pid}.db", folder / f"counter_{pid}.db"
+        assert gauges.exists() and counters.exists()
+        os.kill(pid, signal.SIGKILL)  # a worker crash: gunicorn starts another one
+        deadline = time.monotonic() + 10
+        while gauges.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not gauges.exists()
+        assert counters.exists()  # counts the dead worker made still add up in /metrics
+        assert served.get("/readyz")[0] == 200

@@ -22,20 +22,21 @@ NAV_RE = re.compile(
     r"[【\[]\s*字体|分享到|网站导航|手机版|设为首页|加入收藏|^\s*(?:English|简体|繁体|繁體)\s*$"
 )
 TAIL_RE = re.compile(
-    r"^[【\[]?\s*(?:上一篇|下一篇|上一条|下一条|上一页|下一页|免责声明|相关资讯|相关链接|相关连结|相关文章|相关新闻|"
+    r"^[【\[]?\s*(?:上一篇|下一篇|上一条|下一条|上一则|下一则|上一页|下一页|上篇|下篇|免责声明|相关资讯|相关链接|相关连结|相关文章|相关新闻|"
     r"更多»|更多>>|热门标签|推荐资讯|打印本页|关闭窗口|返回顶部|附件\s*[:：])"
     r"|反对\s*\d+\s*举报|版权所有|copyright|©|icp备|公网安备|技术支持\s*[:：]|扫码关注|扫一扫|关注我们",
     re.IGNORECASE,
 )
 CONTACT_LABELS = {
     "地址": "address", "通讯地址": "address", "联系地址": "address",
-    "联系电话": "phone", "客服电话": "phone", "电话": "phone", "热线": "phone", "tel": "phone",
+    "联系电话": "phone", "联络电话": "phone", "咨询电话": "phone", "服务热线": "phone", "客服电话": "phone", "电话": "phone", "热线": "phone", "tel": "phone",
     "传真": "fax", "fax": "fax", "邮编": "postcode", "邮政编码": "postcode",
     "电邮": "email", "邮箱": "email", "email": "email", "e-mail": "email", "网址": "website",
 }
 CONTACT_RE = re.compile(
     r"(" + "|".join(sorted(map(re.escape, CONTACT_LABELS), key=len, reverse=True)) + r")\s*[:：]", re.IGNORECASE)
-PHONE_RE = re.compile(r"(?<![\d-])(?:(?:[（(]\s*\d{2,4}\s*[)）]\s*)?(?:\d{3,4}-)?(?:\d{4} \d{4}|\d{7,8})(?:-\d{1,4})?"
+PHONE_RE = re.compile(r"(?<![\d-])(?:(?:[（(]\s*\d{2,4}\s*[)）]\s*)?(?:\d{3,4}-)?(?:\d{4} \d{4}|\d{7,8}|\d{3,4}-\d{4})"
+                      r"(?:-\d{1,4})?"
                       r"|1\d{10}|400-?\d{3}-?\d{4})(?![\d-])")
 COPYRIGHT_NOISE = re.compile(r"copyright|版权所有|©|\(c\)|\b(?:19|20)\d{2}\b|[，,。].*$|不得转载|all rights reserved",
                              re.IGNORECASE)
@@ -119,7 +120,8 @@ def parse_article(text: str, shown: str) -> tuple[Article | None, list[Problem]]
 
     article = Article(path=shown, title=title, title_line=title_i + 1, subtitle=subtitle, published=published)
     article.sentences = _sentences(lines, body_lines)
-    article.contacts = _contacts(lines, body_lines[-1] + 1)
+    body = set(body_lines)
+    article.contacts = _contacts([line for i, line in enumerate(lines) if i not in body and i > title_i])
     article.site_name = _site_name(lines, kinds, title_i)
     return article, problems
 
@@ -164,7 +166,8 @@ def _classify(line: str) -> str:
         return "nav"
     if META_RE.search(line) and len(line) < 160 and not line.endswith("。"):
         return "meta"
-    if CONTACT_RE.match(line) and len(line) < 160:
+    if len(line) < 160 and (CONTACT_RE.match(line) or (CONTACT_RE.search(line) and PHONE_RE.search(line)
+                                                       and not line.endswith("。"))):
         return "contact"
     if line.startswith(("·", "•")):
         return "nav"  # a list of related links
@@ -232,13 +235,14 @@ def _sentences(lines, body_lines) -> list[Sentence]:
     return sentences
 
 
-def _contacts(lines, start) -> dict:
+def _contacts(lines) -> dict:
     """Footer contact data: the site's address and phones, and who owns the site."""
     contacts: dict = {}
-    for line in lines[start:]:
+    for line in lines:
         if re.search(r"版权所有|copyright|©", line, re.IGNORECASE) and "owner" not in contacts:
             owner = COPYRIGHT_NOISE.sub(" ", line)
-            owner = re.split(r"\s{1,}(?=[^\s]*[:：])", owner.strip())[0]  # drop a trailing "客服电话：…"
+            owner = re.split(r"\s{1,}(?=[^\s]*[:：])|技术支持|备案|icp|地址|电话|联系|邮编|传真|网站|主办|承办",
+                             owner.strip(), flags=re.IGNORECASE)[0]  # drop a trailing "客服电话：…"
             owner = owner.strip(" ：:，,")
             if 2 <= len(owner) <= 40:
                 contacts["owner"] = owner

@@ -13,7 +13,7 @@ from .answer import Answer
 from .compose import grouped_people, numbered, person_line, quote, source
 from .faq_match import FaqMatcher
 from .knowledge import KnowledgeBase
-from .library import Doc, Library, covers, subject_chunks
+from .library import Doc, Library, coverage_detail, covers, subject_chunks
 from .question import NUMBER_TOKEN, Question, analyse
 from .textnorm import fold
 
@@ -27,9 +27,10 @@ GENERIC = re.compile(r"会议|大会|会|活动|仪式|典礼|这场|那场|本�
 HOST_RE = re.compile(r"主持")
 ORGANISER_RE = re.compile(r"主办|合办|承办|协办|联合主办|共同主办|发起|倡导|牵头")
 PURPOSE_RE = re.compile(r"旨在|目的|宗旨|作用|意义|职能|职责|负责|平台|机制|致力于|为了|以便")
+CONTACT_IN_TEXT = re.compile(r"\d{3,4}-?\d{7,8}|1\d{10}|@[\w.]+\.[a-z]{2,}")
 UNIT_WORDS = {
     "money": ("元",), "area": ("平方米", "亩", "万平方米"), "volume": ("方", "立方米", "吨", "万吨", "万立方米"),
-    "people": ("名", "人", "位", "万人", "千人"), "orgs": ("家", "个"),
+    "people": ("名", "人", "位", "万人", "千人"), "orgs": ("家", "个"), "percent": ("%",),
 }
 
 
@@ -154,13 +155,18 @@ class Engine:
         found = [(doc, cov) for doc, cov in self._candidates(q, scope, topic, people) if cov >= MIN_COVERAGE]
         return [(doc, cov) for doc, cov in found if need is None or need(doc)]
 
-    def _sentence(self, q: Question, doc: Doc, indices, topic: str | None = None) -> tuple[int, float]:
-        """The sentence among `indices` that best accounts for the subject: (index, coverage)."""
+    def _sentence(self, q: Question, doc: Doc, indices, topic: str | None = None,
+                  with_title: bool = False) -> tuple[int, float]:
+        """The sentence among `indices` that best accounts for the subject: (index, coverage).
+
+        `with_title`: the title counts as context (it names the event a dated sentence is about).
+        """
         topic = _subject(NUMBER_TOKEN.sub(" ", q.topic if topic is None else topic))
         idf = self.library.index.idf
+        title = self.library.canon(doc.article.title) if with_title else ""
         best, best_cov = -1, -1.0
         for i in indices:
-            cov = covers(topic, doc.sentences[i], doc.names, doc.name_sounds, idf) if topic else 1.0
+            cov = covers(topic, title + doc.sentences[i], doc.names, doc.name_sounds, idf) if topic else 1.0
             if cov > best_cov + 1e-9:
                 best, best_cov = i, cov
         return best, best_cov
@@ -321,9 +327,15 @@ class Engine:
                                                           for k, _ in p.actions))
         if not good:
             return self._content(q, [], scope, cue=HOST_RE)
-        doc = good[0][0]
-        person, index = next((p, i) for p in doc.facts.people.values() for k, i in p.actions if k == role)
-        text = f"{person_line(person)}{verb}。\n原文：{quote(doc.article.sentences[index].text)}"
+        for doc, _ in good:
+            acts = {i: p for p in doc.facts.people.values() for k, i in p.actions if k == role}
+            index, cov = self._sentence(q, doc, sorted(acts), with_title=True)
+            if cov >= MIN_SENTENCE_COVERAGE:
+                break
+        else:
+            return None
+        person = acts[index]
+        text = f"由{person.description}{person.name}{verb}。\n原文：{quote(doc.article.sentences[index].text)}"
         text += self._other_articles(good, role) + "\n" + source(doc.article)
         return Answer(text, f"{doc.article.path}#{role}", 100.0 * good[0][1], [_source(doc)], kind=role,
                       context={"person": person.name, "article": doc.article.path},
@@ -351,7 +363,7 @@ class Engine:
 
         good = self._good(q, scope, need=lambda d: bool(matching(d)))
         for doc, _ in good:
-            index, cov = self._sentence(q, doc, sorted({c.sentence for c in matching(doc)}))
+            index, cov = self._sentence(q, doc, sorted({c.sentence for c in matching(doc)}), with_title=True)
             if cov < MIN_SENTENCE_COVERAGE:
                 continue
             counts = [c.text for c in matching(doc) if c.sentence == index]
@@ -370,11 +382,13 @@ class Engine:
         def events(doc):
             return [e for e in doc.facts.events if (e.dates if kind == "when" else e.place)]
 
+        if kind == "when" and q.clock:
+            return None  # a time of day: the articles give dates, and a date would answer wrongly
         good = self._good(q, scope, need=lambda d: bool(events(d)))
         for doc, coverage in good:
             by_sentence = {e.sentence: e for e in events(doc)}
-            index, cov = self._sentence(q, doc, sorted(by_sentence))
-            if cov < MIN_SENTENCE_COVERAGE and coverage < 0.99:
+            index, cov = self._sentence(q, doc, sorted(by_sentence), with_title=True)
+            if cov < MIN_SENTENCE_COVERAGE:
                 continue
             event = by_sentence[index]
             fact = "、".join(d.text for d in event.dates) if kind == "when" else event.place
@@ -386,6 +400,8 @@ class Engine:
         return None
 
     def _contact(self, q, people, scope) -> Answer | None:
+        if people:
+            return self._person_contact(q, people, scope)
         subject = re.sub(r"协会|你们|贵会|本会|贵协会|联系|办公", " ", q.topic).strip()
         docs = [d for d in self.library.docs if d.article.contacts]
         if subject:
@@ -409,6 +425,23 @@ class Engine:
         text = "\n".join(line for line in lines if line) + "\n" + source(doc.article)
         return Answer(text, f"{doc.article.path}#contact", 100.0, [_source(doc)], kind="contact",
                       context={"article": doc.article.path})
+
+    def _person_contact(self, q, people, scope) -> Answer | None:
+        """A person's phone is only known if the article prints it next to the name.
+
+        The footer belongs to the site, so it never answers for a person.
+        """
+        name = people[0][0]
+        for i in dict.fromkeys(self.library.people.exact[name]):
+            doc = self.library.docs[i]
+            for index in doc.facts.people[name].sentences:
+                sentence = doc.article.sentences[index].text
+                if CONTACT_IN_TEXT.search(sentence):
+                    text = f"{quote(sentence)}\n{source(doc.article)}"
+                    return Answer(text, f"{doc.article.path}#contact:{name}", 100.0, [_source(doc)],
+                                  kind="contact", context={"person": name, "article": doc.article.path},
+                                  evidence=sentence)
+        return None
 
     def _what(self, q, people, scope) -> Answer | None:
         subject = _subject(q.topic)
@@ -450,23 +483,39 @@ class Engine:
         return None
 
     def _content(self, q, people, scope, cue=None) -> Answer | None:
-        """Anything else: the one or two sentences that best account for the question."""
+        """Anything else: the fewest sentences (at most three) that account for the question."""
         good = self._good(q, scope, people=people)
+        topic = _subject(NUMBER_TOKEN.sub(" ", q.topic))
+        idf = self.library.index.idf
         for doc, _ in good:
             indices = range(len(doc.sentences))
             if cue is not None:
                 indices = [i for i in indices if cue.search(doc.sentences[i])] or list(indices)
-            index, cov = self._sentence(q, doc, indices)
-            if cov < MIN_SENTENCE_COVERAGE:
+            found = {i: coverage_detail(topic, doc.sentences[i], doc.names, doc.name_sounds, idf)
+                     for i in indices}
+            total = next(iter(found.values()))[1] if found else 0
+            picked, covered = [], {}
+            while len(picked) < 3 and total:
+                gain, best = max(((sum(w for k, w in f.items() if k not in covered), -i)
+                                  for i, (f, _) in found.items() if -i not in picked), default=(0, 1))
+                best = -best
+                if best < 0 or gain / total < (MIN_SENTENCE_COVERAGE if not picked else 0.1):
+                    break
+                picked.append(best)
+                covered.update(found[best][0])
+            for target in q.targets if picked else ():  # 哪个公司和项目: a sentence must name each
+                named = _named(target)
+                if not any(named.search(doc.sentences[i]) for i in picked):
+                    options = [(sum(found[i][0].values()), -i) for i in found if named.search(doc.sentences[i])]
+                    if options and max(options)[0] / total >= 0.2 and len(picked) < 4:
+                        picked.append(-max(options)[1])
+            if not picked:
                 continue
-            picked = [index]
-            runner, runner_cov = self._sentence(q, doc, [i for i in indices if i != index])
-            if runner >= 0 and runner_cov >= max(MIN_SENTENCE_COVERAGE, cov - 0.15):
-                picked.append(runner)
+            cov = sum(covered.values()) / total
             lines = [quote(doc.article.sentences[i].text, 200) for i in sorted(picked)]
             text = "\n".join(lines) + "\n" + source(doc.article)
             return Answer(text, f"{doc.article.path}#content", 100.0 * cov, [_source(doc)], kind="content",
-                          context={"article": doc.article.path}, evidence=doc.article.sentences[index].text)
+                          context={"article": doc.article.path}, evidence=doc.article.sentences[picked[0]].text)
         return None
 
     # -- several articles ------------------------------------------------------------------
@@ -482,6 +531,11 @@ class Engine:
         if not others:
             return ""
         return "\n其他文章也有相关内容：\n" + numbered([doc.article.title for doc in others])
+
+
+def _named(noun: str) -> re.Pattern:
+    """滨湖沁园项目 names a 项目, 检查、评审等工作 lists 工作; 和项目管理 does neither."""
+    return re.compile(rf"[^\W\d和与及的了在对为是等各该本此]{{2}}{noun}|、[^，。；]*等{noun}")
 
 
 def _subject(topic: str) -> str:

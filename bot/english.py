@@ -91,6 +91,5 @@ def translate(text: str) -> tuple[str, list[str], list[str]]:
             out.append(token)
         else:
             out.append(token)
-    joined = " ".join(out)
-    joined = re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", joined)
+    joined = " ".join(out)  # spaces kept: each English word is one subject word
     return joined.strip(), leftover, [w for w in leftover if re.fullmatch(r"[a-z]+", w)]

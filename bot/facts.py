@@ -35,6 +35,7 @@ COUNT_RE = re.compile(
     rf"([{HAN}]{{0,8}})")
 ORG_LIST = re.compile(rf"((?:[{HAN}A-Za-z（）()]{{2,30}}、)+[{HAN}A-Za-z（）()]{{2,30}})等(?:[{HAN}]{{0,6}})?"
                       r"(企业|单位|公司|协会|高校|机构|部门|院校|学会|组织)")
+LEADING_FUNCTION = re.compile(r"^[由在与和及对为将把被从向是的了]+")
 ALIAS_EXPLICIT = re.compile(rf"[（(]?(?:以下)?简称[“\"「]?([{HAN}A-Za-z]{{2,12}})[”\"」]?[）)]?")
 
 
@@ -87,13 +88,24 @@ class ArticleFacts:
 
 def extract_facts(article: Article) -> ArticleFacts:
     facts = ArticleFacts(home_org=_home_org(article))
+    for s in article.sentences:  # first who is who: titles and organisations
+        for mention in find_people(s.text, facts.home_org):
+            _add_role(facts, mention)
     current: Person | None = None  # whom "他" refers to
-    for s in article.sentences:
-        mentions = find_people(s.text, facts.home_org)
-        for mention in mentions:
-            _add_mention(facts, mention, s.index, s.text)
-        if mentions:
-            current = facts.people[mentions[0].name] if len(mentions) == 1 else None
+    for s in article.sentences:  # then what each did, wherever the name appears
+        named = _named_in(s.text, facts.people)
+        following: list[tuple[str, int]] = []
+        for n in range(len(named) - 1, -1, -1):  # backwards: a list shares the verb at its end
+            start, name = named[n]
+            person = facts.people[name]
+            if s.index not in person.sentences:
+                person.sentences.append(s.index)
+            clause = s.text[start + len(name): named[n + 1][0] if n + 1 < len(named) else len(s.text)]
+            did = [(kind, s.index) for kind, pattern in ACTIONS if pattern.search(clause)] or following
+            person.actions += [a for a in did if a not in person.actions]
+            following = did
+        if named:
+            current = facts.people[named[0][1]] if len({name for _, name in named}) == 1 else None
             if current is not None:
                 current.said.append(s.index)
         elif current is not None and PRONOUN_START.match(s.text):
@@ -121,7 +133,7 @@ def extract_facts(article: Article) -> ArticleFacts:
     return facts
 
 
-def _add_mention(facts: ArticleFacts, mention: Mention, index: int, text: str):
+def _add_role(facts: ArticleFacts, mention: Mention):
     person = facts.people.setdefault(mention.name, Person(mention.name))
     role = (mention.org, re.sub(r"^(?:新任|现任|时任)", "", mention.title))
     if role[1] and not any(role[1] in t and (not role[0] or role[0] == o or role[0] in t) for o, t in person.roles):
@@ -129,18 +141,18 @@ def _add_mention(facts: ArticleFacts, mention: Mention, index: int, text: str):
         person.roles = [r for r in person.roles if not (not r[0] and r[1] in role[1])]
         person.roles.append(role)
     person.latin = person.latin or mention.latin
-    if index not in person.sentences:
-        person.sentences.append(index)
-    clause = _clause_of(text, mention.end)
-    for kind, pattern in ACTIONS:
-        if pattern.search(clause):
-            person.actions.append((kind, index))
-            break
 
 
-def _clause_of(text: str, at: int) -> str:
-    """The words after a name up to the end of its sentence: what the person did."""
-    return text[at:]
+def _named_in(text: str, people: dict[str, Person]) -> list[tuple[int, str]]:
+    """(position, name) of every known person named in the text, titled or not, in order."""
+    found = []
+    for name in people:
+        at = text.find(name)
+        while at >= 0:
+            if not any(start <= at < start + len(other) for start, other in found):
+                found.append((at, name))
+            at = text.find(name, at + len(name))
+    return sorted(found)
 
 
 def _events(facts: ArticleFacts, text: str, index: int):
@@ -205,7 +217,7 @@ def _implicit_aliases(text: str, known: dict[str, str]) -> dict[str, str]:
     long_names = Counter()
     for suffix in ("办公室", "委员会", "协会", "学会", "研究会", "中心", "大会", "联盟", "专委会"):
         for m in re.finditer(rf"[{HAN}（）]{{6,30}}?{suffix}", text):
-            long_names[m.group(0)] += 1
+            long_names[LEADING_FUNCTION.sub("", m.group(0))] += 1
     aliases = {}
     for full in long_names:
         suffix = next(s for s in ("办公室", "委员会", "研究会", "专委会", "协会", "学会", "中心", "大会", "联盟")
@@ -214,6 +226,8 @@ def _implicit_aliases(text: str, known: dict[str, str]) -> dict[str, str]:
             short = m.group(0)
             for cut in range(len(short) - len(suffix)):
                 candidate = short[cut:]
+                if LEADING_FUNCTION.match(candidate):
+                    continue
                 if (candidate != full and len(candidate) < len(full) - 2 and candidate[0] == full[0]
                         and is_subsequence(candidate, full) and candidate not in full and candidate not in known):
                     aliases[candidate] = full

@@ -107,29 +107,40 @@ class Library:
 
 
 def covers(topic: str, text: str, names: list[str], name_sounds: dict[str, str], idf) -> float:
-    """Share (0–1, weighted by rarity) of the topic's bigrams that the text accounts for.
+    """Share (0–1, weighted by rarity) of the topic's bigrams that the text accounts for."""
+    found, total = coverage_detail(topic, text, names, name_sounds, idf)
+    return sum(found.values()) / total if total else 1.0
+
+
+def coverage_detail(topic: str, text: str, names: list[str], name_sounds: dict[str, str], idf):
+    """({piece: weight} the text accounts for, total weight of the topic).
 
     A bigram counts when it is in the text, or when it lies in a part of the topic that
     abbreviates a name in the text (莆田建协 for 莆田市建筑业协会) or sounds like one (西布办公室).
     """
-    total = covered = 0.0
-    for chunk in subject_chunks(topic):
+    total, found = 0.0, {}
+    names = [name for name in names if name in text]  # only names this text contains explain anything
+    name_sounds = {key: name for key, name in name_sounds.items() if name in text}
+    for n, chunk in enumerate(subject_chunks(topic)):
         explained = _explained_spans(chunk, names, name_sounds)
         pieces = [chunk[i:i + 2] for i in range(len(chunk) - 1)] if len(chunk) > 1 else [chunk]
         for i, piece in enumerate(pieces):
             weight = max(idf(piece), 0.3)
             total += weight
             if piece in text or all(explained[i:i + len(piece)]):
-                covered += weight
-    return covered / total if total else 1.0
+                found[(n, i)] = weight
+    return found, total
 
 
-EDGE = re.compile(r"^[有和与及或跟同把被将就也都又还]+|[有和与及或跟同把被将就也都又还]+$")
+EDGE = re.compile(r"^[有和与及或跟同把被将就也都又还由要]+|[有和与及或跟同把被将就也都又还由要]+$")
 
 
 def subject_chunks(topic: str) -> list[str]:
-    """The topic's pieces that say what it is about: no lone characters, no edge particles."""
-    chunks = [EDGE.sub("", chunk) for chunk in topic.split()]
+    """The topic's pieces that say what it is about: no lone characters, no edge particles.
+
+    协会和建设银行 is two subjects, so chunks are also split at 和 / 与 / 及 / 跟.
+    """
+    chunks = [EDGE.sub("", chunk) for chunk in re.split(r"[\s和与及跟]+", topic)]
     return [chunk for chunk in chunks if len(chunk) >= 2]
 
 

@@ -15,6 +15,15 @@ from .english import translate
 from .lexicon import PLACES, TITLE_RE
 from .textnorm import fold, has_cjk
 
+# Colloquial ways of asking, said the way articles write: 干哪些活 -> 工作, 啥时候 -> 什么时候.
+COLLOQUIAL = [(re.compile(p), r) for p, r in [
+    (r"干(?:哪些|什么|啥|些什么)活儿?|干(?:什么|啥)的活儿?|做(?:哪些|什么)事(?:情)?", " 哪些工作 "),
+    (r"啥时候|啥时", "什么时候"), (r"在哪儿", "在哪里"), (r"咋样", "怎么样"), (r"啥", "什么"),
+]]
+# "Which company and which project": nouns the answer must name, not merely mention.
+TARGET_NOUNS = ("公司|企业|项目|单位|机构|协会|学校|大学|学院|医院|酒店|宾馆|城市|部门|文件|活动|论坛|产品|技术|标准|"
+                "奖项|基地|工程|园区|小区|展会|博览会|研讨会|课题|课程|会议|工作|任务|职责|措施|举措|成果")
+TARGETS = re.compile(rf"(?:哪个|哪家|哪些|哪几个|哪几家|哪一个|哪一家|什么)\s*((?:(?:{TARGET_NOUNS})\s*(?:和|与|及|、)?\s*)+)")
 POLITENESS = re.compile(
     r"请问一下|请问|请教一下|请教|问一下|麻烦问一下|麻烦您|麻烦你|麻烦|想问一下|想问问|想问|我想知道|想知道|想了解一下|想了解|"
     r"能告诉我|可以告诉我|告诉我|帮我查一下|帮我查|帮忙查一下|查一下|打听一下|你好|您好|哈喽|谢谢你|谢谢您|谢谢|多谢|"
@@ -51,8 +60,10 @@ ASKING = re.compile(
     # single characters that never carry the subject (会, 有, 能, 都 do: 会议, 有限公司, 节能, 成都)
     r"[吗呢谁啥哪了的是在我你您请几]"
 )
+CLOCK = re.compile(r"几点|几时|时间段|开放时间|办公时间|营业时间|上班时间|下班时间|作息")
 NUMBER_TOKEN = re.compile(r"第[0-9一二三四五六七八九十百]+[届次期]|(?:19|20)\d{2}年?|\d+")
 UNITS = [
+    ("percent", re.compile(r"利率|比例|比率|百分之|占比|增长率|增幅|%|多少成")),
     ("money", re.compile(r"多少钱|价格|费用|票价|门票|多少费|劳务费|报酬|收费|经费|预算|投资|资金|元")),
     ("area", re.compile(r"面积|多大|平方米|亩")),
     ("volume", re.compile(r"多少方|立方|产能|产量|生产多少|吨")),
@@ -72,6 +83,8 @@ class Question:
     latin: list[str] = field(default_factory=list)  # words left in Latin letters (names like Nils Larsson)
     title: str = ""  # a job title asked about: 秘书长
     unit: str = ""  # what a count question counts: money, area, people, orgs…
+    clock: bool = False  # asks a time of day (几点), which a date alone does not answer
+    targets: list[str] = field(default_factory=list)  # 哪个公司和项目 -> ["公司", "项目"]
     asks_orgs: bool = False  # 哪些企业参加了
     asks_who: bool = False
     english: bool = False
@@ -81,6 +94,8 @@ class Question:
 def clean(text: str) -> str:
     """Fold, drop politeness and punctuation: the form FAQ phrasings are compared in."""
     text = fold(text).lower()
+    for pattern, replacement in COLLOQUIAL:
+        text = pattern.sub(replacement, text)
     text = POLITENESS.sub("", text)
     text = PUNCT.sub(" ", text).strip()
     text = TRAILING.sub("", text).strip()
@@ -102,6 +117,9 @@ def analyse(raw: str) -> Question:
     q.asks_orgs = bool(ORG_WORDS.search(text)) and kind == "attend"
     if kind == "count":
         q.unit = next((name for name, pattern in UNITS if pattern.search(text)), "")
+    q.clock = bool(CLOCK.search(text))
+    for m in TARGETS.finditer(text):
+        q.targets += re.findall(TARGET_NOUNS, m.group(1))
     q.numbers = {normalise_number(m.group(0)) for m in NUMBER_TOKEN.finditer(text)}
     q.places = {p for p in PLACES if p in text}
     q.topic = topic_of(text, kind)

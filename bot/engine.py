@@ -193,9 +193,12 @@ class Engine:
         doc = order[0]
         person = doc.facts.people[name]
         lines = [person_line(person) + "。"]
-        deed = _deed_sentence(doc, person)
-        if deed is not None:
-            lines.append(f"在{doc.article.label()}中：{quote(doc.article.sentences[deed].text)}")
+        summary, deed = _deeds(doc, person)
+        if summary:
+            lines.append(f"在{doc.article.label()}中：{summary}。")
+        if (deed is not None and len(doc.article.sentences[deed].text) <= 150
+                and not doc.article.sentences[deed].text.startswith(name + "：")):  # not the guest list row
+            lines.append(f"原文：{doc.article.sentences[deed].text}")
         others = [d for d in order[1:3]]
         for other in others:
             p = other.facts.people[name]
@@ -555,10 +558,26 @@ def _same_title(held: str, asked: str) -> bool:
         any(p.endswith(asked) for p in parts)
 
 
-def _deed_sentence(doc: Doc, person) -> int | None:
-    """The sentence that says what the person did (not the long list of attendees)."""
-    for kind in ("host", "speech", "elected", "attend", "greeting"):
-        for k, i in person.actions:
-            if k == kind and len(doc.article.sentences[i].text) < 300:
-                return i
-    return person.sentences[0] if person.sentences else None
+SPEECH_WORDS = {"致辞": "致辞", "致欢迎辞": "致欢迎辞", "讲话": "讲话", "发言": "发言", "报告": "作报告",
+                "分享": "作分享", "演讲": "演讲", "介绍": "作介绍", "总结": "作总结", "宣读": "宣读", "宣布": "宣布"}
+DEED_WORDS = {"host": "主持会议", "attend": "出席会议", "elected": "当选", "greeting": "发来贺信"}
+
+
+def _deeds(doc: Doc, person) -> tuple[str, int | None]:
+    """What the person did at the event ("出席会议，在会上致辞") and the sentence that says it best."""
+    words, best = [], None
+    for kind in ("attend", "host", "speech", "elected", "greeting"):
+        hits = [i for k, i in person.actions if k == kind]
+        if not hits:
+            continue
+        if kind == "speech":
+            said = doc.article.sentences[hits[0]].text
+            word = "在会上" + next((w for key, w in SPEECH_WORDS.items() if key in said), "发言")
+        else:
+            word = DEED_WORDS[kind]
+        words.append(word)
+        if kind != "attend" or best is None:
+            best = hits[0]
+    if best is None and person.sentences:
+        best = person.sentences[0]
+    return "，".join(dict.fromkeys(words)), best

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from .article import Article
 from .dates import Date, find_dates
 from .lexicon import ORG_SUFFIX_RE, TITLE_RE
-from .people import Mention, find_people
+from .people import TABLE_ROW, Mention, find_people
 
 HAN = "\u4e00-\u9fff"
 
@@ -92,9 +92,14 @@ def extract_facts(article: Article) -> ArticleFacts:
         for mention in find_people(s.text, facts.home_org):
             _add_role(facts, mention)
     current: Person | None = None  # whom "他" refers to
+    list_intro: list[str] = []  # 应邀出席本次活动的嘉宾如下： -> the rows below attended
     for s in article.sentences:  # then what each did, wherever the name appears
         named = _named_in(s.text, facts.people)
         following: list[tuple[str, int]] = []
+        if TABLE_ROW.match(s.text) and list_intro:
+            following = [(kind, s.index) for kind in list_intro]
+        list_intro = ([kind for kind, pattern in ACTIONS if pattern.search(s.text)] if s.text.endswith("：")
+                      else list_intro if TABLE_ROW.match(s.text) else [])
         for n in range(len(named) - 1, -1, -1):  # backwards: a list shares the verb at its end
             start, name = named[n]
             person = facts.people[name]

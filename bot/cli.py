@@ -67,17 +67,20 @@ def ask(as_json, kb_dir, question):
 def check(kb_dir):
     """Check the knowledge files; print `file:line: problem` for each one.
 
-    Exits 1 when a file has an error staff must fix.
+    Also runs staff's test questions (knowledge/tests.txt). Exits 1 when anything must be fixed;
+    lines marked 提醒 are worth a look but do not fail the check.
 
     Example: python -m bot check --kb knowledge/
     """
+    from .checks import check_knowledge
+
     config = _config(KB_DIR=kb_dir)
-    kb = load_knowledge(config["KB_DIR"])
-    for problem in kb.problems:
+    report = check_knowledge(config["KB_DIR"])
+    for problem in report.problems:
         click.echo(str(problem))
-    if kb.errors:
-        raise click.ClickException(f"{len(kb.errors)} 个错误需要修改（见上）")
-    click.echo(f"OK：{len(kb.articles)} 篇文章，{len(kb.faq)} 条问答")
+    if report.errors:
+        raise click.ClickException(f"{len(report.errors)} 处需要修改（见上）；{report.summary()}")
+    click.echo(f"OK：{report.summary()}")
 
 
 NO_REDIS = ("REDIS_URL 未设置：服务用的是进程内存储，{what}只记在每个服务进程自己的内存里，"

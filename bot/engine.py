@@ -14,6 +14,7 @@ from .compose import grouped_people, numbered, person_line, quote, source
 from .faq_match import FaqMatcher
 from .knowledge import KnowledgeBase
 from .library import Doc, Library, coverage_detail, covers, subject_chunks
+from .names import sound
 from .question import NUMBER_TOKEN, Question, analyse
 from .textnorm import fold
 
@@ -27,6 +28,7 @@ GENERIC = re.compile(r"会议|大会|会|活动|仪式|典礼|这场|那场|本�
 HOST_RE = re.compile(r"主持")
 ORGANISER_RE = re.compile(r"主办|合办|承办|协办|联合主办|共同主办|发起|倡导|牵头")
 PURPOSE_RE = re.compile(r"旨在|目的|宗旨|作用|意义|职能|职责|负责|平台|机制|致力于|为了|以便")
+PURPOSE_STRONG = re.compile(r"旨在|目的|宗旨|作用|意义|职能|职责|致力于")
 CONTACT_IN_TEXT = re.compile(r"\d{3,4}-?\d{7,8}|1\d{10}|@[\w.]+\.[a-z]{2,}")
 UNIT_WORDS = {
     "money": ("元",), "area": ("平方米", "亩", "万平方米"), "volume": ("方", "立方米", "吨", "万吨", "万立方米"),
@@ -97,10 +99,10 @@ class Engine:
         if people:
             if q.kind == "speakers":
                 return "said"
-            if q.kind in ("", "what", "attend", "host") or q.asks_who:
+            if q.kind in ("", "what", "purpose", "attend", "host") or q.asks_who:
                 return "who"
             return q.kind if q.kind != "count" else "content"
-        if q.title and (q.asks_who or q.kind in ("", "attend", "what")):
+        if q.title and (q.asks_who or q.kind in ("", "attend", "what", "purpose")):
             return "holders"
         if not q.kind:
             return "doer" if q.asks_who else "content"
@@ -446,27 +448,47 @@ class Engine:
                                   evidence=sentence)
         return None
 
-    def _what(self, q, people, scope) -> Answer | None:
+    def _what(self, q, people, scope, focus: str = "what") -> Answer | None:
+        """What an organisation or thing is; `focus` "fullname" or "purpose" narrows the answer."""
         subject = _subject(q.topic)
         if not subject:
             return None
-        good = self._good(q, scope)
-        for doc, coverage in good:
-            full = next((f for s, f in doc.facts.aliases.items() if s in subject or s == subject), "")
-            mentions = [i for i, s in enumerate(doc.sentences) if (full and full in s) or subject in s]
-            if not mentions:
-                index, cov = self._sentence(q, doc, range(len(doc.sentences)))
-                if cov < MIN_SENTENCE_COVERAGE:
+        for doc, coverage in self._good(q, scope):
+            full = next((f for short, f in doc.facts.aliases.items()
+                         if short in subject or sound(short) == sound(subject)), "")
+            mentions = sorted((i for i, s in enumerate(doc.sentences) if (full and full in s) or subject in s),
+                              key=lambda i: not (full and full in doc.sentences[i]))  # the full name first
+            purpose = sorted((i for i in mentions if PURPOSE_RE.search(doc.sentences[i])),
+                             key=lambda i: not PURPOSE_STRONG.search(doc.sentences[i]))
+            if focus == "fullname":
+                if not full:
                     continue
-                mentions = [index]
-            purpose = [i for i in mentions if PURPOSE_RE.search(doc.sentences[i])][:2]
-            picked = sorted(dict.fromkeys(mentions[:1] + purpose))
-            lines = [f"{subject}全称“{full}”。"] if full and full != subject else []
+                lines = [f"{subject}的全称是“{full}”。"]
+                picked = mentions[:1]
+            elif focus == "purpose":
+                if not purpose:
+                    continue
+                lines, picked = [], purpose[:2]
+            else:
+                if not mentions:
+                    index, cov = self._sentence(q, doc, range(len(doc.sentences)))
+                    if cov < MIN_SENTENCE_COVERAGE:
+                        continue
+                    mentions = [index]
+                lines = [f"{subject}全称“{full}”。"] if full and full != subject else []
+                picked = sorted(dict.fromkeys(mentions[:1] + purpose[:1]))
             lines += [quote(doc.article.sentences[i].text, 200) for i in picked]
             text = "\n".join(lines) + "\n" + source(doc.article)
-            return Answer(text, f"{doc.article.path}#what", 100.0 * coverage, [_source(doc)], kind="what",
-                          context={"article": doc.article.path}, evidence=doc.article.sentences[picked[0]].text)
+            evidence = doc.article.sentences[picked[0]].text if picked else ""
+            return Answer(text, f"{doc.article.path}#{focus}", 100.0 * coverage, [_source(doc)], kind=focus,
+                          context={"article": doc.article.path}, evidence=evidence)
         return None
+
+    def _fullname(self, q, people, scope) -> Answer | None:
+        return self._what(q, people, scope, "fullname")
+
+    def _purpose(self, q, people, scope) -> Answer | None:
+        return self._what(q, people, scope, "purpose")
 
     def _doer(self, q, people, scope) -> Answer | None:
         """谁宣读了指导委员会名单: the people named in the sentence that says it."""

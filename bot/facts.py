@@ -233,13 +233,27 @@ def _implicit_aliases(text: str, known: dict[str, str]) -> dict[str, str]:
                 candidate = short[cut:]
                 if LEADING_FUNCTION.match(candidate):
                     continue
-                if (candidate != full and len(candidate) < len(full) - 2 and candidate[0] == full[0]
-                        and is_subsequence(candidate, full) and candidate not in full and candidate not in known):
+                if (len(candidate) < len(full) - 2 and candidate not in full and candidate not in known
+                        and is_abbreviation(candidate, full)):
                     aliases[candidate] = full
                     break
     return aliases
 
 
-def is_subsequence(short: str, long: str) -> bool:
-    it = iter(long)
-    return all(ch in it for ch in short)
+def is_abbreviation(short: str, long: str) -> bool:
+    """莆田建协 abbreviates 莆田市建筑业协会, 绿建大会 绿色建筑与建筑节能大会: the short name's
+    characters appear in order in the long one, within a span a few times its length."""
+    if not 3 <= len(short) < len(long):
+        return False
+    start = long.find(short[0])
+    while start >= 0:
+        at, ok = start, True
+        for ch in short[1:]:
+            at = long.find(ch, at + 1)
+            if at < 0 or at - start >= 4 * len(short):
+                ok = False
+                break
+        if ok:
+            return True
+        start = long.find(short[0], start + 1)
+    return False

@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .article import Article
-from .facts import ArticleFacts, extract_facts
+from .facts import ArticleFacts, extract_facts, is_abbreviation
 from .index import GramIndex, grams
 from .lexicon import PLACES
 from .names import NameIndex, sound
@@ -157,22 +157,3 @@ def _explained_spans(chunk: str, names: list[str], name_sounds: dict[str, str]) 
                 mask[i:j] = [True] * (j - i)
                 break
     return mask
-
-
-def is_abbreviation(short: str, long: str) -> bool:
-    """莆田建协 abbreviates 莆田市建筑业协会, 绿建大会 绿色建筑与建筑节能大会: the short name's
-    characters appear in order in the long one, within a span a few times its length."""
-    if not 3 <= len(short) < len(long):
-        return False
-    start = long.find(short[0])
-    while start >= 0:
-        at, ok = start, True
-        for ch in short[1:]:
-            at = long.find(ch, at + 1)
-            if at < 0 or at - start >= 4 * len(short):
-                ok = False
-                break
-        if ok:
-            return True
-        start = long.find(short[0], start + 1)
-    return False

@@ -1,0 +1,67 @@
+"""Everything `python -m bot check` verifies before knowledge goes live.
+
+Parsing problems come from the loaders; this adds what needs the whole knowledge base or
+the engine: two FAQ entries claiming one question, a phrasing another entry would steal,
+and staff's own test questions.
+"""
+
+from dataclasses import dataclass, field
+
+from .engine import Engine
+from .errors import Problem
+from .faq_match import FaqMatcher
+from .knowledge import KnowledgeBase, load_knowledge
+from .question import analyse, clean
+from .staff_tests import load_staff_tests, run_staff_tests
+
+
+@dataclass
+class Report:
+    kb: KnowledgeBase
+    engine: Engine
+    problems: list[Problem] = field(default_factory=list)
+    tests_run: int = 0
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    def summary(self) -> str:
+        people = len({name for doc in self.engine.library.docs for name in doc.facts.people})
+        text = f"{len(self.kb.articles)} 篇文章，{people} 位人物，{len(self.kb.faq)} 条问答"
+        return text + (f"，{self.tests_run} 个测试问题" if self.tests_run else "")
+
+
+def check_knowledge(kb_dir: str) -> Report:
+    kb = load_knowledge(kb_dir)
+    engine = Engine(kb)
+    report = Report(kb, engine, list(kb.problems))
+    report.problems += _faq_conflicts(kb, engine.faq)
+    tests, problems = load_staff_tests(kb_dir)
+    report.problems += problems
+    report.problems += run_staff_tests(tests, engine)
+    report.tests_run = len(tests)
+    return report
+
+
+def _faq_conflicts(kb: KnowledgeBase, matcher: FaqMatcher) -> list[Problem]:
+    problems, claimed = [], {}
+    for entry in kb.faq:
+        for text, line in entry.questions:
+            key = clean(text)
+            first = claimed.setdefault(key, (entry, line))
+            if first[0] is not entry:
+                problems.append(Problem(entry.path, line, f"问题“{text}”已经写在 {first[0].path}:{first[1]}；"
+                                                          "同一个问题只能有一个答案，请删掉其中一处"))
+                continue
+            best = matcher.match(text, analyse(text))
+            if best and best[0][0].entry is not entry and best[0][1] > _own_score(best, entry):
+                thief = best[0][0].entry
+                problems.append(Problem(entry.path, line, f"问题“{text}”会被 {thief.path}:{thief.line} 的问答"
+                                                          f"“{thief.questions[0][0]}”抢走；请把问法写得更具体，"
+                                                          "或合并这两条问答"))
+    return problems
+
+
+def _own_score(matches, entry) -> float:
+    return max((score for phrasing, score in matches if phrasing.entry is entry), default=0.0)

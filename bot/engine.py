@@ -456,8 +456,9 @@ class Engine:
         for doc, coverage in self._good(q, scope):
             full = next((f for short, f in doc.facts.aliases.items()
                          if short in subject or sound(short) == sound(subject)), "")
-            mentions = sorted((i for i, s in enumerate(doc.sentences) if (full and full in s) or subject in s),
-                              key=lambda i: not (full and full in doc.sentences[i]))  # the full name first
+            named = self.library.canon(full) if full else ""  # match text is in canonical words
+            mentions = sorted((i for i, s in enumerate(doc.sentences) if (named and named in s) or subject in s),
+                              key=lambda i: not (named and named in doc.sentences[i]))  # the full name first
             purpose = sorted((i for i in mentions if PURPOSE_RE.search(doc.sentences[i])),
                              key=lambda i: not PURPOSE_STRONG.search(doc.sentences[i]))
             if focus == "fullname":

@@ -7,7 +7,7 @@ and staff's own test questions.
 
 from dataclasses import dataclass, field
 
-from .engine import Engine
+from .engine import FAQ_MIN_SCORE, Engine
 from .errors import Problem
 from .faq_match import FaqMatcher
 from .knowledge import KnowledgeBase, load_knowledge
@@ -54,9 +54,12 @@ def _faq_conflicts(kb: KnowledgeBase, matcher: FaqMatcher) -> list[Problem]:
                 problems.append(Problem(entry.path, line, f"问题“{text}”已经写在 {first[0].path}:{first[1]}；"
                                                           "同一个问题只能有一个答案，请删掉其中一处"))
                 continue
-            best = matcher.match(text, analyse(text))
-            if best and best[0][0].entry is not entry and best[0][1] > _own_score(best, entry):
-                thief = best[0][0].entry
+            matches = matcher.match(text, analyse(text))
+            own = _own_score(matches, entry)
+            rivals = [(p, score) for p, score in matches
+                      if p.entry is not entry and score >= FAQ_MIN_SCORE and score >= own]
+            if rivals:
+                thief = rivals[0][0].entry
                 problems.append(Problem(entry.path, line, f"问题“{text}”会被 {thief.path}:{thief.line} 的问答"
                                                           f"“{thief.questions[0][0]}”抢走；请把问法写得更具体，"
                                                           "或合并这两条问答"))

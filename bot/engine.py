@@ -371,6 +371,8 @@ class Engine:
             index, cov = self._sentence(q, doc, sorted({c.sentence for c in matching(doc)}), with_title=True)
             if cov < MIN_SENTENCE_COVERAGE:
                 continue
+            if q.counted and self.library.canon(q.counted) not in doc.sentences[index]:
+                continue  # 有多少员工: a count of something else is no answer
             counts = [c.text for c in matching(doc) if c.sentence == index]
             text = f"{'、'.join(counts)}。\n原文：{quote(doc.article.sentences[index].text)}\n{source(doc.article)}"
             return Answer(text, f"{doc.article.path}#count", 100.0 * cov, [_source(doc)], kind="count",

@@ -50,7 +50,7 @@ def load_faq_file(path: str, shown: str) -> tuple[list[FaqEntry], list[Problem]]
             problems.append(Problem(shown, f.line, f"这一行不属于任何问答：“{_short(f.value)}”；"
                                                    "问题行请以“问：”开头，答案行以“答：”开头"))
             continue
-        if current is None or (f.key == "question" and current.answer):
+        if current is None or (f.key in ("question", "name") and current.answer):
             current = FaqEntry(shown, f.line)
             entries.append(current)
         if f.key == "question":

@@ -61,6 +61,8 @@ ASKING = re.compile(
     # single characters that never carry the subject (会, 有, 能, 都 do: 会议, 有限公司, 节能, 成都)
     r"[吗呢谁啥哪了的是在我你您请几]"
 )
+COUNTED = re.compile(r"(?:多少|几)\s*[家个位名项次场所篇辆人]?\s*([\u4e00-\u9fff]{2})")
+COUNT_VERBS = re.compile(r"参加|参与|出席|入选|获得|到会|来了|签约|进入|报名|完成|建成|当选|选了|一共|总共")
 CLOCK = re.compile(r"几点|几时|时间段|开放时间|办公时间|营业时间|上班时间|下班时间|作息")
 NUMBER_TOKEN = re.compile(r"第[0-9一二三四五六七八九十百]+[届次期]|(?:19|20)\d{2}年?|\d+")
 UNITS = [
@@ -85,6 +87,7 @@ class Question:
     title: str = ""  # a job title asked about: 秘书长
     unit: str = ""  # what a count question counts: money, area, people, orgs…
     clock: bool = False  # asks a time of day (几点), which a date alone does not answer
+    counted: str = ""  # 有多少员工 -> 员工: what a count question counts, which the answer must name
     targets: list[str] = field(default_factory=list)  # 哪个公司和项目 -> ["公司", "项目"]
     asks_orgs: bool = False  # 哪些企业参加了
     asks_who: bool = False
@@ -119,6 +122,9 @@ def analyse(raw: str) -> Question:
     if kind == "count":
         q.unit = next((name for name, pattern in UNITS if pattern.search(text)), "")
     q.clock = bool(CLOCK.search(text))
+    counted = COUNTED.search(text) if kind == "count" else None
+    if counted and not COUNT_VERBS.fullmatch(counted.group(1)):
+        q.counted = counted.group(1)
     for m in TARGETS.finditer(text):
         q.targets += re.findall(TARGET_NOUNS, m.group(1))
     q.numbers = {normalise_number(m.group(0)) for m in NUMBER_TOKEN.finditer(text)}

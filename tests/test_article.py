@@ -1,0 +1,95 @@
+"""Raw pasted pages read into title, dates, sentences and the site's contacts."""
+
+import os
+
+from bot.article import load_article, parse_article
+from bot.dates import find_dates, with_arabic_dates
+from bot.textnorm import fold
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SEED = os.path.join(os.path.dirname(HERE), "knowledge", "news", "2023-11-03-west-office-launch.txt")
+FIXTURES = os.path.join(HERE, "fixtures", "articles")
+
+
+def load(path):
+    article, problems = load_article(path, os.path.basename(path))
+    assert article is not None, problems
+    return article, problems
+
+
+def test_seed_title_dates_and_noise():
+    article, problems = load(SEED)
+    assert problems == []
+    assert article.title == "西部地区建筑绿色低碳发展协调推进行动在成都启动"
+    assert article.published == "2023-11-03"
+    text = article.text
+    assert "111.jpg" not in text and "浏览量" not in text and "行业动态" not in text
+    assert "CopyRight" not in text and "备案号" not in text and "扫码关注" not in text
+    assert "西部地区建筑绿色低碳发展协调推进行动" in text  # "西部地 区" mended
+    assert article.sentences[1].text.startswith("2024年2月3日推进行动启动仪式")
+    assert article.sentences[1].line == 8
+
+
+def test_seed_footer_is_the_sites_contact():
+    article, _ = load(SEED)
+    assert article.contacts == {"address": "重庆市渝北区龙溪街道华怡路23号", "phone": ["023-67614487", "023-63852601"],
+                                "owner": "重庆市绿色建筑与建筑产业化协会"}
+
+
+def test_traditional_article_is_read_in_simplified_with_its_footer():
+    article, problems = load(os.path.join(FIXTURES, "taiwan-forum-2024.txt"))
+    assert problems == []
+    assert article.title == "绿色建筑与净零转型论坛于台北举行"
+    assert article.published == "2024-09-12"
+    assert "9月10日" in article.sentences[0].text  # 九月十日 with digits
+    assert article.contacts["phone"] == ["(02)2771-2345"]
+    assert article.contacts["owner"] == "台湾绿色建筑发展协会"
+    assert not any("上一则" in s.text for s in article.sentences)
+
+
+def test_article_without_publish_date_or_footer_is_used_with_a_warning():
+    article, problems = load(os.path.join(FIXTURES, "city-energy-meeting.txt"))
+    assert article.title == "我市召开建筑节能与绿色建筑工作推进会"
+    assert article.published == "" and article.contacts == {}
+    assert [p.severity for p in problems] == ["warning"]
+    assert "发布日期" in str(problems[0])
+    assert not any("IMG_0315" in s.text for s in article.sentences)
+
+
+def test_guest_list_in_columns_keeps_name_and_title_apart():
+    text = "新闻\n\n成立大会召开\n发布时间：2010-06-20\n\n出席的嘉宾如下：\n\n王有为　中国绿色建筑与节能委员会主任\n田　明　朗诗集团董事长\n"
+    article, _ = parse_article(text, "news/x.txt")
+    assert [s.text for s in article.sentences[1:]] == ["王有为：中国绿色建筑与节能委员会主任", "田明：朗诗集团董事长"]
+
+
+def test_page_with_only_navigation_is_an_error_naming_the_line():
+    article, problems = parse_article("首页 > 新闻 > 正文\n\n标题在这里\n发布时间：2024-01-01\n", "news/empty.txt")
+    assert article is None
+    assert str(problems[0]).startswith("news/empty.txt:3: 文章没有正文")
+
+
+def test_gbk_file_is_read_with_a_warning(tmp_path):
+    path = tmp_path / "gbk.txt"
+    path.write_bytes("协会动态\n\n协会召开年会\n发布时间：2024-01-02\n\n年会在重庆召开。\n".encode("gbk"))
+    article, problems = load_article(str(path), "news/gbk.txt")
+    assert article.title == "协会召开年会"
+    assert [p.severity for p in problems] == ["warning"]
+
+
+def test_binary_file_is_refused(tmp_path):
+    path = tmp_path / "word.txt"
+    path.write_bytes(b"PK\x03\x04\x00\x00binary")
+    article, problems = load_article(str(path), "news/word.txt")
+    assert article is None and "不是文本文件" in str(problems[0])
+
+
+def test_dates_as_news_writes_them():
+    assert with_arabic_dates("于二〇一七年六月五日至七日举行") == "于2017年6月5日至7日举行"
+    found = [(d.text, d.iso(), d.end_day) for d, _, _ in find_dates("5月18日至19日开幕，2024-02-03闭幕")]
+    assert found == [("5月18日至19日", "05-18", 19), ("2024-02-03", "2024-02-03", None)]
+
+
+def test_fold_mends_paste_artefacts():
+    assert fold("誰參加了會議？ＡＢＣ１２３") == "谁参加了会议？ABC123"
+    assert fold("部署 ,进一步") == "部署，进一步"
+    assert fold("电话：023—63852601") == "电话：023-63852601"

@@ -1,0 +1,112 @@
+"""Answers through the engine, on the shipped knowledge plus raw articles of the genre.
+
+The extra articles (tests/fixtures/articles) were written for tests: Traditional text, no
+publish date, other list styles. No answer here is written into the engine for them.
+"""
+
+import json
+import os
+import shutil
+
+import pytest
+
+from bot.engine import Engine
+from bot.knowledge import load_knowledge
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+FIXTURES = os.path.join(HERE, "fixtures")
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    kb = tmp_path_factory.mktemp("kb") / "knowledge"
+    shutil.copytree(os.path.join(os.path.dirname(HERE), "knowledge"), kb)
+    for name in os.listdir(os.path.join(FIXTURES, "articles")):
+        shutil.copy(os.path.join(FIXTURES, "articles", name), kb / "news")
+    return Engine(load_knowledge(str(kb)))
+
+
+def cases():
+    with open(os.path.join(FIXTURES, "extra_questions.jsonl"), encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+@pytest.mark.parametrize("case", cases(), ids=lambda c: c["q"])
+def test_questions_about_articles_the_engine_never_saw(engine, case):
+    answer = engine.answer(case["q"])
+    if case.get("decline"):
+        assert answer.matched is None, answer.text
+        return
+    assert answer.matched, answer.text
+    text = answer.text.replace(" ", "")
+    for word in case.get("all", []):
+        assert word in text
+    for group in case.get("any", []):
+        assert any(word in text for word in group)
+    if "min" in case:
+        assert sum(name in text for name in case["min"][1]) >= case["min"][0]
+
+
+@pytest.mark.parametrize("question, words", [
+    ("谁参加了会议", ["武涌", "吴景山", "中国建筑节能协会", "重庆市绿色建筑与建筑产业化协会"]),
+    ("Who was at the meeting?", ["武涌", "陶昌军"]),
+    ("武勇是谁", ["武涌", "会长"]),  # a homophone
+    ("吳景山是誰", ["秘书长"]),  # Traditional
+    ("请问一下，西部办公室是什么？谢谢！", ["西部地区建筑绿色低碳发展协调推进办公室"]),
+    ("西布办公室", ["西部地区建筑绿色低碳发展协调推进办公室"]),
+    ("谁是秘书长", ["吴景山", "陈琼", "李荣", "林美玲"]),  # several hold it: all, with organisations
+    ("魏庆芃讲了什么", ["低碳供热"]),
+    ("Who is Yang Xiwei", ["杨西伟", "总工程师"]),
+    ("ＷＨＯ ＩＳ ＹＡＮＧ ＸＩＷＥＩ？", ["杨西伟"]),  # full-width letters
+])
+def test_seed_questions_in_every_style(engine, question, words):
+    answer = engine.answer(question)
+    assert answer.matched, answer.text
+    for word in words:
+        assert word in answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "明天会下雨吗", "王五是谁", "qwertyuiop", "How do I reset my password", "😀😀", "？？？", "",
+    "西部办公室的办公时间是几点", "武涌的电话是多少", "第二届西部办公室大会在哪里开", "西部办公室有多少员工",
+])
+def test_what_the_articles_do_not_say_is_declined(engine, question):
+    answer = engine.answer(question)
+    assert answer.matched is None, answer.text
+    assert answer.text.startswith("抱歉") and "您可以这样问" in answer.text
+
+
+def test_answers_name_their_source(engine):
+    answer = engine.answer("会议在哪里举行")
+    assert "四川成都索菲斯锦苑宾馆西藏厅" in answer.text.splitlines()[0]  # the fact first
+    assert answer.text.endswith("（来源：《西部地区建筑绿色低碳发展协调推进行动在成都启动》（2023-11-03））")
+    assert answer.sources[0] == {"file": "news/2023-11-03-west-office-launch.txt",
+                                 "title": "西部地区建筑绿色低碳发展协调推进行动在成都启动", "date": "2023-11-03"}
+    assert answer.matched == "news/2023-11-03-west-office-launch.txt#where"
+
+
+def test_curated_faq_wins_over_the_article(engine):
+    answer = engine.answer("西部办公室是干什么的")
+    assert answer.matched == "faq:西部办公室的作用" and answer.kind == "faq"
+
+
+def test_generic_question_prefers_the_associations_own_news_and_offers_the_others(engine):
+    answer = engine.answer("谁主持的会议")
+    assert "侯文" in answer.text.splitlines()[0]
+    labels = [choice["label"] for choice in answer.choices]
+    assert "市建筑业协会与建设银行签署战略合作协议" in labels
+    choice = next(c for c in answer.choices if c["label"].startswith("市建筑业协会"))
+    assert "冯涛" in engine.answer(choice["question"], choice["context"]).text
+
+
+def test_follow_ups_use_the_previous_answers_context(engine):
+    first = engine.answer("会议由谁主持")
+    assert first.context["person"] == "侯文"
+    assert "四川省建设科技协会" in engine.answer("他的职务是什么", first.context).text
+    place = engine.answer("在哪里开的", {"article": "news/taiwan-forum-2024.txt"})
+    assert "台北国际会议中心" in place.text
+
+
+def test_every_answer_fits_one_reply_or_is_paged(engine):
+    for question in ("谁参加了会议", "谁是秘书长", "哪些专家做了报告"):
+        assert len(engine.answer(question).text.encode()) < 4096

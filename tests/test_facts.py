@@ -1,0 +1,93 @@
+"""People, parts, places, dates, documents and counts read out of raw articles."""
+
+import os
+
+import pytest
+
+from bot.article import load_article
+from bot.facts import extract_facts
+from bot.people import find_people
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SEED = os.path.join(os.path.dirname(HERE), "knowledge", "news", "2023-11-03-west-office-launch.txt")
+FIXTURES = os.path.join(HERE, "fixtures", "articles")
+
+
+def facts_of(path):
+    article, _ = load_article(path, os.path.basename(path))
+    return article, extract_facts(article)
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return facts_of(SEED)
+
+
+@pytest.mark.parametrize("name, description", [
+    ("武涌", "中国建筑节能协会会长"),
+    ("吴景山", "中国建筑节能协会秘书长"),  # the organisation carries forward along the list
+    ("谢骆乐", "中国建筑节能协会副秘书长"),
+    ("陶昌军", "西藏自治区勘察设计与建设科技协会副理事长兼秘书长"),
+    ("张晔", "西藏自治区勘察设计与建设科技协会副秘书长"),
+    ("秦帆", "成都市节能及新材料产业协会副会长"),  # 会长施平西副会长秦帆: no separator
+    ("王军", "成都市节能及新材料产业协会专委会主任"),
+    ("侯文", "四川省建设科技协会秘书长"),  # 会议由…主持
+    ("魏庆芃", "清华大学建筑节能研究中心教授"),
+    ("王仲辉", "立邦新型材料（山东）有限公司总监"),
+])
+def test_seed_people_with_title_and_organisation(seed, name, description):
+    assert seed[1].people[name].description == description
+
+
+def test_seed_parts_played(seed):
+    article, facts = seed
+    people = facts.people
+    assert ("host", 4) in people["侯文"].actions
+    assert {k for k, _ in people["武涌"].actions} == {"attend", "speech"}
+    assert any(k == "speech" for k, _ in people["马荣江"].actions)  # 四位嘉宾…做了精彩分享
+    assert all(any(k == "attend" for k, _ in people[n].actions) for n in ("陈琼", "李荣", "董小丽"))
+    assert people["谢骆乐"].said == [13, 14, 15]  # 他深入分析… 他坚定表示…
+    assert len(people) == 20
+
+
+def test_seed_event_document_counts_and_short_name(seed):
+    _, facts = seed
+    event = facts.events[0]
+    assert (event.dates[0].iso(), event.place) == ("2024-02-03", "四川成都索菲斯锦苑宾馆西藏厅")
+    assert facts.documents == [("《西部地区建筑绿色低碳发展协调推进办公室工作规则》（草案）", 21)]
+    assert "8家" in [c.text for c in facts.counts]
+    assert facts.aliases["西部办公室"] == "西部地区建筑绿色低碳发展协调推进办公室"
+    assert facts.org_lists[0][:2] == (["立邦", "青岛科瑞", "中煤科工"], "企业")
+
+
+def test_traditional_article(tmp_path):
+    _, facts = facts_of(os.path.join(FIXTURES, "taiwan-forum-2024.txt"))
+    assert facts.people["陈志明"].description == "台湾绿色建筑发展协会理事长"  # 協會理事長 = the site's own
+    assert facts.people["张国华"].description == "国立台湾大学土木工程学系教授"
+    assert facts.events[0].place == "台北国际会议中心201会议室"
+    assert facts.documents[0][0] == "《建筑部门净零行动宣言》"
+
+
+def test_article_without_date_links_bare_names_to_what_they_said():
+    article, facts = facts_of(os.path.join(FIXTURES, "city-energy-meeting.txt"))
+    liu = facts.people["刘国强"]
+    assert liu.description == "市住建局党组书记、市住房和城乡建设局局长"
+    assert any(article.sentences[i].text.startswith("刘国强强调") for i in liu.said)
+    assert [(c.text, c.unit) for c in facts.counts][:2] == [("412万平方米", "万平方米"), ("58万平方米", "万平方米")]
+    assert facts.people["吴晓梅"].description == "市建筑节能协会秘书长"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("会议由安徽省住房和城乡建设厅副巡视员刘少为主持。", [("刘少为", "安徽省住房和城乡建设厅副巡视员")]),
+    ("典礼由绿建委香港委员会副主任、香港中文大学邹经宇教授主持。",
+     [("邹经宇", "绿建委香港委员会副主任、香港中文大学教授")]),
+    ("会长：蒋清峰", [("蒋清峰", "本会会长")]),
+    ("大会决定聘任陈文豹、蔡开清2人为协会名誉会长。", [("陈文豹", "本会名誉会长"), ("蔡开清", "本会名誉会长")]),
+    ("国际可持续建筑环境倡议组织（iiSBE）主席尼尔斯·拉森（Nils Larsson）发来贺信。",
+     [("尼尔斯·拉森", "国际可持续建筑环境倡议组织（iiSBE）主席")]),
+    ("章茂木副院长、徐思光副总规划师应邀参加研讨会。", [("章茂木", "副院长"), ("徐思光", "副总规划师")]),
+    ("签约仪式完成后，西部办公室和指导委员会组成人员名单公布。", []),
+])
+def test_people_in_one_sentence(sentence, expected):
+    found = [(m.name, m.description) for m in find_people(sentence, home_org="本会")]
+    assert found == expected

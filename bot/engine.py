@@ -7,13 +7,14 @@
        the question's words match the article well.
 """
 
+import functools
 import re
 
 from .answer import Answer
 from .compose import grouped_people, numbered, person_line, quote, source
 from .faq_match import FaqMatcher
 from .knowledge import KnowledgeBase
-from .library import Doc, Library, coverage_detail, covers, subject_chunks
+from .library import Doc, Library, Subject, subject_chunks
 from .names import sound
 from .question import NUMBER_TOKEN, Question, analyse
 from .textnorm import fold
@@ -43,6 +44,8 @@ class Engine:
         self.kb = kb
         self.library = Library(kb.articles, kb.settings.synonyms, kb.settings.association)
         self.faq = FaqMatcher(kb.faq, self.library.canon)
+        # The same subject is compared with many sentences: build each once (bounded).
+        self.subject = functools.lru_cache(maxsize=4096)(lambda topic: Subject(topic, self.library.index.idf))
 
     # -- the entry point ---------------------------------------------------------------
 
@@ -123,12 +126,11 @@ class Engine:
             docs = self.library.docs
         else:
             docs = [doc for doc, _ in self.library.search(topic + " " + " ".join(names))]
-        idf = self.library.index.idf
         found = []
         for doc in docs:
             if not self._fits(q, doc, names):
                 continue
-            coverage = covers(subject, doc.text, doc.names, doc.name_sounds, idf) if subject else 1.0
+            coverage = self.subject(subject).share(doc.text, doc) if subject else 1.0
             if names:
                 coverage = (coverage + 1) / 2 if names & doc.facts.people.keys() else coverage / 2
             found.append((doc, coverage))
@@ -164,11 +166,11 @@ class Engine:
         `with_title`: the title counts as context (it names the event a dated sentence is about).
         """
         topic = _subject(NUMBER_TOKEN.sub(" ", q.topic if topic is None else topic))
-        idf = self.library.index.idf
+        subject = self.subject(topic)
         title = self.library.canon(doc.article.title) if with_title else ""
         best, best_cov = -1, -1.0
         for i in indices:
-            cov = covers(topic, title + doc.sentences[i], doc.names, doc.name_sounds, idf) if topic else 1.0
+            cov = subject.share(title + doc.sentences[i], doc) if topic else 1.0
             if cov > best_cov + 1e-9:
                 best, best_cov = i, cov
         return best, best_cov
@@ -240,15 +242,14 @@ class Engine:
             docs = self.library.docs if scope is None else [scope]
             if not all(self._fits(q, d, set()) for d in docs):
                 docs = [d for d in docs if self._fits(q, d, set())]
-        idf = self.library.index.idf
         found = []
         for doc in docs:
             for person in doc.facts.people.values():
                 for org, held in person.roles:
                     if not _same_title(held, title):
                         continue
-                    fit = covers(subject, self.library.canon(org) + doc.text[:0], [self.library.canon(org)],
-                                 {}, idf) if subject and org else (0.5 if subject else 1.0)
+                    fit = (self.subject(subject).share(self.library.canon(org), doc) if subject and org
+                           else 0.5 if subject else 1.0)
                     found.append((fit, doc, person, org, held))
         if not found:
             return None
@@ -514,14 +515,13 @@ class Engine:
         """Anything else: the fewest sentences (at most three) that account for the question."""
         good = self._good(q, scope, people=people)
         topic = _subject(NUMBER_TOKEN.sub(" ", q.topic))
-        idf = self.library.index.idf
+        subject = self.subject(topic)
         for doc, _ in good:
             indices = range(len(doc.sentences))
             if cue is not None:
                 indices = [i for i in indices if cue.search(doc.sentences[i])] or list(indices)
-            found = {i: coverage_detail(topic, doc.sentences[i], doc.names, doc.name_sounds, idf)
-                     for i in indices}
-            total = next(iter(found.values()))[1] if found else 0
+            found = {i: (subject.found(doc.sentences[i], doc), subject.total) for i in indices}
+            total = subject.total
             picked, covered = [], {}
             while len(picked) < 3 and total:
                 gain, best = max(((sum(w for k, w in f.items() if k not in covered), -i)

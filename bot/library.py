@@ -106,30 +106,69 @@ class Library:
         return [(self.docs[i], score) for i, score in self.index.search(grams(query), limit=limit)]
 
 
-def covers(topic: str, text: str, names: list[str], name_sounds: dict[str, str], idf) -> float:
-    """Share (0–1, weighted by rarity) of the topic's bigrams that the text accounts for."""
-    found, total = coverage_detail(topic, text, names, name_sounds, idf)
-    return sum(found.values()) / total if total else 1.0
+class Subject:
+    """What a question is about, compared with many texts of many articles.
 
-
-def coverage_detail(topic: str, text: str, names: list[str], name_sounds: dict[str, str], idf):
-    """({piece: weight} the text accounts for, total weight of the topic).
-
-    A bigram counts when it is in the text, or when it lies in a part of the topic that
-    abbreviates a name in the text (莆田建协 for 莆田市建筑业协会) or sounds like one (西布办公室).
+    Built once per question: bigram weights are looked up once, and which parts of the
+    subject abbreviate or sound like a name in an article (莆田建协 for 莆田市建筑业协会,
+    西布办公室 for 西部办公室) is worked out once per article, only for the parts the
+    article's words do not already contain.
     """
-    total, found = 0.0, {}
-    names = [name for name in names if name in text]  # only names this text contains explain anything
-    name_sounds = {key: name for key, name in name_sounds.items() if name in text}
-    for n, chunk in enumerate(subject_chunks(topic)):
-        explained = _explained_spans(chunk, names, name_sounds)
-        pieces = [chunk[i:i + 2] for i in range(len(chunk) - 1)] if len(chunk) > 1 else [chunk]
-        for i, piece in enumerate(pieces):
-            weight = max(idf(piece), 0.3)
-            total += weight
-            if piece in text or all(explained[i:i + len(piece)]):
-                found[(n, i)] = weight
-    return found, total
+
+    def __init__(self, topic: str, idf):
+        self.chunks = subject_chunks(topic)
+        self.pieces = [[(c[i:i + 2] if len(c) > 1 else c, max(idf(c[i:i + 2] if len(c) > 1 else c), 0.3))
+                        for i in range(max(len(c) - 1, 1))] for c in self.chunks]
+        self.total = sum(w for pieces in self.pieces for _, w in pieces)
+        self._spans: dict[int, list[tuple[int, int, int, str]]] = {}
+
+    def __bool__(self):
+        return bool(self.chunks)
+
+    def share(self, text: str, doc: "Doc") -> float:
+        """Share (0–1, weighted by rarity) of the subject that the text accounts for."""
+        found = self.found(text, doc)
+        return sum(found.values()) / self.total if self.total else 1.0
+
+    def found(self, text: str, doc: "Doc") -> dict[tuple[int, int], float]:
+        """{(chunk, piece): weight} for the pieces the text accounts for."""
+        explained = {}
+        for n, start, end, name in self._doc_spans(doc):
+            if name in text:
+                explained.setdefault(n, set()).update(range(start, end))
+        found = {}
+        for n, pieces in enumerate(self.pieces):
+            for i, (piece, weight) in enumerate(pieces):
+                if piece in text or (n in explained and {i, i + len(piece) - 1} <= explained[n]):
+                    found[(n, i)] = weight
+        return found
+
+    def _doc_spans(self, doc: "Doc") -> list[tuple[int, int, int, str]]:
+        if doc.id not in self._spans:
+            spans = []
+            for n, chunk in enumerate(self.chunks):
+                if 3 <= len(chunk) <= 40 and any(piece not in doc.text for piece, _ in self.pieces[n]):
+                    spans += [(n, i, j, name) for i, j, name in _name_spans(chunk, doc)]
+            self._spans[doc.id] = spans
+        return self._spans[doc.id]
+
+
+def _name_spans(chunk: str, doc: "Doc") -> list[tuple[int, int, str]]:
+    """Parts of the chunk that abbreviate or sound like one of the article's names."""
+    chars = set(chunk)
+    names = [name for name in doc.names if len(chars & set(name)) >= 2]
+    spans, taken = [], [False] * len(chunk)
+    for i in range(len(chunk)):
+        for j in range(len(chunk), i + 2, -1):
+            if any(taken[i:j]):
+                continue
+            part = chunk[i:j]
+            name = doc.name_sounds.get(sound(part)) or next((n for n in names if is_abbreviation(part, n)), None)
+            if name:
+                spans.append((i, j, name))
+                taken[i:j] = [True] * (j - i)
+                break
+    return spans
 
 
 EDGE = re.compile(r"^[有和与及或跟同把被将就也都又还由要]+|[有和与及或跟同把被将就也都又还由要]+$")
@@ -142,18 +181,3 @@ def subject_chunks(topic: str) -> list[str]:
     """
     chunks = [EDGE.sub("", chunk) for chunk in re.split(r"[\s和与及跟]+", topic)]
     return [chunk for chunk in chunks if len(chunk) >= 2]
-
-
-def _explained_spans(chunk: str, names: list[str], name_sounds: dict[str, str]) -> list[bool]:
-    mask = [False] * len(chunk)
-    if not 3 <= len(chunk) <= 40:  # longer runs are pasted text, not a name to abbreviate
-        return mask
-    for i in range(len(chunk)):
-        for j in range(len(chunk), i + 2, -1):
-            part = chunk[i:j]
-            if any(mask[i:j]):
-                continue
-            if sound(part) in name_sounds or any(is_abbreviation(part, name) for name in names):
-                mask[i:j] = [True] * (j - i)
-                break
-    return mask

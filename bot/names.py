@@ -6,6 +6,7 @@ confusions folded: zh/z, ch/c, sh/s, n/l, in/ing, en/eng) and any Latin form the
 gives, so a lookup is a few dictionary probes per question, whatever the number of people.
 """
 
+import functools
 import re
 from collections import defaultdict
 
@@ -16,6 +17,7 @@ _FUZZY = [(re.compile(r"^zh"), "z"), (re.compile(r"^ch"), "c"), (re.compile(r"^s
           (re.compile(r"ing$"), "in"), (re.compile(r"eng$"), "en"), (re.compile(r"ang$"), "an")]
 
 
+@functools.lru_cache(maxsize=100_000)
 def sound(text: str) -> str:
     """A loose pinyin key: 吴景山, 吴景善 and 吴晶杉 all sound alike."""
     out = []

@@ -40,6 +40,7 @@ PHONE_RE = re.compile(r"(?<![\d-])(?:(?:[（(]\s*\d{2,4}\s*[)）]\s*)?(?:\d{3,4}
                       r"|1\d{10}|400-?\d{3}-?\d{4})(?![\d-])")
 COPYRIGHT_NOISE = re.compile(r"copyright|版权所有|©|\(c\)|\b(?:19|20)\d{2}\b|[，,。].*$|不得转载|all rights reserved",
                              re.IGNORECASE)
+FILING_NUMBER = re.compile(r"[\u4e00-\u9fff]?icp[备证]?[\d\-号]*|[\u4e00-\u9fff]?公网安备[\d号]*", re.IGNORECASE)
 SENTENCE_END = re.compile(r"(?<=[。！？!?；;])(?![”’」』）)])")
 CHANNEL_MAX = 12  # a short line above the title with no punctuation is a channel name
 
@@ -240,10 +241,10 @@ def _contacts(lines) -> dict:
     contacts: dict = {}
     for line in lines:
         if re.search(r"版权所有|copyright|©", line, re.IGNORECASE) and "owner" not in contacts:
-            owner = COPYRIGHT_NOISE.sub(" ", line)
+            owner = COPYRIGHT_NOISE.sub(" ", FILING_NUMBER.sub(" ", line))
             owner = re.split(r"\s{1,}(?=[^\s]*[:：])|技术支持|备案|icp|地址|电话|联系|邮编|传真|网站|主办|承办",
                              owner.strip(), flags=re.IGNORECASE)[0]  # drop a trailing "客服电话：…"
-            owner = owner.strip(" ：:，,")
+            owner = owner.strip(" ：:，,-—·|")
             if 2 <= len(owner) <= 40:
                 contacts["owner"] = owner
         labels = list(CONTACT_RE.finditer(line))

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from .article import Article
 from .dates import Date, find_dates
 from .lexicon import ORG_SUFFIX_RE, TITLE_RE
+from .orgs import org_mentions, resolve
 from .people import TABLE_ROW, Mention, find_people
 
 HAN = "\u4e00-\u9fff"
@@ -88,9 +89,13 @@ class ArticleFacts:
 
 def extract_facts(article: Article) -> ArticleFacts:
     facts = ArticleFacts(home_org=_home_org(article))
+    recent = org_mentions(article.title)  # organisations named so far, for 该会 / 公司
     for s in article.sentences:  # first who is who: titles and organisations
+        here = [(s.text.find(name), name) for name in org_mentions(s.text)]
         for mention in find_people(s.text, facts.home_org):
+            mention.org = resolve(mention.org, recent + [n for at, n in here if at < mention.start])
             _add_role(facts, mention)
+        recent += [name for _, name in here]
     current: Person | None = None  # whom "他" refers to
     list_intro: list[str] = []  # 应邀出席本次活动的嘉宾如下： -> the rows below attended
     for s in article.sentences:  # then what each did, wherever the name appears
@@ -140,7 +145,7 @@ def extract_facts(article: Article) -> ArticleFacts:
 
 def _add_role(facts: ArticleFacts, mention: Mention):
     person = facts.people.setdefault(mention.name, Person(mention.name))
-    role = (mention.org, re.sub(r"^(?:新任|现任|时任)", "", mention.title))
+    role = (mention.org, re.sub(r"^(?:新当选|新任|现任|时任)", "", mention.title))
     if role[1] and not any(role[1] in t and (not role[0] or role[0] == o or role[0] in t) for o, t in person.roles):
         # a later, fuller mention (org + title) replaces a bare one (title only)
         person.roles = [r for r in person.roles if not (not r[0] and r[1] in role[1])]
@@ -197,7 +202,8 @@ def _home_org(article: Article) -> str:
     """The article's own organisation: named in the title, or by the site's footer."""
     for org in _orgs_in(article.title.split("——")[-1]):
         return org
-    return article.contacts.get("owner", "")
+    owner = article.contacts.get("owner", "")
+    return owner if ORG_SUFFIX_RE.search(owner) else ""  # a site (…网) is not an organisation
 
 
 def _orgs_in(text: str) -> list[str]:

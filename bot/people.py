@@ -24,12 +24,24 @@ STRONG_AFTER = re.compile(
 # A character that never ends a given name: 王军说 is 王军 + 说.
 NOT_NAME_FINAL = set("说等在对和与及是的了也将就被向从则均都亦又还并携偕代做作讲谈向于率")
 NOT_NAME_CHARS = set("会协院学司局厅部署所室处组团委办站馆社校府省市县区镇届年月日号的了在是有和与及等"
-                     "中心长员师任位名人家个邀")
+                     "员师任位个邀")
+# Two-character words that start with a surname but name no one: 项目经理, 主任委员, 公司总经理.
+COMMON_WORDS = set(
+    "项目 主任 委员 公司 单位 方面 代表 相关 全国 全省 全市 全区 会议 大会 随后 同时 其中 以及 此次 本次 会上 成员 "
+    "主要 经理 常务 副总 党组 双方 各方 任务 高校 曾经 施工 管理 江苏 江西 湖南 湖北 广西 广东 山东 四川 云南 "
+    "甘肃 安徽 福建 浙江 河南 河北 吉林 辽宁 黄河 长江 万元 余人 和平 华东 华南 华北 西部 东部 南部 北部 中部 "
+    "宣传 文化 技术 工程 建设 建筑 设计 研究 国家 国际 中国 中华 全体 全面 全力 部分 部门 马上 向前 高级 高层 "
+    "金融 安全 程序 时间 包括 申报 钱款 齐聚 应当 应该 严格 冯某 王某 李某 张某 刘某 陈某 杨某 田间 江南 路径".split()
+)
 FOREIGN_NAME = re.compile(rf"[{HAN}]{{1,6}}(?:·[{HAN}]{{1,8}}){{1,2}}(?:（([A-Za-z][A-Za-z .'\-]+)）)?")
 LATIN_AFTER = re.compile(r"（([A-Za-z][A-Za-z .'\-]{2,40})）")
-LEAD_IN = re.compile(r"^(?:.{0,6}?由|.{0,8}?邀请(?:到|了)?|以及|及|和|与|并|其中|包括|特邀|来自|受邀|应邀|同时|另有)")
+LEAD_IN = re.compile(r"^(?:.{0,6}?由|.{0,8}?邀请(?:到|了)?|.{0,4}?(?:聘请|聘任|特聘|推选|选举|任命)|以及|及|和|与|并|"
+                     r"其中|包括|特邀|来自|受邀|应邀|同时|另有)")
 TABLE_ROW = re.compile(rf"^([{HAN}·]{{2,8}})：(.+)$")
-ELECTED_ROW = re.compile(rf"^(.{{0,12}}?)：([{HAN}]{{2,4}})$")
+ELECTED_ROW = re.compile(rf"^(.{{0,12}}?)：((?:[{HAN}]{{2,4}}、)*[{HAN}]{{2,4}})(?:（([^（）]{{2,40}})）)?$")
+# 任宏伟（青岛海川建筑设计研究院有限公司总工程师）: a title in brackets after the name.
+PAREN_ROLE = re.compile(rf"([{HAN}]{{2,4}})（([^（）]{{2,40}})）")
+NAMED_IN_LATIN = re.compile(rf"([{HAN}]{{2,5}})（[A-Za-z][A-Za-z .'\-]{{2,40}}）")
 APPOINTED = re.compile(rf"((?:[{HAN}]{{2,3}}、)*[{HAN}]{{2,3}})(?:\d+人|[一二三四五六七八九十]+人|等)?"
                        rf"(?:为|担任|出任|当选为|当选)(.{{0,24}}?)$")
 
@@ -55,7 +67,8 @@ def is_surname_start(name: str) -> bool:
 
 def plausible_name(name: str) -> bool:
     return (2 <= len(name) <= 4 and is_surname_start(name) and re.fullmatch(f"[{HAN}]+", name) is not None
-            and not any(ch in NOT_NAME_CHARS for ch in name[1:]))
+            and not any(ch in NOT_NAME_CHARS for ch in name[1:]) and name[:2] not in COMMON_WORDS
+            and not TITLE_RE.search(name))
 
 
 def name_after(text: str, i: int) -> tuple[str, int, str] | None:
@@ -63,6 +76,10 @@ def name_after(text: str, i: int) -> tuple[str, int, str] | None:
     foreign = FOREIGN_NAME.match(text, i)
     if foreign:
         return foreign.group(0).split("（")[0], foreign.end(), foreign.group(1) or ""
+    latin_named = NAMED_IN_LATIN.match(text, i)  # 佐藤健一（Kenichi Sato）: any name the text romanises
+    if latin_named:
+        end = latin_named.end()
+        return latin_named.group(1), end, LATIN_AFTER.match(text, latin_named.end(1)).group(1)
     best = None
     for length in (3, 2, 4):
         name = text[i:i + length]
@@ -95,12 +112,13 @@ def name_before(text: str, title_start: int, floor: int) -> tuple[str, int] | No
         if not plausible_name(name):
             continue
         before = text[start - 1] if start > 0 else ""
-        if start == floor or not before or not re.match(f"[{HAN}]", before) or ORG_SUFFIX_RE.search(text[floor:start]):
+        if (start == floor or not before or not re.match(f"[{HAN}]", before) or before in "由与和及请是"
+                or ORG_SUFFIX_RE.search(text[floor:start])):
             return name, start
     return None
 
 
-SELF_REFERENCES = {"协会", "本会", "我会", "该会", "学会", "本协会", "我协会", "该协会", "大会"}
+SELF_REFERENCES = {"协会", "本会", "我会", "本协会", "我协会", "大会"}  # 该会 refers back: see orgs.resolve
 
 
 def clean_org(segment: str, home_org: str = "") -> str:
@@ -118,13 +136,17 @@ def clean_org(segment: str, home_org: str = "") -> str:
 
 def find_people(sentence: str, home_org: str = "") -> list[Mention]:
     """Every person named in one sentence, in order of appearance."""
-    row = _table_row(sentence) or _elected_row(sentence, home_org)
+    row = _table_row(sentence)
     if row:
         return [row]
+    rows = _elected_rows(sentence, home_org)
+    if rows:
+        return rows
     mentions: list[Mention] = []
     floor = 0  # where the text belonging to the next person starts
     carry_org = ""
     pending: list[str] = []  # titles waiting for their name: 国务院参事、中国城市科学研究会理事长、…仇保兴
+    pending_org = ""  # …建设局党组成员、副局长韦丽娟: the second title is of the same organisation
     for m in TITLE_RE.finditer(sentence):
         if m.start() < floor:
             continue
@@ -138,24 +160,29 @@ def find_people(sentence: str, home_org: str = "") -> list[Mention]:
         if found:
             name, end, latin = found
             org = clean_org(segment, home_org)
-            if not org and mentions and not bare:
+            if not org and pending:
+                org = pending_org
+            elif not org and mentions and not bare:
                 org = carry_org  # 中国建筑节能协会会长武涌、秘书长吴景山
             elif carry_org and len(org) <= 4 and ORG_SUFFIX_RE.search(org) and segment[:1] in ("、", "，"):
                 org = carry_org + org  # …协会会长施平西副会长秦帆、专委会主任王军: a unit of the same org
             mentions.append(_mention(name, pending, org, title, m.end(), end, latin))
-            carry_org, pending, floor = org or carry_org, [], end
+            carry_org, pending, pending_org, floor = org or carry_org, [], "", end
             continue
         before = name_before(sentence, m.start(), floor)
         if before:
             name, start = before
             org = clean_org(sentence[floor:start], home_org)
             mentions.append(_mention(name, pending, org, title, start, m.start()))
-            pending, floor = [], m.end()
+            pending, pending_org, floor = [], "", m.end()
             continue
         if sentence.startswith("、", m.end()):
-            pending.append(clean_org(segment, home_org) + title)
+            org = clean_org(segment, home_org)
+            pending.append(org + title)
+            pending_org = org or pending_org
             floor = m.end() + 1
     mentions += _appointed(sentence, {mention.name for mention in mentions}, home_org)
+    mentions += _bracketed(sentence, home_org)
     return _merge(mentions)
 
 
@@ -178,11 +205,46 @@ def _table_row(sentence: str) -> Mention | None:
     return Mention(name, desc[title.start():], bare[:title.start()], 0, len(name))
 
 
-def _elected_row(sentence: str, home_org: str) -> Mention | None:
+def _elected_rows(sentence: str, home_org: str) -> list[Mention]:
+    """会长：邹国华（…董事长） / 副会长：刘晓峰、程建民: election results, one title per row."""
     match = ELECTED_ROW.match(sentence)
-    if not match or not TITLE_RE.fullmatch(match.group(1)) or not plausible_name(match.group(2)):
+    if not match or not TITLE_RE.fullmatch(match.group(1)):
+        return []
+    names = [n for n in match.group(2).split("、") if plausible_name(n)]
+    out = []
+    for name in names:
+        start = sentence.index(name)
+        mention = Mention(name, match.group(1), home_org, start, start + len(name))
+        if match.group(3) and len(names) == 1:
+            role = _role_in(match.group(3), home_org)
+            if role:
+                mention.title += f"、{role[0]}{role[1]}"
+        out.append(mention)
+    return out
+
+
+def _role_in(desc: str, home_org: str) -> tuple[str, str] | None:
+    """湖南大学土木工程学院教授 -> (湖南大学土木工程学院, 教授), when the text ends in a title."""
+    titles = list(TITLE_RE.finditer(desc))
+    if not titles or titles[-1].end() != len(desc):
         return None
-    return Mention(match.group(2), match.group(1), home_org, sentence.index("：") + 1, len(sentence))
+    return clean_org(desc[:titles[-1].start()], home_org) or desc[:titles[-1].start()], titles[-1].group(0)
+
+
+def _bracketed(sentence: str, home_org: str) -> list[Mention]:
+    """任宏伟（…有限公司总工程师）讲授了…: a name with its title in brackets."""
+    out = []
+    for m in PAREN_ROLE.finditer(sentence):
+        role = _role_in(m.group(2), home_org)
+        name = m.group(1)
+        for cut in range(len(name) - 1):  # 项目负责人许文静: the name is the tail
+            if plausible_name(name[cut:]):
+                name = name[cut:]
+                break
+        if role and plausible_name(name):
+            start = m.start(1) + m.group(1).index(name)
+            out.append(Mention(name, role[1], role[0], start, start + len(name)))
+    return out
 
 
 def _appointed(sentence: str, known: set[str], home_org: str) -> list[Mention]:
@@ -199,7 +261,7 @@ def _appointed(sentence: str, known: set[str], home_org: str) -> list[Mention]:
         for name in match.group(1).split("、"):
             if plausible_name(name) and name not in known:
                 start = sentence.find(name)
-                org = clean_org(role[:title.start()], home_org)
+                org = clean_org(role[:title.start()], home_org) or home_org
                 out.append(Mention(name, title.group(0), org, start, start + len(name)))
     return out
 

@@ -25,6 +25,7 @@ _SPACES = re.compile(r"[ \t\u3000\u00a0\u2002\u2003\u200b]+")
 _TO_WIDE = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 _ASCII_PUNCT_NEAR_CJK = re.compile(f"(?<=[{CJK}])[,:;?!()]|[,:;?!()](?=[{CJK}])")
 _DASHES = str.maketrans({"－": "-", "–": "-", "﹣": "-", "‧": "·", "•": "·", "・": "·"})
+_DOT_IN_NAME = re.compile(f"(?<=[{CJK}])[.．](?=[{CJK}])")
 _DASH_BETWEEN_DIGITS = re.compile(r"(?<=\d)\s*—\s*(?=\d)")
 # Keep Chinese punctuation in its full-width form; fold only letters, digits and spaces.
 _KEEP_WIDE = set("，：；？！（）｜＞")
@@ -79,6 +80,7 @@ def fold(text: str) -> str:
     text = _DASH_BETWEEN_DIGITS.sub("-", text)
     text = _ASCII_PUNCT_NEAR_CJK.sub(lambda m: _TO_WIDE[m.group()], text)
     text = _STRAY_SPACE.sub("", text)
+    text = _DOT_IN_NAME.sub("·", text)  # 颂猜．汶纳 -> 颂猜·汶纳
     return _SPACES.sub(" ", text).strip()
 
 

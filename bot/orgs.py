@@ -1,0 +1,44 @@
+"""Organisations named in running text, and what 该公司 / 该会 / 公司 refer back to.
+
+    第一站是广西桂中绿建科技有限公司装配式建筑…。公司总经理蓝海波…
+    -> 蓝海波's organisation is 广西桂中绿建科技有限公司, not "公司".
+"""
+
+import re
+
+HAN = "\u4e00-\u9fff"
+ORG_NAME = re.compile(
+    rf"[{HAN}（）A-Za-z]{{2,30}}?(?:有限责任公司|股份有限公司|有限公司|公司|集团|协会|学会|促进会|研究会|商会|联合会|"
+    r"委员会|研究院|设计院|科学院|大学|学院|学校|研究所|研究中心|中心|议会|基金会)(?![\u4e00-\u9fff]{0,2}(?:协会|公司|大学))"
+)
+# Verbs and particles that end the text before a name begins: 第一站是 | 由 | 来到
+CUT = re.compile(r"^.*(?:是|由|在|与|和|及|的|为|对|向|到|了|经|从|将|被|把|受|请|邀|同|跟|往|给|让|使|至)")
+# What a generic word can stand for, by the ending of the full name.
+REFERENCES = {
+    ("公司", "该公司", "本公司", "集团", "该集团"): ("公司", "集团"),
+    ("协会", "该会", "该协会", "学会", "该学会"): ("协会", "学会", "促进会", "研究会"),
+    ("该院", "学院", "研究院", "设计院"): ("院",),
+    ("该校", "学校", "大学"): ("大学", "学院", "学校"),
+    ("该中心", "中心"): ("中心",),
+}
+
+
+def org_mentions(text: str) -> list[str]:
+    """Organisation names in a sentence, in order: 广西桂中绿建科技有限公司, 山东建筑大学."""
+    found = []
+    for chunk in re.split(r"[，。；、：“”「」《》（）\s]", text):
+        for m in ORG_NAME.finditer(chunk):
+            name = CUT.sub("", m.group(0))
+            if len(name) >= 4:
+                found.append(name)
+    return found
+
+
+def resolve(org: str, recent: list[str]) -> str:
+    """该会 / 公司 -> the latest organisation of that kind named before; else the word itself."""
+    for words, endings in REFERENCES.items():
+        if org in words:
+            for name in reversed(recent):
+                if name != org and name.endswith(endings) and len(name) > len(org) + 1:
+                    return name
+    return org

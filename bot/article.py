@@ -134,12 +134,23 @@ def _mark_table_rows(raw_lines: list[str]) -> list[str]:
     """
     rows = [_table_row(line) for line in raw_lines]
     filled = [i for i, line in enumerate(raw_lines) if line.strip()]
-    out = list(raw_lines)
+    out = [_labelled_row(line) for line in raw_lines]
     for n, i in enumerate(filled):
         neighbours = filled[max(n - 1, 0):n] + filled[n + 1:n + 2]
         if rows[i] and any(rows[j] for j in neighbours):
             out[i] = rows[i]
     return out
+
+
+LABELLED_ROW = re.compile(r"^(\s*[^\s：:]{1,12}\s*[：:]\s*)([\u4e00-\u9fff]{2,4})[ \t\u3000]+([^\s（(].{3,40})$")
+
+
+def _labelled_row(raw: str) -> str:
+    """`主任委员：尹长青　湖南大学土木工程学院教授` -> `主任委员：尹长青（湖南大学土木工程学院教授）`."""
+    match = LABELLED_ROW.match(raw.rstrip())
+    if not match or re.search(r"[。，；]", match.group(3)):
+        return raw
+    return f"{match.group(1)}{match.group(2)}（{match.group(3).strip()}）"
 
 
 def _table_row(raw: str) -> str | None:

@@ -12,11 +12,13 @@ import re
 
 from .answer import Answer
 from .compose import grouped_people, numbered, person_line, quote, source
+from .facts import is_abbreviation
 from .faq_match import FaqMatcher
 from .knowledge import KnowledgeBase
+from .lexicon import ORG_SUFFIX_RE
 from .library import Doc, Library, Subject, subject_chunks
 from .names import sound
-from .question import NUMBER_TOKEN, Question, analyse
+from .question import NUMBER_TOKEN, Question, analyse, numbers_in
 from .textnorm import fold
 
 MAX_QUESTION_CHARS = 200  # a follower's question is a sentence; the rest of a pasted essay is ignored
@@ -31,6 +33,12 @@ ORGANISER_RE = re.compile(r"主办|合办|承办|协办|联合主办|共同主�
 PURPOSE_RE = re.compile(r"旨在|目的|宗旨|作用|意义|职能|职责|负责|平台|机制|致力于|为了|以便")
 PURPOSE_STRONG = re.compile(r"旨在|目的|宗旨|作用|意义|职能|职责|致力于")
 CONTACT_IN_TEXT = re.compile(r"\d{3,4}-?\d{7,8}|1\d{10}|@[\w.]+\.[a-z]{2,}")
+# Kinds of event a question may pin down; the answering sentence must be of the same kind.
+EVENT_VERBS = [r"实施|施行|生效", r"发布|印发|公布|出台|颁布", r"截止|报名", r"签约|签署|签订|签的",
+               r"竣工|完工|建成|投入使用|交付", r"成立|挂牌|揭牌|设立|组建"]
+# 哪家公司 / 哪个学校: the kinds of organisation a who-question may ask for, and their endings.
+ORG_KINDS = {"公司": ("公司", "集团", "企业"), "企业": ("公司", "集团", "企业"), "大学": ("大学", "学院"),
+             "学校": ("大学", "学院", "学校"), "协会": ("协会", "学会", "促进会"), "医院": ("医院",)}
 UNIT_WORDS = {
     "money": ("元",), "area": ("平方米", "亩", "万平方米"), "volume": ("方", "立方米", "吨", "万吨", "万立方米"),
     "people": ("名", "人", "位", "万人", "千人"), "orgs": ("家", "个"), "percent": ("%",),
@@ -108,7 +116,7 @@ class Engine:
         if q.title and (q.asks_who or q.kind in ("", "attend", "what", "purpose")):
             return "holders"
         if not q.kind:
-            return "doer" if q.asks_who else "content"
+            return "doer" if q.asks_who and not q.targets else "content"
         return q.kind
 
     # -- finding the article ---------------------------------------------------------------
@@ -160,20 +168,42 @@ class Engine:
         return [(doc, cov) for doc, cov in found if need is None or need(doc)]
 
     def _sentence(self, q: Question, doc: Doc, indices, topic: str | None = None,
-                  with_title: bool = False) -> tuple[int, float]:
+                  with_title: bool = False, kind: str = "") -> tuple[int, float]:
         """The sentence among `indices` that best accounts for the subject: (index, coverage).
 
         `with_title`: the title counts as context (it names the event a dated sentence is about).
         """
         topic = _subject(NUMBER_TOKEN.sub(" ", q.topic if topic is None else topic))
         subject = self.subject(topic)
-        title = self.library.canon(doc.article.title) if with_title else ""
         best, best_cov = -1, -1.0
         for i in indices:
-            cov = subject.share(title + doc.sentences[i], doc) if topic else 1.0
+            if with_title and not self._consistent(q, doc, i, kind):
+                continue
+            text = self._context(doc, i) if with_title else doc.sentences[i]
+            cov = subject.share(text, doc) if topic else 1.0
             if cov > best_cov + 1e-9:
                 best, best_cov = i, cov
         return best, best_cov
+
+    def _context(self, doc: Doc, i: int) -> str:
+        """A fact's sentence with what it leans on: the title, its paragraph's first sentence
+        and the sentence before (该标准共分9章 is about the standard named just before)."""
+        sentences = doc.article.sentences
+        paragraph = [s.index for s in sentences if s.paragraph == sentences[i].paragraph and s.index <= i]
+        lead = doc.sentences[paragraph[0]] if paragraph[0] != i else ""
+        before = doc.sentences[i - 1] if i - 1 in paragraph[1:] else ""
+        return self.library.canon(doc.article.title) + lead + before + doc.sentences[i]
+
+    def _consistent(self, q: Question, doc: Doc, i: int, kind: str) -> bool:
+        """A date or place must be of the event the question pins down: its ordinal or year
+        (第三届), its city (在青岛办的), its kind (开始实施 is not 召开)."""
+        if kind not in ("when", "where"):
+            return True
+        text = self._context(doc, i)
+        if not q.numbers <= numbers_in(text) or not all(place in text for place in q.places):
+            return False
+        sentence = doc.sentences[i]
+        return kind != "when" or all(re.search(verbs, sentence) for verbs in EVENT_VERBS if re.search(verbs, q.text))
 
     # -- answering, one kind of fact each ----------------------------------------------------
 
@@ -196,6 +226,9 @@ class Engine:
         order = [doc for doc, _ in ranked if doc in docs] + [d for d in docs if d not in [r[0] for r in ranked]]
         doc = order[0]
         person = doc.facts.people[name]
+        kinds = [t for t in q.targets if t in ORG_KINDS]
+        if kinds and not any(k in person.description for t in kinds for k in ORG_KINDS[t]):
+            return None  # 张家豪是哪家公司的: the article names no company of his
         lines = [person_line(person) + "。"]
         summary, deed = _deeds(doc, person)
         if summary:
@@ -248,15 +281,17 @@ class Engine:
                 for org, held in person.roles:
                     if not _same_title(held, title):
                         continue
-                    fit = (self.subject(subject).share(self.library.canon(org), doc) if subject and org
-                           else 0.5 if subject else 1.0)
+                    fit = (max(self.subject(subject).share(name, doc) for name in _expanded(org, doc, self.library))
+                           if subject and org else 0.5 if subject else 1.0)
                     found.append((fit, doc, person, org, held))
         if not found:
             return None
         found.sort(key=lambda f: -f[0])
         best = found[0][0]
-        if subject and best < MIN_COVERAGE and not any(f[0] >= MIN_COVERAGE for f in found):
-            # the org is not named in the role: fall back to the best article's own people
+        if subject and best < MIN_COVERAGE and ORG_SUFFIX_RE.search(subject.replace(" ", "")):
+            return None  # 北京市绿色建筑协会会长: nobody holds that title in that organisation
+        if subject and best < MIN_COVERAGE:
+            # the subject names an event, not an organisation: that article's people
             top = docs[0] if docs else None
             found = [f for f in found if f[1] is top]
             if not found:
@@ -395,7 +430,7 @@ class Engine:
         good = self._good(q, scope, need=lambda d: bool(events(d)))
         for doc, coverage in good:
             by_sentence = {e.sentence: e for e in events(doc)}
-            index, cov = self._sentence(q, doc, sorted(by_sentence), with_title=True)
+            index, cov = self._sentence(q, doc, sorted(by_sentence), with_title=True, kind=kind)
             if cov < MIN_SENTENCE_COVERAGE:
                 continue
             event = by_sentence[index]
@@ -532,7 +567,7 @@ class Engine:
                 picked.append(best)
                 covered.update(found[best][0])
             for target in q.targets if picked else ():  # 哪个公司和项目: a sentence must name each
-                named = _named(target)
+                named = _named(target, quoted=q.asks_name)
                 if not any(named.search(doc.sentences[i]) for i in picked):
                     options = [(sum(found[i][0].values()), -i) for i in found if named.search(doc.sentences[i])]
                     if options and max(options)[0] / total >= 0.2 and len(picked) < 4:
@@ -561,14 +596,27 @@ class Engine:
         return "\n其他文章也有相关内容：\n" + numbered([doc.article.title for doc in others])
 
 
-def _named(noun: str) -> re.Pattern:
-    """滨湖沁园项目 names a 项目, 检查、评审等工作 lists 工作; 和项目管理 does neither."""
+def _named(noun: str, quoted: bool = False) -> re.Pattern:
+    """滨湖沁园项目 names a 项目, 检查、评审等工作 lists 工作; 和项目管理 does neither.
+
+    `quoted`: the name itself is asked for (项目叫什么名字): 项目“夏热冬冷…”.
+    """
+    if quoted:
+        return re.compile(rf"{noun}[“《「][^”》」]+[”》」]")
     return re.compile(rf"[^\W\d和与及的了在对为是等各该本此]{{2}}{noun}|、[^，。；]*等{noun}")
 
 
 def _subject(topic: str) -> str:
     """The topic without words every meeting shares (会议, 举行): what sets one article apart."""
     return " ".join(chunk for chunk in subject_chunks(topic) if not GENERIC.fullmatch(chunk))
+
+
+def _expanded(org: str, doc: Doc, library: Library) -> list[str]:
+    """An organisation as a role names it and as the article names it in full:
+    省绿建协会 (以下简称) is 江苏省绿色建筑协会; 建行市分行 is 中国建设银行市分行."""
+    org = library.canon(org)
+    full = [library.canon(f) for short, f in doc.facts.aliases.items() if library.canon(short) == org]
+    return [org] + full + [n for n in doc.names if len(n) > len(org) and is_abbreviation(org, n)]
 
 
 def _source(doc: Doc) -> dict:

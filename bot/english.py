@@ -27,7 +27,10 @@ PHRASES = {
     "deputy secretary general": "副秘书长", "vice president": "副会长", "vice chairman": "副主席",
     "chief engineer": "总工程师", "general manager": "总经理", "hong kong": "香港", "built environment": "建筑环境",
     "green building": "绿色建筑", "green buildings": "绿色建筑", "energy saving": "节能", "energy efficiency": "节能",
-    "low carbon": "低碳", "low-carbon": "低碳", "full name": "全称", "set up": "成立", "signing ceremony": "签约仪式",
+    "low carbon": "低碳", "energy conservation": "节能", "building energy conservation": "建筑节能",
+    "net zero": "净零", "net-zero": "净零", "zero carbon": "零碳", "passive house": "被动房",
+    "talent apartment": "人才公寓", "memorandum of understanding": "合作备忘录", "won awards": "获奖",
+    "won an award": "获奖", "first prize": "一等奖", "second prize": "二等奖", "third prize": "三等奖", "low-carbon": "低碳", "full name": "全称", "set up": "成立", "signing ceremony": "签约仪式",
     "prefab building": "装配式建筑", "prefabricated building": "装配式建筑", "site meeting": "现场会",
     "expert database": "专家库", "expert pool": "专家库", "annual meeting": "年会", "general assembly": "会员大会",
     "opening ceremony": "开幕式", "press conference": "记者会", "keynote speech": "主旨报告",
@@ -58,7 +61,11 @@ WORDS = {
     "rules": "规则", "document": "文件", "documents": "文件", "approved": "通过", "adopted": "通过",
     "passed": "通过", "theme": "主题", "topic": "主题", "ticket": "门票", "tickets": "门票", "price": "价格",
     "cost": "费用", "fee": "费用", "fees": "费用", "area": "面积", "elected": "当选", "election": "选举",
-    "new": "新", "first": "第一", "annual": "年度", "national": "全国", "province": "省", "city": "市",
+    "new": "新", "conservation": "节能", "efficiency": "节能", "mou": "合作备忘录", "award": "奖",
+    "awards": "奖", "awarded": "获奖", "prize": "奖", "won": "获得", "training": "培训", "course": "培训班",
+    "standard": "标准", "standards": "标准", "review": "审查", "acceptance": "验收", "research": "研究",
+    "organization": "机构", "organisation": "机构", "institute": "研究院", "school": "学校", "apartment": "公寓",
+    "built": "承建", "build": "建设", "developed": "开发", "first": "第一", "annual": "年度", "national": "全国", "province": "省", "city": "市",
     "weather": "天气", "rain": "下雨", "purpose": "作用", "role": "作用", "function": "作用", "title": "职务",
     "position": "职务", "job": "职务", "member": "成员", "list": "名单",
 }
@@ -76,6 +83,7 @@ def _place_by_pinyin() -> dict[str, str]:
 def translate(text: str) -> tuple[str, list[str], list[str]]:
     """English words -> Chinese words; returns (text, leftover Latin words, pinyin-like words)."""
     lowered = " " + text.lower() + " "
+    lowered = re.sub(r"\b(\d+)(?:st|nd|rd|th)\b", r" 第\1届 ", lowered)  # the 6th awards -> 第6届
     for phrase in sorted(PHRASES, key=len, reverse=True):
         lowered = re.sub(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", f" {PHRASES[phrase]} ", lowered)
     out, leftover = [], []

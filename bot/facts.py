@@ -5,7 +5,6 @@ sentence it came from, so every answer can quote its evidence.
 """
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from .article import Article
@@ -21,7 +20,7 @@ ACTIONS = [
     ("host", re.compile(r"主持")),
     ("greeting", re.compile(r"贺信|贺电|贺词")),
     ("speech", re.compile(r"致辞|致欢迎辞|讲话|发言|报告|分享|演讲|介绍|总结|宣读|宣布|作了|做了|解读|授课|主讲|表态|"
-                          r"指出|表示|强调|认为|忆述|提到|谈到")),
+                          r"指出|表示|强调|认为|忆述|提到|谈到|讲授|授课|讲课|进行授课|作了题为")),
     ("attend", re.compile(r"出席|参加|到会|莅临|与会|参会|应邀|列席|到场|考察|调研|观摩|指导")),
     ("elected", re.compile(r"当选|选举|聘任|任命|聘请")),
 ]
@@ -32,7 +31,8 @@ TIME_WORDS = re.compile(r"^(?:上午|下午|晚上|晚|早上|中午|当天|当�
 DOC_RE = re.compile(r"《([^《》]{2,60})》((?:（[^（）]{1,10}）)?)")
 COUNT_RE = re.compile(
     r"(约|近|超过|逾|共有|共|合共|总计|累计)?(\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)(余|多)?"
-    r"(家|个|名|位|人|项|次|场|篇|所|座|件|台|套|万人|千人|亿元|万元|元|万平方米|平方米|亩|万吨|吨|万立方米|立方米|方|天|辆)"
+    r"(家|个|名|位|人|项|次|场|篇|所|座|件|台|套|万人|千人|亿元|万元|元|万平方米|平方米|亩|万吨|吨|万立方米|立方米|方|天|辆|"
+    r"章|节|栋|层|户|床|小时|学时|课时|期|部|本|册|条|%)"
     rf"([{HAN}]{{0,8}})")
 ORG_LIST = re.compile(rf"((?:[{HAN}A-Za-z（）()]{{2,30}}、)+[{HAN}A-Za-z（）()]{{2,30}})等(?:[{HAN}]{{0,6}})?"
                       r"(企业|单位|公司|协会|高校|机构|部门|院校|学会|组织)")
@@ -137,7 +137,7 @@ def extract_facts(article: Article) -> ArticleFacts:
             full = _org_before(s.text, m.start())
             if full:
                 facts.aliases[m.group(1)] = full
-    facts.aliases.update(_implicit_aliases(article.text + article.title, facts.aliases))
+    facts.aliases.update(_implicit_aliases(article.title + "。" + article.text, facts.aliases))
     for person in facts.people.values():
         person.roles.sort(key=lambda role: -len(role[0]))
     return facts
@@ -217,32 +217,35 @@ def _orgs_in(text: str) -> list[str]:
 
 
 def _org_before(text: str, end: int) -> str:
-    start = max(text.rfind(p, 0, end) for p in "，。；、“") + 1
-    phrase = re.sub(r"^.*(?:成立|发起|组建|设立|建立|了)", "", text[start:end])
-    return phrase if 4 <= len(phrase) <= 40 else ""
+    """江苏省绿色建筑协会（以下简称“省绿建协会”）: the name the short one stands for."""
+    names = org_mentions(text[:end])
+    return names[-1] if names and text[:end].rstrip("（(").endswith(names[-1]) else ""
+
+
+ALIAS_SUFFIXES = ("办公室", "委员会", "研究会", "促进会", "专委会", "协会", "学会", "中心", "大会", "联盟")
+SHORT_NAME = re.compile(rf"(?:^|(?<=[^{HAN}])|(?<=[的在由与和及对为是将向经、]))([{HAN}]{{1,5}}(?:{'|'.join(ALIAS_SUFFIXES)}))")
 
 
 def _implicit_aliases(text: str, known: dict[str, str]) -> dict[str, str]:
-    """西部办公室 for 西部地区建筑绿色低碳发展协调推进办公室: a short name whose characters
-    appear in order in a long name with the same ending, both in the same article."""
-    long_names = Counter()
-    for suffix in ("办公室", "委员会", "协会", "学会", "研究会", "中心", "大会", "联盟", "专委会"):
-        for m in re.finditer(rf"[{HAN}（）]{{6,30}}?{suffix}", text):
-            long_names[LEADING_FUNCTION.sub("", m.group(0))] += 1
+    """西部办公室 for 西部地区建筑绿色低碳发展协调推进办公室: a short name, standing on its own
+    in the article, whose characters appear in order in a long name with the same ending."""
+    longs = {name for name in org_mentions(text) if len(name) >= 6 and name.endswith(ALIAS_SUFFIXES)}
+    inside = set()  # positions within a long name: 产业协会 inside 成都市…产业协会 is no short name
+    for name in longs:
+        for m in re.finditer(re.escape(name), text):
+            inside.update(range(m.start(), m.end()))
     aliases = {}
-    for full in long_names:
-        suffix = next(s for s in ("办公室", "委员会", "研究会", "专委会", "协会", "学会", "中心", "大会", "联盟")
-                      if full.endswith(s))
-        for m in re.finditer(rf"[{HAN}]{{1,5}}{suffix}", text):
-            short = m.group(0)
-            for cut in range(len(short) - len(suffix)):
-                candidate = short[cut:]
-                if LEADING_FUNCTION.match(candidate):
-                    continue
-                if (len(candidate) < len(full) - 2 and candidate not in full and candidate not in known
-                        and is_abbreviation(candidate, full)):
-                    aliases[candidate] = full
-                    break
+    for m in SHORT_NAME.finditer(text):
+        mention = m.group(1)
+        for cut in range(len(mention) - 3):  # four characters at least: 绿建协会, 西部办公室
+            candidate, at = mention[cut:], m.start(1) + cut
+            if at in inside or LEADING_FUNCTION.match(candidate) or candidate in known:
+                continue
+            full = next((f for f in sorted(longs, key=len) if candidate not in f and len(candidate) < len(f) - 2
+                         and f.endswith(candidate[-2:]) and is_abbreviation(candidate, f)), None)
+            if full:
+                aliases[candidate] = full
+                break
     return aliases
 
 

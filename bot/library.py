@@ -14,6 +14,7 @@ from .facts import ArticleFacts, extract_facts, is_abbreviation
 from .index import GramIndex, grams
 from .lexicon import PLACES
 from .names import NameIndex, sound
+from .orgs import org_mentions
 from .question import numbers_in
 
 # Words of the language that mean the same; staff add their own in settings.txt (同义词).
@@ -85,12 +86,14 @@ class Library:
     def _doc(self, article: Article) -> Doc:
         facts = extract_facts(article)
         sentences = [self.canon(s.text) for s in article.sentences]
-        text = self.canon(article.title) + "\n" + "".join(sentences)
+        owner = article.contacts.get("owner", "")
+        # The page's header and footer name who published it: part of what the article is about.
+        text = "\n".join(self.canon(t) for t in (article.title, article.site_name, owner)) + "\n" + "".join(sentences)
         names = set(facts.aliases) | set(facts.aliases.values())
         names.update(org for person in facts.people.values() for org, _ in person.roles if len(org) >= 4)
         names.update(re.findall(r"[“「]([^”」]{4,40})[”」]", article.text))
+        names.update(name for s in article.sentences for name in org_mentions(s.text))
         names.add(article.title)
-        owner = article.contacts.get("owner", "")
         if owner:
             names.add(owner)
         names = sorted(self.canon(n) for n in names if n)

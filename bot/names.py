@@ -33,7 +33,6 @@ class NameIndex:
         self.exact: dict[str, list] = defaultdict(list)
         self.by_sound: dict[str, set[str]] = defaultdict(set)
         self.by_latin: dict[str, str] = {}
-        self.by_mask: dict[str, set[str]] = defaultdict(set)  # 吴景? -> {吴景山}: one character wrong
         self.longest = 2
 
     def add(self, name: str, ref, latin: str = ""):
@@ -41,9 +40,6 @@ class NameIndex:
             self.by_sound[sound(name)].add(name)
             plain = "".join(pinyin_syllables(name.replace("·", "")))
             self.by_latin[plain] = name
-            if len(name) >= 3:
-                for i in range(len(name)):
-                    self.by_mask[name[:i] + "?" + name[i + 1:]].add(name)
             self.longest = max(self.longest, len(name))
         if latin:
             self.by_latin[latin.lower().replace(" ", "")] = name
@@ -59,12 +55,10 @@ class NameIndex:
                     if window in self.exact:
                         exact[window] = 100.0
                     elif size <= 4 and plausible_name(window):
+                        # a name typed from memory sounds the same (武勇 for 武涌); one that merely
+                        # shares a character (欧阳振邦, 欧阳明) is someone else
                         for name in self.by_sound.get(sound(window), ()):
                             fuzzy[name] = max(fuzzy.get(name, 0), 90.0)
-                        if size >= 3:
-                            for j in range(size):
-                                for name in self.by_mask.get(window[:j] + "?" + window[j + 1:], ()):
-                                    fuzzy[name] = max(fuzzy.get(name, 0), 75.0)
         words = [w for w in latin_words if re.fullmatch(r"[a-z]+", w)]
         for size in (3, 2, 1):
             for i in range(len(words) - size + 1):

@@ -9,10 +9,11 @@ import re
 HAN = "\u4e00-\u9fff"
 ORG_NAME = re.compile(
     rf"[{HAN}（）A-Za-z]{{2,30}}?(?:有限责任公司|股份有限公司|有限公司|公司|集团|协会|学会|促进会|研究会|商会|联合会|"
-    r"委员会|研究院|设计院|科学院|大学|学院|学校|研究所|研究中心|中心|议会|基金会)(?![\u4e00-\u9fff]{0,2}(?:协会|公司|大学))"
+    r"委员会|研究院|设计院|科学院|大学|学院|学校|研究所|研究中心|中心|议会|基金会|办公室|银行|分行|支行|事务所)"
+    r"(?:[\u4e00-\u9fff]{0,4}?(?:分行|支行|分公司|分会|分院))?(?![\u4e00-\u9fff]{0,2}(?:协会|公司|大学))"
 )
 # Verbs and particles that end the text before a name begins: 第一站是 | 由 | 来到
-CUT = re.compile(r"^.*(?:是|由|在|与|和|及|的|为|对|向|到|了|经|从|将|被|把|受|请|邀|同|跟|往|给|让|使|至)")
+CUT = re.compile(r"^.*(?:是|由|在|的|为|对|向|到|了|经|从|将|被|把|受|请|邀|往|给|让|使|至|成立|发起|组建)")
 # What a generic word can stand for, by the ending of the full name.
 REFERENCES = {
     ("公司", "该公司", "本公司", "集团", "该集团"): ("公司", "集团"),
@@ -28,7 +29,7 @@ def org_mentions(text: str) -> list[str]:
     found = []
     for chunk in re.split(r"[，。；、：“”「」《》（）\s]", text):
         for m in ORG_NAME.finditer(chunk):
-            name = CUT.sub("", m.group(0))
+            name = CUT.sub("", m.group(0)).lstrip("与和及同跟")
             if len(name) >= 4:
                 found.append(name)
     return found

@@ -23,7 +23,10 @@ COLLOQUIAL = [(re.compile(p), r) for p, r in [
 # "Which company and which project": nouns the answer must name, not merely mention.
 TARGET_NOUNS = ("公司|企业|项目|单位|机构|协会|学校|大学|学院|医院|酒店|宾馆|城市|部门|文件|活动|论坛|产品|技术|标准|"
                 "奖项|基地|工程|园区|小区|展会|博览会|研讨会|课题|课程|会议|工作|任务|职责|措施|举措|成果")
-TARGETS = re.compile(rf"(?:哪个|哪家|哪些|哪几个|哪几家|哪一个|哪一家|什么)\s*((?:(?:{TARGET_NOUNS})\s*(?:和|与|及|、)?\s*)+)")
+TARGETS = re.compile(rf"(?:哪个|哪家|哪些|哪几个|哪几家|哪一个|哪一家|什么)\s*((?:(?:{TARGET_NOUNS})\s*(?:和|与|及|、)?\s*)+)"
+                     rf"|((?:{TARGET_NOUNS}))的?(?:叫什么名字|叫什么|名称|名字|题目)"
+                     rf"|((?:{TARGET_NOUNS}))(?:有|是)?(?:哪些|哪几个|哪几家)")
+LISTING = re.compile(r"哪些|哪几|都有|有什么|包括什么|名单")
 POLITENESS = re.compile(
     r"请问一下|请问|请教一下|请教|问一下|麻烦问一下|麻烦您|麻烦你|麻烦|想问一下|想问问|想问|我想知道|想知道|想了解一下|想了解|"
     r"能告诉我|可以告诉我|告诉我|帮我查一下|帮我查|帮忙查一下|查一下|打听一下|你好|您好|哈喽|谢谢你|谢谢您|谢谢|多谢|"
@@ -36,7 +39,7 @@ PUNCT = re.compile(r"[\s?？!！。，,、；;：:“”\"'‘’「」『』（
 KINDS = [
     ("contact", r"电话|联系方式|联系电话|手机|传真|邮箱|电子邮件|e-?mail|地址|办公地点|在哪里?办公|在哪办公|怎么联系|"
                 r"如何联系|联系你们|联系协会|热线|邮编|网址|官网"),
-    ("count", r"多少|(?<!哪)几[家个位名人项次场所篇辆天国届]|人数|数量|规模|多大|多高|多长|多重|面积|多少钱|价格|费用|票价"),
+    ("count", r"多少|(?<!哪)几(?:[家个位名人项次场所篇辆天国届章节栋层户套床座期万千百]|小时|学时|课时)|多长时间|人数|数量|规模|多大|多高|多长|多重|面积|多少钱|价格|费用|票价"),
     ("when", r"什么时候|何时|哪天|哪一天|几号|几月|日期|时间|哪年|哪一年|何日|啥时候|啥时|什么日子|多久|哪个月"),
     ("where", r"在哪里|在哪儿|在哪|哪里|哪儿|什么地方|地点|场地|会场|哪个(?=城市|酒店|宾馆|饭店|地方|场馆|省|市|区)|何处|何地|"
               r"位置|哪开"),
@@ -45,7 +48,7 @@ KINDS = [
     ("documents", r"文件|审议|签署|签订|章程|规则|办法|协议|方案|决议|通过了什么|通过了哪[份些个项]?"),
     ("attend", r"参加|出席|参会|与会|到会|来了|在场|到场|莅临|参会名单|出席名单|嘉宾名单|人员名单|与会名单|来宾名单|"
                r"有哪些人|都有谁|还有谁|哪些人|哪些领导|哪些嘉宾|来宾|都有哪些|参与"),
-    ("speakers", r"报告|分享|发言|讲话|演讲|致辞|讲了|说了|谈了|主讲|强调|观点|讲什么|说什么"),
+    ("speakers", r"报告|分享|发言|讲话|演讲|致辞|讲了|说了|谈了|主讲|强调|观点|讲什么|说什么|讲课|授课|讲座|讲授"),
     ("fullname", r"全称|全名|简称|完整名称|正式名称"),
     ("purpose", r"是干什么|干什么的|是做什么|做什么的|有什么用|作用|职能|宗旨|目的|意义|任务是|负责什么"),
     ("what", r"是什么|什么是|介绍|是啥|啥是"),
@@ -57,17 +60,18 @@ ORG_WORDS = re.compile(r"企业|公司|单位|机构|高校|协会|院校|部门
 # Words that ask but say nothing about the subject: removed before comparing with articles.
 ASKING = re.compile(
     r"是谁|谁是|是哪位|哪位|是哪个|哪个|哪些|哪几位|哪几个|哪几|哪家|哪份|哪项|叫什么|什么|是否|有没有|有无|多少|几个|几家|几位|"
-    r"怎么样|怎样|如何|为什么|为何|可以|你们|您们|咱们|一共|总共|分别|具体|现任|目前|当时|主要|一些|"
+    r"怎么样|怎样|如何|为什么|为何|可以|你们|您们|咱们|一共|总共|分别|具体|现任|目前|当时|主要|一些|名字|名称|"
     # single characters that never carry the subject (会, 有, 能, 都 do: 会议, 有限公司, 节能, 成都)
     r"[吗呢谁啥哪了的是在我你您请几]"
 )
 COUNTED = re.compile(r"(?:多少|几)\s*[家个位名项次场所篇辆人]?\s*([\u4e00-\u9fff]{2})")
+COUNTED_BEFORE = re.compile(r"([\u4e00-\u9fff]{2})(?:是|有|为|达|约)?(?:多少|多大|多高|多长|多重)\s*$")
 COUNT_VERBS = re.compile(r"参加|参与|出席|入选|获得|到会|来了|签约|进入|报名|完成|建成|当选|选了|一共|总共")
 CLOCK = re.compile(r"几点|几时|时间段|开放时间|办公时间|营业时间|上班时间|下班时间|作息")
 NUMBER_TOKEN = re.compile(r"第[0-9一二三四五六七八九十百]+[届次期]|(?:19|20)\d{2}年?|\d+")
 UNITS = [
     ("percent", re.compile(r"利率|比例|比率|百分之|占比|增长率|增幅|%|多少成")),
-    ("money", re.compile(r"多少钱|价格|费用|票价|门票|多少费|劳务费|报酬|收费|经费|预算|投资|资金|元")),
+    ("money", re.compile(r"多少钱|价格|费用|票价|门票|多少费|劳务费|报酬|收费|经费|预算|投资|资金|元|费|奖金|工资|薪")),
     ("area", re.compile(r"面积|多大|平方米|亩")),
     ("volume", re.compile(r"多少方|立方|产能|产量|生产多少|吨")),
     ("people", re.compile(r"多少人|几个人|几人|人数|多少名|几名|几位|多少位|people")),
@@ -89,6 +93,8 @@ class Question:
     clock: bool = False  # asks a time of day (几点), which a date alone does not answer
     counted: str = ""  # 有多少员工 -> 员工: what a count question counts, which the answer must name
     targets: list[str] = field(default_factory=list)  # 哪个公司和项目 -> ["公司", "项目"]
+    asks_name: bool = False  # 项目叫什么名字: the answer is the quoted name after the noun
+    asks_list: bool = False  # 有哪些: a sentence that lists (、 / 包括) answers better
     asks_orgs: bool = False  # 哪些企业参加了
     asks_who: bool = False
     english: bool = False
@@ -122,11 +128,15 @@ def analyse(raw: str) -> Question:
     if kind == "count":
         q.unit = next((name for name, pattern in UNITS if pattern.search(text)), "")
     q.clock = bool(CLOCK.search(text))
+    q.asks_list = bool(LISTING.search(text))
     counted = COUNTED.search(text) if kind == "count" else None
     if counted and not COUNT_VERBS.fullmatch(counted.group(1)):
         q.counted = counted.group(1)
+    elif kind == "count" and COUNTED_BEFORE.search(text):  # 标准编号是多少: what comes before
+        q.counted = COUNTED_BEFORE.search(text).group(1)
     for m in TARGETS.finditer(text):
-        q.targets += re.findall(TARGET_NOUNS, m.group(1))
+        q.targets += re.findall(TARGET_NOUNS, m.group(1) or m.group(2) or m.group(3))
+        q.asks_name = q.asks_name or bool(m.group(2))
     q.numbers = {normalise_number(m.group(0)) for m in NUMBER_TOKEN.finditer(text)}
     q.places = {p for p in PLACES if p in text}
     q.topic = topic_of(text, kind)

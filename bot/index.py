@@ -45,6 +45,7 @@ class GramIndex:
         self._lists = defaultdict(list)
 
     def idf(self, gram: str) -> float:
+        """Rarity: log(N / df); 0 for a gram no entry has (see Subject for how that counts)."""
         df = len(self.postings.get(gram, ()))
         return math.log((self.size + 1) / (df + 0.5)) if df else 0.0
 

@@ -120,8 +120,21 @@ class Subject:
 
     def __init__(self, topic: str, idf):
         self.chunks = subject_chunks(topic)
-        self.pieces = [[(c[i:i + 2] if len(c) > 1 else c, max(idf(c[i:i + 2] if len(c) > 1 else c), 0.3))
-                        for i in range(max(len(c) - 1, 1))] for c in self.chunks]
+        grams = [[c[i:i + 2] if len(c) > 1 else c for i in range(max(len(c) - 1, 1))] for c in self.chunks]
+        weights = {g: idf(g) for pieces in grams for g in pieces}
+        seen = [w for w in weights.values() if w > 0]
+        # A gram no article has weighs like an ordinary word of the question: the question asks
+        # about something the knowledge never mentions (下雨 in 明天南京会下雨吗). Unless it
+        # straddles two known words (立当 in 成立当天): then it is a seam, not a word.
+        unseen = sum(seen) / len(seen) if seen else 1.0
+
+        def weight(pieces, i):
+            if weights[pieces[i]]:
+                return max(weights[pieces[i]], 0.3)
+            seam = 0 < i < len(pieces) - 1 and weights[pieces[i - 1]] and weights[pieces[i + 1]]
+            return 0.3 if seam else unseen
+
+        self.pieces = [[(g, weight(pieces, i)) for i, g in enumerate(pieces)] for pieces in grams]
         self.total = sum(w for pieces in self.pieces for _, w in pieces)
         self._spans: dict[int, list[tuple[int, int, int, str]]] = {}
 
@@ -174,7 +187,7 @@ def _name_spans(chunk: str, doc: "Doc") -> list[tuple[int, int, str]]:
     return spans
 
 
-EDGE = re.compile(r"^[有和与及或跟同把被将就也都又还由要]+|[有和与及或跟同把被将就也都又还由要]+$")
+EDGE = re.compile(r"^[有和与及或跟同把被将就也都又还由要]+|[有和与及或跟同把被将就也都又还由要开办去看做]+$")
 
 
 def subject_chunks(topic: str) -> list[str]:

@@ -73,7 +73,7 @@ UNITS = [
     ("percent", re.compile(r"利率|比例|比率|百分之|占比|增长率|增幅|%|多少成")),
     ("money", re.compile(r"多少钱|价格|费用|票价|门票|多少费|劳务费|报酬|收费|经费|预算|投资|资金|元|费|奖金|工资|薪")),
     ("area", re.compile(r"面积|多大|平方米|亩")),
-    ("volume", re.compile(r"多少方|立方|产能|产量|生产多少|吨")),
+    ("volume", re.compile(r"多少方|立方|产能|产量|产多少|年产|吨")),
     ("people", re.compile(r"多少人|几个人|几人|人数|多少名|几名|几位|多少位|people")),
     ("orgs", re.compile(r"几家|多少家|几个单位|多少个单位|几个协会|多少个协会")),
 ]
@@ -133,7 +133,9 @@ def analyse(raw: str) -> Question:
     if counted and not COUNT_VERBS.fullmatch(counted.group(1)):
         q.counted = counted.group(1)
     elif kind == "count" and COUNTED_BEFORE.search(text):  # 标准编号是多少: what comes before
-        q.counted = COUNTED_BEFORE.search(text).group(1)
+        before = COUNTED_BEFORE.search(text).group(1)
+        if before[0] not in "能可会要将已共有约达为是一每还":  # 能产多少 asks an amount, names nothing
+            q.counted = before
     for m in TARGETS.finditer(text):
         q.targets += re.findall(TARGET_NOUNS, m.group(1) or m.group(2) or m.group(3))
         q.asks_name = q.asks_name or bool(m.group(2))
@@ -143,11 +145,17 @@ def analyse(raw: str) -> Question:
     return q
 
 
+# In 哪些专家做了报告 / 有哪些领导来了 these words name the people asked for, not the event.
+PEOPLE_WORDS = re.compile(r"专家|嘉宾|领导|代表|人员|学者|人士|同志|来宾|人")
+
+
 def topic_of(text: str, kind: str) -> str:
     """The question minus what it asks: 武涌的职务是什么 -> 武涌职务 -> 武涌."""
     topic = text
     if kind:
         topic = dict(KIND_RES)[kind].sub(" ", topic)
+    if kind in ("attend", "speakers", "host"):
+        topic = PEOPLE_WORDS.sub(" ", topic)
     topic = WHO_WORDS.sub(" ", topic)
     topic = ASKING.sub(" ", topic)
     return re.sub(r"\s+", " ", topic).strip()

@@ -30,6 +30,7 @@ PRONOUNS = re.compile(r"他们|她们|他|她|此人|这个人|这位|该人|其
 GENERIC = re.compile(r"会议|大会|会|活动|仪式|典礼|这场|那场|本次|这次|开|举行|举办|召开|成立|会上")
 HOST_RE = re.compile(r"主持")
 ORGANISER_RE = re.compile(r"主办|合办|承办|协办|联合主办|共同主办|发起|倡导|牵头")
+LISTS = re.compile(r"包括|如下|分别是|分别为|有：|为：")
 PURPOSE_RE = re.compile(r"旨在|目的|宗旨|作用|意义|职能|职责|负责|平台|机制|致力于|为了|以便")
 PURPOSE_STRONG = re.compile(r"旨在|目的|宗旨|作用|意义|职能|职责|致力于")
 CONTACT_IN_TEXT = re.compile(r"\d{3,4}-?\d{7,8}|1\d{10}|@[\w.]+\.[a-z]{2,}")
@@ -435,6 +436,8 @@ class Engine:
                 continue
             event = by_sentence[index]
             fact = "、".join(d.text for d in event.dates) if kind == "when" else event.place
+            if kind == "where" and event.venue and event.venue not in fact:
+                fact += f"（会场：{event.venue}）"
             label = "时间" if kind == "when" else "地点"
             text = f"{label}：{fact}。\n原文：{quote(doc.article.sentences[index].text)}\n{source(doc.article)}"
             return Answer(text, f"{doc.article.path}#{kind}", 100.0 * min(cov, coverage), [_source(doc)], kind=kind,
@@ -557,6 +560,10 @@ class Engine:
                 indices = [i for i in indices if cue.search(doc.sentences[i])] or list(indices)
             found = {i: (subject.found(doc.sentences[i], doc), subject.total) for i in indices}
             total = subject.total
+            if q.asks_list:  # 有哪些: a sentence that lists (、…、 / 包括) answers better than one that counts
+                for i, (pieces, _) in found.items():
+                    if doc.sentences[i].count("、") >= 2 or LISTS.search(doc.sentences[i]):
+                        pieces[("list", 0)] = 0.25 * total
             picked, covered = [], {}
             while len(picked) < 3 and total:
                 gain, best = max(((sum(w for k, w in f.items() if k not in covered), -i)
@@ -574,7 +581,15 @@ class Engine:
                         picked.append(-max(options)[1])
             if not picked:
                 continue
-            cov = sum(covered.values()) / total
+            if q.asks_list:  # 哪几个点: the sentence announcing a list brings its items
+                for announce, items in doc.facts.lists:
+                    said = doc.sentences[announce]
+                    names_noun = bool(q.list_noun) and re.search(rf"[一二三四五六七八九十两\d]+[个项家位类种站处]"
+                                                                 rf"[\u4e00-\u9fff]{{0,3}}{q.list_noun}", said)
+                    if set(picked) & ({announce} | set(items)) or names_noun or subject.share(said, doc) >= 0.5:
+                        picked = [announce] + items
+                        break
+            cov = min(1.0, sum(covered.values()) / total)
             lines = [quote(doc.article.sentences[i].text, 200) for i in sorted(picked)]
             text = "\n".join(lines) + "\n" + source(doc.article)
             return Answer(text, f"{doc.article.path}#content", 100.0 * cov, [_source(doc)], kind="content",

@@ -27,6 +27,9 @@ ACTIONS = [
 PRONOUN_START = re.compile(r"^(?:他|她)(?:们)?(?:[^们]|$)")
 PLACE_VERB = re.compile(r"(?:隆重|正式|顺利|盛大|胜利)?(?:举行|召开|举办|开幕|启动|揭幕|闭幕|落幕|开班|开讲)")
 PLACE_MARKER = re.compile(r"[在于假]")
+NOT_A_PLACE = re.compile(r"[、，“”《》]|宣布|宣读|介绍|对|声中|之际|期间|随即|年|月份|季度|今年|明年|去年|上半|下半")
+VENUE = re.compile(r"(?:会场|会址|课堂|场地|会议地点|活动地点|举办地点|地点)(?:设在|设于|位于|选在|定在|在|为|是)"
+                   r"([^，。；、]{4,40})")
 TIME_WORDS = re.compile(r"^(?:上午|下午|晚上|晚|早上|中午|当天|当日|同日|近日|日前|今天|昨天|\d+时|\d+点)+")
 DOC_RE = re.compile(r"《([^《》]{2,60})》((?:（[^（）]{1,10}）)?)")
 COUNT_RE = re.compile(
@@ -65,7 +68,7 @@ class Event:
     sentence: int
     dates: list[Date]
     place: str
-
+    venue: str = ""  # 会场设在…: the room, when the place is the city
 
 @dataclass
 class Count:
@@ -85,6 +88,7 @@ class ArticleFacts:
     counts: list[Count] = field(default_factory=list)
     org_lists: list[tuple[list[str], str, int]] = field(default_factory=list)  # (names, kind 企业, sentence)
     aliases: dict[str, str] = field(default_factory=dict)  # short name -> full name
+    lists: list[tuple[int, list[int]]] = field(default_factory=list)  # (announcing sentence, item sentences)
 
 
 def extract_facts(article: Article) -> ArticleFacts:
@@ -138,6 +142,7 @@ def extract_facts(article: Article) -> ArticleFacts:
             if full:
                 facts.aliases[m.group(1)] = full
     facts.aliases.update(_implicit_aliases(article.title + "。" + article.text, facts.aliases))
+    facts.lists = _lists(article)
     for person in facts.people.values():
         person.roles.sort(key=lambda role: -len(role[0]))
     return facts
@@ -173,14 +178,44 @@ def _events(facts: ArticleFacts, text: str, index: int):
         markers = list(PLACE_MARKER.finditer(text, clause_start, verb.start()))
         for marker in reversed(markers):
             candidate = TIME_WORDS.sub("", text[marker.end():verb.start()]).strip()
-            if (2 <= len(candidate) <= 30 and not find_dates(candidate)
-                    and not re.search(r"[、，“”《》]|宣布|宣读|介绍|对", candidate)):
+            if (2 <= len(candidate) <= 30 and not find_dates(candidate) and not NOT_A_PLACE.search(candidate)):
                 place = candidate
                 break
         if place:
             break
+    venue = VENUE.search(text)
     if dates or place:
-        facts.events.append(Event(index, dates, place))
+        facts.events.append(Event(index, dates, place, venue.group(1) if venue else ""))
+    elif venue and facts.events and index - facts.events[-1].sentence <= 2:
+        facts.events[-1].venue = facts.events[-1].venue or venue.group(1)  # 会场设在… follows the event
+
+
+ITEM_START = re.compile(r"^(?:第[一二三四五六七八九十\d]+(?:站|个|项|是|部分|阶段|天|批|组|场)|[一二三四五六七八九十]是|"
+                        r"其[一二三四五]|首先|其次|再次)")
+ANNOUNCE = re.compile(r"[一二三四五六七八九十两\d]+(?:个|项|站|处|方面|部分|阶段|环节|场|批)")
+
+
+def _lists(article: Article) -> list[tuple[int, list[int]]]:
+    """本次观摩共安排三个观摩点。第一站是…第二站是…第三站是…: the announcing sentence
+    and the sentences that start each item."""
+    found, items = [], []
+    for s in article.sentences:
+        if ITEM_START.match(s.text) and (not items or s.index - items[-1] <= 6):
+            items.append(s.index)
+        elif items and s.index - items[-1] > 6:
+            found.append(items)
+            items = []
+    if items:
+        found.append(items)
+    out = []
+    for items in found:
+        if len(items) < 2:
+            continue
+        start = items[0]
+        announce = next((i for i in (start - 1, start - 2) if i >= 0
+                         and ANNOUNCE.search(article.sentences[i].text)), start)
+        out.append((announce, items))
+    return out
 
 
 def _org_list_items(listed: str) -> list[str]:

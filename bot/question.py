@@ -26,6 +26,7 @@ TARGET_NOUNS = ("公司|企业|项目|单位|机构|协会|学校|大学|学院|
 TARGETS = re.compile(rf"(?:哪个|哪家|哪些|哪几个|哪几家|哪一个|哪一家|什么)\s*((?:(?:{TARGET_NOUNS})\s*(?:和|与|及|、)?\s*)+)"
                      rf"|((?:{TARGET_NOUNS}))的?(?:叫什么名字|叫什么|名称|名字|题目)"
                      rf"|((?:{TARGET_NOUNS}))(?:有|是)?(?:哪些|哪几个|哪几家)")
+LIST_NOUN = re.compile(r"(?:哪几个|哪几项|哪几家|哪几位|哪几类|哪几种|哪些)([\u4e00-\u9fff]{1,2})")
 LISTING = re.compile(r"哪些|哪几|都有|有什么|包括什么|名单")
 POLITENESS = re.compile(
     r"请问一下|请问|请教一下|请教|问一下|麻烦问一下|麻烦您|麻烦你|麻烦|想问一下|想问问|想问|我想知道|想知道|想了解一下|想了解|"
@@ -95,6 +96,7 @@ class Question:
     targets: list[str] = field(default_factory=list)  # 哪个公司和项目 -> ["公司", "项目"]
     asks_name: bool = False  # 项目叫什么名字: the answer is the quoted name after the noun
     asks_list: bool = False  # 有哪些: a sentence that lists (、 / 包括) answers better
+    list_noun: str = ""  # 看了哪几个点 -> 点: what the listed items are
     asks_orgs: bool = False  # 哪些企业参加了
     asks_who: bool = False
     english: bool = False
@@ -129,6 +131,8 @@ def analyse(raw: str) -> Question:
         q.unit = next((name for name, pattern in UNITS if pattern.search(text)), "")
     q.clock = bool(CLOCK.search(text))
     q.asks_list = bool(LISTING.search(text))
+    noun = LIST_NOUN.search(text)
+    q.list_noun = noun.group(1) if noun else ""
     counted = COUNTED.search(text) if kind == "count" else None
     if counted and not COUNT_VERBS.fullmatch(counted.group(1)):
         q.counted = counted.group(1)

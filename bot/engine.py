@@ -14,6 +14,7 @@ from .answer import Answer
 from .compose import grouped_people, numbered, person_line, quote, source
 from .facts import is_abbreviation
 from .faq_match import FaqMatcher
+from .index import grams
 from .knowledge import KnowledgeBase
 from .lexicon import ORG_SUFFIX_RE
 from .library import Doc, Library, Subject, subject_chunks
@@ -399,22 +400,32 @@ class Engine:
 
     def _count(self, q, people, scope) -> Answer | None:
         units = UNIT_WORDS.get(q.unit)
+        counted = self.library.canon(q.counted) if q.counted else ""
 
-        def matching(doc):
-            return [c for c in doc.facts.counts if units is None or c.unit in units]
+        def matching(doc):  # counts of the asked kind, in a sentence that names what is counted
+            return [c for c in doc.facts.counts if (units is None or c.unit in units)
+                    and counted in doc.sentences[c.sentence]]
 
         good = self._good(q, scope, need=lambda d: bool(matching(d)))
         for doc, _ in good:
             index, cov = self._sentence(q, doc, sorted({c.sentence for c in matching(doc)}), with_title=True)
             if cov < MIN_SENTENCE_COVERAGE:
                 continue
-            if q.counted and self.library.canon(q.counted) not in doc.sentences[index]:
-                continue  # 有多少员工: a count of something else is no answer
-            counts = [c.text for c in matching(doc) if c.sentence == index]
+            counts = self._closest_counts(q, [c for c in matching(doc) if c.sentence == index])
             text = f"{'、'.join(counts)}。\n原文：{quote(doc.article.sentences[index].text)}\n{source(doc.article)}"
             return Answer(text, f"{doc.article.path}#count", 100.0 * cov, [_source(doc)], kind="count",
                           context={"article": doc.article.path}, evidence=doc.article.sentences[index].text)
         return None
+
+    def _closest_counts(self, q: Question, counts) -> list[str]:
+        """一等奖有几项 -> 一等奖12项, not every number of the sentence: the counts whose own
+        words (before and after the number) share most with the question."""
+        words = set(grams(self.library.canon(q.text)))
+        scored = [(len(words & grams(self.library.canon(c.before + c.noun))), c) for c in counts]
+        best = max((score for score, _ in scored), default=0)
+        if best == 0:
+            return [c.text for c in counts]
+        return [f"{c.before}{c.text}" if c.before else c.text for score, c in scored if score == best]
 
     def _when(self, q, people, scope) -> Answer | None:
         return self._event(q, scope, "when")

@@ -76,8 +76,8 @@ class Count:
     text: str  # 8家, 约1800名
     number: str
     unit: str
-    noun: str
-
+    noun: str  # the words after: 8家|行业协会
+    before: str = ""  # the words before, in the same clause: 其中一等奖|12项
 
 @dataclass
 class ArticleFacts:
@@ -131,8 +131,9 @@ def extract_facts(article: Article) -> ArticleFacts:
             facts.documents.append((f"《{m.group(1)}》{m.group(2)}", s.index))
         for m in COUNT_RE.finditer(s.text):
             if not re.match(r"[年月日届期]", s.text[m.end(2):m.end(2) + 1]) and s.text[m.start() - 1:m.start()] != "第":
+                clause = re.split(r"[，、；：]", s.text[max(0, m.start() - 12):m.start()])[-1]
                 facts.counts.append(Count(s.index, m.group(0)[: len(m.group(0)) - len(m.group(5))],
-                                          m.group(2), m.group(4), m.group(5)))
+                                          m.group(2), m.group(4), m.group(5), clause))
         for m in ORG_LIST.finditer(s.text):
             names = _org_list_items(m.group(1))
             if names and not any(name in s.text and name in facts.people for name in names):

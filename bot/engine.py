@@ -71,6 +71,8 @@ class Engine:
             return self._faq_answer(faq)
         q, scope = self._apply_context(q, context)
         people = self.library.people.find(q.text, q.latin)
+        if q.proper and not people:
+            q = self._spell_in_chinese(q)
         kind = self._kind(q, people)
         answer = getattr(self, f"_{kind}")(q, people, scope)
         if answer is None:
@@ -106,6 +108,20 @@ class Engine:
         if context.get("article") and not _subject(q.topic):
             scope = next((d for d in self.library.docs if d.article.path == context["article"]), None)
         return q, scope
+
+    def _spell_in_chinese(self, q: Question) -> Question:
+        """Guantang -> 官塘: a Capitalised word is read as pinyin against the articles that
+        match the rest of the question, so the question can be compared in Chinese."""
+        rest = " ".join(w for w in q.topic.split() if w not in q.proper)
+        for doc, _ in self.library.search(rest, limit=5):
+            words = self.library.pinyin_words(doc)
+            if all(w in words for w in q.proper):
+                for w in q.proper:
+                    q.topic = q.topic.replace(w, words[w])
+                    q.text = q.text.replace(w, words[w])
+                q.proper = []
+                break
+        return q
 
     @staticmethod
     def _kind(q: Question, people) -> str:
@@ -152,17 +168,16 @@ class Engine:
             found = close + [f for f in found if f[1] < best - CLOSE]
         return found
 
-    @staticmethod
-    def _fits(q: Question, doc: Doc, names: set[str]) -> bool:
+    def _fits(self, q: Question, doc: Doc, names: set[str]) -> bool:
         """Hard facts in the question the article must share: ordinals, years, places, Latin words."""
         if not q.numbers <= doc.numbers:
             return False
         if not q.places <= doc.places:
             return False
-        text = doc.article.text.lower() + doc.article.title.lower()
-        named_in_latin = any(p.latin for n in names for p in [doc.facts.people.get(n)] if p) or bool(names)
-        leftover = [w for w in q.latin if w not in q.pinyin_words or not named_in_latin]
-        return all(word in text for word in leftover)
+        # A Capitalised word the glossary does not know (Markus, Guantang) names something: the
+        # article must spell it, in Latin letters or in pinyin, unless it named a person found.
+        text = (doc.article.text + doc.article.title + doc.article.site_name).lower()
+        return all(word in text or word in self.library.pinyin_words(doc) for word in q.proper if not names)
 
     def _good(self, q: Question, scope=None, people=(), need=None, topic=None) -> list[tuple[Doc, float]]:
         """Candidates good enough to answer from, optionally only those having a fact (`need`)."""

@@ -16,6 +16,7 @@ from .lexicon import PLACES
 from .names import NameIndex, sound
 from .orgs import org_mentions
 from .question import numbers_in
+from .textnorm import pinyin_syllables
 
 # Words of the language that mean the same; staff add their own in settings.txt (同义词).
 BUILTIN_SYNONYMS = [
@@ -73,6 +74,7 @@ class Library:
         self.docs: list[Doc] = []
         self.index = GramIndex()
         self.people = NameIndex()
+        self._pinyin: dict[int, dict[str, str]] = {}
         owners = Counter(a.contacts.get("owner", "") for a in articles if a.contacts.get("owner"))
         self.association = association or (owners.most_common(1)[0][0] if owners else "")
         for article in articles:
@@ -104,6 +106,20 @@ class Library:
             places={p for p in PLACES if p in text or p in owner},
             own=bool(self.association and owner and (owner in self.association or self.association in owner)),
         )
+
+    def pinyin_words(self, doc: Doc) -> dict[str, str]:
+        """Two- and three-character words of an article by their pinyin (guantang -> 官塘), for
+        English questions that spell a Chinese name. Built on first use, for few articles."""
+        if doc.id not in self._pinyin:
+            if len(self._pinyin) > 256:
+                self._pinyin.clear()
+            words = {}
+            for run in re.findall(r"[\u4e00-\u9fff]+", doc.article.title + doc.article.text):
+                for size in (2, 3):
+                    for i in range(len(run) - size + 1):
+                        words.setdefault("".join(pinyin_syllables(run[i:i + size])), run[i:i + size])
+            self._pinyin[doc.id] = words
+        return self._pinyin[doc.id]
 
     def search(self, query: str, limit: int = 30) -> list[tuple[Doc, float]]:
         return [(self.docs[i], score) for i, score in self.index.search(grams(query), limit=limit)]

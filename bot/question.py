@@ -89,6 +89,7 @@ class Question:
     numbers: set[str] = field(default_factory=set)  # 第10届, 2017: must appear in the article
     places: set[str] = field(default_factory=set)  # 贵州: must appear in the article
     latin: list[str] = field(default_factory=list)  # words left in Latin letters (names like Nils Larsson)
+    proper: list[str] = field(default_factory=list)  # of those, the Capitalised ones: Guantang, Markus
     title: str = ""  # a job title asked about: 秘书长
     unit: str = ""  # what a count question counts: money, area, people, orgs…
     clock: bool = False  # asks a time of day (几点), which a date alone does not answer
@@ -126,6 +127,8 @@ def analyse(raw: str) -> Question:
     q = Question(raw=raw, text=text, kind=kind, topic="", latin=latin, english=english,
                  pinyin_words=pinyin_words, asks_who=asks_who)
     q.title = title_match.group(0) if title_match else ""
+    capitalised = {w.lower() for w in re.findall(r"[A-Z][A-Za-z]+", fold(raw))}
+    q.proper = [w for w in latin if w in capitalised]
     q.asks_orgs = bool(ORG_WORDS.search(text)) and kind == "attend"
     if kind == "count":
         q.unit = next((name for name, pattern in UNITS if pattern.search(text)), "")
@@ -153,6 +156,10 @@ def analyse(raw: str) -> Question:
 PEOPLE_WORDS = re.compile(r"专家|嘉宾|领导|代表|人员|学者|人士|同志|来宾|人")
 
 
+# How a count is asked, not what of: 一年能产多少 -> 产.
+COUNT_PHRASING = re.compile(r"一年能?|每年|年均|能够|能|可以|一共|总共|大约|大概|合计")
+
+
 def topic_of(text: str, kind: str) -> str:
     """The question minus what it asks: 武涌的职务是什么 -> 武涌职务 -> 武涌."""
     topic = text
@@ -160,6 +167,8 @@ def topic_of(text: str, kind: str) -> str:
         topic = dict(KIND_RES)[kind].sub(" ", topic)
     if kind in ("attend", "speakers", "host"):
         topic = PEOPLE_WORDS.sub(" ", topic)
+    if kind == "count":
+        topic = COUNT_PHRASING.sub(" ", topic)
     topic = WHO_WORDS.sub(" ", topic)
     topic = ASKING.sub(" ", topic)
     return re.sub(r"\s+", " ", topic).strip()

@@ -336,11 +336,10 @@ class Engine:
             return None
         doc = good[0][0]
         present = [p for p in doc.facts.people.values() if p.present]
-        text = f"{doc.article.label()}提到的出席人员（按单位）：\n{grouped_people(present)}"
-        text += self._other_articles(good, "attend")
-        text += "\n" + source(doc.article)
+        more, choices = self._alternatives(good, q)
+        text = f"{doc.article.label()}提到的出席人员（按单位）：\n{grouped_people(present)}{more}\n{source(doc.article)}"
         return Answer(text, f"{doc.article.path}#attend", 100.0 * good[0][1], [_source(doc)], kind="attend",
-                      context={"article": doc.article.path}, choices=self._choices(good, q))
+                      context={"article": doc.article.path}, choices=choices)
 
     def _attend_orgs(self, q, scope) -> Answer | None:
         wanted = re.findall(r"企业|公司|单位|机构|高校|协会|院校|部门|学会", q.text)
@@ -376,9 +375,10 @@ class Engine:
         text = f"{doc.article.label()}中发言、作报告或分享的有：\n" + "\n".join(lines)
         if evidence:
             text += "\n" + "\n".join(evidence[:2])
-        text += self._other_articles(good, "speakers") + "\n" + source(doc.article)
+        more, choices = self._alternatives(good, q)
+        text += more + "\n" + source(doc.article)
         return Answer(text, f"{doc.article.path}#speakers", 100.0 * good[0][1], [_source(doc)], kind="speakers",
-                      context={"article": doc.article.path}, choices=self._choices(good, q))
+                      context={"article": doc.article.path}, choices=choices)
 
     def _role(self, q, scope, role: str, verb: str) -> Answer | None:
         good = self._good(q, scope, need=lambda d: any(k == role for p in d.facts.people.values()
@@ -394,10 +394,11 @@ class Engine:
             return None
         person = acts[index]
         text = f"由{person.description}{person.name}{verb}。\n原文：{quote(doc.article.sentences[index].text)}"
-        text += self._other_articles(good, role) + "\n" + source(doc.article)
+        more, choices = self._alternatives(good, q)
+        text += more + "\n" + source(doc.article)
         return Answer(text, f"{doc.article.path}#{role}", 100.0 * good[0][1], [_source(doc)], kind=role,
                       context={"person": person.name, "article": doc.article.path},
-                      choices=self._choices(good, q), evidence=doc.article.sentences[index].text)
+                      choices=choices, evidence=doc.article.sentences[index].text)
 
     def _organiser(self, q, people, scope) -> Answer | None:
         return self._content(q, people, scope, cue=ORGANISER_RE)
@@ -465,9 +466,11 @@ class Engine:
             if kind == "where" and event.venue and event.venue not in fact:
                 fact += f"（会场：{event.venue}）"
             label = "时间" if kind == "when" else "地点"
-            text = f"{label}：{fact}。\n原文：{quote(doc.article.sentences[index].text)}\n{source(doc.article)}"
+            more, choices = self._alternatives(good, q)
+            text = (f"{label}：{fact}。\n原文：{quote(doc.article.sentences[index].text)}{more}\n"
+                    f"{source(doc.article)}")
             return Answer(text, f"{doc.article.path}#{kind}", 100.0 * min(cov, coverage), [_source(doc)], kind=kind,
-                          context={"article": doc.article.path}, choices=self._choices(good, q),
+                          context={"article": doc.article.path}, choices=choices,
                           evidence=doc.article.sentences[index].text)
         return None
 
@@ -624,17 +627,16 @@ class Engine:
 
     # -- several articles ------------------------------------------------------------------
 
-    def _choices(self, good, q) -> list[dict]:
-        others = [doc for doc, _ in good[1:4]]
-        return [{"label": doc.article.title, "question": q.raw, "context": {"article": doc.article.path}}
-                for doc in others]
-
     @staticmethod
-    def _other_articles(good, kind: str) -> str:
+    def _alternatives(good, q: Question) -> tuple[str, list[dict]]:
+        """A question that names no event ("谁主持的会议") fits several articles: the answer is
+        for the association's own newest news, and the others are offered by number."""
         others = [doc for doc, _ in good[1:4]]
-        if not others:
-            return ""
-        return "\n其他文章也有相关内容：\n" + numbered([doc.article.title for doc in others])
+        if not others or _subject(NUMBER_TOKEN.sub(" ", q.topic)):
+            return "", []
+        choices = [{"label": doc.article.title, "question": q.raw, "context": {"article": doc.article.path}}
+                   for doc in others]
+        return "\n其他文章也有相关内容：\n" + numbered([c["label"] for c in choices]), choices
 
 
 def _named(noun: str, quoted: bool = False) -> re.Pattern:

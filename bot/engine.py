@@ -8,6 +8,7 @@
 """
 
 import functools
+import logging
 import re
 
 from .answer import Answer
@@ -21,6 +22,8 @@ from .library import Doc, Library, Subject, subject_chunks
 from .names import sound
 from .question import NUMBER_TOKEN, Question, analyse, numbers_in
 from .textnorm import fold
+
+log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 200  # a follower's question is a sentence; the rest of a pasted essay is ignored
 FAQ_MIN_SCORE = 85  # FaqMatcher score (0–100) from which a curated answer is given
@@ -75,7 +78,11 @@ class Engine:
         if q.proper and not people:
             q = self._spell_in_chinese(q)
         kind = self._kind(q, people)
-        answer = getattr(self, f"_{kind}")(q, people, scope)
+        try:
+            answer = getattr(self, f"_{kind}")(q, people, scope)
+        except Exception:  # a flaw in one kind of answer must not stop the bot from answering
+            log.exception("engine failed on %r (kind %s)", question, kind)
+            answer = None
         if answer is None:
             answer = self.decline()
         answer.runners_up = [{"matched": f"faq:{p.entry.key}", "score": round(s, 1)} for p, s in faq[:2]]
@@ -316,17 +323,20 @@ class Engine:
                 return None
         else:
             found = [f for f in found if f[0] >= best - CLOSE]
-        seen, lines, sources = set(), [], []
-        for _fit, doc, person, org, held in found[:12]:
-            if person.name in seen:
-                continue
-            seen.add(person.name)
-            lines.append(f"{org}{held}：{person.name}（{doc.article.label()}）")
-            if _source(doc) not in sources:
-                sources.append(_source(doc))
+        seen, by_article, docs = set(), {}, {}
+        for _fit, doc, person, org, held in found[:15]:
+            if person.name not in seen:
+                seen.add(person.name)
+                docs[doc.id] = doc
+                by_article.setdefault(doc.id, []).append(f"{org}{held}{person.name}")
         first = found[0]
-        head = lines[0] if len(lines) == 1 else f"担任{title}的有：\n" + "\n".join(f"· {line}" for line in lines)
-        return Answer(head, f"{first[1].article.path}#holders:{title}", 100.0 * first[0], sources, kind="holders",
+        if len(seen) == 1:
+            text = f"{first[3]}{first[4]}是{first[2].name}。\n{source(first[1].article)}"
+        else:
+            text = f"担任{title}的有：\n" + "\n".join(f"{docs[i].article.label()}：{'、'.join(names)}"
+                                                   for i, names in by_article.items())
+        sources = [_source(docs[i]) for i in by_article]
+        return Answer(text, f"{first[1].article.path}#holders:{title}", 100.0 * first[0], sources, kind="holders",
                       context={"person": first[2].name, "article": first[1].article.path})
 
     def _attend(self, q, people, scope) -> Answer | None:

@@ -131,3 +131,14 @@ def create_store(config: dict):
 
     return FailoverStore(RedisStore.from_url(config["REDIS_URL"], prefix), MemoryStore(prefix),
                          retry_after=float(config.get("REDIS_RETRY_INTERVAL", 5.0)))
+
+
+def shared_redis(store):
+    """The RedisStore behind `store` (it raises on errors), or None when REDIS_URL is unset.
+
+    For keys that mean something only if every replica reads the same copy, like the fleet's
+    knowledge version: during an outage FailoverStore would answer them from this process's memory.
+    """
+    from .failover import FailoverStore
+
+    return store.primary if isinstance(store, FailoverStore) else None

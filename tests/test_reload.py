@@ -1,12 +1,16 @@
 """Hot reload: knowledge files edited, broken, added and removed while the bot serves."""
 
+import json
 import logging
 import os
 import re
+import shutil
 import threading
 import time
 
 import pytest
+import redis
+from conftest import RedisServer
 from served import redis_server, serve_bot
 
 from bot.live import LiveKnowledge
@@ -82,15 +86,19 @@ def test_files_added_and_removed_are_picked_up(kb):
 
 
 def test_one_json_ready_log_record_per_reload(kb, caplog):
+    # The level is set before the first load: whether an earlier test's create_app already set the
+    # "bot" logger to INFO must not decide whether the start record is seen.
+    caplog.set_level(logging.INFO, logger="bot.live")
     live = LiveKnowledge(str(kb))
     original = faq_file(kb).read_text(encoding="utf-8")
-    caplog.set_level(logging.INFO, logger="bot.live")
     faq_file(kb).write_text(with_answer(original, EDITED), encoding="utf-8")
     live.check()
     faq_file(kb).write_text(broken(original, REFUSED)[0], encoding="utf-8")
     live.check()
 
-    ok, refused = [r for r in caplog.records if getattr(r, "event", None) == "reload"]
+    mine = [r for r in caplog.records if getattr(r, "event", None) == "reload" and r.kb_dir == str(kb)]
+    start, ok, refused = mine
+    assert (start.ok, start.trigger, start.previous_version) == (True, "start", "")
     assert (ok.ok, ok.trigger, ok.faq, ok.errors) == (True, "files", 1, [])
     assert ok.version == live.engine.kb.version and ok.previous_version != ok.version
     assert (refused.ok, refused.levelname, refused.serving_version) == (False, "WARNING", ok.version)
@@ -116,11 +124,7 @@ def redis_url(tmp_path):
 def replicas(tmp_path, kb, redis_url):
     """Two replicas, each with its own copy of the knowledge, sharing one Redis."""
     other = tmp_path / "other-knowledge"
-    other.mkdir()
-    for sub in ("news", "faq"):
-        (other / sub).mkdir()
-        for f in (kb / sub).iterdir():
-            (other / sub / f.name).write_bytes(f.read_bytes())
+    shutil.copytree(kb, other)  # all of it: settings.txt is part of the version too
     config = {"REDIS_URL": redis_url, "WECHAT_APPID": ""}
     return (LiveKnowledge(str(kb), create_store(config)), LiveKnowledge(str(other), create_store(config)),
             kb, other)
@@ -159,6 +163,27 @@ def test_without_redis_a_replica_keeps_watching_its_own_files(tmp_path, kb):
     assert live.check() is True
     assert EDITED in live.engine.answer(QUESTION).text
     assert live.status()["shared_store_error"].startswith("ConnectionError")
+
+
+def test_a_version_built_while_redis_was_down_reaches_the_fleet_when_it_is_back(tmp_path, kb):
+    server = RedisServer(tmp_path / "redis").start()
+    store = create_store({"REDIS_URL": server.url, "WECHAT_APPID": ""})
+    try:
+        live = LiveKnowledge(str(kb), store)
+        server.stop()
+        faq_file(kb).write_text(with_answer(faq_file(kb).read_text(encoding="utf-8"), EDITED), encoding="utf-8")
+        assert live.check() is True
+        assert live.status()["shared_store_error"].startswith("ConnectionError")
+
+        server.start()  # same port, empty
+        live.check()
+        status = live.status()
+        assert (status["shared_store_error"], status["fleet_version"]) == (None, live.engine.kb.version)
+        with redis.Redis.from_url(server.url) as client:
+            assert json.loads(client.get("bot:default:knowledge:version")) == live.engine.kb.version
+    finally:
+        store.close()
+        server.stop()
 
 
 class Follower(threading.Thread):
@@ -206,11 +231,16 @@ def wait_for_error_in_healthz(served, line: int, timeout: float = 10) -> dict:
     raise AssertionError(f"/healthz never reported faq/west-office.txt:{line}: {health}")
 
 
-def test_edit_break_and_restore_under_a_running_server(tmp_path, kb):
-    """The issue's "done when": zero errors, switch within the stated time, broken file reported."""
+def test_edit_break_and_restore_under_a_running_server(tmp_path, kb, redis_url):
+    """The issue's "done when": zero errors, switch within the stated time, broken file reported.
+
+    With Redis, as in production, so that gunicorn runs two workers and each reloads on its own.
+    """
     original = faq_file(kb).read_text(encoding="utf-8")
-    env = {"KB_DIR": str(kb), "WEB_CONCURRENCY": "2", "RELOAD_INTERVAL": "2", "RATE_LIMIT": "100000"}
+    env = {"KB_DIR": str(kb), "REDIS_URL": redis_url, "WEB_CONCURRENCY": "2", "RELOAD_INTERVAL": "2",
+           "RATE_LIMIT": "100000"}
     with serve_bot(tmp_path, env) as served:
+        assert served.output().count("Booting worker") == 2
         follower = Follower(served)
         follower.start()
         try:

@@ -8,7 +8,7 @@ import threading
 import time
 
 import pytest
-from chat import Chat
+from chat import Follower
 from conftest import LONG_ANSWER, LONG_QUESTION
 
 from bot import create_app
@@ -33,7 +33,7 @@ def make_app(kb, store_url, **config):
 
 def test_long_answer_continues_page_by_page(long_kb, store_url):
     client = make_app(long_kb, store_url).test_client()
-    chat = Chat()
+    chat = Follower()
     pages = [chat.say(client, LONG_QUESTION)]
     for more in ["更多", "還有呢？", "继续", "更多"]:
         if not pages[-1].endswith(MORE_NOTE):
@@ -45,12 +45,12 @@ def test_long_answer_continues_page_by_page(long_kb, store_url):
     assert "".join(p.removesuffix(MORE_NOTE) for p in pages) == LONG_ANSWER
     assert chat.say(client, "继续") == NO_MORE
     # Another follower's "更多" is not this follower's next page.
-    assert Chat("o-someone-else").say(client, "更多") == NO_MORE
+    assert Follower("o-someone-else").say(client, "更多") == NO_MORE
 
 
 def test_pages_are_forgotten_after_silence(long_kb, store_url):
     client = make_app(long_kb, store_url, SESSION_TTL=1).test_client()
-    chat = Chat()
+    chat = Follower()
     assert chat.say(client, LONG_QUESTION).endswith(MORE_NOTE)
     time.sleep(1.2)
     assert chat.say(client, "更多") == NO_MORE
@@ -58,12 +58,12 @@ def test_pages_are_forgotten_after_silence(long_kb, store_url):
 
 def test_rate_limit_sends_one_notice_then_silence(kb, store_url):
     client = make_app(kb, store_url, RATE_LIMIT=3, RATE_WINDOW=1).test_client()
-    chat = Chat()
+    chat = Follower()
     replies = [chat.say(client, "西部办公室是什么？") for _ in range(6)]
     assert all(WEST in r for r in replies[:3])
     assert "消息有点多" in replies[3]
     assert replies[4:] == ["", ""]  # empty body: WeChat shows nothing and does not retry
-    assert WEST in Chat("o-another").say(client, "西部办公室是什么？")  # others are not limited
+    assert WEST in Follower("o-another").say(client, "西部办公室是什么？")  # others are not limited
     time.sleep(1.2)  # the window passes
     assert WEST in chat.say(client, "西部办公室是什么？")
 
@@ -73,7 +73,7 @@ def test_declined_questions_are_recorded_folded_without_openid(kb, store_url):
     client = app.test_client()
     for openid, text in [("o1", "明天会下雨吗"), ("o2", "明天會下雨嗎？"), ("o3", "明天会下雨吗 ！"),
                          ("o1", "西部办公室是什么？"), ("o4", "食堂几点开门?")]:
-        Chat(openid).say(client, text)
+        Follower(openid).say(client, text)
     rows = misses(app.extensions["store"])
     assert [(r["member"], r["count"]) for r in rows] == [("明天会下雨吗", 3), ("食堂几点开门", 1)]
     assert all(r["first"] <= r["last"] for r in rows)

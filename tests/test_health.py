@@ -7,8 +7,9 @@ import socket
 import time
 
 import pytest
+from chat import WeChat
 from prometheus_client.parser import text_string_to_metric_families
-from served import redis_server, serve_bot, signed_text
+from served import RedisServer, serve_bot
 
 from bot import create_app, metrics
 
@@ -57,12 +58,13 @@ def test_not_ready_with_empty_knowledge_but_still_alive(tmp_path):
 
 
 def test_redis_reachable_then_gone(tmp_path, kb):
-    with redis_server(tmp_path) as (url, process):
-        client = make_app(kb, REDIS_URL=url).test_client()
+    server = RedisServer(tmp_path).start()
+    try:
+        client = make_app(kb, REDIS_URL=server.url).test_client()
         assert client.get("/readyz").get_json()["redis"] == "ok"
-        process.terminate()
-        process.wait()
-        response = client.get("/readyz")
+    finally:
+        server.stop()
+    response = client.get("/readyz")
     assert response.status_code == 503
     assert response.get_json()["reasons"] == ["redis unreachable"]
     health = client.get("/healthz")
@@ -130,15 +132,18 @@ def test_admin_reload_rebuilds_and_reports_refused_files(kb):
         assert after[(name, ())] - before[(name, ())] == 1
 
 
-def test_sigterm_lets_an_in_flight_request_finish(tmp_path, kb):
+def test_sigterm_lets_an_in_flight_request_finish(tmp_path, kb, redis_url):
     """docker stop sends SIGTERM while a reply is half received: that follower still gets the answer."""
-    with serve_bot(tmp_path, {"KB_DIR": str(kb), "WEB_CONCURRENCY": "2"}) as served:
+    env = {"KB_DIR": str(kb), "REDIS_URL": redis_url, "WEB_CONCURRENCY": "2"}  # Redis: two workers
+    with serve_bot(tmp_path, env) as served:
+        assert served.output().count("Booting worker") == 2
         status, page = served.get("/metrics")
         assert status == 200 and 'bot_knowledge_items{kind="faq"} 1.0' in page  # one series for both workers
-        query, body = signed_text(served.token, QUESTION, "o-graceful", 42)
+        wechat = WeChat(token=served.token, openid="o-graceful")
+        path, body = wechat.push(wechat.text(QUESTION))
         host, port = served.base.removeprefix("http://").split(":")
         with socket.create_connection((host, int(port)), timeout=30) as conn:
-            conn.sendall(f"POST /wechat?{query} HTTP/1.1\r\nHost: {host}\r\nContent-Type: text/xml\r\n"
+            conn.sendall(f"POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: text/xml\r\n"
                          f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n".encode() + body[:40])
             time.sleep(0.5)  # the worker is now inside the app, reading the rest of the body
             served.process.terminate()

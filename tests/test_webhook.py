@@ -4,7 +4,8 @@ import json
 import logging
 
 import pytest
-from conftest import TOKEN, Chat, WeChat, app_config
+from chat import TOKEN, Chat, WeChat
+from conftest import app_config
 
 from bot import create_app
 from bot.conversation import Reply

@@ -99,8 +99,8 @@ class Served:
             return f.read()
 
     def json_lines(self) -> list[dict]:
-        """The JSON log lines, parsed."""
-        return [json.loads(line) for line in self.output().splitlines() if line.startswith("{")]
+        """Every log line, parsed: a line that is not JSON fails the test."""
+        return [json.loads(line) for line in self.output().splitlines()]
 
     def stop(self, timeout: float = 30) -> int:
         """SIGTERM, as docker stop sends it; the exit code."""

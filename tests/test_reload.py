@@ -251,6 +251,7 @@ def test_edit_break_and_restore_under_a_running_server(tmp_path, kb, redis_url):
             follower.join()
         _, health = served.get_json("/healthz")
         _, page = served.get("/metrics")
+    reloads = [line for line in served.json_lines() if line.get("event") == "reload"]
 
     replies = follower.replies
     assert len(replies) > 50
@@ -265,3 +266,6 @@ def test_edit_break_and_restore_under_a_running_server(tmp_path, kb, redis_url):
     # Both workers swapped twice (edit, restore) and refused once, summed across processes.
     assert re.search(r"^bot_knowledge_reloads_total 4\.0$", page, re.M)
     assert re.search(r"^bot_knowledge_reload_failures_total 2\.0$", page, re.M)
+    # One JSON log line per load in each worker: start, edit, refused break, restore.
+    assert sorted((r["trigger"], r["ok"]) for r in reloads) == sorted(
+        [("start", True)] * 2 + [("files", True)] * 4 + [("files", False)] * 2)

@@ -45,11 +45,15 @@ def test_served_bot_chats_over_real_http(serve, wechat):
     assert bot.stop() == 0
 
     lines = bot.json_lines()
-    messages = [line for line in lines if line["event"] == "message"]
+    messages = [line for line in lines if line.get("event") == "message"]
     assert [m["retry"] for m in messages] == [False, False, False, True]
-    assert any(line["event"] == "rejected" for line in lines)
+    assert any(line.get("event") == "rejected" for line in lines)
+    [start] = [line for line in lines if line.get("event") == "reload"]  # one worker without Redis
+    assert (start["ok"], start["trigger"], start["errors"]) == (True, "start", [])
+    assert any(line["logger"] == "gunicorn.error" and "Booting worker" in line["message"] for line in lines)
     assert "gunicorn" in bot.output().lower() and "Werkzeug" not in bot.output()
     assert TOKEN not in bot.output() and AES_KEY not in bot.output()
+    assert wechat.openid not in bot.output()  # hashed in message lines; no access lines with the URL
 
 
 def test_chunked_oversized_body_is_413(serve, wechat):

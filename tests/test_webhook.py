@@ -9,6 +9,7 @@ from conftest import app_config
 
 from bot import create_app
 from bot.conversation import Reply
+from bot.logs import JsonFormatter
 
 WEST = "西部地区建筑绿色低碳发展协调推进办公室"
 
@@ -246,7 +247,7 @@ def test_one_json_log_line_per_message_without_secrets(chat, wechat, caplog):
     caplog.set_level(logging.INFO, logger="bot")
     chat.say("西部办公室是什么？")
     chat.say("明天会下雨吗")
-    lines = [json.loads(r.getMessage()) for r in caplog.records if r.name == "bot.messages"]
+    lines = [json.loads(JsonFormatter().format(r)) for r in caplog.records if r.name == "bot.messages"]
     assert [line["event"] for line in lines] == ["message", "message"]
     first, second = lines
     assert first["type"] == "text" and first["matched"].startswith("faq:") and first["score"] > 0
@@ -260,5 +261,5 @@ def test_one_json_log_line_per_message_without_secrets(chat, wechat, caplog):
 def test_rejected_request_is_logged_with_its_reason(client, caplog):
     caplog.set_level(logging.INFO, logger="bot")
     client.get("/wechat?signature=bad&timestamp=1&nonce=2&echostr=x")
-    [line] = [json.loads(r.getMessage()) for r in caplog.records if r.name == "bot.messages"]
+    [line] = [json.loads(JsonFormatter().format(r)) for r in caplog.records if r.name == "bot.messages"]
     assert line == {**line, "event": "rejected", "status": 403, "reason": "bad signature"}

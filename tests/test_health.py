@@ -7,7 +7,7 @@ import socket
 import time
 
 import pytest
-from chat import WeChat
+from chat import Chat, WeChat
 from prometheus_client.parser import text_string_to_metric_families
 from served import RedisServer, serve_bot
 
@@ -97,6 +97,32 @@ def test_metrics_api_shows_on_the_metrics_page(client):
     assert delta("bot_retries_deduplicated_total") == 1
     assert delta("bot_rate_limited_total") == 1
     assert after[("bot_knowledge_items", (("kind", "faq"),))] >= 1
+
+
+def test_signed_messages_show_on_the_metrics_page(kb, wechat):
+    client = make_app(kb, RATE_LIMIT=3).test_client()
+    chat = Chat(client, wechat)
+    before = samples(client)
+    question = wechat.text(QUESTION)
+    chat.send(question)
+    chat.send(question)  # WeChat's retry: answered from the first reply
+    chat.say("明天会下雨吗")
+    chat.say(QUESTION)
+    chat.say(QUESTION)  # the fourth message in the window: over RATE_LIMIT
+    chat.send(wechat.event("subscribe"))
+    after = samples(client)
+
+    def delta(name, **labels):
+        key = (name, tuple(sorted(labels.items())))
+        return after.get(key, 0) - before.get(key, 0)
+
+    assert delta("bot_messages_total", kind="text") == 5
+    assert delta("bot_messages_total", kind="subscribe") == 1
+    assert delta("bot_answers_total", result="answered") == 2
+    assert delta("bot_answers_total", result="declined") == 1
+    assert delta("bot_retries_deduplicated_total") == 1
+    assert delta("bot_rate_limited_total") == 1
+    assert delta("bot_reply_seconds_count") == 6
 
 
 def test_admin_reload_does_not_exist_without_a_token(kb):

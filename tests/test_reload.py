@@ -19,7 +19,7 @@ QUESTION = "西部办公室是什么？"
 ORIGINAL = "2024年2月3日在四川成都成立"  # in the shipped answer
 EDITED = "【第二版答案】"
 REFUSED = "【第三版答案】"  # written together with a broken entry, so it must never be served
-# docs/deploy.md: with RELOAD_INTERVAL=2 an edit is answered within 3 s (poll + settle + a few ms of loading).
+# README.md (Deploying): with RELOAD_INTERVAL=2 an edit is answered within 3 s (poll + settle + a few ms of loading).
 SWITCH_WITHIN = 3.0
 
 

@@ -12,10 +12,8 @@ from dataclasses import dataclass
 
 from . import metrics, usage
 from .answer import Answer
-from .paging import MAX_REPLY_BYTES, first_page, paginate
+from .paging import paginate
 from .ratelimit import NOTICE, OK, RateLimiter
-
-__all__ = ["MAX_REPLY_BYTES", "Conversation", "Reply", "choice_number", "first_page", "wants_more"]
 
 CLAIM_TTL = 30  # seconds a message's reply is kept for retries; WeChat's 3 tries span about 15 s
 POLL = 0.05  # seconds between looks at another delivery's claim

@@ -14,7 +14,7 @@ from conftest import LONG_ANSWER, LONG_QUESTION
 from bot import create_app
 from bot.answer import Answer
 from bot.conversation import NO_MORE, Conversation, choice_number, wants_more
-from bot.paging import CUT_SHORT_NOTE, MAX_PAGES, MAX_REPLY_BYTES, MORE_NOTE, paginate
+from bot.paging import CUT_SHORT_NOTE, MAX_PAGES, MAX_REPLY_BYTES, MORE_NOTE, clip, paginate
 from bot.store import create_store
 from bot.usage import misses, normalise
 
@@ -120,6 +120,14 @@ def test_pages_fit_one_reply_and_lose_nothing_but_an_overlong_tail(size, cut_sho
         assert text.startswith(joined.removesuffix(CUT_SHORT_NOTE))
     else:
         assert joined == text
+
+
+@pytest.mark.parametrize(("text", "ending"), [("欢迎关注本会。" * 400, "。"), ("没有句号的一段长文字" * 400, "…")],
+                         ids=["sentences", "one-long-sentence"])
+def test_a_text_without_pages_is_clipped_to_one_reply(text, ending):
+    clipped = clip(text)
+    assert len(clipped.encode()) <= MAX_REPLY_BYTES and clipped.endswith(ending)
+    assert text.startswith(clipped.removesuffix("…"))
 
 
 class ScriptedEngine:

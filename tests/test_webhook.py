@@ -237,12 +237,6 @@ def test_an_empty_reply_text_becomes_success_not_an_empty_message(app, chat, tex
     assert (response.status_code, response.get_data(as_text=True)) == (200, "success")
 
 
-def test_healthz_reports_the_knowledge_version(client):
-    body = client.get("/healthz").get_json()
-    assert body["status"] == "ok"
-    assert body["knowledge"]["version"] and body["knowledge"]["faq"] >= 1
-
-
 def test_one_json_log_line_per_message_without_secrets(chat, wechat, caplog):
     caplog.set_level(logging.INFO, logger="bot")
     chat.say("西部办公室是什么？")

@@ -29,8 +29,10 @@ def kb(tmp_path):
 
 
 def app_config(kb, **extra) -> dict:
+    """Settings for an in-process app. No watcher thread: tests reload with LiveKnowledge.check(),
+    and the served tests run the watcher in a real server."""
     return {"KB_DIR": str(kb), "WECHAT_TOKEN": TOKEN, "WECHAT_APPID": APPID, "WECHAT_AES_KEY": AES_KEY,
-            "REDIS_URL": "", **extra}
+            "REDIS_URL": "", "RELOAD_INTERVAL": 0, **extra}
 
 
 @pytest.fixture

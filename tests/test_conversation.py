@@ -9,7 +9,7 @@ import time
 
 import pytest
 from chat import Follower
-from conftest import LONG_ANSWER, LONG_QUESTION
+from conftest import LONG_ANSWER, LONG_QUESTION, app_config
 
 from bot import create_app
 from bot.answer import Answer
@@ -27,8 +27,7 @@ def store_url(request):
 
 
 def make_app(kb, store_url, **config):
-    settings = {"KB_DIR": str(kb), "WECHAT_TOKEN": "test-token", "REDIS_URL": store_url, "WECHAT_APPID": "wxtest"}
-    return create_app({**settings, **config}, environ={})
+    return create_app(app_config(kb, REDIS_URL=store_url, **config), environ={})
 
 
 def test_long_answer_continues_page_by_page(long_kb, store_url):

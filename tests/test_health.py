@@ -8,6 +8,7 @@ import time
 
 import pytest
 from chat import Chat, WeChat
+from conftest import app_config
 from prometheus_client.parser import text_string_to_metric_families
 from served import RedisServer, serve_bot
 
@@ -18,8 +19,7 @@ ANSWER = "西部地区建筑绿色低碳发展协调推进办公室"
 
 
 def make_app(kb, **config):
-    return create_app({"KB_DIR": str(kb), "WECHAT_TOKEN": "test-token", "REDIS_URL": "",
-                       "RELOAD_INTERVAL": 0, **config}, environ={})
+    return create_app(app_config(kb, **config), environ={})
 
 
 def samples(client) -> dict:

@@ -30,6 +30,24 @@ def samples(client) -> dict:
     return {(s.name, tuple(sorted(s.labels.items()))): s.value for family in families for s in family.samples}
 
 
+class Change:
+    """What happened on the /metrics page between `with Change(client) as change:` and its end."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def __enter__(self):
+        self.before = samples(self.client)
+        return self
+
+    def __exit__(self, *exc):
+        self.after = samples(self.client)
+
+    def __call__(self, name: str, **labels) -> float:
+        key = (name, tuple(sorted(labels.items())))
+        return self.after.get(key, 0) - self.before.get(key, 0)
+
+
 def test_healthz_shows_the_knowledge_served_and_that_redis_is_absent(client):
     response = client.get("/healthz")
     assert response.status_code == 200
@@ -74,20 +92,14 @@ def test_redis_reachable_then_gone(tmp_path, kb):
 
 
 def test_metrics_api_shows_on_the_metrics_page(client):
-    before = samples(client)
-    metrics.message_received("text")
-    metrics.message_received("Not A Type!")
-    metrics.answered(declined=False)
-    metrics.answered(declined=True)
-    metrics.observe_latency(0.3)
-    metrics.retry_deduplicated()
-    metrics.rate_limited()
-    after = samples(client)
-
-    def delta(name, **labels):
-        key = (name, tuple(sorted(labels.items())))
-        return after[key] - before.get(key, 0)
-
+    with Change(client) as delta:
+        metrics.message_received("text")
+        metrics.message_received("Not A Type!")
+        metrics.answered(declined=False)
+        metrics.answered(declined=True)
+        metrics.observe_latency(0.3)
+        metrics.retry_deduplicated()
+        metrics.rate_limited()
     assert delta("bot_messages_total", kind="text") == 1
     assert delta("bot_messages_total", kind="other") == 1
     assert delta("bot_answers_total", result="answered") == 1
@@ -96,26 +108,20 @@ def test_metrics_api_shows_on_the_metrics_page(client):
     assert delta("bot_reply_seconds_bucket", le="0.25") == 0
     assert delta("bot_retries_deduplicated_total") == 1
     assert delta("bot_rate_limited_total") == 1
-    assert after[("bot_knowledge_items", (("kind", "faq"),))] >= 1
+    assert delta.after[("bot_knowledge_items", (("kind", "faq"),))] >= 1
 
 
 def test_signed_messages_show_on_the_metrics_page(kb, wechat):
     client = make_app(kb, RATE_LIMIT=3).test_client()
     chat = Chat(client, wechat)
-    before = samples(client)
     question = wechat.text(QUESTION)
-    chat.send(question)
-    chat.send(question)  # WeChat's retry: answered from the first reply
-    chat.say("明天会下雨吗")
-    chat.say(QUESTION)
-    chat.say(QUESTION)  # the fourth message in the window: over RATE_LIMIT
-    chat.send(wechat.event("subscribe"))
-    after = samples(client)
-
-    def delta(name, **labels):
-        key = (name, tuple(sorted(labels.items())))
-        return after.get(key, 0) - before.get(key, 0)
-
+    with Change(client) as delta:
+        chat.send(question)
+        chat.send(question)  # WeChat's retry: answered from the first reply
+        chat.say("明天会下雨吗")
+        chat.say(QUESTION)
+        chat.say(QUESTION)  # the fourth message in the window: over RATE_LIMIT
+        chat.send(wechat.event("subscribe"))
     assert delta("bot_messages_total", kind="text") == 5
     assert delta("bot_messages_total", kind="subscribe") == 1
     assert delta("bot_answers_total", result="answered") == 2
@@ -141,21 +147,19 @@ def test_admin_reload_needs_the_bearer_token(kb, header):
 def test_admin_reload_rebuilds_and_reports_refused_files(kb):
     client = make_app(kb, ADMIN_TOKEN="secret-admin-token").test_client()
     auth = {"Authorization": "Bearer secret-admin-token"}
-    before = samples(client)
-    response = client.post("/admin/reload", headers=auth)
-    assert response.status_code == 200
-    assert response.get_json()["reloaded"] is True
-    assert response.get_json()["knowledge"]["last_reload"]["trigger"] == "admin"
+    with Change(client) as delta:
+        response = client.post("/admin/reload", headers=auth)
+        assert response.status_code == 200
+        assert response.get_json()["reloaded"] is True
+        assert response.get_json()["knowledge"]["last_reload"]["trigger"] == "admin"
 
-    with open(kb / "faq" / "west-office.txt", "a", encoding="utf-8") as f:
-        f.write("\n问：没有答案的问题\n")
-    response = client.post("/admin/reload", headers=auth)
-    assert response.status_code == 422
-    assert response.get_json()["knowledge"]["last_error"]["problems"][0].startswith("faq/west-office.txt:")
-    assert ANSWER in client.application.extensions["knowledge"].engine.answer(QUESTION).text
-    after = samples(client)
-    for name in ("bot_knowledge_reloads_total", "bot_knowledge_reload_failures_total"):
-        assert after[(name, ())] - before[(name, ())] == 1
+        with open(kb / "faq" / "west-office.txt", "a", encoding="utf-8") as f:
+            f.write("\n问：没有答案的问题\n")
+        response = client.post("/admin/reload", headers=auth)
+        assert response.status_code == 422
+        assert response.get_json()["knowledge"]["last_error"]["problems"][0].startswith("faq/west-office.txt:")
+        assert ANSWER in client.application.extensions["knowledge"].engine.answer(QUESTION).text
+    assert delta("bot_knowledge_reloads_total") == delta("bot_knowledge_reload_failures_total") == 1
 
 
 def test_sigterm_lets_an_in_flight_request_finish(tmp_path, kb, redis_url):

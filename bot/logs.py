@@ -30,8 +30,11 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(fields, ensure_ascii=False, default=str)
 
 
-def logconfig(level: str = "INFO") -> dict:
-    """logging.config.dictConfig settings for serving; gunicorn gets them as its logconfig_dict."""
+def logconfig() -> dict:
+    """logging.config.dictConfig settings for serving; gunicorn gets them as its logconfig_dict.
+
+    LOG_LEVEL is applied by create_app, for the "bot" loggers, wherever the app runs.
+    """
     return {
         "version": 1,
         "disable_existing_loggers": False,
@@ -40,7 +43,6 @@ def logconfig(level: str = "INFO") -> dict:
                               "stream": "ext://sys.stderr"}},
         "root": {"level": "INFO", "handlers": ["json"]},
         "loggers": {
-            "bot": {"level": level},
             "gunicorn.error": {"level": "INFO", "handlers": [], "propagate": True},
             # An access line would repeat the message line without its outcome, and its URL has the openid.
             "gunicorn.access": {"level": "WARNING", "handlers": [], "propagate": True},

@@ -58,7 +58,7 @@ def gunicorn_options(config: dict) -> dict:
         "timeout": 30,
         "graceful_timeout": GRACEFUL_TIMEOUT,
         "keepalive": 5,
-        "logconfig_dict": logs.logconfig(config["LOG_LEVEL"]),  # gunicorn's own lines as JSON too
+        "logconfig_dict": logs.logconfig(),  # gunicorn's own lines as JSON too
         # gunicorn >= 24 opens ~/.gunicorn/gunicorn.ctl by default; replicas on one host would share it.
         "control_socket_disable": True,
     }
@@ -68,7 +68,7 @@ def serve(config: dict):
     """Run until SIGTERM; workers finish in-flight requests first (graceful timeout)."""
     from .app import create_app
 
-    logging.config.dictConfig(logs.logconfig(config["LOG_LEVEL"]))  # JSON from the first line on
+    logging.config.dictConfig(logs.logconfig())  # JSON from the first line on
     # Workers are forked from this process: make them all use the same (maybe generated) token.
     os.environ["WECHAT_TOKEN"] = config["WECHAT_TOKEN"]
     temporary = _prepare_metrics_dir()

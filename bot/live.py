@@ -39,7 +39,7 @@ class LiveKnowledge:
         self.kb_dir = kb_dir
         # The fleet's keys are read from Redis itself, which raises when it is down: the app's store
         # would answer them from this process's memory and make a lone replica look in sync.
-        self.redis = shared_redis(store) if store is not None else None
+        self.redis = shared_redis(store)
         self._unpublished = None  # a version built while Redis was down, published when it is back
         self._lock = threading.Lock()
         self._stop = threading.Event()

@@ -1,5 +1,5 @@
 # The bot's production image: gunicorn serving /wechat, knowledge baked in at /app/knowledge.
-# Build: docker build -t wechat-kb-bot .      Deploy: docs/deploy.md (docker compose up)
+# Build: docker build -t wechat-kb-bot .      Deploy: README.md, "Deploying" (docker compose up)
 FROM python:3.11.14-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 \

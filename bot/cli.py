@@ -2,6 +2,7 @@
 
 import json
 import logging
+import os
 import sys
 import time
 
@@ -25,6 +26,14 @@ def _config(**overrides) -> dict:
         raise click.ClickException(str(exc)) from None
 
 
+def _knowledge_dir(config: dict, hint: str) -> str:
+    """KB_DIR, or a one-line error: without the folder every question would just be declined."""
+    path = config["KB_DIR"]
+    if not os.path.isdir(path):
+        raise click.ClickException(f"知识库文件夹不存在：{os.path.abspath(path)} — {hint}")
+    return path
+
+
 @cli.command()
 @click.option("--host", help="Address to listen on (default 0.0.0.0, or HOST).")
 @click.option("--port", type=int, help="Port to listen on (default 8080, or PORT).")
@@ -35,7 +44,9 @@ def serve(host, port):
     """
     from .server import serve as run
 
-    run(_config(HOST=host, PORT=port))
+    config = _config(HOST=host, PORT=port)
+    _knowledge_dir(config, "set KB_DIR")
+    run(config)
 
 
 @cli.command()
@@ -49,8 +60,7 @@ def ask(as_json, kb_dir, question):
 
     Example: python -m bot ask 西部办公室是什么？
     """
-    config = _config(KB_DIR=kb_dir)
-    engine = Engine(load_knowledge(config["KB_DIR"]))
+    engine = Engine(load_knowledge(_knowledge_dir(_config(KB_DIR=kb_dir), "set KB_DIR or --kb")))
     questions = [question] if question is not None else (line.rstrip("\r\n") for line in sys.stdin)
     for q in questions:
         answer = engine.answer(q)

@@ -18,6 +18,7 @@ DEFAULTS = {
     "WECHAT_AES_KEY": "",  # EncodingAESKey; set it to accept safe and compatible mode
     "WECHAT_AES_KEY_PREVIOUS": "",  # the key before a rotation, still accepted for decryption
     "REDIS_URL": "",  # empty: an in-process store, fine for one process
+    "REDIS_RETRY_INTERVAL": 5.0,  # seconds between tries of a Redis that failed; answers go on meanwhile
     "KB_DIR": "knowledge",
     "HOST": "0.0.0.0",
     "PORT": 8080,
@@ -27,7 +28,7 @@ DEFAULTS = {
     "RATE_WINDOW": 60,
     "SESSION_TTL": 300,  # seconds of silence after which a conversation is forgotten
     "RELOAD_INTERVAL": 2.0,  # seconds between checks of the knowledge files for changes
-    "ADMIN_TOKEN": "",  # empty: /admin and /admin/reload are disabled
+    "ADMIN_TOKEN": "",  # empty: POST /admin/reload does not exist (404)
     "STAFF_OPENIDS": "",  # comma-separated openids allowed to use "#debug 问题"
     "MAX_BODY_BYTES": 64 * 1024,  # WeChat messages are a few KiB; anything larger is hostile
     "LOG_LEVEL": "INFO",
@@ -35,7 +36,7 @@ DEFAULTS = {
 
 INT_KEYS = {"PORT", "WEB_CONCURRENCY", "GUNICORN_THREADS", "RATE_LIMIT", "RATE_WINDOW", "SESSION_TTL",
             "MAX_BODY_BYTES"}
-FLOAT_KEYS = {"RELOAD_INTERVAL"}
+FLOAT_KEYS = {"RELOAD_INTERVAL", "REDIS_RETRY_INTERVAL"}
 AES_KEY_PATTERN = re.compile(r"[A-Za-z0-9]{43}")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 

@@ -10,12 +10,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import usage
+from . import metrics, usage
 from .answer import Answer
-from .paging import MAX_REPLY_BYTES, first_page, paginate
+from .paging import paginate
 from .ratelimit import NOTICE, OK, RateLimiter
-
-__all__ = ["MAX_REPLY_BYTES", "Conversation", "Reply", "choice_number", "first_page", "wants_more"]
 
 CLAIM_TTL = 30  # seconds a message's reply is kept for retries; WeChat's 3 tries span about 15 s
 POLL = 0.05  # seconds between looks at another delivery's claim
@@ -47,6 +45,7 @@ class Conversation:
         """Answer a follower's text, taking the conversation so far into account."""
         verdict = self.limiter.check(openid)
         if verdict != OK:
+            metrics.rate_limited()
             return Reply(self.limiter.notice() if verdict == NOTICE else None, note="rate_limited")
         session = self._load(openid)
         if wants_more(text):
@@ -68,6 +67,7 @@ class Conversation:
     def _answered(self, openid: str, session: dict, question: str, answer: Answer, note: str) -> Reply:
         """Count the answer, keep what the next message may refer to, and return its first page."""
         usage.record(self.store, question, answer)
+        metrics.answered(declined=answer.matched is None)
         pages = paginate(answer.text)
         new = {}
         # A declined question keeps the thread: "他是谁" after a typo still means the same person.

@@ -16,13 +16,9 @@ from . import metrics
 bp = Blueprint("health", __name__)
 
 
-
-def redis_status() -> str:
-    """"absent" when REDIS_URL is unset on purpose, "ok", or "degraded" (answering without Redis)."""
-    return current_app.extensions["store"].status()
-
-
-def _report(redis: str) -> dict:
+def _report() -> dict:
+    # "absent" when REDIS_URL is unset on purpose, "ok", or "degraded" (answering without Redis).
+    redis = current_app.extensions["store"].status()
     knowledge = current_app.extensions["knowledge"].status()
     degraded = knowledge["last_error"] or redis == "degraded" or not knowledge["in_sync"]
     return {"status": "degraded" if degraded else "ok", "knowledge": knowledge, "redis": redis,
@@ -31,12 +27,12 @@ def _report(redis: str) -> dict:
 
 @bp.get("/healthz")
 def healthz():
-    return jsonify(_report(redis_status()))
+    return jsonify(_report())
 
 
 @bp.get("/readyz")
 def readyz():
-    report = _report(redis_status())
+    report = _report()
     reasons = []
     if not (report["knowledge"]["articles"] or report["knowledge"]["faq"]):
         reasons.append("knowledge is empty")

@@ -19,6 +19,7 @@ import weakref
 from . import metrics
 from .engine import Engine
 from .knowledge import fingerprint, load_knowledge
+from .store import shared_redis
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +37,10 @@ class LiveKnowledge:
 
     def __init__(self, kb_dir: str, store=None):
         self.kb_dir = kb_dir
-        self.store = store  # shared with other replicas when it is Redis; None or in-memory: alone
+        # The fleet's keys are read from Redis itself, which raises when it is down: the app's store
+        # would answer them from this process's memory and make a lone replica look in sync.
+        self.redis = shared_redis(store)
+        self._unpublished = None  # a version built while Redis was down, published when it is back
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._fingerprint = fingerprint(kb_dir)
@@ -112,13 +116,11 @@ class LiveKnowledge:
 
     def reload_everywhere(self) -> bool:
         """Rebuild here now, and tell every other worker and replica to rebuild (POST /admin/reload)."""
-        if self.store is not None:
+        if self.redis is not None:
             try:
-                self.shared["forced"] = self.store.incr(FORCE_KEY, ttl=SHARED_TTL)
-                self.shared["error"] = None
+                self.shared.update(forced=self.redis.incr(FORCE_KEY, ttl=SHARED_TTL), error=None)
             except Exception as exc:
-                self.shared["error"] = f"{type(exc).__name__}: {exc}"
-                log.warning("could not tell other replicas to reload: %s", self.shared["error"])
+                self._shared_failed(exc, "could not tell other replicas to reload")
         return self.reload(force=True, trigger="admin")
 
     def start(self, interval: float):
@@ -170,28 +172,35 @@ class LiveKnowledge:
                                  "seconds": round(seconds, 3), "kb_dir": self.kb_dir})
 
     def _read_shared(self) -> bool:
-        """Fetch the fleet's keys; False (and remembered for /healthz) when the store is unreachable."""
-        if self.store is None:
+        """Fetch the fleet's keys from Redis; False (and the error kept for /healthz) when it fails."""
+        if self.redis is None:
             return False
         try:
-            version, forced = self.store.get(VERSION_KEY), self.store.get(FORCE_KEY)
+            version, forced = self.redis.get(VERSION_KEY), self.redis.get(FORCE_KEY)
         except Exception as exc:
-            if self.shared["error"] is None:  # once per outage, not every tick
-                log.warning("shared store unreachable; watching local files only: %s", exc)
-            self.shared["error"] = f"{type(exc).__name__}: {exc}"
+            self._shared_failed(exc, "Redis unreachable; watching local files only")
             return False
         self.shared.update(version=version, forced=forced, error=None)
+        if self._unpublished:
+            self._publish(self._unpublished)
         return True
 
     def _publish(self, version: str):
-        if self.store is None:
+        if self.redis is None:
             return
         try:
-            self.store.set(VERSION_KEY, version, ttl=SHARED_TTL)
-            self.shared["version"] = version
+            self.redis.set(VERSION_KEY, version, ttl=SHARED_TTL)
         except Exception as exc:
-            self.shared["error"] = f"{type(exc).__name__}: {exc}"
-            log.warning("could not publish knowledge version %s: %s", version, exc)
+            self._unpublished = version
+            self._shared_failed(exc, f"could not publish knowledge version {version}")
+            return
+        self._unpublished = None
+        self.shared.update(version=version, error=None)
+
+    def _shared_failed(self, exc: Exception, what: str):
+        if self.shared["error"] is None:  # once per outage, not every tick
+            log.warning("%s: %s", what, exc)
+        self.shared["error"] = f"{type(exc).__name__}: {exc}"
 
 
 def _watch(ref, stop: threading.Event, interval: float):

@@ -1,8 +1,10 @@
-"""Structured logs: one JSON line per message WeChat pushes, and one per request turned away.
+"""Structured logs: every line the server writes is one JSON object, gunicorn's lines included.
 
-Ops grep and count these lines, so every field has a fixed name. A follower's openid is
-personal data: only a short hash of it is written, enough to follow one chat in the log.
-The token and the AES keys are never passed here, so they can never be written.
+Ops grep and count these lines, so every field has a fixed name: one `"event": "message"`
+line per push WeChat sends, one `"event": "rejected"` line per request turned away, one
+`"event": "reload"` line per knowledge load (from bot.live). A follower's openid is personal
+data: only a short hash of it is written, enough to follow one chat in the log. The token and
+the AES keys are never passed here, and gunicorn's access log (whose URLs carry the openid) is off.
 """
 
 import hashlib
@@ -12,15 +14,45 @@ import time
 
 log = logging.getLogger("bot.messages")
 
+# What every LogRecord has; anything else on a record came from `extra=` and is printed as a field.
+RECORD_ATTRIBUTES = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime"}
+
+
+class JsonFormatter(logging.Formatter):
+    """A record as one JSON line: ts, level, logger, message, then every `extra` field."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        fields = {"ts": time.strftime("%Y-%m-%dT%H:%M:%S%z", time.localtime(record.created)),
+                  "level": record.levelname, "logger": record.name, "message": record.getMessage()}
+        fields.update((k, v) for k, v in vars(record).items() if k not in RECORD_ATTRIBUTES)
+        if record.exc_info:
+            fields["trace"] = self.formatException(record.exc_info)
+        return json.dumps(fields, ensure_ascii=False, default=str)
+
+
+def logconfig() -> dict:
+    """logging.config.dictConfig settings for serving; gunicorn gets them as its logconfig_dict.
+
+    LOG_LEVEL is applied by create_app, for the "bot" loggers, wherever the app runs.
+    """
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"json": {"()": JsonFormatter}},
+        "handlers": {"json": {"class": "logging.StreamHandler", "formatter": "json",
+                              "stream": "ext://sys.stderr"}},
+        "root": {"level": "INFO", "handlers": ["json"]},
+        "loggers": {
+            "gunicorn.error": {"level": "INFO", "handlers": [], "propagate": True},
+            # An access line would repeat the message line without its outcome, and its URL has the openid.
+            "gunicorn.access": {"level": "WARNING", "handlers": [], "propagate": True},
+        },
+    }
+
 
 def openid_hash(openid: str) -> str:
     """A stable 12-hex-digit stand-in for an openid (unlinkable to the person without WeChat)."""
     return hashlib.sha256(openid.encode("utf-8", "replace")).hexdigest()[:12]
-
-
-def _write(fields: dict, level: int = logging.INFO):
-    fields = {"ts": time.strftime("%Y-%m-%dT%H:%M:%S%z"), **fields}
-    log.log(level, json.dumps(fields, ensure_ascii=False, default=str))
 
 
 def message(msg_type: str, openid: str, latency_ms: float, *, reply=None, mode: str = "plain",
@@ -30,7 +62,7 @@ def message(msg_type: str, openid: str, latency_ms: float, *, reply=None, mode: 
     `reply` is the conversation's Reply (or None when the bot said "success" without asking it).
     """
     answer = getattr(reply, "answer", None)
-    _write({
+    fields = {
         "event": "message",
         "type": msg_type,
         "openid": openid_hash(openid),
@@ -40,9 +72,16 @@ def message(msg_type: str, openid: str, latency_ms: float, *, reply=None, mode: 
         "mode": mode,
         "retry": retry,
         "latency_ms": round(latency_ms, 2),
-    }, logging.ERROR if failed else logging.INFO)
+    }
+    if failed or retry:
+        outcome = "failed" if failed else "retry, first reply sent again"
+    else:
+        outcome = (answer.matched or "declined") if answer else (fields["note"] or "no answer needed")
+    log.log(logging.ERROR if failed else logging.INFO, "%s message: %s, %.1f ms", msg_type, outcome,
+            latency_ms, extra=fields)
 
 
 def rejected(status: int, reason: str):
     """The line for a request the webhook refused (bad signature, hostile or malformed body)."""
-    _write({"event": "rejected", "status": status, "reason": reason}, logging.WARNING)
+    log.warning("rejected %d: %s", status, reason, extra={"event": "rejected", "status": status,
+                                                          "reason": reason})

@@ -1,14 +1,17 @@
 """Long answers cut into WeChat-sized pages; the follower replies "更多" for the next one.
 
 WeChat shows about 2048 UTF-8 bytes of a text reply, so each page fits that, cut at a line
-or sentence end where one is near, and all but the last say how to continue.
+or sentence end where one is near, and all but the last say how to continue. Texts that have
+no next page (a long welcome) are clipped to one reply the same way.
 """
 
 MAX_REPLY_BYTES = 2048  # WeChat's safe cap for one text reply, in UTF-8 bytes
 MAX_PAGES = 5  # ~10 KB: longer answers are cut short, so a follower's stored pages stay small
 MORE_NOTE = "\n（回复“更多”查看后续）"
 CUT_SHORT_NOTE = "\n（内容较长，完整内容请查看原文）"
-BREAKS = ("\n", "。", "！", "？", "；", "，")  # preferred cut points, best first
+BREAKS = ("\n", "。", "！", "？", "；", "!", "?", ";", "，")  # preferred cut points, best first
+SENTENCE_ENDS = BREAKS[:-1]  # a text cut at one of these needs no "…"
+ELLIPSIS = "…"
 
 
 def paginate(text: str, limit: int = MAX_REPLY_BYTES, max_pages: int = MAX_PAGES) -> list[str]:
@@ -29,6 +32,14 @@ def paginate(text: str, limit: int = MAX_REPLY_BYTES, max_pages: int = MAX_PAGES
 def first_page(text: str, limit: int = MAX_REPLY_BYTES) -> str:
     """The part of `text` that fits one WeChat reply, cut at a sentence boundary."""
     return paginate(text, limit)[0]
+
+
+def clip(text: str, limit: int = MAX_REPLY_BYTES) -> str:
+    """`text` cut to one reply with no page after it: at a sentence end, or marked with "…"."""
+    if len(text.encode()) <= limit:
+        return text
+    head, _ = _cut(text, limit - len(ELLIPSIS.encode()))
+    return head if head.endswith(SENTENCE_ENDS) else head + ELLIPSIS
 
 
 def _cut(text: str, budget: int) -> tuple[str, str]:

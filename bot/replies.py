@@ -9,13 +9,13 @@ import re
 
 from wechatpy import create_reply
 
-from .conversation import MAX_REPLY_BYTES, Reply
+from .conversation import Reply
+from .paging import clip
 
 APOLOGY = "抱歉，出了点问题，请稍后再试"
 MEDIA = "我目前只能读懂文字消息。想了解本会的新闻和活动，请直接打字提问。"
 VOICE_UNHEARD = "抱歉，这条语音我没能听清。请直接打字提问。"
 EXAMPLES_INTRO = "您可以这样问我："
-SENTENCE_ENDS = ("\n", "。", "！", "？", "；", "!", "?", ";")
 # XML 1.0 forbids these characters; a reply containing one is "malformed" to WeChat.
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -85,18 +85,6 @@ def with_examples(text: str, engine, n: int = 3) -> str:
     if not examples:
         return text
     return text.rstrip() + "\n\n" + EXAMPLES_INTRO + "\n" + "\n".join(f"· {q}" for q in examples)
-
-
-def clip(text: str, limit: int = MAX_REPLY_BYTES) -> str:
-    """`text` cut to `limit` UTF-8 bytes at the last sentence end, so WeChat shows all we send."""
-    if len(text.encode()) <= limit:
-        return text
-    cut = text.encode()[: limit - len("…".encode())].decode(errors="ignore")
-    ends = [cut.rfind(mark) for mark in SENTENCE_ENDS]
-    at = max(ends)
-    if at > len(cut) // 2:
-        return cut[: at + 1].rstrip()
-    return cut.rstrip() + "…"
 
 
 def render(text: str, msg) -> str:

@@ -6,6 +6,7 @@ each worker finishes the requests it has in flight (up to GRACEFUL_TIMEOUT secon
 
 import glob
 import logging
+import logging.config
 import os
 import shutil
 import sys
@@ -13,7 +14,7 @@ import tempfile
 
 from gunicorn.app.base import BaseApplication
 
-from . import metrics
+from . import logs, metrics
 
 log = logging.getLogger(__name__)
 
@@ -57,8 +58,7 @@ def gunicorn_options(config: dict) -> dict:
         "timeout": 30,
         "graceful_timeout": GRACEFUL_TIMEOUT,
         "keepalive": 5,
-        "accesslog": None,
-        "errorlog": "-",
+        "logconfig_dict": logs.logconfig(),  # gunicorn's own lines as JSON too
         # gunicorn >= 24 opens ~/.gunicorn/gunicorn.ctl by default; replicas on one host would share it.
         "control_socket_disable": True,
     }
@@ -68,6 +68,7 @@ def serve(config: dict):
     """Run until SIGTERM; workers finish in-flight requests first (graceful timeout)."""
     from .app import create_app
 
+    logging.config.dictConfig(logs.logconfig())  # JSON from the first line on
     # Workers are forked from this process: make them all use the same (maybe generated) token.
     os.environ["WECHAT_TOKEN"] = config["WECHAT_TOKEN"]
     temporary = _prepare_metrics_dir()

@@ -9,6 +9,8 @@ import heapq
 import threading
 import time
 
+from .config import DEFAULTS
+
 SWEEP_EVERY = 60.0  # seconds between purges of expired keys in memory, so idle keys cannot pile up
 TALLY_TTL = 180 * 24 * 3600  # a tally nobody has added to for half a year is forgotten
 EVICT_AMONG = 16  # a full tally evicts among its 16 lowest counts: bounded work per write
@@ -129,5 +131,16 @@ def create_store(config: dict):
     from .failover import FailoverStore
     from .redisstore import RedisStore
 
-    return FailoverStore(RedisStore.from_url(config["REDIS_URL"], prefix), MemoryStore(prefix),
-                         retry_after=float(config.get("REDIS_RETRY_INTERVAL", 5.0)))
+    retry_after = float(config.get("REDIS_RETRY_INTERVAL", DEFAULTS["REDIS_RETRY_INTERVAL"]))
+    return FailoverStore(RedisStore.from_url(config["REDIS_URL"], prefix), MemoryStore(prefix), retry_after)
+
+
+def shared_redis(store):
+    """The RedisStore behind `store` (it raises on errors), or None when REDIS_URL is unset.
+
+    For keys that mean something only if every replica reads the same copy, like the fleet's
+    knowledge version: during an outage FailoverStore would answer them from this process's memory.
+    """
+    from .failover import FailoverStore
+
+    return store.primary if isinstance(store, FailoverStore) else None

@@ -16,7 +16,7 @@ from wechatpy.crypto import WeChatCrypto
 from wechatpy.exceptions import InvalidAppIdException, InvalidSignatureException
 from wechatpy.utils import check_signature
 
-from . import logs, replies
+from . import logs, metrics, replies
 
 log = logging.getLogger(__name__)
 bp = Blueprint("webhook", __name__)
@@ -59,6 +59,7 @@ def receive():
         _check_url_signature()
     msg = _parse(body)
     msg_type = replies.kind(msg)
+    metrics.message_received(msg.event if msg.type == "event" else msg.type)
     outcome = {}
 
     def produce() -> str:
@@ -78,10 +79,14 @@ def receive():
         log.exception("retry bookkeeping failed for a %s push", msg_type)
         reply_xml, was_retry = replies.render(replies.APOLOGY, msg), False
         outcome["failed"] = True
+    if was_retry:
+        metrics.retry_deduplicated()
     if crypto is not None and reply_xml != "success":
         reply_xml = crypto.encrypt_message(reply_xml, request.args.get("nonce", ""),
                                            request.args.get("timestamp", "") or None)
-    logs.message(msg_type, msg.source, (time.perf_counter() - started) * 1000, reply=outcome.get("reply"),
+    seconds = time.perf_counter() - started
+    metrics.observe_latency(seconds)
+    logs.message(msg_type, msg.source, seconds * 1000, reply=outcome.get("reply"),
                  mode="aes" if encrypted else "plain", retry=was_retry, failed=outcome.get("failed", False))
     return Response(reply_xml, mimetype="application/xml" if reply_xml != "success" else "text/plain")
 

@@ -8,13 +8,13 @@ import threading
 import time
 
 import pytest
-from chat import Chat
-from conftest import LONG_ANSWER, LONG_QUESTION
+from chat import Follower
+from conftest import LONG_ANSWER, LONG_QUESTION, app_config
 
 from bot import create_app
 from bot.answer import Answer
 from bot.conversation import NO_MORE, Conversation, choice_number, wants_more
-from bot.paging import CUT_SHORT_NOTE, MAX_PAGES, MAX_REPLY_BYTES, MORE_NOTE, paginate
+from bot.paging import CUT_SHORT_NOTE, MAX_PAGES, MAX_REPLY_BYTES, MORE_NOTE, clip, paginate
 from bot.store import create_store
 from bot.usage import misses, normalise
 
@@ -27,13 +27,12 @@ def store_url(request):
 
 
 def make_app(kb, store_url, **config):
-    settings = {"KB_DIR": str(kb), "WECHAT_TOKEN": "test-token", "REDIS_URL": store_url, "WECHAT_APPID": "wxtest"}
-    return create_app({**settings, **config}, environ={})
+    return create_app(app_config(kb, REDIS_URL=store_url, **config), environ={})
 
 
 def test_long_answer_continues_page_by_page(long_kb, store_url):
     client = make_app(long_kb, store_url).test_client()
-    chat = Chat()
+    chat = Follower()
     pages = [chat.say(client, LONG_QUESTION)]
     for more in ["更多", "還有呢？", "继续", "更多"]:
         if not pages[-1].endswith(MORE_NOTE):
@@ -45,12 +44,12 @@ def test_long_answer_continues_page_by_page(long_kb, store_url):
     assert "".join(p.removesuffix(MORE_NOTE) for p in pages) == LONG_ANSWER
     assert chat.say(client, "继续") == NO_MORE
     # Another follower's "更多" is not this follower's next page.
-    assert Chat("o-someone-else").say(client, "更多") == NO_MORE
+    assert Follower("o-someone-else").say(client, "更多") == NO_MORE
 
 
 def test_pages_are_forgotten_after_silence(long_kb, store_url):
     client = make_app(long_kb, store_url, SESSION_TTL=1).test_client()
-    chat = Chat()
+    chat = Follower()
     assert chat.say(client, LONG_QUESTION).endswith(MORE_NOTE)
     time.sleep(1.2)
     assert chat.say(client, "更多") == NO_MORE
@@ -58,12 +57,12 @@ def test_pages_are_forgotten_after_silence(long_kb, store_url):
 
 def test_rate_limit_sends_one_notice_then_silence(kb, store_url):
     client = make_app(kb, store_url, RATE_LIMIT=3, RATE_WINDOW=1).test_client()
-    chat = Chat()
+    chat = Follower()
     replies = [chat.say(client, "西部办公室是什么？") for _ in range(6)]
     assert all(WEST in r for r in replies[:3])
     assert "消息有点多" in replies[3]
     assert replies[4:] == ["", ""]  # empty body: WeChat shows nothing and does not retry
-    assert WEST in Chat("o-another").say(client, "西部办公室是什么？")  # others are not limited
+    assert WEST in Follower("o-another").say(client, "西部办公室是什么？")  # others are not limited
     time.sleep(1.2)  # the window passes
     assert WEST in chat.say(client, "西部办公室是什么？")
 
@@ -73,7 +72,7 @@ def test_declined_questions_are_recorded_folded_without_openid(kb, store_url):
     client = app.test_client()
     for openid, text in [("o1", "明天会下雨吗"), ("o2", "明天會下雨嗎？"), ("o3", "明天会下雨吗 ！"),
                          ("o1", "西部办公室是什么？"), ("o4", "食堂几点开门?")]:
-        Chat(openid).say(client, text)
+        Follower(openid).say(client, text)
     rows = misses(app.extensions["store"])
     assert [(r["member"], r["count"]) for r in rows] == [("明天会下雨吗", 3), ("食堂几点开门", 1)]
     assert all(r["first"] <= r["last"] for r in rows)
@@ -120,6 +119,14 @@ def test_pages_fit_one_reply_and_lose_nothing_but_an_overlong_tail(size, cut_sho
         assert text.startswith(joined.removesuffix(CUT_SHORT_NOTE))
     else:
         assert joined == text
+
+
+@pytest.mark.parametrize(("text", "ending"), [("欢迎关注本会。" * 400, "。"), ("没有句号的一段长文字" * 400, "…")],
+                         ids=["sentences", "one-long-sentence"])
+def test_a_text_without_pages_is_clipped_to_one_reply(text, ending):
+    clipped = clip(text)
+    assert len(clipped.encode()) <= MAX_REPLY_BYTES and clipped.endswith(ending)
+    assert text.startswith(clipped.removesuffix("…"))
 
 
 class ScriptedEngine:

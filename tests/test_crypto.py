@@ -11,7 +11,8 @@ import string
 
 import pytest
 import xmltodict
-from conftest import WeChat, app_config
+from chat import WeChat
+from conftest import app_config
 from wechatpy.crypto import PrpCrypto, WeChatCrypto
 
 from bot import create_app

@@ -7,8 +7,10 @@ import socket
 import time
 
 import pytest
+from chat import Chat, WeChat
+from conftest import app_config
 from prometheus_client.parser import text_string_to_metric_families
-from served import redis_server, serve_bot, signed_text
+from served import RedisServer, serve_bot
 
 from bot import create_app, metrics
 
@@ -17,8 +19,7 @@ ANSWER = "西部地区建筑绿色低碳发展协调推进办公室"
 
 
 def make_app(kb, **config):
-    return create_app({"KB_DIR": str(kb), "WECHAT_TOKEN": "test-token", "REDIS_URL": "",
-                       "RELOAD_INTERVAL": 0, **config}, environ={})
+    return create_app(app_config(kb, **config), environ={})
 
 
 def samples(client) -> dict:
@@ -27,6 +28,24 @@ def samples(client) -> dict:
     assert response.status_code == 200 and response.content_type.startswith("text/plain")
     families = text_string_to_metric_families(response.get_data(as_text=True))
     return {(s.name, tuple(sorted(s.labels.items()))): s.value for family in families for s in family.samples}
+
+
+class Change:
+    """What happened on the /metrics page between `with Change(client) as change:` and its end."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def __enter__(self):
+        self.before = samples(self.client)
+        return self
+
+    def __exit__(self, *exc):
+        self.after = samples(self.client)
+
+    def __call__(self, name: str, **labels) -> float:
+        key = (name, tuple(sorted(labels.items())))
+        return self.after.get(key, 0) - self.before.get(key, 0)
 
 
 def test_healthz_shows_the_knowledge_served_and_that_redis_is_absent(client):
@@ -57,12 +76,13 @@ def test_not_ready_with_empty_knowledge_but_still_alive(tmp_path):
 
 
 def test_redis_reachable_then_gone(tmp_path, kb):
-    with redis_server(tmp_path) as (url, process):
-        client = make_app(kb, REDIS_URL=url).test_client()
+    server = RedisServer(tmp_path).start()
+    try:
+        client = make_app(kb, REDIS_URL=server.url).test_client()
         assert client.get("/readyz").get_json()["redis"] == "ok"
-        process.terminate()
-        process.wait()
-        response = client.get("/readyz")
+    finally:
+        server.stop()
+    response = client.get("/readyz")
     assert response.status_code == 503
     assert response.get_json()["reasons"] == ["redis unreachable"]
     health = client.get("/healthz")
@@ -72,20 +92,14 @@ def test_redis_reachable_then_gone(tmp_path, kb):
 
 
 def test_metrics_api_shows_on_the_metrics_page(client):
-    before = samples(client)
-    metrics.message_received("text")
-    metrics.message_received("Not A Type!")
-    metrics.answered(declined=False)
-    metrics.answered(declined=True)
-    metrics.observe_latency(0.3)
-    metrics.retry_deduplicated()
-    metrics.rate_limited()
-    after = samples(client)
-
-    def delta(name, **labels):
-        key = (name, tuple(sorted(labels.items())))
-        return after[key] - before.get(key, 0)
-
+    with Change(client) as delta:
+        metrics.message_received("text")
+        metrics.message_received("Not A Type!")
+        metrics.answered(declined=False)
+        metrics.answered(declined=True)
+        metrics.observe_latency(0.3)
+        metrics.retry_deduplicated()
+        metrics.rate_limited()
     assert delta("bot_messages_total", kind="text") == 1
     assert delta("bot_messages_total", kind="other") == 1
     assert delta("bot_answers_total", result="answered") == 1
@@ -94,7 +108,27 @@ def test_metrics_api_shows_on_the_metrics_page(client):
     assert delta("bot_reply_seconds_bucket", le="0.25") == 0
     assert delta("bot_retries_deduplicated_total") == 1
     assert delta("bot_rate_limited_total") == 1
-    assert after[("bot_knowledge_items", (("kind", "faq"),))] >= 1
+    assert delta.after[("bot_knowledge_items", (("kind", "faq"),))] >= 1
+
+
+def test_signed_messages_show_on_the_metrics_page(kb, wechat):
+    client = make_app(kb, RATE_LIMIT=3).test_client()
+    chat = Chat(client, wechat)
+    question = wechat.text(QUESTION)
+    with Change(client) as delta:
+        chat.send(question)
+        chat.send(question)  # WeChat's retry: answered from the first reply
+        chat.say("明天会下雨吗")
+        chat.say(QUESTION)
+        chat.say(QUESTION)  # the fourth message in the window: over RATE_LIMIT
+        chat.send(wechat.event("subscribe"))
+    assert delta("bot_messages_total", kind="text") == 5
+    assert delta("bot_messages_total", kind="subscribe") == 1
+    assert delta("bot_answers_total", result="answered") == 2
+    assert delta("bot_answers_total", result="declined") == 1
+    assert delta("bot_retries_deduplicated_total") == 1
+    assert delta("bot_rate_limited_total") == 1
+    assert delta("bot_reply_seconds_count") == 6
 
 
 def test_admin_reload_does_not_exist_without_a_token(kb):
@@ -113,32 +147,33 @@ def test_admin_reload_needs_the_bearer_token(kb, header):
 def test_admin_reload_rebuilds_and_reports_refused_files(kb):
     client = make_app(kb, ADMIN_TOKEN="secret-admin-token").test_client()
     auth = {"Authorization": "Bearer secret-admin-token"}
-    before = samples(client)
-    response = client.post("/admin/reload", headers=auth)
-    assert response.status_code == 200
-    assert response.get_json()["reloaded"] is True
-    assert response.get_json()["knowledge"]["last_reload"]["trigger"] == "admin"
+    with Change(client) as delta:
+        response = client.post("/admin/reload", headers=auth)
+        assert response.status_code == 200
+        assert response.get_json()["reloaded"] is True
+        assert response.get_json()["knowledge"]["last_reload"]["trigger"] == "admin"
 
-    with open(kb / "faq" / "west-office.txt", "a", encoding="utf-8") as f:
-        f.write("\n问：没有答案的问题\n")
-    response = client.post("/admin/reload", headers=auth)
-    assert response.status_code == 422
-    assert response.get_json()["knowledge"]["last_error"]["problems"][0].startswith("faq/west-office.txt:")
-    assert ANSWER in client.application.extensions["knowledge"].engine.answer(QUESTION).text
-    after = samples(client)
-    for name in ("bot_knowledge_reloads_total", "bot_knowledge_reload_failures_total"):
-        assert after[(name, ())] - before[(name, ())] == 1
+        with open(kb / "faq" / "west-office.txt", "a", encoding="utf-8") as f:
+            f.write("\n问：没有答案的问题\n")
+        response = client.post("/admin/reload", headers=auth)
+        assert response.status_code == 422
+        assert response.get_json()["knowledge"]["last_error"]["problems"][0].startswith("faq/west-office.txt:")
+        assert ANSWER in client.application.extensions["knowledge"].engine.answer(QUESTION).text
+    assert delta("bot_knowledge_reloads_total") == delta("bot_knowledge_reload_failures_total") == 1
 
 
-def test_sigterm_lets_an_in_flight_request_finish(tmp_path, kb):
+def test_sigterm_lets_an_in_flight_request_finish(tmp_path, kb, redis_url):
     """docker stop sends SIGTERM while a reply is half received: that follower still gets the answer."""
-    with serve_bot(tmp_path, {"KB_DIR": str(kb), "WEB_CONCURRENCY": "2"}) as served:
+    env = {"KB_DIR": str(kb), "REDIS_URL": redis_url, "WEB_CONCURRENCY": "2"}  # Redis: two workers
+    with serve_bot(tmp_path, env) as served:
+        assert served.output().count("Booting worker") == 2
         status, page = served.get("/metrics")
         assert status == 200 and 'bot_knowledge_items{kind="faq"} 1.0' in page  # one series for both workers
-        query, body = signed_text(served.token, QUESTION, "o-graceful", 42)
+        wechat = WeChat(token=served.token, openid="o-graceful")
+        path, body = wechat.push(wechat.text(QUESTION))
         host, port = served.base.removeprefix("http://").split(":")
         with socket.create_connection((host, int(port)), timeout=30) as conn:
-            conn.sendall(f"POST /wechat?{query} HTTP/1.1\r\nHost: {host}\r\nContent-Type: text/xml\r\n"
+            conn.sendall(f"POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: text/xml\r\n"
                          f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n".encode() + body[:40])
             time.sleep(0.5)  # the worker is now inside the app, reading the rest of the body
             served.process.terminate()

@@ -1,13 +1,16 @@
 """Hot reload: knowledge files edited, broken, added and removed while the bot serves."""
 
+import json
 import logging
 import os
 import re
+import shutil
 import threading
 import time
 
 import pytest
-from served import redis_server, serve_bot
+import redis
+from served import RedisServer, serve_bot
 
 from bot.live import LiveKnowledge
 from bot.store import create_store
@@ -16,7 +19,7 @@ QUESTION = "西部办公室是什么？"
 ORIGINAL = "2024年2月3日在四川成都成立"  # in the shipped answer
 EDITED = "【第二版答案】"
 REFUSED = "【第三版答案】"  # written together with a broken entry, so it must never be served
-# docs/deploy.md: with RELOAD_INTERVAL=2 an edit is answered within 3 s (poll + settle + a few ms of loading).
+# README.md (Deploying): with RELOAD_INTERVAL=2 an edit is answered within 3 s (poll + settle + a few ms of loading).
 SWITCH_WITHIN = 3.0
 
 
@@ -82,15 +85,19 @@ def test_files_added_and_removed_are_picked_up(kb):
 
 
 def test_one_json_ready_log_record_per_reload(kb, caplog):
+    # The level is set before the first load: whether an earlier test's create_app already set the
+    # "bot" logger to INFO must not decide whether the start record is seen.
+    caplog.set_level(logging.INFO, logger="bot.live")
     live = LiveKnowledge(str(kb))
     original = faq_file(kb).read_text(encoding="utf-8")
-    caplog.set_level(logging.INFO, logger="bot.live")
     faq_file(kb).write_text(with_answer(original, EDITED), encoding="utf-8")
     live.check()
     faq_file(kb).write_text(broken(original, REFUSED)[0], encoding="utf-8")
     live.check()
 
-    ok, refused = [r for r in caplog.records if getattr(r, "event", None) == "reload"]
+    mine = [r for r in caplog.records if getattr(r, "event", None) == "reload" and r.kb_dir == str(kb)]
+    start, ok, refused = mine
+    assert (start.ok, start.trigger, start.previous_version) == (True, "start", "")
     assert (ok.ok, ok.trigger, ok.faq, ok.errors) == (True, "files", 1, [])
     assert ok.version == live.engine.kb.version and ok.previous_version != ok.version
     assert (refused.ok, refused.levelname, refused.serving_version) == (False, "WARNING", ok.version)
@@ -107,20 +114,10 @@ def same_size_edit_keeping_mtime(kb):
 
 
 @pytest.fixture
-def redis_url(tmp_path):
-    with redis_server(tmp_path) as (url, _process):
-        yield url
-
-
-@pytest.fixture
 def replicas(tmp_path, kb, redis_url):
     """Two replicas, each with its own copy of the knowledge, sharing one Redis."""
     other = tmp_path / "other-knowledge"
-    other.mkdir()
-    for sub in ("news", "faq"):
-        (other / sub).mkdir()
-        for f in (kb / sub).iterdir():
-            (other / sub / f.name).write_bytes(f.read_bytes())
+    shutil.copytree(kb, other)  # all of it: settings.txt is part of the version too
     config = {"REDIS_URL": redis_url, "WECHAT_APPID": ""}
     return (LiveKnowledge(str(kb), create_store(config)), LiveKnowledge(str(other), create_store(config)),
             kb, other)
@@ -148,17 +145,26 @@ def test_admin_reload_reaches_every_replica(replicas):
     assert "2月4日" in b.engine.answer(QUESTION).text
 
 
-def test_without_redis_a_replica_keeps_watching_its_own_files(tmp_path, kb):
-    with redis_server(tmp_path) as (url, process):
-        live = LiveKnowledge(str(kb), create_store({"REDIS_URL": url, "WECHAT_APPID": ""}))
-        process.terminate()
-        process.wait()
-    original = faq_file(kb).read_text(encoding="utf-8")
-    faq_file(kb).write_text(with_answer(original, EDITED), encoding="utf-8")
+def test_without_redis_a_replica_keeps_watching_its_own_files_and_tells_the_fleet_later(tmp_path, kb):
+    server = RedisServer(tmp_path / "redis").start()
+    store = create_store({"REDIS_URL": server.url, "WECHAT_APPID": ""})
+    try:
+        live = LiveKnowledge(str(kb), store)
+        server.stop()
+        faq_file(kb).write_text(with_answer(faq_file(kb).read_text(encoding="utf-8"), EDITED), encoding="utf-8")
+        assert live.check() is True
+        assert EDITED in live.engine.answer(QUESTION).text
+        assert live.status()["shared_store_error"].startswith("ConnectionError")
 
-    assert live.check() is True
-    assert EDITED in live.engine.answer(QUESTION).text
-    assert live.status()["shared_store_error"].startswith("ConnectionError")
+        server.start()  # same port, empty: the version built during the outage is published now
+        live.check()
+        status = live.status()
+        assert (status["shared_store_error"], status["fleet_version"]) == (None, live.engine.kb.version)
+        with redis.Redis.from_url(server.url) as client:
+            assert json.loads(client.get("bot:default:knowledge:version")) == live.engine.kb.version
+    finally:
+        store.close()
+        server.stop()
 
 
 class Follower(threading.Thread):
@@ -206,11 +212,16 @@ def wait_for_error_in_healthz(served, line: int, timeout: float = 10) -> dict:
     raise AssertionError(f"/healthz never reported faq/west-office.txt:{line}: {health}")
 
 
-def test_edit_break_and_restore_under_a_running_server(tmp_path, kb):
-    """The issue's "done when": zero errors, switch within the stated time, broken file reported."""
+def test_edit_break_and_restore_under_a_running_server(tmp_path, kb, redis_url):
+    """The issue's "done when": zero errors, switch within the stated time, broken file reported.
+
+    With Redis, as in production, so that gunicorn runs two workers and each reloads on its own.
+    """
     original = faq_file(kb).read_text(encoding="utf-8")
-    env = {"KB_DIR": str(kb), "WEB_CONCURRENCY": "2", "RELOAD_INTERVAL": "2", "RATE_LIMIT": "100000"}
+    env = {"KB_DIR": str(kb), "REDIS_URL": redis_url, "WEB_CONCURRENCY": "2", "RELOAD_INTERVAL": "2",
+           "RATE_LIMIT": "100000"}
     with serve_bot(tmp_path, env) as served:
+        assert served.output().count("Booting worker") == 2
         follower = Follower(served)
         follower.start()
         try:
@@ -240,6 +251,7 @@ def test_edit_break_and_restore_under_a_running_server(tmp_path, kb):
             follower.join()
         _, health = served.get_json("/healthz")
         _, page = served.get("/metrics")
+    reloads = [line for line in served.json_lines() if line.get("event") == "reload"]
 
     replies = follower.replies
     assert len(replies) > 50
@@ -254,3 +266,6 @@ def test_edit_break_and_restore_under_a_running_server(tmp_path, kb):
     # Both workers swapped twice (edit, restore) and refused once, summed across processes.
     assert re.search(r"^bot_knowledge_reloads_total 4\.0$", page, re.M)
     assert re.search(r"^bot_knowledge_reload_failures_total 2\.0$", page, re.M)
+    # One JSON log line per load in each worker: start, edit, refused break, restore.
+    assert sorted((r["trigger"], r["ok"]) for r in reloads) == sorted(
+        [("start", True)] * 2 + [("files", True)] * 4 + [("files", False)] * 2)

@@ -6,9 +6,10 @@ import threading
 import time
 
 import pytest
-from chat import Chat, content
+from chat import Follower, content
 from click.testing import CliRunner
-from conftest import LONG_ANSWER, LONG_QUESTION, RedisServer
+from conftest import LONG_ANSWER, LONG_QUESTION
+from served import RedisServer
 
 from bot import create_app
 from bot.cli import cli
@@ -64,7 +65,7 @@ def engine_calls(monkeypatch):
 
 def test_retry_on_the_other_replica_gets_the_same_reply_from_one_engine_call(replicas, engine_calls):
     a, b = (app.test_client() for app in replicas)
-    chat = Chat()
+    chat = Follower()
     first = chat.post(a, "西部办公室是什么？", msg_id=6054768590064713728)
     retry = chat.post(b, "西部办公室是什么？", msg_id=6054768590064713728)
     assert first.status_code == retry.status_code == 200
@@ -87,7 +88,7 @@ def test_retry_arriving_while_the_first_delivery_works_waits_for_its_reply(repli
         return answer(self, question, context)
 
     monkeypatch.setattr(Engine, "answer", slow)
-    chat, bodies = Chat(), {}
+    chat, bodies = Follower(), {}
     a, b = (app.test_client() for app in replicas)
     first = threading.Thread(target=lambda: bodies.setdefault("a", chat.post(a, "西部办公室是什么？", msg_id=77)))
     first.start()
@@ -118,7 +119,7 @@ def test_claim_across_replicas_runs_the_answer_once(replicas, engine_calls):
 
 def test_more_continues_on_the_other_replica(replicas):
     a, b = (app.test_client() for app in replicas)
-    chat = Chat()
+    chat = Follower()
     pages = [chat.say(a, LONG_QUESTION)]
     clients = [b, a, b, a]
     while pages[-1].endswith(MORE_NOTE):
@@ -141,7 +142,7 @@ def test_follow_up_refers_to_the_answer_given_by_the_other_replica(replicas, ask
     assert expected.matched is not None, f"the engine does not resolve {follow_up!r} with context {context}"
 
     a, b = (app.test_client() for app in replicas)
-    chat = Chat()
+    chat = Follower()
     assert chat.say(a, ask) == first_page(engine.answer(ask).text)
     assert chat.say(b, follow_up) == first_page(expected.text)
 
@@ -156,7 +157,7 @@ def test_numbered_choice_is_picked_on_the_other_replica(replicas):
     expected = first_page(engine.answer(choice["question"], choice["context"]).text)
 
     a, b = (app.test_client() for app in replicas)
-    chat = Chat()
+    chat = Follower()
     assert "2" in chat.say(a, ask)  # the engine writes "回复 1、2 …" into the text
     assert chat.say(b, "２") == expected
 
@@ -165,20 +166,20 @@ def test_rate_limit_counts_messages_on_every_replica(replicas):
     for app in replicas:
         app.extensions["conversation"].limiter.limit = 4
     a, b = (app.test_client() for app in replicas)
-    chat = Chat()
+    chat = Follower()
     replies = [chat.say(client, "西部办公室是什么？") for client in [a, b, a, b, a, b, a]]
     assert all(WEST in r for r in replies[:4])
     assert "消息有点多" in replies[4]
     assert replies[5:] == ["", ""]
-    assert WEST in Chat("o-other").say(b, "西部办公室是什么？")
+    assert WEST in Follower("o-other").say(b, "西部办公室是什么？")
 
 
 def test_staff_see_misses_and_hits_from_every_replica(replicas, redis_url, monkeypatch):
     a, b = (app.test_client() for app in replicas)
-    Chat("o1").say(a, "明天会下雨吗？")
-    Chat("o2").say(b, "明天會下雨嗎")
-    Chat("o3").say(b, "食堂几点开门")
-    Chat("o1").say(a, "西部办公室是什么？")
+    Follower("o1").say(a, "明天会下雨吗？")
+    Follower("o2").say(b, "明天會下雨嗎")
+    Follower("o3").say(b, "食堂几点开门")
+    Follower("o1").say(a, "西部办公室是什么？")
     monkeypatch.setenv("REDIS_URL", redis_url)
     monkeypatch.setenv("WECHAT_APPID", "wxtest")
     runner = CliRunner()
@@ -219,7 +220,7 @@ def test_redis_stopped_mid_conversation(long_kb, tmp_path, caplog):
               "REDIS_RETRY_INTERVAL": 0.2}
     apps = [create_app(dict(config), environ={}) for _ in range(2)]
     a, b = (app.test_client() for app in apps)
-    chat = Chat()
+    chat = Follower()
     try:
         assert a.get("/healthz").get_json()["redis"] == "ok"
         assert chat.say(a, LONG_QUESTION).endswith(MORE_NOTE)

@@ -5,7 +5,7 @@ import time
 
 import pytest
 import redis
-from conftest import RedisServer
+from served import RedisServer
 
 from bot.failover import FailoverStore
 from bot.redisstore import RedisStore

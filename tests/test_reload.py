@@ -98,7 +98,7 @@ def test_one_json_ready_log_record_per_reload(kb, caplog):
     mine = [r for r in caplog.records if getattr(r, "event", None) == "reload" and r.kb_dir == str(kb)]
     start, ok, refused = mine
     assert (start.ok, start.trigger, start.previous_version) == (True, "start", "")
-    assert (ok.ok, ok.trigger, ok.faq, ok.errors) == (True, "files", 1, [])
+    assert (ok.ok, ok.trigger, ok.faq, ok.errors) == (True, "files", len(live.engine.kb.faq), [])
     assert ok.version == live.engine.kb.version and ok.previous_version != ok.version
     assert (refused.ok, refused.levelname, refused.serving_version) == (False, "WARNING", ok.version)
     assert refused.errors[0].startswith("faq/west-office.txt:")

@@ -60,7 +60,8 @@ class Engine:
         self.faq = FaqMatcher(kb.faq, self.library.canon)
         # The same subject is compared with many sentences: build each once (bounded).
         self.subject = functools.lru_cache(maxsize=4096)(lambda topic: Subject(topic, self.library.index.idf))
-
+        self._suggestions: list[str] = []
+        self._suggestions = self._pick_suggestions()
     # -- the entry point ---------------------------------------------------------------
 
     def answer(self, question: str, context: dict | None = None) -> Answer:
@@ -95,15 +96,21 @@ class Engine:
 
     def suggestions(self, n: int = 3) -> list[str]:
         """Example questions the bot answers well, for the welcome and decline texts."""
-        found = [entry.questions[0][0] for entry in self.kb.faq]
-        for doc in sorted(self.library.docs, key=lambda d: (not d.own, d.when), reverse=False)[:3]:
-            people = [p for p in doc.facts.people.values() if p.roles]
-            if people:
-                found.append(f"{people[0].name}是谁？")
-            if any(e.place for e in doc.facts.events):
-                found.append("会议在哪里举行？")
-        unique = list(dict.fromkeys(found))
-        return unique[:n]
+        return self._suggestions[:n]
+
+    def _pick_suggestions(self) -> list[str]:
+        """One of each kind (a curated question, a person, the latest event), each checked to be
+        answered. Worked out once, while the engine is built (before any thread shares it)."""
+        newest = sorted(self.library.docs, key=lambda d: (d.own, d.when), reverse=True)
+        candidates = [entry.questions[0][0] for entry in self.kb.faq[:1]]
+        for doc in newest[:3]:
+            speakers = [p for p in doc.facts.people.values() if p.roles and p.actions]
+            candidates += [f"{p.name}是谁？" for p in speakers[:1]]
+            candidates += ["会议在哪里举行？"] if any(e.place for e in doc.facts.events) else []
+            candidates += ["谁参加了会议？"] if len(doc.facts.people) > 2 else []
+        candidates += [entry.questions[0][0] for entry in self.kb.faq[1:]]
+        unique = list(dict.fromkeys(candidates))[:8]
+        return [c for c in unique if not self.answer(c).declined][:3]
 
     # -- reading the question ----------------------------------------------------------
 
@@ -348,7 +355,9 @@ class Engine:
         doc = good[0][0]
         present = [p for p in doc.facts.people.values() if p.present]
         more, choices = self._alternatives(good, q)
-        text = f"{doc.article.label()}提到的出席人员（按单位）：\n{grouped_people(present)}{more}\n{source(doc.article)}"
+        also = "".join(f"\n另有{'、'.join(names)}等{kind}参加。" for names, kind, _ in doc.facts.org_lists[:2])
+        text = (f"{doc.article.label()}提到的出席人员（按单位）：\n{grouped_people(present)}{also}{more}\n"
+                f"{source(doc.article)}")
         return Answer(text, f"{doc.article.path}#attend", 100.0 * good[0][1], [_source(doc)], kind="attend",
                       context={"article": doc.article.path}, choices=choices)
 

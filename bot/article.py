@@ -14,7 +14,7 @@ from .fields import read_text
 from .textnorm import fold
 
 IMAGE_RE = re.compile(r"^\S{0,80}\.(?:jpe?g|png|gif|bmp|webp|tiff?)$", re.IGNORECASE)
-META_LABELS = r"发布时间|发布日期|发表时间|发布于|更新时间|日期|时间|来源|作者|编辑|责任编辑|撰稿|浏览量|浏览次数|浏览|点击数|点击量|点击|阅读量|阅读|访问量"
+META_LABELS = r"发布者|发布部门|发布单位|记者|通讯员|信息来源|发布时间|发布日期|发表时间|发布于|更新时间|日期|时间|来源|作者|编辑|责任编辑|撰稿|浏览量|浏览次数|浏览|点击数|点击量|点击|阅读量|阅读|访问量"
 META_RE = re.compile(rf"(?:^|\s)(?:{META_LABELS})\s*[:：]")
 PUBLISH_RE = re.compile(r"(?:发布时间|发布日期|发表时间|发布于|更新时间|日期|时间)\s*[:：]?\s*(.{6,20})")
 NAV_RE = re.compile(
@@ -38,9 +38,10 @@ CONTACT_RE = re.compile(
 PHONE_RE = re.compile(r"(?<![\d-])(?:(?:[（(]\s*\d{2,4}\s*[)）]\s*)?(?:\d{3,4}-)?(?:\d{4} \d{4}|\d{7,8}|\d{3,4}-\d{4})"
                       r"(?:-\d{1,4})?"
                       r"|1\d{10}|400-?\d{3}-?\d{4})(?![\d-])")
-COPYRIGHT_NOISE = re.compile(r"copyright|版权所有|©|\(c\)|\b(?:19|20)\d{2}\b|[，,。].*$|不得转载|all rights reserved",
+COPYRIGHT_NOISE = re.compile(r"copyright|版权所有|©|\(c\)|\b(?:19|20)\d{2}\b|[，,。].*$|未经许可|不得转载|all rights reserved",
                              re.IGNORECASE)
 FILING_NUMBER = re.compile(r"[\u4e00-\u9fff]?icp[备证]?[\d\-号]*|[\u4e00-\u9fff]?公网安备[\d号]*", re.IGNORECASE)
+DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号$")
 SENTENCE_END = re.compile(r"(?<=[。！？!?；;])(?![”’」』）)])")
 CHANNEL_MAX = 12  # a short line above the title with no punctuation is a channel name
 
@@ -92,7 +93,7 @@ def parse_article(text: str, shown: str) -> tuple[Article | None, list[Problem]]
     published = ""
     for i in meta[:3]:
         match = PUBLISH_RE.search(lines[i])
-        date = parse_date(match.group(1)) if match else None
+        date = parse_date(match.group(1) if match else lines[i])  # 2024-05-17 10:22 来源：…
         if date and date.year:
             published = date.iso()
             break
@@ -136,12 +137,14 @@ def _mark_table_rows(raw_lines: list[str]) -> list[str]:
     filled = [i for i, line in enumerate(raw_lines) if line.strip()]
     out = [_labelled_row(line) for line in raw_lines]
     for n, i in enumerate(filled):
-        neighbours = filled[max(n - 1, 0):n] + filled[n + 1:n + 2]
-        if rows[i] and any(rows[j] for j in neighbours):
+        neighbours = filled[max(n - 2, 0):n] + filled[n + 1:n + 3]
+        numbered = bool(ENUMERATOR.match(raw_lines[i].strip()))  # "1. 葛明远　…副教授" is a row by itself
+        if rows[i] and (numbered or any(rows[j] for j in neighbours)):
             out[i] = rows[i]
     return out
 
 
+ENUMERATOR = re.compile(r"^(?:\d{1,2}\s*[.、．)）]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,2}、)\s*")
 LABELLED_ROW = re.compile(r"^(\s*[^\s：:]{1,12}\s*[：:]\s*)([\u4e00-\u9fff]{2,4})[ \t\u3000]+([^\s（(].{3,40})$")
 
 
@@ -158,7 +161,7 @@ def _table_row(raw: str) -> str | None:
 
     Folding removes spaces between Chinese characters, so the columns are marked first.
     """
-    cells = re.split(r"[ \t\u3000\u00a0]+", raw.strip())
+    cells = re.split(r"[ \t\u3000\u00a0]+", ENUMERATOR.sub("", raw.strip()))
     if len(cells) < 2 or len(raw.strip()) > 60 or re.search(r"[。，；：:,]", raw):
         return None
     name, rest = "".join(cells[:-1]), cells[-1]
@@ -174,8 +177,11 @@ def _classify(line: str) -> str:
         return "image"
     if TAIL_RE.search(line):
         return "tail"
-    if NAV_RE.search(line) or line.count("|") + line.count("｜") >= 2:
+    if (NAV_RE.search(line) or line.count("|") + line.count("｜") + line.count("▏") >= 2
+            or len(re.findall(r"\s[>＞»›]{1,2}\s", f" {line} ")) >= 2):
         return "nav"
+    if DOC_NUMBER.match(line):
+        return "meta"  # 晋绿建协〔2024〕27号: a notice's file number, not its title
     if META_RE.search(line) and len(line) < 160 and not line.endswith("。"):
         return "meta"
     if len(line) < 160 and (CONTACT_RE.match(line) or (CONTACT_RE.search(line) and PHONE_RE.search(line)

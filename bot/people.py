@@ -22,8 +22,8 @@ STRONG_AFTER = re.compile(
     r"回顾|解读|分享|汇报|报告|主讲|获得|获颁|颁发|专门|亲自|率团|随后|首先|最后|也|还|又|均|都|则|就|将|已|曾)"
 )
 # A character that never ends a given name: 王军说 is 王军 + 说.
-NOT_NAME_FINAL = set("说等在对和与及是的了也将就被向从则均都亦又还并携偕代做作讲谈向于率")
-NOT_NAME_CHARS = set("会协院学司局厅部署所室处组团委办站馆社校府省市县区镇届年月日号的了在是有和与及等"
+NOT_NAME_FINAL = set("说等在对和与及是的了也将就被向从则均都亦又还并携偕代做作讲谈向于率兼")
+NOT_NAME_CHARS = set("会协院学司局厅部署所室处组团委办站馆社校府省市县区镇届年月日号的了在是有与及等"
                      "员师任位个邀")
 # Two-character words that start with a surname but name no one: 项目经理, 主任委员, 公司总经理.
 COMMON_WORDS = set(
@@ -35,7 +35,8 @@ COMMON_WORDS = set(
 )
 FOREIGN_NAME = re.compile(rf"[{HAN}]{{1,6}}(?:·[{HAN}]{{1,8}}){{1,2}}(?:（([A-Za-z][A-Za-z .'\-]+)）)?")
 LATIN_AFTER = re.compile(r"（([A-Za-z][A-Za-z .'\-]{2,40})）")
-LEAD_IN = re.compile(r"^(?:.{0,6}?由|.{0,8}?邀请(?:到|了)?|.{0,4}?(?:聘请|聘任|特聘|推选|选举|任命)|以及|及|和|与|并|"
+SUB_UNIT = re.compile(r"专委会|分会|秘书处|专业委员会|工作委员会|办公室")
+LEAD_IN = re.compile(r"^(?:.{0,10}?由|.{0,8}?邀请(?:到|了)?|.{0,4}?(?:聘请|聘任|特聘|推选|选举|任命)|以及|及|和|与|并|"
                      r"其中|包括|特邀|来自|受邀|应邀|同时|另有)")
 TABLE_ROW = re.compile(rf"^([{HAN}·]{{2,8}})：(.+)$")
 ELECTED_ROW = re.compile(rf"^(.{{0,12}}?)：((?:[{HAN}]{{2,4}}、)*[{HAN}]{{2,4}})(?:（([^（）]{{2,40}})）)?$")
@@ -81,7 +82,7 @@ def name_after(text: str, i: int) -> tuple[str, int, str] | None:
         end = latin_named.end()
         return latin_named.group(1), end, LATIN_AFTER.match(text, latin_named.end(1)).group(1)
     best = None
-    for length in (3, 2, 4):
+    for length in ((4, 3, 2) if text[i:i + 2] in COMPOUND_SURNAMES else (3, 2, 4)):  # 上官景和
         name = text[i:i + length]
         if len(name) < length or not plausible_name(name):
             continue
@@ -164,9 +165,12 @@ def find_people(sentence: str, home_org: str = "") -> list[Mention]:
                 org = pending_org
             elif not org and mentions and not bare:
                 org = carry_org  # 中国建筑节能协会会长武涌、秘书长吴景山
-            elif carry_org and len(org) <= 4 and ORG_SUFFIX_RE.search(org) and segment[:1] in ("、", "，"):
+            elif carry_org and SUB_UNIT.fullmatch(org) and segment[:1] == "、":
                 org = carry_org + org  # …协会会长施平西副会长秦帆、专委会主任王军: a unit of the same org
             mentions.append(_mention(name, pending, org, title, m.end(), end, latin))
+            for more, more_end in _names_listed(sentence, end):  # 副会长邢家栋、乔卫民、卜庆华
+                mentions.append(Mention(more, mentions[-1].title, mentions[-1].org, more_end - len(more), more_end))
+                end = more_end
             carry_org, pending, pending_org, floor = org or carry_org, [], "", end
             continue
         before = name_before(sentence, m.start(), floor)
@@ -184,6 +188,25 @@ def find_people(sentence: str, home_org: str = "") -> list[Mention]:
     mentions += _appointed(sentence, {mention.name for mention in mentions}, home_org)
     mentions += _bracketed(sentence, home_org)
     return _merge(mentions)
+
+
+def _names_listed(sentence: str, end: int) -> list[tuple[str, int]]:
+    """Names that follow a titled name with only 、 between them share its title."""
+    found = []
+    while sentence.startswith("、", end):
+        m = re.match(rf"[{HAN}]{{2,3}}", sentence[end + 1:])
+        if not m:
+            break
+        for name in (m.group(0), m.group(0)[:2]):
+            after = end + 1 + len(name)
+            if (plausible_name(name) and not TITLE_RE.match(sentence, after)
+                    and re.match(r"[、，；。等]|$", sentence[after:after + 1])):
+                found.append((name, after))
+                end = after
+                break
+        else:
+            break
+    return found
 
 
 def _mention(name, pending, org, title, start, end, latin="") -> Mention:
@@ -207,14 +230,17 @@ def _table_row(sentence: str) -> Mention | None:
 
 def _elected_rows(sentence: str, home_org: str) -> list[Mention]:
     """会长：邹国华（…董事长） / 副会长：刘晓峰、程建民: election results, one title per row."""
-    match = ELECTED_ROW.match(sentence)
-    if not match or not TITLE_RE.fullmatch(match.group(1)):
+    match = ELECTED_ROW.match(sentence.rstrip("；;，,。"))
+    titles = list(TITLE_RE.finditer(match.group(1))) if match else []
+    if not titles or titles[-1].end() != len(match.group(1)):
         return []
+    label = match.group(1)
+    org = clean_org(label[:titles[-1].start()], home_org) or home_org  # 专家委员会主任：上官景和
     names = [n for n in match.group(2).split("、") if plausible_name(n)]
     out = []
     for name in names:
         start = sentence.index(name)
-        mention = Mention(name, match.group(1), home_org, start, start + len(name))
+        mention = Mention(name, titles[-1].group(0), org, start, start + len(name))
         if match.group(3) and len(names) == 1:
             role = _role_in(match.group(3), home_org)
             if role:

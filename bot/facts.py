@@ -40,7 +40,8 @@ COUNT_RE = re.compile(
 ORG_LIST = re.compile(rf"((?:[{HAN}A-Za-z（）()]{{2,30}}、)+[{HAN}A-Za-z（）()]{{2,30}})等(?:[{HAN}]{{0,6}})?"
                       r"(企业|单位|公司|协会|高校|机构|部门|院校|学会|组织)")
 LEADING_FUNCTION = re.compile(r"^[由在与和及对为将把被从向是的了]+")
-ALIAS_EXPLICIT = re.compile(rf"[（(]?(?:以下)?简称[“\"「]?([{HAN}A-Za-z]{{2,12}})[”\"」]?[）)]?")
+ALIAS_EXPLICIT = re.compile(rf"[（(]?(?:以下|下)?(?:简称|称)[“\"「『]([{HAN}A-Za-z]{{2,12}})[”\"」』][）)]?"
+                            rf"|[（(](?:以下|下)?简称([{HAN}A-Za-z]{{2,12}})[）)]")
 
 
 @dataclass
@@ -93,12 +94,20 @@ class ArticleFacts:
 
 def extract_facts(article: Article) -> ArticleFacts:
     facts = ArticleFacts(home_org=_home_org(article))
+    facts.aliases = _explicit_aliases(article)
     recent = org_mentions(article.title)  # organisations named so far, for 该会 / 公司
+    row_org = ""  # 专家委员会主任：…；副主任：…: rows without an organisation take the one above
     for s in article.sentences:  # first who is who: titles and organisations
         here = [(s.text.find(name), name) for name in org_mentions(s.text)]
-        for mention in find_people(s.text, facts.home_org):
-            mention.org = resolve(mention.org, recent + [n for at, n in here if at < mention.start])
+        mentions = find_people(s.text, facts.home_org)
+        for mention in mentions:
+            if mention.row and not mention.org:
+                mention.org = row_org or facts.home_org
+            mention.org = facts.aliases.get(mention.org) or resolve(
+                mention.org, recent + [n for at, n in here if at < mention.start])
             _add_role(facts, mention)
+        rows = [m for m in mentions if m.row]
+        row_org = rows[0].org if rows else ""
         recent += [name for _, name in here]
     current: Person | None = None  # whom "他" refers to
     list_intro: list[str] = []  # 应邀出席本次活动的嘉宾如下： -> the rows below attended
@@ -138,10 +147,6 @@ def extract_facts(article: Article) -> ArticleFacts:
             names = _org_list_items(m.group(1))
             if names and not any(name in s.text and name in facts.people for name in names):
                 facts.org_lists.append((names, m.group(2), s.index))
-        for m in ALIAS_EXPLICIT.finditer(s.text):
-            full = _org_before(s.text, m.start())
-            if full:
-                facts.aliases[m.group(1)] = full
     facts.aliases.update(_implicit_aliases(article.title + "。" + article.text, facts.aliases))
     facts.lists = _lists(article)
     for person in facts.people.values():
@@ -236,7 +241,7 @@ def _org_list_items(listed: str) -> list[str]:
 
 def _home_org(article: Article) -> str:
     """The article's own organisation: named in the title, or by the site's footer."""
-    for org in _orgs_in(article.title.split("——")[-1]):
+    for org in org_mentions(article.title.split("——")[-1]):
         return org
     owner = article.contacts.get("owner", "")
     return owner if ORG_SUFFIX_RE.search(owner) else ""  # a site (…网) is not an organisation
@@ -250,6 +255,17 @@ def _orgs_in(text: str) -> list[str]:
         if match and 4 <= len(chunk) <= 30:
             found.append(chunk)
     return found
+
+
+def _explicit_aliases(article: Article) -> dict[str, str]:
+    """江苏省绿色建筑协会（以下简称“省绿建协会”）, 澳门建筑节能与环境学会（下称「学会」）."""
+    aliases = {}
+    for s in article.sentences:
+        for m in ALIAS_EXPLICIT.finditer(s.text):
+            full = _org_before(s.text, m.start())
+            if full:
+                aliases[m.group(1) or m.group(2)] = full
+    return aliases
 
 
 def _org_before(text: str, end: int) -> str:

@@ -39,7 +39,9 @@ def resolve(org: str, recent: list[str]) -> str:
     """该会 / 公司 -> the latest organisation of that kind named before; else the word itself."""
     for words, endings in REFERENCES.items():
         if org in words:
-            for name in reversed(recent):
-                if name != org and name.endswith(endings) and len(name) > len(org) + 1:
-                    return name
+            own = org.removeprefix("该").removeprefix("本")  # 学会 is a 学会 before it is any 会
+            for wanted in ((own,) if len(own) > 1 else ()) + (endings,):
+                for name in reversed(recent):
+                    if name != org and name.endswith(wanted) and len(name) > len(org) + 1:
+                        return name
     return org

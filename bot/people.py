@@ -55,6 +55,7 @@ class Mention:
     start: int = 0  # span of the name in the sentence
     end: int = 0
     latin: str = ""  # the name in Latin letters when the text gives it: Nils Larsson
+    row: bool = False  # from a "会长：蒋清峰" row: without an organisation, the rows above give it
 
     @property
     def description(self) -> str:
@@ -235,12 +236,12 @@ def _elected_rows(sentence: str, home_org: str) -> list[Mention]:
     if not titles or titles[-1].end() != len(match.group(1)):
         return []
     label = match.group(1)
-    org = clean_org(label[:titles[-1].start()], home_org) or home_org  # 专家委员会主任：上官景和
+    org = clean_org(label[:titles[-1].start()], home_org)  # 专家委员会主任：上官景和 ("" -> see facts)
     names = [n for n in match.group(2).split("、") if plausible_name(n)]
     out = []
     for name in names:
         start = sentence.index(name)
-        mention = Mention(name, titles[-1].group(0), org, start, start + len(name))
+        mention = Mention(name, titles[-1].group(0), org, start, start + len(name), row=True)
         if match.group(3) and len(names) == 1:
             role = _role_in(match.group(3), home_org)
             if role:
@@ -280,10 +281,11 @@ def _appointed(sentence: str, known: set[str], home_org: str) -> list[Mention]:
         match = APPOINTED.search(clause)
         if not match:
             continue
-        role = match.group(2)
-        title = TITLE_RE.search(role)
-        if not title:
+        role = re.sub(r"(?:一职|职务)$", "", match.group(2))
+        titles = list(TITLE_RE.finditer(role))
+        if not titles or titles[-1].end() != len(role):  # 为专家委员会委员颁发了聘书: not an appointment
             continue
+        title = titles[-1]
         for name in match.group(1).split("、"):
             if plausible_name(name) and name not in known:
                 start = sentence.find(name)

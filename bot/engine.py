@@ -30,17 +30,19 @@ FAQ_MIN_SCORE = 85  # FaqMatcher score (0–100) from which a curated answer is 
 # Chosen on the plateau of `python bench/quality.py --sweep` (dev, extra and held-out sets):
 MIN_COVERAGE = 0.6  # share of the question's subject an article must account for
 MIN_SENTENCE_COVERAGE = 0.5  # the same, for the sentence a fact is read from
+MARGIN = 0.2  # an article this much worse than the best is about something else
 CLOSE = 0.1  # articles within this coverage of the best are equally good: prefer own news, then newest
 PRONOUNS = re.compile(r"他们|她们|他|她|此人|这个人|这位|该人|其")
 GENERIC = re.compile(r"会议|大会|会|活动|仪式|典礼|这场|那场|本次|这次|开|举行|举办|召开|成立|会上")
 HOST_RE = re.compile(r"主持")
 ORGANISER_RE = re.compile(r"主办|合办|承办|协办|联合主办|共同主办|发起|倡导|牵头")
 LISTS = re.compile(r"包括|如下|分别是|分别为|有：|为：")
+DOC_VERBS = re.compile(r"通过|审议|签署|签订|发布|印发|宣读|编制|编写|发表|表决")
 PURPOSE_RE = re.compile(r"旨在|目的|宗旨|作用|意义|职能|职责|负责|平台|机制|致力于|为了|以便")
 PURPOSE_STRONG = re.compile(r"旨在|目的|宗旨|作用|意义|职能|职责|致力于")
-CONTACT_IN_TEXT = re.compile(r"\d{3,4}-?\d{7,8}|1\d{10}|@[\w.]+\.[a-z]{2,}")
+CONTACT_IN_TEXT = re.compile(r"\d{3,4}-?\d{7,8}|1\d{10}|[\w.]+@[\w.]+\.[a-z]{2,}|联系人")
 # Kinds of event a question may pin down; the answering sentence must be of the same kind.
-EVENT_VERBS = [r"实施|施行|生效", r"发布|印发|公布|出台|颁布", r"截止|报名", r"签约|签署|签订|签的",
+EVENT_VERBS = [r"实施|施行|生效", r"发布|印发|公布|出台|颁布", r"截止|报名|日前|之前", r"签约|签署|签订|签的",
                r"竣工|完工|建成|投入使用|交付", r"成立|挂牌|揭牌|设立|组建"]
 # 哪家公司 / 哪个学校: the kinds of organisation a who-question may ask for, and their endings.
 ORG_KINDS = {"公司": ("公司", "集团", "企业"), "企业": ("公司", "集团", "企业"), "大学": ("大学", "学院"),
@@ -141,7 +143,7 @@ class Engine:
     @staticmethod
     def _kind(q: Question, people) -> str:
         if people:
-            if q.kind == "speakers":
+            if q.kind == "speakers" or re.search(r"主题|题目", q.text):
                 return "said"
             if q.kind in ("", "what", "purpose", "attend", "host") or q.asks_who:
                 return "who"
@@ -195,9 +197,13 @@ class Engine:
         return all(word in text or word in self.library.pinyin_words(doc) for word in q.proper if not names)
 
     def _good(self, q: Question, scope=None, people=(), need=None, topic=None) -> list[tuple[Doc, float]]:
-        """Candidates good enough to answer from, optionally only those having a fact (`need`)."""
+        """Candidates good enough to answer from, optionally only those having a fact (`need`).
+
+        Only articles nearly as good as the best one: when the article a question is plainly
+        about lacks the fact, a weaker match that has one would answer something else."""
         found = [(doc, cov) for doc, cov in self._candidates(q, scope, topic, people) if cov >= MIN_COVERAGE]
-        return [(doc, cov) for doc, cov in found if need is None or need(doc)]
+        best = max((cov for _, cov in found), default=0)
+        return [(doc, cov) for doc, cov in found if cov >= best - MARGIN and (need is None or need(doc))]
 
     def _sentence(self, q: Question, doc: Doc, indices, topic: str | None = None,
                   with_title: bool = False, kind: str = "") -> tuple[int, float]:
@@ -218,20 +224,18 @@ class Engine:
         return best, best_cov
 
     def _context(self, doc: Doc, i: int) -> str:
-        """A fact's sentence with what it leans on: the title, its paragraph's first sentence
-        and the sentence before (该标准共分9章 is about the standard named just before)."""
+        """A fact's sentence with what it leans on: the title and the rest of its paragraph
+        (该标准共分9章 is about the standard named just before)."""
         sentences = doc.article.sentences
-        paragraph = [s.index for s in sentences if s.paragraph == sentences[i].paragraph and s.index <= i]
-        lead = doc.sentences[paragraph[0]] if paragraph[0] != i else ""
-        before = doc.sentences[i - 1] if i - 1 in paragraph[1:] else ""
-        return self.library.canon(doc.article.title) + lead + before + doc.sentences[i]
+        paragraph = "".join(doc.sentences[s.index] for s in sentences if s.paragraph == sentences[i].paragraph)
+        return self.library.canon(doc.article.title).lower() + paragraph
 
     def _consistent(self, q: Question, doc: Doc, i: int, kind: str) -> bool:
         """A date or place must be of the event the question pins down: its ordinal or year
         (第三届), its city (在青岛办的), its kind (开始实施 is not 召开)."""
         if kind not in ("when", "where"):
             return True
-        text = self._context(doc, i)
+        text = self._context(doc, i) + doc.article.site_name + doc.article.contacts.get("owner", "")
         if not q.numbers <= numbers_in(text) or not all(place in text for place in q.places):
             return False
         sentence = doc.sentences[i]
@@ -424,15 +428,23 @@ class Engine:
         return self._content(q, people, scope, cue=ORGANISER_RE)
 
     def _documents(self, q, people, scope) -> Answer | None:
+        """审议通过了哪些文件: every document the article says was passed, with the sentence(s)."""
         good = self._good(q, scope, need=lambda d: bool(d.facts.documents))
         if not good:
             return None
         doc = good[0][0]
-        index, _ = self._sentence(q, doc, [i for _, i in doc.facts.documents])
-        names = [name for name, i in doc.facts.documents if i == index]
-        text = f"{'、'.join(names)}。\n原文：{quote(doc.article.sentences[index].text)}\n{source(doc.article)}"
+        verbs = DOC_VERBS.findall(q.text)
+        matching = [(name, i) for name, i in doc.facts.documents
+                    if verbs and any(v in doc.sentences[i] for v in verbs)]
+        if not matching:
+            index, _ = self._sentence(q, doc, [i for _, i in doc.facts.documents])
+            matching = [(name, i) for name, i in doc.facts.documents if i == index]
+        names = list(dict.fromkeys(name for name, _ in matching))
+        indices = sorted({i for _, i in matching})
+        quoted = "\n".join(quote(doc.article.sentences[i].text) for i in indices[:2])
+        text = f"{'、'.join(names)}。\n原文：{quoted}\n{source(doc.article)}"
         return Answer(text, f"{doc.article.path}#documents", 100.0 * good[0][1], [_source(doc)], kind="documents",
-                      context={"article": doc.article.path}, evidence=doc.article.sentences[index].text)
+                      context={"article": doc.article.path}, evidence=doc.article.sentences[indices[0]].text)
 
     def _count(self, q, people, scope) -> Answer | None:
         units = UNIT_WORDS.get(q.unit)
@@ -495,19 +507,31 @@ class Engine:
         return None
 
     def _contact(self, q, people, scope) -> Answer | None:
+        """你们的电话: the association's own footer. 研讨会报名电话: the contact the article prints.
+        莆田市建筑业协会的电话: that site's footer. Anyone else's phone is not known."""
         if people:
             return self._person_contact(q, people, scope)
-        subject = re.sub(r"协会|你们|贵会|本会|贵协会|联系|办公", " ", q.topic).strip()
-        docs = [d for d in self.library.docs if d.article.contacts]
-        if subject:
-            docs = [doc for doc, _ in self._good(q, scope, need=lambda d: bool(d.article.contacts))]
-            owner_docs = [d for d in docs if subject[:2] in d.article.contacts.get("owner", "")]
-            docs = owner_docs or docs
-        else:
-            docs.sort(key=lambda d: (d.own, d.when), reverse=True)
-        if not docs:
-            return None
-        doc = docs[0]
+        subject = _subject(re.sub(r"你们|贵会|本会|贵协会|协会|联系|办公|方式|找", " ", q.topic))
+        if not subject:
+            docs = sorted((d for d in self.library.docs if d.article.contacts), key=lambda d: (d.own, d.when),
+                          reverse=True)
+            return self._footer(docs[0]) if docs else None
+        for doc, _ in self._good(q, scope):
+            printed = [i for i, s in enumerate(doc.sentences) if CONTACT_IN_TEXT.search(s)]
+            index, cov = self._sentence(q, doc, printed, with_title=True)
+            if printed and cov >= MIN_SENTENCE_COVERAGE:
+                paragraph = doc.article.sentences[index].paragraph
+                shown = [doc.article.sentences[i].text for i in printed
+                         if doc.article.sentences[i].paragraph == paragraph][:3]  # 回执邮箱… 联系人：…，电话：…
+                return Answer("\n".join(shown) + f"\n{source(doc.article)}", f"{doc.article.path}#contact", 100 * cov,
+                              [_source(doc)], kind="contact", context={"article": doc.article.path},
+                              evidence=shown[0])
+            owner = self.library.canon(doc.article.contacts.get("owner", ""))
+            if owner and self.subject(subject).share(owner, doc) >= MIN_COVERAGE:
+                return self._footer(doc)
+        return None
+
+    def _footer(self, doc: Doc) -> Answer | None:
         c = doc.article.contacts
         lines = [c.get("owner", "")]
         for key, label in (("address", "地址"), ("phone", "电话"), ("fax", "传真"), ("email", "邮箱"),
@@ -659,6 +683,9 @@ class Engine:
         return "\n其他文章也有相关内容：\n" + numbered([c["label"] for c in choices]), choices
 
 
+DOCUMENT_NOUNS = {"指南", "规程", "规范", "办法", "方案", "导则", "手册", "宣言", "倡议书", "标准", "文件", "报告"}
+
+
 def _named(noun: str, quoted: bool = False) -> re.Pattern:
     """滨湖沁园项目 names a 项目, 检查、评审等工作 lists 工作; 和项目管理 does neither.
 
@@ -666,6 +693,8 @@ def _named(noun: str, quoted: bool = False) -> re.Pattern:
     """
     if quoted:
         return re.compile(rf"{noun}[“《「][^”》」]+[”》」]")
+    if noun in DOCUMENT_NOUNS:  # 什么指南: 《洛阳市装配式建筑施工技术指南》
+        return re.compile(rf"《[^》]*{noun}[^》]*》")
     return re.compile(rf"[^\W\d和与及的了在对为是等各该本此]{{2}}{noun}|、[^，。；]*等{noun}")
 
 

@@ -24,10 +24,11 @@ ACTIONS = [
     ("attend", re.compile(r"出席|参加|到会|莅临|与会|参会|应邀|列席|到场|考察|调研|观摩|指导")),
     ("elected", re.compile(r"当选|选举|聘任|任命|聘请")),
 ]
+TALK_TOPIC = re.compile(r"^(?:分享|报告|演讲|发言|讲座|授课|讲课)?(?:主题|题目|内容)[：:]")
 PRONOUN_START = re.compile(r"^(?:他|她)(?:们)?(?:[^们]|$)")
 PLACE_VERB = re.compile(r"(?:隆重|正式|顺利|盛大|胜利)?(?:举行|召开|举办|开幕|启动|揭幕|闭幕|落幕|开班|开讲)")
 PLACE_MARKER = re.compile(r"[在于假]")
-NOT_A_PLACE = re.compile(r"[、，“”《》]|宣布|宣读|介绍|对|声中|之际|期间|随即|年|月份|季度|今年|明年|去年|上半|下半")
+NOT_A_PLACE = re.compile(r"[、，“”《》]|宣布|宣读|介绍|对|声中|之际|期间|随即|年|月|季度|今年|明年|去年|上半|下半|首季|近期")
 VENUE = re.compile(r"(?:会场|会址|课堂|场地|会议地点|活动地点|举办地点|地点)(?:设在|设于|位于|选在|定在|在|为|是)"
                    r"([^，。；、]{4,40})")
 TIME_WORDS = re.compile(r"^(?:上午|下午|晚上|晚|早上|中午|当天|当日|同日|近日|日前|今天|昨天|\d+时|\d+点)+")
@@ -131,8 +132,10 @@ def extract_facts(article: Article) -> ArticleFacts:
             current = facts.people[named[0][1]] if len({name for _, name in named}) == 1 else None
             if current is not None:
                 current.said.append(s.index)
-        elif current is not None and PRONOUN_START.match(s.text):
-            current.said.append(s.index)
+        elif current is not None and (PRONOUN_START.match(s.text) or TALK_TOPIC.match(s.text)):
+            current.said.append(s.index)  # 他表示… / 分享主题：「…」 under a speaker's row
+            if TALK_TOPIC.match(s.text) and ("speech", s.index) not in current.actions:
+                current.actions.append(("speech", s.index))
         elif not s.text.startswith(("他", "她")):
             current = None
         _events(facts, s.text, s.index)

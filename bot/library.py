@@ -87,10 +87,10 @@ class Library:
 
     def _doc(self, article: Article) -> Doc:
         facts = extract_facts(article)
-        sentences = [self.canon(s.text) for s in article.sentences]
+        sentences = [self.canon(s.text).lower() for s in article.sentences]  # BIPV is asked as bipv
         owner = article.contacts.get("owner", "")
         # The page's header and footer name who published it: part of what the article is about.
-        text = "\n".join(self.canon(t) for t in (article.title, article.site_name, owner)) + "\n" + "".join(sentences)
+        text = "\n".join(self.canon(t).lower() for t in (article.title, article.site_name, owner)) + "\n" + "".join(sentences)
         names = set(facts.aliases) | set(facts.aliases.values())
         names.update(org for person in facts.people.values() for org, _ in person.roles if len(org) >= 4)
         names.update(re.findall(r"[“「]([^”」]{4,40})[”」]", article.text))

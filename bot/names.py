@@ -54,7 +54,7 @@ class NameIndex:
                     window = run[i:i + size]
                     if window in self.exact:
                         exact[window] = 100.0
-                    elif size <= 4 and plausible_name(window):
+                    elif size <= 4 and (plausible_name(window) or (size >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", window))):
                         # a name typed from memory sounds the same (武勇 for 武涌); one that merely
                         # shares a character (欧阳振邦, 欧阳明) is someone else
                         for name in self.by_sound.get(sound(window), ()):

@@ -19,9 +19,11 @@ from .textnorm import fold, has_cjk
 COLLOQUIAL = [(re.compile(p), r) for p, r in [
     (r"干(?:哪些|什么|啥|些什么)活儿?|干(?:什么|啥)的活儿?|做(?:哪些|什么)事(?:情)?", " 哪些工作 "),
     (r"啥时候|啥时", "什么时候"), (r"在哪儿", "在哪里"), (r"咋样", "怎么样"), (r"啥", "什么"),
+    (r"几多", "多少"), (r"边个", "谁"), (r"喺边度|喺边", "在哪里"),  # Cantonese
 ]]
 # "Which company and which project": nouns the answer must name, not merely mention.
 TARGET_NOUNS = ("公司|企业|项目|单位|机构|协会|学校|大学|学院|医院|酒店|宾馆|城市|部门|文件|活动|论坛|产品|技术|标准|"
+                "指南|规程|规范|办法|方案|导则|手册|宣言|倡议书|报告|"
                 "奖项|基地|工程|园区|小区|展会|博览会|研讨会|课题|课程|会议|工作|任务|职责|措施|举措|成果")
 TARGETS = re.compile(rf"(?:哪个|哪家|哪些|哪几个|哪几家|哪一个|哪一家|什么)\s*((?:(?:{TARGET_NOUNS})\s*(?:和|与|及|、)?\s*)+)"
                      rf"|((?:{TARGET_NOUNS}))的?(?:叫什么名字|叫什么|名称|名字|题目)"
@@ -49,7 +51,7 @@ KINDS = [
     ("documents", r"文件|审议|签署|签订|章程|规则|办法|协议|方案|决议|通过了什么|通过了哪[份些个项]?"),
     ("attend", r"参加|出席|参会|与会|到会|来了|在场|到场|莅临|参会名单|出席名单|嘉宾名单|人员名单|与会名单|来宾名单|"
                r"有哪些人|都有谁|还有谁|哪些人|哪些领导|哪些嘉宾|来宾|都有哪些|参与"),
-    ("speakers", r"报告|分享|发言|讲话|演讲|致辞|讲了|说了|谈了|主讲|强调|观点|讲什么|说什么|讲课|授课|讲座|讲授"),
+    ("speakers", r"报告|分享|发言|讲话|演讲|致辞|讲了|说了|谈了|主讲|强调|观点|讲什么|说什么|讲课|授课|讲座|讲授|讲的|说的|题目"),
     ("fullname", r"全称|全名|简称|完整名称|正式名称"),
     ("purpose", r"是干什么|干什么的|是做什么|做什么的|有什么用|作用|职能|宗旨|目的|意义|任务是|负责什么"),
     ("what", r"是什么|什么是|介绍|是啥|啥是"),
@@ -62,6 +64,9 @@ ORG_WORDS = re.compile(r"企业|公司|单位|机构|高校|协会|院校|部门
 ASKING = re.compile(
     r"是谁|谁是|是哪位|哪位|是哪个|哪个|哪些|哪几位|哪几个|哪几|哪家|哪份|哪项|叫什么|什么|是否|有没有|有无|多少|几个|几家|几位|"
     r"怎么样|怎样|如何|为什么|为何|可以|你们|您们|咱们|一共|总共|分别|具体|现任|目前|当时|主要|一些|名字|名称|"
+    # when it happened, as followers say it: it narrows nothing down in the article's own words
+    r"年初|年底|年中|今年|去年|明年|上个月|这个月|下个月|最近|近期|前不久|前几天|上周|本周|那天|当天|"
+    r"这期|那期|本期|这届|那届|本届|打算|准备|计划|截止到|截止|截至|"
     # single characters that never carry the subject (会, 有, 能, 都 do: 会议, 有限公司, 节能, 成都)
     r"[吗呢谁啥哪了的是在我你您请几]"
 )
@@ -129,7 +134,7 @@ def analyse(raw: str) -> Question:
     q.title = title_match.group(0) if title_match else ""
     capitalised = {w.lower() for w in re.findall(r"[A-Z][A-Za-z]+", fold(raw))}
     q.proper = [w for w in latin if w in capitalised]
-    q.asks_orgs = bool(ORG_WORDS.search(text)) and kind == "attend"
+    q.asks_orgs = bool(ORG_WORDS.search(text)) and kind == "attend" and not PEOPLE_WORDS.search(text)
     if kind == "count":
         q.unit = next((name for name, pattern in UNITS if pattern.search(text)), "")
     q.clock = bool(CLOCK.search(text))
@@ -137,8 +142,9 @@ def analyse(raw: str) -> Question:
     noun = LIST_NOUN.search(text)
     q.list_noun = noun.group(1) if noun else ""
     counted = COUNTED.search(text) if kind == "count" else None
-    if counted and not COUNT_VERBS.fullmatch(counted.group(1)):
-        q.counted = counted.group(1)
+    if counted and not COUNT_VERBS.fullmatch(counted.group(1)) and counted.group(1)[0] not in "看参来到进报获被有在是去":
+        q.counted = re.sub(r"^[个位名]", "", counted.group(1))  # 几个人 counts people: 个 is a classifier
+        q.counted = q.counted if len(q.counted) >= 2 else ""
     elif kind == "count" and COUNTED_BEFORE.search(text):  # 标准编号是多少: what comes before
         before = COUNTED_BEFORE.search(text).group(1)
         if before[0] not in "能可会要将已共有约达为是一每还":  # 能产多少 asks an amount, names nothing
@@ -179,9 +185,9 @@ _CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
 
 def normalise_number(token: str) -> str:
     """第十七届 -> 第17届, 2017年 -> 2017: one spelling for comparing question and article."""
-    m = re.fullmatch(r"第([一二三四五六七八九十百]+)([届次期])", token)
-    if m:
-        return f"第{chinese_number(m.group(1))}{m.group(2)}"
+    m = re.fullmatch(r"第([0-9一二三四五六七八九十百]+)[届次期]", token)
+    if m:  # 第十二期 and the English "12th" are the same ordinal
+        return f"第{chinese_number(m.group(1))}"
     return token.rstrip("年")
 
 

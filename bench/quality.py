@@ -30,6 +30,8 @@ SETS = {
               os.path.join(ROOT, "tests", "fixtures", "extra_questions.jsonl")),
     "heldout-1": (os.path.join(ROOT, "bench", "eval", "heldout-1", "articles"),
                   os.path.join(ROOT, "bench", "eval", "heldout-1", "questions.jsonl")),
+    "heldout-2": (os.path.join(ROOT, "bench", "eval", "heldout-2", "articles"),
+                  os.path.join(ROOT, "bench", "eval", "heldout-2", "questions.jsonl")),
 }
 
 

@@ -30,6 +30,7 @@ FAQ_MIN_SCORE = 85  # FaqMatcher score (0–100) from which a curated answer is 
 # Chosen on the plateau of `python bench/quality.py --sweep` (dev, extra and held-out sets):
 MIN_COVERAGE = 0.6  # share of the question's subject an article must account for
 MIN_SENTENCE_COVERAGE = 0.5  # the same, for the sentence a fact is read from
+SELF_MENTION = re.compile(r"我会|本会|我协会|本协会|我院|本院|我校|本校|我公司|本公司")
 MARGIN = 0.2  # an article this much worse than the best is about something else
 CLOSE = 0.1  # articles within this coverage of the best are equally good: prefer own news, then newest
 PRONOUNS = re.compile(r"他们|她们|他|她|此人|这个人|这位|该人|其")
@@ -228,7 +229,9 @@ class Engine:
         (该标准共分9章 is about the standard named just before)."""
         sentences = doc.article.sentences
         paragraph = "".join(doc.sentences[s.index] for s in sentences if s.paragraph == sentences[i].paragraph)
-        return self.library.canon(doc.article.title).lower() + paragraph
+        # 我会定于…举办: the publisher speaks of itself, so its name is part of every fact's context
+        publisher = doc.article.contacts.get("owner", "") if SELF_MENTION.search(doc.text) else ""
+        return self.library.canon(doc.article.title + publisher).lower() + paragraph
 
     def _consistent(self, q: Question, doc: Doc, i: int, kind: str) -> bool:
         """A date or place must be of the event the question pins down: its ordinal or year
@@ -633,6 +636,12 @@ class Engine:
                 indices = [i for i in indices if cue.search(doc.sentences[i])] or list(indices)
             found = {i: (subject.found(doc.sentences[i], doc), subject.total) for i in indices}
             total = subject.total
+            share = total / max(1, sum(len(p) for p in subject.pieces))  # what one word of the question weighs
+            for target in q.targets:  # 编个什么指南: the sentence naming 《…指南》 says what was asked
+                named = _named(target, quoted=q.asks_name)
+                for i, (pieces, _) in found.items():
+                    if named.search(doc.sentences[i]):
+                        pieces[("target", target)] = share  # a bonus: the threshold stays the subject's
             if q.asks_list:  # 有哪些: a sentence that lists (、…、 / 包括) answers better than one that counts
                 for i, (pieces, _) in found.items():
                     if doc.sentences[i].count("、") >= 2 or LISTS.search(doc.sentences[i]):

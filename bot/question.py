@@ -65,14 +65,15 @@ ASKING = re.compile(
     r"是谁|谁是|是哪位|哪位|是哪个|哪个|哪些|哪几位|哪几个|哪几|哪家|哪份|哪项|叫什么|什么|是否|有没有|有无|多少|几个|几家|几位|"
     r"怎么样|怎样|如何|为什么|为何|可以|你们|您们|咱们|一共|总共|分别|具体|现任|目前|当时|主要|一些|名字|名称|"
     # when it happened, as followers say it: it narrows nothing down in the article's own words
-    r"年初|年底|年中|今年|去年|明年|上个月|这个月|下个月|最近|近期|前不久|前几天|上周|本周|那天|当天|"
+    r"年初|年底|年中|今年|去年|明年|上个月|这个月|下个月|最近|近期|前不久|前几天|上周|本周|"
     r"这期|那期|本期|这届|那届|本届|打算|准备|计划|截止到|截止|截至|"
     # single characters that never carry the subject (会, 有, 能, 都 do: 会议, 有限公司, 节能, 成都)
-    r"[吗呢谁啥哪了的是在我你您请几]"
+    r"[吗呢谁啥哪了的是在我你您请几个]"
 )
 COUNTED = re.compile(r"(?:多少|几)\s*[家个位名项次场所篇辆人]?\s*([\u4e00-\u9fff]{2})")
 COUNTED_BEFORE = re.compile(r"([\u4e00-\u9fff]{2})(?:是|有|为|达|约)?(?:多少|多大|多高|多长|多重)\s*$")
 COUNT_VERBS = re.compile(r"参加|参与|出席|入选|获得|到会|来了|签约|进入|报名|完成|建成|当选|选了|一共|总共")
+ATTRIBUTE = re.compile(r"主题|题目|内容|口号|议题|安排|议程")
 CLOCK = re.compile(r"几点|几时|时间段|开放时间|办公时间|营业时间|上班时间|下班时间|作息")
 NUMBER_TOKEN = re.compile(r"第[0-9一二三四五六七八九十百]+[届次期]|(?:19|20)\d{2}年?|\d+")
 UNITS = [
@@ -127,6 +128,8 @@ def analyse(raw: str) -> Question:
     if re.search(r"[a-z]{2,}", text):
         text, latin, pinyin_words = translate(text)
     kind = next((k for k, pattern in KIND_RES if pattern.search(text)), "")
+    if kind == "what" and ATTRIBUTE.search(text):
+        kind = ""  # 主题是什么 asks for a sentence of the article, not a definition
     asks_who = bool(WHO_WORDS.search(text))
     title_match = TITLE_RE.search(text)
     q = Question(raw=raw, text=text, kind=kind, topic="", latin=latin, english=english,
@@ -171,7 +174,7 @@ def topic_of(text: str, kind: str) -> str:
     topic = text
     if kind:
         topic = dict(KIND_RES)[kind].sub(" ", topic)
-    if kind in ("attend", "speakers", "host"):
+    if kind in ("attend", "speakers", "host", "count"):
         topic = PEOPLE_WORDS.sub(" ", topic)
     if kind == "count":
         topic = COUNT_PHRASING.sub(" ", topic)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from .dates import DATE_RE, parse_date, with_arabic_dates
 from .errors import Problem
 from .fields import read_text
+from .orgs import org_mentions
 from .textnorm import fold
 
 IMAGE_RE = re.compile(r"^\S{0,80}\.(?:jpe?g|png|gif|bmp|webp|tiff?)$", re.IGNORECASE)
@@ -18,7 +19,7 @@ META_LABELS = r"发布者|发布部门|发布单位|记者|通讯员|信息来�
 META_RE = re.compile(rf"(?:^|\s)(?:{META_LABELS})\s*[:：]")
 PUBLISH_RE = re.compile(r"(?:发布时间|发布日期|发表时间|发布于|更新时间|日期|时间)\s*[:：]?\s*(.{6,20})")
 NAV_RE = re.compile(
-    r"首页\s*[>＞»]|[>＞»]\s*正文|当前位置|所在位置|现在位置|您的位置|欢迎来到|请登录|免费注册|"
+    r"[\[【〖]\s*(?:打印|关闭|收藏|返回|大)\s*[\]】〗]|首页\s*[>＞»]|[>＞»]\s*正文|当前位置|所在位置|现在位置|您的位置|欢迎来到|请登录|免费注册|"
     r"[【\[]\s*字体|分享到|网站导航|手机版|设为首页|加入收藏|^\s*(?:English|简体|繁体|繁體)\s*$"
 )
 TAIL_RE = re.compile(
@@ -84,7 +85,7 @@ def load_article(path: str, shown: str) -> tuple[Article | None, list[Problem]]:
 
 def parse_article(text: str, shown: str) -> tuple[Article | None, list[Problem]]:
     """Raw page text -> Article. Problems say which line and what staff can do about it."""
-    lines = [with_arabic_dates(fold(line)) for line in _mark_table_rows(text.splitlines())]
+    lines = [with_arabic_dates(fold(line)) for line in _table_sentences(_mark_table_rows(text.splitlines()))]
     kinds = [_classify(line) for line in lines]
     _mark_captions(lines, kinds)
     problems: list[Problem] = []
@@ -126,6 +127,38 @@ def parse_article(text: str, shown: str) -> tuple[Article | None, list[Problem]]
     article.contacts = _contacts([line for i, line in enumerate(lines) if i not in body and i > title_i])
     article.site_name = _site_name(lines, kinds, title_i)
     return article, problems
+
+
+CELL_SEPARATOR = re.compile(r"\s*[｜|┃]\s*")
+
+
+def _table_sentences(raw_lines: list[str]) -> list[str]:
+    """岗位类别｜报考人数｜合格人数 over 监理员｜318｜262 -> 监理员：报考人数318，合格人数262。
+
+    A table pasted as text keeps its header; each row becomes a sentence that names its numbers.
+    """
+    out, header = list(raw_lines), None
+    for i, line in enumerate(raw_lines):
+        cells = [c for c in CELL_SEPARATOR.split(line.strip()) if c]
+        if len(cells) < 3 or not CELL_SEPARATOR.search(line):
+            header = None if line.strip() else header
+            continue
+        if not any(re.search(r"\d", c) for c in cells):
+            header = cells
+            out[i] = ""
+        elif header and len(cells) == len(header):
+            pairs = "，".join(f"{h}{v}{_unit(h, v)}" for h, v in zip(header[1:], cells[1:], strict=True))
+            label = re.sub(r"\s+", "", cells[0])
+            out[i] = f"{label}：{pairs}。"
+    return out
+
+
+def _unit(header: str, value: str) -> str:
+    """合格人数 | 262 -> 262人: the header names what the bare number counts."""
+    if not re.fullmatch(r"\d+", value):
+        return ""
+    return next((unit for ending, unit in (("人数", "人"), ("家数", "家"), ("项数", "项"), ("个数", "个"))
+                 if header.endswith(ending)), "")
 
 
 def _mark_table_rows(raw_lines: list[str]) -> list[str]:
@@ -184,6 +217,8 @@ def _classify(line: str) -> str:
         return "meta"  # 晋绿建协〔2024〕27号: a notice's file number, not its title
     if META_RE.search(line) and len(line) < 160 and not line.endswith("。"):
         return "meta"
+    if "联系人" in line:
+        return "text"  # 联系人：马瑞，电话：…: the article's own contact, not the site's footer
     if len(line) < 160 and (CONTACT_RE.match(line) or (CONTACT_RE.search(line) and PHONE_RE.search(line)
                                                        and not line.endswith("。"))):
         return "contact"
@@ -264,6 +299,9 @@ def _contacts(lines) -> dict:
             owner = owner.strip(" ：:，,-—·|")
             if 2 <= len(owner) <= 40:
                 contacts["owner"] = owner
+        host = re.match(r"^\s*(?:主办单位|主办)\s*[:：]\s*(.+)", line)
+        if host and "owner" not in contacts and org_mentions(host.group(1)):
+            contacts["owner"] = org_mentions(host.group(1))[0]  # 主办：宁夏建设监理与工程咨询协会
         labels = list(CONTACT_RE.finditer(line))
         for n, match in enumerate(labels):
             key = CONTACT_LABELS[match.group(1).lower()]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from .article import Article
 from .dates import Date, find_dates
-from .lexicon import ORG_SUFFIX_RE, TITLE_RE
+from .lexicon import COMPOUND_SURNAMES, ORG_SUFFIX_RE, TITLE_RE
 from .orgs import org_mentions, resolve
 from .people import TABLE_ROW, Mention, find_people
 
@@ -97,6 +97,8 @@ def extract_facts(article: Article) -> ArticleFacts:
     facts = ArticleFacts(home_org=_home_org(article))
     facts.aliases = _explicit_aliases(article)
     recent = org_mentions(article.title)  # organisations named so far, for 该会 / 公司
+    for mention in find_people(re.split(r"——|──|--", article.title)[-1], facts.home_org):  # 专访…局长赖宏彬
+        _add_role(facts, mention)
     row_org = ""  # 专家委员会主任：…；副主任：…: rows without an organisation take the one above
     for s in article.sentences:  # first who is who: titles and organisations
         here = [(s.text.find(name), name) for name in org_mentions(s.text)]
@@ -168,15 +170,31 @@ def _add_role(facts: ArticleFacts, mention: Mention):
 
 
 def _named_in(text: str, people: dict[str, Person]) -> list[tuple[int, str]]:
-    """(position, name) of every known person named in the text, titled or not, in order."""
+    """(position, name) of every known person named in the text, in order: by full name, titled
+    or not, or by surname and title when only one person has that surname (赖局长, 皇甫主任)."""
     found = []
-    for name in people:
-        at = text.find(name)
-        while at >= 0:
-            if not any(start <= at < start + len(other) for start, other in found):
-                found.append((at, name))
-            at = text.find(name, at + len(name))
+    for name, forms in _forms(people).items():
+        for form in forms:
+            at = text.find(form)
+            while at >= 0:
+                if not any(start <= at < start + len(other) for start, other in found):
+                    found.append((at, name if form == name else name))
+                at = text.find(form, at + len(form))
     return sorted(found)
+
+
+HONORIFICS = ("老师", "先生", "女士", "教授", "院长", "局长", "主任", "会长", "秘书长", "理事长", "董事长", "总经理",
+              "总工", "处长", "部长", "厅长", "主席", "博士", "团长", "经理", "所长", "校长", "书记")
+
+
+def _forms(people: dict[str, Person]) -> dict[str, list[str]]:
+    surname = {name: name[:2] if name[:2] in COMPOUND_SURNAMES else name[:1] for name in people if "·" not in name}
+    count = {}
+    for s in surname.values():
+        count[s] = count.get(s, 0) + 1
+    return {name: [name] + ([surname[name] + h for h in HONORIFICS] if name in surname and count[surname[name]] == 1
+                            and len(name) > len(surname[name]) + 1 else [])
+            for name in people}
 
 
 def _events(facts: ArticleFacts, text: str, index: int):
@@ -244,8 +262,9 @@ def _org_list_items(listed: str) -> list[str]:
 
 def _home_org(article: Article) -> str:
     """The article's own organisation: named in the title, or by the site's footer."""
-    for org in org_mentions(article.title.split("——")[-1]):
-        return org
+    for org in org_mentions(re.split(r"——|──|--", article.title)[-1]):
+        if not re.match(r"我会|本会|我院|本院|我校", org):  # 我会专家委员会: the publisher's, named below
+            return org
     owner = article.contacts.get("owner", "")
     return owner if ORG_SUFFIX_RE.search(owner) else ""  # a site (…网) is not an organisation
 

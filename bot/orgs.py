@@ -6,6 +6,8 @@
 
 import re
 
+from .lexicon import PLACES
+
 HAN = "\u4e00-\u9fff"
 ORG_NAME = re.compile(
     rf"[{HAN}（）A-Za-z]{{2,30}}?(?:有限责任公司|股份有限公司|有限公司|公司|集团|协会|学会|促进会|研究会|商会|联合会|"
@@ -14,6 +16,7 @@ ORG_NAME = re.compile(
 )
 # Verbs and particles that end the text before a name begins: 第一站是 | 由 | 来到
 CUT = re.compile(r"^.*(?:是|由|在|的|为|对|向|到|了|经|从|将|被|把|受|请|邀|往|给|让|使|至|成立|发起|组建)")
+JOINED = re.compile("[与和同跟](?=" + "|".join(PLACES) + ")")
 # What a generic word can stand for, by the ending of the full name.
 REFERENCES = {
     ("公司", "该公司", "本公司", "集团", "该集团"): ("公司", "集团"),
@@ -30,6 +33,8 @@ def org_mentions(text: str) -> list[str]:
     for chunk in re.split(r"[，。；、：“”「」《》（）\s]", text):
         for m in ORG_NAME.finditer(chunk):
             name = CUT.sub("", m.group(0)).lstrip("与和及同跟")
+            joined = JOINED.search(name)  # 考察团与浙江省…协会: the second party is the name
+            name = name[joined.start() + 1:] if joined else name
             if len(name) >= 4:
                 found.append(name)
     return found

@@ -11,12 +11,12 @@
 import re
 from dataclasses import dataclass
 
-from .lexicon import COMPOUND_SURNAMES, ORG_SUFFIX_RE, SINGLE_SURNAMES, TITLE_AFTER_NAME_RE, TITLE_RE
+from .lexicon import COMPOUND_SURNAMES, ORG_SUFFIX_RE, PLACES, SINGLE_SURNAMES, TITLE_AFTER_NAME_RE, TITLE_RE
 
 HAN = "\u4e00-\u9fff"
 # After a name these end it for sure: punctuation, a number + classifier, a two-character verb.
 STRONG_AFTER = re.compile(
-    r"[、，。；：,;:（(“”\"）)\s]|$|\d|[一二两三四五六七八九十]+(?:位|名|人|个)|等|"
+    r"[、，。；：,;:（(“”\"）)\s]|$|\d|[一二两三四五六七八九十]+(?:位|名|人|个)|等|任(?=副?[团组会]?长|主任|秘书)|"
     r"(?:主持|出席|参加|致辞|讲话|发言|介绍|表示|指出|强调|认为|代表|率先|带领|一行|同志|先生|女士|宣布|宣读|作了|"
     r"做了|进行|发表|提出|希望|要求|感谢|祝贺|会见|当选|担任|分别|共同|应邀|受邀|到会|莅临|参观|考察|调研|总结|"
     r"回顾|解读|分享|汇报|报告|主讲|获得|获颁|颁发|专门|亲自|率团|随后|首先|最后|也|还|又|均|都|则|就|将|已|曾)"
@@ -99,6 +99,10 @@ def name_after(text: str, i: int) -> tuple[str, int, str] | None:
         if best is None:
             best = (name, end)
     if best is None:
+        serving = re.match(rf"([{HAN}]{{2,4}})任(?=副?[团组会]?长|主任|秘书)", text[i:])  # 其木格任团长
+        if serving and serving.group(1)[:2] not in COMMON_WORDS:
+            best = (serving.group(1), i + len(serving.group(1)))
+    if best is None:
         return None
     latin = LATIN_AFTER.match(text, best[1])
     return best[0], latin.end() if latin else best[1], latin.group(1) if latin else ""
@@ -127,12 +131,21 @@ def clean_org(segment: str, home_org: str = "") -> str:
     """Text before a title, minus lead-ins like 会议由 / 本次大会邀请到, when it names an organisation."""
     segment = re.split(r"[，,；;：:。、]", segment)[-1].strip()
     segment = LEAD_IN.sub("", segment).strip("、，,；;：: ")
-    for cut in ("的", "了", "是", "在"):
+    verb = list(re.finditer(r"专访|采访|会见|拜访|走访|看望|慰问|陪同|邀请|欢迎", segment))
+    if verb:  # 编辑小组日前专访台南市政府工务局局长赖宏彬: the organisation comes after the verb
+        segment = segment[verb[-1].end():]
+    for cut in ("的", "了", "是", "在", "为"):
         at = segment.rfind(cut)
         if at >= 0 and not ORG_SUFFIX_RE.search(segment[:at + 1]):
             segment = segment[at + 1:]
+    joined = re.search(rf"[与和同]({'|'.join(PLACES)})", segment)  # 考察团与浙江省…协会: the second party
+    if joined and ORG_SUFFIX_RE.search(segment):
+        segment = segment[joined.start() + 1:]
     if segment in SELF_REFERENCES:
         return home_org
+    own = re.match(r"(?:我会|本会|我协会|本协会)(.+)", segment)  # 我会专家委员会
+    if own and home_org:
+        return home_org + own.group(1)
     return segment if 2 <= len(segment) <= 30 else ""
 
 
@@ -188,6 +201,7 @@ def find_people(sentence: str, home_org: str = "") -> list[Mention]:
             floor = m.end() + 1
     mentions += _appointed(sentence, {mention.name for mention in mentions}, home_org)
     mentions += _bracketed(sentence, home_org)
+    mentions += _served_by(sentence, home_org)
     return _merge(mentions)
 
 
@@ -291,6 +305,20 @@ def _appointed(sentence: str, known: set[str], home_org: str) -> list[Mention]:
                 start = sentence.find(name)
                 org = clean_org(role[:title.start()], home_org) or home_org
                 out.append(Mention(name, title.group(0), org, start, start + len(name)))
+    return out
+
+
+SERVED_BY = re.compile(rf"([{HAN}]{{0,10}}?)({TITLE_RE.pattern})由([^，。；]{{0,40}}?)([{HAN}]{{2,3}})担任")
+
+
+def _served_by(sentence: str, home_org: str) -> list[Mention]:
+    """编制组主编由…总工程师符永健担任: the title before 由 is the person's too."""
+    out = []
+    for m in SERVED_BY.finditer(sentence):
+        name = m.group(4)
+        if plausible_name(name):
+            org = clean_org(m.group(1), home_org)
+            out.append(Mention(name, m.group(2), org, m.start(4), m.end(4)))
     return out
 
 

@@ -32,6 +32,8 @@ SETS = {
                   os.path.join(ROOT, "bench", "eval", "heldout-1", "questions.jsonl")),
     "heldout-2": (os.path.join(ROOT, "bench", "eval", "heldout-2", "articles"),
                   os.path.join(ROOT, "bench", "eval", "heldout-2", "questions.jsonl")),
+    "heldout-3": (os.path.join(ROOT, "bench", "eval", "heldout-3", "articles"),
+                  os.path.join(ROOT, "bench", "eval", "heldout-3", "questions.jsonl")),
 }
 
 

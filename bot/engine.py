@@ -38,6 +38,7 @@ GENERIC = re.compile(r"会议|大会|会|活动|仪式|典礼|这场|那场|本�
 HOST_RE = re.compile(r"主持")
 ORGANISER_RE = re.compile(r"主办|合办|承办|协办|联合主办|共同主办|发起|倡导|牵头")
 LISTS = re.compile(r"包括|如下|分别是|分别为|有：|为：")
+TOTAL = re.compile(r"总数|总计|共计|合计|累计|共有|总共|一共")
 DOC_VERBS = re.compile(r"通过|审议|签署|签订|发布|印发|宣读|编制|编写|发表|表决")
 PURPOSE_RE = re.compile(r"旨在|目的|宗旨|作用|意义|职能|职责|负责|平台|机制|致力于|为了|以便")
 PURPOSE_STRONG = re.compile(r"旨在|目的|宗旨|作用|意义|职能|职责|致力于")
@@ -214,14 +215,15 @@ class Engine:
         """
         topic = _subject(NUMBER_TOKEN.sub(" ", q.topic if topic is None else topic))
         subject = self.subject(topic)
-        best, best_cov = -1, -1.0
+        best, best_cov, best_rank = -1, -1.0, -1.0
         for i in indices:
             if with_title and not self._consistent(q, doc, i, kind):
                 continue
-            text = self._context(doc, i) if with_title else doc.sentences[i]
-            cov = subject.share(text, doc) if topic else 1.0
-            if cov > best_cov + 1e-9:
-                best, best_cov = i, cov
+            cov = subject.share(self._context(doc, i) if with_title else doc.sentences[i], doc) if topic else 1.0
+            # sentences that share a context (the rows of a table) are told apart by their own words
+            rank = cov + (0.5 * subject.share(doc.sentences[i], doc) if with_title and topic else 0.0)
+            if rank > best_rank + 1e-9:
+                best, best_cov, best_rank = i, cov, rank
         return best, best_cov
 
     def _context(self, doc: Doc, i: int) -> str:
@@ -459,7 +461,10 @@ class Engine:
 
         good = self._good(q, scope, need=lambda d: bool(matching(d)))
         for doc, _ in good:
-            index, cov = self._sentence(q, doc, sorted({c.sentence for c in matching(doc)}), with_title=True)
+            sentences = sorted({c.sentence for c in matching(doc)})
+            if "总数" in q.text:  # 一共有多少: a sentence that gives a total, if there is one
+                sentences = [i for i in sentences if TOTAL.search(doc.sentences[i])] or sentences
+            index, cov = self._sentence(q, doc, sentences, with_title=True)
             if cov < MIN_SENTENCE_COVERAGE:
                 continue
             counts = self._closest_counts(q, [c for c in matching(doc) if c.sentence == index])
@@ -472,7 +477,9 @@ class Engine:
         """一等奖有几项 -> 一等奖12项, not every number of the sentence: the counts whose own
         words (before and after the number) share most with the question."""
         words = set(grams(self.library.canon(q.text)))
-        scored = [(len(words & grams(self.library.canon(c.before + c.noun))), c) for c in counts]
+        total = "总数" in q.text  # 一共有多少: the count the article calls a total
+        scored = [(len(words & grams(self.library.canon(c.before + c.noun)))
+                   + (3 if total and TOTAL.search(c.before) else 0), c) for c in counts]
         best = max((score for score, _ in scored), default=0)
         if best == 0:
             return [c.text for c in counts]

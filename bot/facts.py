@@ -11,7 +11,7 @@ from .article import Article
 from .dates import Date, find_dates
 from .lexicon import COMPOUND_SURNAMES, ORG_SUFFIX_RE, TITLE_RE
 from .orgs import org_mentions, resolve
-from .people import TABLE_ROW, Mention, find_people
+from .people import HONORIFICS, TABLE_ROW, Mention, find_people
 
 HAN = "\u4e00-\u9fff"
 
@@ -26,8 +26,8 @@ ACTIONS = [
 ]
 TALK_TOPIC = re.compile(r"^(?:分享|报告|演讲|发言|讲座|授课|讲课)?(?:主题|题目|内容)[：:]")
 PRONOUN_START = re.compile(r"^(?:他|她)(?:们)?(?:[^们]|$)")
-PLACE_VERB = re.compile(r"(?:隆重|正式|顺利|盛大|胜利)?(?:举行|召开|举办|开幕|启动|揭幕|闭幕|落幕|开班|开讲)")
-PLACE_MARKER = re.compile(r"[在于假]")
+PLACE_VERB = re.compile(r"(?:隆重|正式|顺利|盛大|胜利)?(?:举行|召开|举办|开幕|启动|揭幕|闭幕|落幕|开班|开讲|开展)")
+PLACE_MARKER = re.compile(r"[在于假]|来到|前往|赴")
 NOT_A_PLACE = re.compile(r"[、，“”《》]|宣布|宣读|介绍|对|声中|之际|期间|随即|年|月|季度|今年|明年|去年|上半|下半|首季|近期")
 VENUE = re.compile(r"(?:会场|会址|课堂|场地|会议地点|活动地点|举办地点|地点)(?:设在|设于|位于|选在|定在|在|为|是)"
                    r"([^，。；、]{4,40})")
@@ -36,7 +36,7 @@ DOC_RE = re.compile(r"《([^《》]{2,60})》((?:（[^（）]{1,10}）)?)")
 COUNT_RE = re.compile(
     r"(约|近|超过|逾|共有|共|合共|总计|累计)?(\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)(余|多)?"
     r"(家|个|名|位|人|项|次|场|篇|所|座|件|台|套|万人|千人|亿元|万元|元|万平方米|平方米|亩|万吨|吨|万立方米|立方米|方|天|辆|"
-    r"章|节|栋|层|户|床|小时|学时|课时|期|部|本|册|条|%)"
+    r"章|节|栋|层|户|床|小时|学时|课时|期|部|本|册|条|棵|株|份|%)"
     rf"([{HAN}]{{0,8}})")
 ORG_LIST = re.compile(rf"((?:[{HAN}A-Za-z（）()]{{2,30}}、)+[{HAN}A-Za-z（）()]{{2,30}})等(?:[{HAN}]{{0,6}})?"
                       r"(企业|单位|公司|协会|高校|机构|部门|院校|学会|组织)")
@@ -181,10 +181,6 @@ def _named_in(text: str, people: dict[str, Person]) -> list[tuple[int, str]]:
                     found.append((at, name if form == name else name))
                 at = text.find(form, at + len(form))
     return sorted(found)
-
-
-HONORIFICS = ("老师", "先生", "女士", "教授", "院长", "局长", "主任", "会长", "秘书长", "理事长", "董事长", "总经理",
-              "总工", "处长", "部长", "厅长", "主席", "博士", "团长", "经理", "所长", "校长", "书记")
 
 
 def _forms(people: dict[str, Person]) -> dict[str, list[str]]:

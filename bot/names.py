@@ -10,7 +10,8 @@ import functools
 import re
 from collections import defaultdict
 
-from .people import plausible_name
+from .lexicon import COMPOUND_SURNAMES
+from .people import HONORIFICS, plausible_name
 from .textnorm import pinyin_syllables
 
 _FUZZY = [(re.compile(r"^zh"), "z"), (re.compile(r"^ch"), "c"), (re.compile(r"^sh"), "s"), (re.compile(r"^n"), "l"),
@@ -59,6 +60,11 @@ class NameIndex:
                         # shares a character (欧阳振邦, 欧阳明) is someone else
                         for name in self.by_sound.get(sound(window), ()):
                             fuzzy[name] = max(fuzzy.get(name, 0), 90.0)
+        for m in re.finditer(rf"([\u4e00-\u9fff]{{1,2}}?)(?:{'|'.join(HONORIFICS)})", text):  # 皇甫老师, 赖局长
+            same = [n for n in self.exact if n.startswith(m.group(1)) and len(n) > len(m.group(1)) + 1
+                    and (n[:2] in COMPOUND_SURNAMES) == (len(m.group(1)) == 2)]
+            if len(same) == 1 and same[0] not in exact:
+                fuzzy[same[0]] = max(fuzzy.get(same[0], 0), 80.0)
         words = [w for w in latin_words if re.fullmatch(r"[a-z]+", w)]
         for size in (3, 2, 1):
             for i in range(len(words) - size + 1):

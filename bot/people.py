@@ -35,6 +35,9 @@ COMMON_WORDS = set(
 )
 FOREIGN_NAME = re.compile(rf"[{HAN}]{{1,6}}(?:·[{HAN}]{{1,8}}){{1,2}}(?:（([A-Za-z][A-Za-z .'\-]+)）)?")
 LATIN_AFTER = re.compile(r"（([A-Za-z][A-Za-z .'\-]{2,40})）")
+# How people are called by surname: 皇甫老师, 赖局长.
+HONORIFICS = ("老师", "先生", "女士", "教授", "院长", "局长", "主任", "会长", "秘书长", "理事长", "董事长", "总经理",
+              "总工", "处长", "部长", "厅长", "主席", "博士", "团长", "经理", "所长", "校长", "书记")
 SUB_UNIT = re.compile(r"专委会|分会|秘书处|专业委员会|工作委员会|办公室")
 LEAD_IN = re.compile(r"^(?:.{0,10}?由|.{0,8}?邀请(?:到|了)?|.{0,4}?(?:聘请|聘任|特聘|推选|选举|任命)|以及|及|和|与|并|"
                      r"其中|包括|特邀|来自|受邀|应邀|同时|另有)")
@@ -166,6 +169,10 @@ def find_people(sentence: str, home_org: str = "") -> list[Mention]:
         if m.start() < floor:
             continue
         title, segment = m.group(0), sentence[floor:m.start()]
+        if mentions and re.search(r"(?:担|出|兼)?任$", sentence[mentions[-1].end:m.start()]):
+            mentions[-1].title += f"、{title}"  # 其木格任团长: the title after 任 is the name's before it
+            floor = m.end()
+            continue
         if mentions and not segment and mentions[-1].end == floor and not name_after(sentence, m.end()):
             mentions[-1].title += f"、{title}"  # 谭广亨教授: a second title right after the name
             floor = m.end()

@@ -19,6 +19,7 @@ from .textnorm import fold, has_cjk
 COLLOQUIAL = [(re.compile(p), r) for p, r in [
     (r"干(?:哪些|什么|啥|些什么)活儿?|干(?:什么|啥)的活儿?|做(?:哪些|什么)事(?:情)?", " 哪些工作 "),
     (r"啥时候|啥时", "什么时候"), (r"在哪儿", "在哪里"), (r"咋样", "怎么样"), (r"啥", "什么"),
+    (r"(?:一共|总共|总计)有?多少", "总数多少"),  # 现在一共有多少家会员: the 总数, not one year's count
     (r"几多", "多少"), (r"边个", "谁"), (r"喺边度|喺边", "在哪里"),  # Cantonese
 ]]
 # "Which company and which project": nouns the answer must name, not merely mention.
@@ -63,7 +64,7 @@ ORG_WORDS = re.compile(r"企业|公司|单位|机构|高校|协会|院校|部门
 # Words that ask but say nothing about the subject: removed before comparing with articles.
 ASKING = re.compile(
     r"是谁|谁是|是哪位|哪位|是哪个|哪个|哪些|哪几位|哪几个|哪几|哪家|哪份|哪项|叫什么|什么|是否|有没有|有无|多少|几个|几家|几位|"
-    r"怎么样|怎样|如何|为什么|为何|可以|你们|您们|咱们|一共|总共|分别|具体|现任|目前|当时|主要|一些|名字|名称|"
+    r"怎么样|怎样|如何|为什么|为何|可以|你们|您们|咱们|一共|总共|分别|具体|现任|现在|目前|当时|总数|主要|一些|名字|名称|"
     # when it happened, as followers say it: it narrows nothing down in the article's own words
     r"年初|年底|年中|今年|去年|明年|上个月|这个月|下个月|最近|近期|前不久|前几天|上周|本周|"
     r"这期|那期|本期|这届|那届|本届|打算|准备|计划|截止到|截止|截至|"
@@ -72,7 +73,8 @@ ASKING = re.compile(
 )
 COUNTED = re.compile(r"(?:多少|几)\s*[家个位名项次场所篇辆人]?\s*([\u4e00-\u9fff]{2})")
 COUNTED_BEFORE = re.compile(r"([\u4e00-\u9fff]{2})(?:是|有|为|达|约)?(?:多少|多大|多高|多长|多重)\s*$")
-COUNT_VERBS = re.compile(r"参加|参与|出席|入选|获得|到会|来了|签约|进入|报名|完成|建成|当选|选了|一共|总共")
+COUNT_VERBS = re.compile(r"参加|参与|出席|入选|获得|到会|来了|签约|进入|报名|完成|建成|当选|选了|一共|总共|考试|考核|"
+                         r"合格|通过|参观|种了|种植|植树|获奖")
 ATTRIBUTE = re.compile(r"主题|题目|内容|口号|议题|安排|议程")
 CLOCK = re.compile(r"几点|几时|时间段|开放时间|办公时间|营业时间|上班时间|下班时间|作息")
 NUMBER_TOKEN = re.compile(r"第[0-9一二三四五六七八九十百]+[届次期]|(?:19|20)\d{2}年?|\d+")

@@ -87,9 +87,14 @@ def with_examples(text: str, engine, n: int = 3) -> str:
     return text.rstrip() + "\n\n" + EXAMPLES_INTRO + "\n" + "\n".join(f"· {q}" for q in examples)
 
 
+def visible(text: str) -> str:
+    """`text` as the follower's phone shows it: no XML-invalid characters, within one reply."""
+    return clip(XML_INVALID.sub("", text))
+
+
 def render(text: str, msg) -> str:
     """The passive-reply XML for `text`, safe for CDATA and within WeChat's 2048-byte cap."""
-    text = clip(XML_INVALID.sub("", text))
+    text = visible(text)
     # wechatpy writes Content as <![CDATA[...]]>; a "]]>" inside would end it early.
     text = text.replace("]]>", "]]]]><![CDATA[>")
     return create_reply(text, msg).render()

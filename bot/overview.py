@@ -15,6 +15,7 @@ from .replies import visible
 log = logging.getLogger(__name__)
 
 TOP_MISSES = 50  # unanswered questions listed: more than a staff member writes answers for in a sitting
+TOP_HITS = 100  # rows per hit table: with thousands of FAQ entries the page stays small on a phone
 MAX_PREVIEW_CHARS = 500  # the engine reads the first 200; the rest of a pasted essay is not shown back
 ANSWER_PLACEHOLDER = "（请在这里写答案）"
 
@@ -94,8 +95,17 @@ def hit_counts(kb, rows: list[dict]) -> dict:
         articles.append({"title": article.title, "path": article.path, "count": sum(n for _, n in facts),
                          "facts": facts})
     by_count = lambda item: (-item["count"], item.get("where", item.get("path", "")))  # noqa: E731
-    return {"faq": sorted(faq, key=by_count), "articles": sorted(articles, key=by_count),
-            "gone": [{"member": m, "count": n} for m, n in counts.items() if m not in used]}
+    faq.sort(key=by_count)
+    articles.sort(key=by_count)
+    return {"faq": faq[:TOP_HITS], "articles": articles[:TOP_HITS],
+            "faq_more": _more(faq), "articles_more": _more(articles),
+            "gone": [{"member": m, "count": n} for m, n in counts.items() if m not in used][:TOP_HITS]}
+
+
+def _more(rows: list[dict]) -> dict:
+    """How many rows past TOP_HITS were left out, and how many of those never answered anyone."""
+    rest = rows[TOP_HITS:]
+    return {"count": len(rest), "unused": sum(1 for row in rest if not row["count"])}
 
 
 def usage_tables(store, kb) -> dict:

@@ -195,6 +195,20 @@ def test_hits_are_grouped_by_entry_and_article_with_removed_ones_apart(kb):
     assert counts["articles"] == [{"title": knowledge.articles[0].title, "path": article, "count": 4,
                                    "facts": [("where", 3), ("person:武涌", 1)]}]
     assert counts["gone"] == [{"member": "faq:已删除的问答", "count": 4}]
+    assert counts["faq_more"] == counts["articles_more"] == {"count": 0, "unused": 0}
+
+
+def test_thousands_of_entries_are_summed_up_below_the_top_rows(kb, staff):
+    entries = "".join(f"问：第{n}号活动在哪里举办？\n答：第{n}号活动在{n}号厅举办。\n\n"
+                      for n in range(overview.TOP_HITS + 50))
+    (kb / "faq" / "generated.txt").write_text(entries, encoding="utf-8")
+    knowledge = load_knowledge(str(kb))
+    counts = overview.hit_counts(knowledge, [{"member": "faq:第7号活动在哪里举办？", "count": 3}])
+    assert len(counts["faq"]) == overview.TOP_HITS and counts["faq"][0]["name"] == "第7号活动在哪里举办？"
+    left_out = len(knowledge.faq) - overview.TOP_HITS
+    assert counts["faq_more"] == {"count": left_out, "unused": left_out}
+    staff.application.extensions["knowledge"].reload()
+    assert f"另有 {left_out} 条问答没有列出，其中 {left_out} 条还没有被用到过" in page(staff)
 
 
 def test_status_counts_and_a_regressed_staff_test_as_file_line_message(app, staff, kb):

@@ -18,6 +18,8 @@ TOP_MISSES = 50  # unanswered questions listed: more than a staff member writes 
 TOP_HITS = 100  # rows per hit table: with thousands of FAQ entries the page stays small on a phone
 MAX_PREVIEW_CHARS = 500  # the engine reads the first 200; the rest of a pasted essay is not shown back
 ANSWER_PLACEHOLDER = "（请在这里写答案）"
+# What set off the last reload (bot/live.py's triggers), in the page's words.
+TRIGGERS = {"start": "启动时", "files": "文件有改动", "admin": "手动重新加载", "fleet": "跟随其他服务器"}
 
 
 def preview(question: str, conversation, engine) -> dict:
@@ -52,19 +54,18 @@ def _checked(engine):
 
 def knowledge_status(live) -> dict:
     """Counts, last reload and every problem as `file:line: message`, staff test failures included."""
-    engine = live.engine
-    kb = engine.kb
-    report = _checked(engine)
-    status = live.status()
+    kb = live.engine.kb
+    report = _checked(live.engine)
     problems = [str(p) for p in report.problems]
-    last_error = status["last_error"] or {}
+    last_error = live.status()["last_error"] or {}
     # Errors of files that were refused: the bot still answers from the version counted here.
     refused = [p for p in last_error.get("problems", []) if p not in problems]
+    reload = live.last_reload
     return {
         "articles": len(kb.articles), "people": report.people, "faq": len(kb.faq), "tests": report.tests_run,
-        "version": kb.version, "loaded_at": when(kb.loaded_at), "last_reload": status["last_reload"],
-        "last_reload_at": when(live.last_reload["at"]), "problems": problems, "errors": len(report.errors),
-        "refused": refused,
+        "version": kb.version, "loaded_at": when(kb.loaded_at), "last_reload_at": when(reload["at"]),
+        "trigger": TRIGGERS.get(reload["trigger"], reload["trigger"]), "seconds": reload["seconds"],
+        "problems": problems, "errors": len(report.errors), "refused": refused,
     }
 
 

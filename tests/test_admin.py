@@ -10,7 +10,7 @@ import logging
 import re
 
 import pytest
-from chat import Follower
+from chat import Follower, content
 from conftest import app_config
 from served import RedisServer
 
@@ -134,7 +134,9 @@ def test_the_page_forbids_scripts_frames_and_caching(staff):
 
 def test_the_preview_is_exactly_what_a_follower_gets(app, staff):
     text = page(staff, "西部办公室是什么？")
-    reply = Follower("o-b").say(app.test_client(), "西部办公室是什么？")
+    follower = Follower("o-b").post(app.test_client(), "西部办公室是什么？")
+    assert "Set-Cookie" not in follower.headers and "Vary" not in follower.headers  # no session at /wechat
+    reply = content(follower.get_data(as_text=True))
     assert shown(text, "reply") == reply and WEST in reply
     assert re.sub(r"\s+", "", shown(text, "why")).startswith("命中faq:西部办公室分数100.0")
     assert "faq/west-office.txt" in shown(text, "sources")

@@ -57,7 +57,7 @@ def knowledge_status(live) -> dict:
     kb = live.engine.kb
     report = _checked(live.engine)
     problems = [str(p) for p in report.problems]
-    last_error = live.status()["last_error"] or {}
+    last_error = live.last_error or {}
     # Errors of files that were refused: the bot still answers from the version counted here.
     refused = [p for p in last_error.get("problems", []) if p not in problems]
     reload = live.last_reload

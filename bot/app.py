@@ -16,7 +16,7 @@ log = logging.getLogger(__name__)
 
 def create_app(config: dict | None = None, environ=None) -> Flask:
     """Build the app; `config` overrides the environment (tests pass a dict)."""
-    app = Flask(__name__)
+    app = Flask(__name__, static_folder=None)  # the only static files are the staff page's, under /admin
     app.config.update(load_config(environ, config))
     # One byte of headroom: a chunked body is cut silently at this limit, and the webhook needs to
     # see that it went over MAX_BODY_BYTES to answer 413 instead of parsing a truncated body.
@@ -31,9 +31,10 @@ def create_app(config: dict | None = None, environ=None) -> Flask:
     app.extensions["knowledge"].start(app.config["RELOAD_INTERVAL"])
     app.extensions["conversation"] = Conversation(app.extensions["store"], app.config)
 
-    from . import health, webhook
+    from . import admin, health, webhook
     app.register_blueprint(webhook.bp)
     app.register_blueprint(health.bp)
+    admin.init_app(app)
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):

@@ -26,18 +26,26 @@ class Report:
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
 
+    @property
+    def people(self) -> int:
+        """People the articles name (each once), as the engine found them."""
+        return len({name for doc in self.engine.library.docs for name in doc.facts.people})
+
     def summary(self) -> str:
-        people = len({name for doc in self.engine.library.docs for name in doc.facts.people})
-        text = f"{len(self.kb.articles)} 篇文章，{people} 位人物，{len(self.kb.faq)} 条问答"
+        text = f"{len(self.kb.articles)} 篇文章，{self.people} 位人物，{len(self.kb.faq)} 条问答"
         return text + (f"，{self.tests_run} 个测试问题" if self.tests_run else "")
 
 
 def check_knowledge(kb_dir: str) -> Report:
-    kb = load_knowledge(kb_dir)
-    engine = Engine(kb)
+    return check_engine(Engine(load_knowledge(kb_dir)))
+
+
+def check_engine(engine: Engine) -> Report:
+    """The same checks on an engine already built: /admin checks the one being served."""
+    kb = engine.kb
     report = Report(kb, engine, list(kb.problems))
     report.problems += _faq_conflicts(kb, engine.faq)
-    tests, problems = load_staff_tests(kb_dir)
+    tests, problems = load_staff_tests(kb.kb_dir)
     report.problems += problems
     report.problems += run_staff_tests(tests, engine)
     report.tests_run = len(tests)

@@ -28,7 +28,7 @@ DEFAULTS = {
     "RATE_WINDOW": 60,
     "SESSION_TTL": 300,  # seconds of silence after which a conversation is forgotten
     "RELOAD_INTERVAL": 2.0,  # seconds between checks of the knowledge files for changes
-    "ADMIN_TOKEN": "",  # empty: POST /admin/reload does not exist (404)
+    "ADMIN_TOKEN": "",  # staff page /admin and POST /admin/reload; empty: every /admin URL is 404
     "STAFF_OPENIDS": "",  # comma-separated openids allowed to use "#debug 问题"
     "MAX_BODY_BYTES": 64 * 1024,  # WeChat messages are a few KiB; anything larger is hostile
     "LOG_LEVEL": "INFO",

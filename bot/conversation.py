@@ -29,7 +29,8 @@ class Reply:
 
     text: str | None
     answer: Answer | None = None
-    note: str = ""  # e.g. "rate_limited", "more", "choice", "followup"
+    note: str = ""  # e.g. "rate_limited", "more", "choice", "followup", "debug"
+    question: str = ""  # what the engine was asked (a numbered choice's question, not the digit)
 
 
 class Conversation:
@@ -48,26 +49,41 @@ class Conversation:
             metrics.rate_limited()
             return Reply(self.limiter.notice() if verdict == NOTICE else None, note="rate_limited")
         session = self._load(openid)
+        reply, new = self._respond(session, text, engine)
+        if reply.answer is not None:
+            usage.record(self.store, reply.question, reply.answer)
+            metrics.answered(declined=reply.answer.matched is None)
+        self._save(openid, session, new)
+        return reply
+
+    def preview(self, text: str, engine) -> Reply:
+        """What a new follower sending `text` gets, with nothing kept or counted.
+
+        Staff's /admin page and "#debug" use it: what they test is what followers get, and
+        their testing neither fills the unanswered list nor uses up anyone's rate limit.
+        """
+        return self._respond({}, text, engine)[0]
+
+    def _respond(self, session: dict, text: str, engine) -> tuple[Reply, dict]:
+        """The reply to `text` in the light of `session`, and the session to keep; changes nothing."""
         if wants_more(text):
-            return self._next_page(openid, session)
+            return self._next_page(session)
         number = choice_number(text)
         choices = session.get("choices") or []
         if number is not None and choices:
             if not 1 <= number <= len(choices):
-                self._save(openid, session, session)
-                return Reply(f"请回复 1 到 {len(choices)} 之间的数字。", note="choice")
+                return Reply(f"请回复 1 到 {len(choices)} 之间的数字。", note="choice"), session
             choice = choices[number - 1]
             question = choice.get("question") or choice.get("label") or text
             answer = engine.answer(question, choice.get("context") or None)
-            return self._answered(openid, session, question, answer, "choice")
+            return self._answered(session, question, answer, "choice")
         context = session.get("context") or None
         answer = engine.answer(text, context)
-        return self._answered(openid, session, text, answer, "followup" if context else "")
+        return self._answered(session, text, answer, "followup" if context else "")
 
-    def _answered(self, openid: str, session: dict, question: str, answer: Answer, note: str) -> Reply:
-        """Count the answer, keep what the next message may refer to, and return its first page."""
-        usage.record(self.store, question, answer)
-        metrics.answered(declined=answer.matched is None)
+    @staticmethod
+    def _answered(session: dict, question: str, answer: Answer, note: str) -> tuple[Reply, dict]:
+        """The answer's first page, and what the follower's next message may refer to."""
         pages = paginate(answer.text)
         new = {}
         # A declined question keeps the thread: "他是谁" after a typo still means the same person.
@@ -80,18 +96,17 @@ class Conversation:
             new["choices"] = choices
         if len(pages) > 1:
             new["pages"] = pages[1:]
-        self._save(openid, session, new)
-        return Reply(pages[0], answer, note)
+        return Reply(pages[0], answer, note, question), new
 
-    def _next_page(self, openid: str, session: dict) -> Reply:
+    @staticmethod
+    def _next_page(session: dict) -> tuple[Reply, dict]:
         pages = session.get("pages") or []
         if not pages:
-            return Reply(NO_MORE, note="more")
+            return Reply(NO_MORE, note="more"), session
         new = dict(session, pages=pages[1:])
         if not new["pages"]:
             del new["pages"]
-        self._save(openid, session, new)
-        return Reply(pages[0], note="more")
+        return Reply(pages[0], note="more"), new
 
     def _load(self, openid: str) -> dict:
         session = self.store.get(f"chat:{openid}")

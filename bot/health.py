@@ -6,12 +6,12 @@ knowledge is loaded and while a configured Redis is unreachable, so a load balan
 followers to a replica that can answer them.
 """
 
-import hmac
 import os
 
-from flask import Blueprint, Response, abort, current_app, jsonify, request
+from flask import Blueprint, Response, abort, current_app, jsonify
 
 from . import metrics
+from .admin import bearer_ok
 
 bp = Blueprint("health", __name__)
 
@@ -55,8 +55,7 @@ def admin_reload():
     token = current_app.config.get("ADMIN_TOKEN") or ""
     if not token:
         abort(404)  # no token configured: the endpoint does not exist
-    sent = request.headers.get("Authorization", "")
-    if not hmac.compare_digest(sent.encode(), f"Bearer {token}".encode()):
+    if not bearer_ok(token):
         return jsonify(error="a valid 'Authorization: Bearer <ADMIN_TOKEN>' header is required"), 401, {
             "WWW-Authenticate": 'Bearer realm="admin"'}
     live = current_app.extensions["knowledge"]

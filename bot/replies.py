@@ -1,7 +1,8 @@
 """What the bot says to each kind of push: text, voice, pictures and the like, and menu events.
 
 Questions (typed, spoken or clicked) all go through `Conversation.handle_text`, so follow-ups,
-paging and rate limits behave the same whichever way they were asked. Everything else gets a
+paging and rate limits behave the same whichever way they were asked; staff's "#debug 问题"
+goes to bot/debug.py. Everything else gets a
 short fixed text; a push nobody needs to see gets "success" (Reply.text None).
 """
 
@@ -9,6 +10,7 @@ import re
 
 from wechatpy import create_reply
 
+from . import debug
 from .conversation import Reply
 from .paging import clip
 
@@ -22,6 +24,11 @@ XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
 
 def on_text(msg, conversation, engine) -> Reply:
     content = msg.content if isinstance(msg.content, str) else ""
+    asked = debug.question(content)
+    if asked is not None:
+        if msg.source in conversation.config.get("STAFF_OPENIDS", ()):
+            return debug.reply(asked, conversation, engine)
+        content = asked  # anyone else is answered the question itself: the command reveals nothing
     return conversation.handle_text(msg.source, content, engine)
 
 
@@ -87,9 +94,14 @@ def with_examples(text: str, engine, n: int = 3) -> str:
     return text.rstrip() + "\n\n" + EXAMPLES_INTRO + "\n" + "\n".join(f"· {q}" for q in examples)
 
 
+def visible(text: str) -> str:
+    """`text` as the follower's phone shows it: no XML-invalid characters, within one reply."""
+    return clip(XML_INVALID.sub("", text))
+
+
 def render(text: str, msg) -> str:
     """The passive-reply XML for `text`, safe for CDATA and within WeChat's 2048-byte cap."""
-    text = clip(XML_INVALID.sub("", text))
+    text = visible(text)
     # wechatpy writes Content as <![CDATA[...]]>; a "]]>" inside would end it early.
     text = text.replace("]]>", "]]]]><![CDATA[>")
     return create_reply(text, msg).render()

@@ -16,7 +16,7 @@ from bot.answer import Answer
 from bot.conversation import NO_MORE, Conversation, choice_number, wants_more
 from bot.paging import CUT_SHORT_NOTE, MAX_PAGES, MAX_REPLY_BYTES, MORE_NOTE, clip, paginate
 from bot.store import create_store
-from bot.usage import misses, normalise
+from bot.usage import hits, misses, normalise
 
 WEST = "西部地区建筑绿色低碳发展协调推进办公室"
 
@@ -79,6 +79,21 @@ def test_declined_questions_are_recorded_folded_without_openid(kb, store_url):
     assert "o1" not in str(rows)
     hits = app.extensions["store"].tallies("hits")
     assert [(r["member"], r["count"]) for r in hits] == [("faq:西部办公室", 1)]
+
+
+def test_preview_is_the_reply_a_new_follower_gets_and_records_nothing(long_kb, store_url):
+    app = make_app(long_kb, store_url)
+    conversation, engine = app.extensions["conversation"], app.extensions["knowledge"].engine
+    first_page = conversation.preview(LONG_QUESTION, engine)
+    declined = conversation.preview("明天会下雨吗", engine)
+    assert first_page.text.endswith(MORE_NOTE) and first_page.answer.matched is not None
+    assert declined.answer.matched is None and declined.text == engine.decline().text
+    assert conversation.preview("更多", engine).text == NO_MORE
+    assert misses(conversation.store) == [] and hits(conversation.store) == []
+    client = app.test_client()
+    assert Follower().say(client, LONG_QUESTION) == first_page.text
+    assert Follower("o-other").say(client, "更多") == NO_MORE  # previews left no pages behind
+    assert [row["member"] for row in hits(conversation.store)] == [first_page.answer.matched]
 
 
 @pytest.mark.parametrize(("text", "normal"), [

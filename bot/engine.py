@@ -77,7 +77,9 @@ class Engine:
             return self.decline()
         faq = self.faq.match(question, q)
         if faq and faq[0][1] >= FAQ_MIN_SCORE:
-            return self._faq_answer(faq)
+            answer = self._faq_answer(faq)
+            answer.runners_up = _faq_runners_up(faq, answer.matched)
+            return answer
         q, scope = self._apply_context(q, context)
         people = self.library.people.find(q.text, q.latin)
         if q.proper and not people:
@@ -90,7 +92,12 @@ class Engine:
             answer = None
         if answer is None:
             answer = self.decline()
-        answer.runners_up = [{"matched": f"faq:{p.entry.key}", "score": round(s, 1)} for p, s in faq[:2]]
+        # what came next, for staff (#debug, /admin): the best FAQ entries, then other articles
+        answer.runners_up = _faq_runners_up(faq, answer.matched)[:2]
+        answered = answer.sources[0]["file"] if answer.sources else None
+        answer.runners_up += [{"matched": doc.article.path, "score": round(100 * cov, 1)}
+                              for doc, cov in self._candidates(q, scope, people=people)[:3]
+                              if doc.article.path != answered][:2]
         return answer
 
     def decline(self) -> Answer:
@@ -712,6 +719,17 @@ def _named(noun: str, quoted: bool = False) -> re.Pattern:
     if noun in DOCUMENT_NOUNS:  # 什么指南: 《洛阳市装配式建筑施工技术指南》
         return re.compile(rf"《[^》]*{noun}[^》]*》")
     return re.compile(rf"[^\W\d和与及的了在对为是等各该本此]{{2}}{noun}|、[^，。；]*等{noun}")
+
+
+def _faq_runners_up(matches, matched: str | None) -> list[dict]:
+    """Each FAQ entry once, best phrasing first, without the one that answered."""
+    seen, out = {matched}, []
+    for phrasing, score in matches:
+        name = f"faq:{phrasing.entry.key}"
+        if name not in seen:
+            seen.add(name)
+            out.append({"matched": name, "score": round(score, 1)})
+    return out[:3]
 
 
 def _subject(topic: str) -> str:

@@ -21,7 +21,7 @@ from .lexicon import ORG_SUFFIX_RE
 from .library import Doc, Library, Subject, subject_chunks
 from .names import sound
 from .question import NUMBER_TOKEN, Question, analyse, numbers_in
-from .textnorm import fold
+from .textnorm import fold, has_traditional, to_traditional
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +79,8 @@ class Engine:
         if faq and faq[0][1] >= FAQ_MIN_SCORE:
             answer = self._faq_answer(faq)
             answer.runners_up = _faq_runners_up(faq, answer.matched)
+            if has_traditional(question):
+                answer.text = to_traditional(answer.text)
             return answer
         q, scope = self._apply_context(q, context)
         people = self.library.people.find(q.text, q.latin)
@@ -92,6 +94,8 @@ class Engine:
             answer = None
         if answer is None:
             answer = self.decline()
+        if has_traditional(question):  # 誰參加了會議: answer in the follower's own script
+            answer.text = to_traditional(answer.text)
         # what came next, for staff (#debug, /admin): the best FAQ entries, then other articles
         answer.runners_up = _faq_runners_up(faq, answer.matched)[:2]
         answered = answer.sources[0]["file"] if answer.sources else None

@@ -14,6 +14,7 @@ import opencc
 from pypinyin import lazy_pinyin
 
 _t2s = opencc.OpenCC("t2s")
+_s2t = opencc.OpenCC("s2t")
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_RE = re.compile(f"[{CJK}]")
@@ -54,6 +55,11 @@ def has_traditional(text: str) -> bool:
 def to_simplified(text: str) -> str:
     """Traditional -> Simplified; skipped (fast) when the text is already Simplified."""
     return _t2s.convert(text) if has_traditional(text) else text
+
+
+def to_traditional(text: str) -> str:
+    """Simplified -> Traditional, for answering a follower who writes in Traditional."""
+    return _s2t.convert(text)
 
 
 def _fold_width(text: str) -> str:

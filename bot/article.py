@@ -53,6 +53,7 @@ class Sentence:
     line: int  # line in the file, for staff and for the admin page
     paragraph: int
     index: int  # position in the article
+    heading: str = ""  # the section heading above it (■ 植树添绿：680棵苗木扎根北山), context for its facts
 
 
 @dataclass
@@ -129,6 +130,8 @@ def parse_article(text: str, shown: str) -> tuple[Article | None, list[Problem]]
     return article, problems
 
 
+# a section heading in the body: ■ 植树添绿, 一、主要成果, （二）下一步工作
+HEADING = re.compile(r"^(?:[■●◆▲★▌]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
 CELL_SEPARATOR = re.compile(r"\s*[｜|┃]\s*")
 
 
@@ -237,7 +240,8 @@ def _mark_captions(lines, kinds):
         j = i + 1
         while j < len(lines) and kinds[j] == "blank":
             j += 1
-        if j < len(lines) and kinds[j] == "text" and len(lines[j]) <= 40 and not lines[j].endswith("。"):
+        if (j < len(lines) and kinds[j] == "text" and len(lines[j]) <= 40 and not lines[j].endswith("。")
+                and not HEADING.match(lines[j])):
             kinds[j] = "caption"
 
 
@@ -275,15 +279,17 @@ def _first_clause(line: str) -> str:
 
 
 def _sentences(lines, body_lines) -> list[Sentence]:
-    sentences, paragraph, previous = [], 0, None
+    sentences, paragraph, previous, heading = [], 0, None, ""
     for i in body_lines:
         if previous is not None and i != previous + 1:
             paragraph += 1
         previous = i
+        if HEADING.match(lines[i]) and len(lines[i]) <= 40 and not lines[i].endswith("。"):
+            heading = lines[i]
         for part in SENTENCE_END.split(lines[i]):
             part = part.strip()
             if part:
-                sentences.append(Sentence(part, i + 1, paragraph, len(sentences)))
+                sentences.append(Sentence(part, i + 1, paragraph, len(sentences), heading))
         paragraph += 1
     return sentences
 

@@ -242,6 +242,8 @@ class Engine:
         (该标准共分9章 is about the standard named just before)."""
         sentences = doc.article.sentences
         paragraph = "".join(doc.sentences[s.index] for s in sentences if s.paragraph == sentences[i].paragraph)
+        if sentences[i].heading and sentences[i].heading != sentences[i].text:
+            paragraph = self.library.canon(sentences[i].heading).lower() + paragraph
         # 我会定于…举办: the publisher speaks of itself, so its name is part of every fact's context
         publisher = doc.article.contacts.get("owner", "") if SELF_MENTION.search(doc.text) else ""
         return self.library.canon(doc.article.title + publisher).lower() + paragraph
@@ -252,7 +254,7 @@ class Engine:
         if kind not in ("when", "where"):
             return True
         text = self._context(doc, i) + doc.article.site_name + doc.article.contacts.get("owner", "")
-        if not q.numbers <= numbers_in(text) or not all(place in text for place in q.places):
+        if not q.numbers <= numbers_in(text) or not all(place in text for place in q.event_places):
             return False
         sentence = doc.sentences[i]
         return kind != "when" or all(re.search(verbs, sentence) for verbs in EVENT_VERBS if re.search(verbs, q.text))
@@ -468,7 +470,7 @@ class Engine:
 
         def matching(doc):  # counts of the asked kind, in a sentence that names what is counted
             return [c for c in doc.facts.counts if (units is None or c.unit in units)
-                    and counted in doc.sentences[c.sentence]]
+                    and (not q.measure or c.unit == q.measure) and counted in doc.sentences[c.sentence]]
 
         good = self._good(q, scope, need=lambda d: bool(matching(d)))
         for doc, _ in good:

@@ -34,7 +34,8 @@ PHRASES = {
     "won an award": "获奖", "first prize": "一等奖", "second prize": "二等奖", "third prize": "三等奖", "low-carbon": "低碳", "full name": "全称", "set up": "成立", "signing ceremony": "签约仪式",
     "prefab building": "装配式建筑", "prefabricated building": "装配式建筑", "site meeting": "现场会",
     "expert database": "专家库", "expert pool": "专家库", "annual meeting": "年会", "general assembly": "会员大会",
-    "opening ceremony": "开幕式", "press conference": "记者会", "keynote speech": "主旨报告",
+    "opening ceremony": "开幕式", "pass rate": "合格率", "passing rate": "合格率",
+    "tree planting": "植树", "planted trees": "植树", "press conference": "记者会", "keynote speech": "主旨报告",
 }
 WORDS = {
     "who": "谁", "whom": "谁", "when": "什么时候", "where": "在哪里", "which": "哪个", "what": "什么",
@@ -72,6 +73,9 @@ WORDS = {
     "built": "承建", "build": "建设", "developed": "开发", "first": "第一", "annual": "年度", "national": "全国", "province": "省", "city": "市",
     "weather": "天气", "rain": "下雨", "purpose": "作用", "role": "作用", "function": "作用", "title": "职务",
     "position": "职务", "job": "职务", "member": "成员", "list": "名单",
+    "overall": "总体", "supervisor": "监理", "supervisors": "监理", "supervision": "监理", "exam": "考试",
+    "exams": "考试", "examination": "考试", "test": "考试", "second": "第二", "third": "第三", "trees": "树",
+    "graduate": "毕业", "graduated": "毕业", "penalty": "罚款", "fine": "罚款", "hotline": "专线",
 }
 STOP = set("a an the of to in on at for by with and or is are was were be been did do does done "
            "has have had it its this that these those there their his her he she they them me my i you your we "

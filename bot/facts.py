@@ -17,7 +17,7 @@ HAN = "\u4e00-\u9fff"
 
 # What a person did, by the verbs news uses. Order matters: the first that matches names the part.
 ACTIONS = [
-    ("host", re.compile(r"主持")),
+    ("host", re.compile(r"主持|带队|率队|领队")),
     ("greeting", re.compile(r"贺信|贺电|贺词")),
     ("speech", re.compile(r"致辞|致欢迎辞|讲话|发言|报告|分享|演讲|介绍|总结|宣读|宣布|作了|做了|解读|授课|主讲|表态|"
                           r"指出|表示|强调|认为|忆述|提到|谈到|讲授|授课|讲课|进行授课|作了题为")),
@@ -27,9 +27,11 @@ ACTIONS = [
 TALK_TOPIC = re.compile(r"^(?:分享|报告|演讲|发言|讲座|授课|讲课)?(?:主题|题目|内容)[：:]")
 PRONOUN_START = re.compile(r"^(?:他|她)(?:们)?(?:[^们]|$)")
 PLACE_VERB = re.compile(r"(?:隆重|正式|顺利|盛大|胜利)?(?:举行|召开|举办|开幕|启动|揭幕|闭幕|落幕|开班|开讲|开展)")
-PLACE_MARKER = re.compile(r"[在于假]|来到|前往|赴")
+PLACE_MARKER = re.compile(r"[在于假]|来到|前往|赴|走进|深入")
+GONE_TO = re.compile(r"(?:来到|前往|赶赴|走进)([^，。；、]{2,24}?(?:省|市|县|区|镇|乡|村|州|园|场|馆|厅|室|中心|基地|现场|工地|社区|学校|大学|公司))"
+                     r"(?=[，。；]|开展|参观|调研|考察|慰问|看望|举行|进行)")
 NOT_A_PLACE = re.compile(r"[、，“”《》]|宣布|宣读|介绍|对|声中|之际|期间|随即|年|月|季度|今年|明年|去年|上半|下半|首季|近期")
-VENUE = re.compile(r"(?:会场|会址|课堂|场地|会议地点|活动地点|举办地点|地点)(?:设在|设于|位于|选在|定在|在|为|是)"
+VENUE = re.compile(r"(?:会场|会址|课堂|场地|考点|考场|会议地点|活动地点|举办地点|地点)(?:设在|设于|位于|选在|定在|在|为|是)"
                    r"([^，。；、]{4,40})")
 TIME_WORDS = re.compile(r"^(?:上午|下午|晚上|晚|早上|中午|当天|当日|同日|近日|日前|今天|昨天|\d+时|\d+点)+")
 DOC_RE = re.compile(r"《([^《》]{2,60})》((?:（[^（）]{1,10}）)?)")
@@ -206,6 +208,9 @@ def _events(facts: ArticleFacts, text: str, index: int):
                 break
         if place:
             break
+    if not place:  # 来到卓尼县扎古录镇，为合作社送去…: a visit names its place without 举行
+        went = GONE_TO.search(text)
+        place = went.group(1) if went and not NOT_A_PLACE.search(went.group(1)) else ""
     venue = VENUE.search(text)
     if dates or place:
         facts.events.append(Event(index, dates, place, venue.group(1) if venue else ""))
@@ -214,7 +219,7 @@ def _events(facts: ArticleFacts, text: str, index: int):
 
 
 ITEM_START = re.compile(r"^(?:第[一二三四五六七八九十\d]+(?:站|个|项|是|部分|阶段|天|批|组|场)|[一二三四五六七八九十]是|"
-                        r"其[一二三四五]|首先|其次|再次)")
+                        r"其[一二三四五]|首先|其次|再次|[●■◆▪•]|（[一二三四五六七八九十]+）)")
 ANNOUNCE = re.compile(r"[一二三四五六七八九十两\d]+(?:个|项|站|处|方面|部分|阶段|环节|场|批)")
 
 

@@ -23,7 +23,7 @@ BUILTIN_SYNONYMS = [
     ["宾馆", "酒店", "饭店", "大酒店"], ["举行", "举办", "召开"],
     ["参加", "出席", "参会", "与会", "到会", "参与"], ["参观", "观摩", "考察"], ["成立", "启动", "开幕"], ["电话", "联系电话"],
     ["报告", "分享", "发言", "演讲"], ["公司", "企业"], ["签约", "签署", "签订"],
-    ["合格", "考过", "及格", "通过考试"], ["获得", "荣获", "拿了", "拿到", "获评"],
+    ["合格", "考过", "及格", "通过考试"], ["获得", "荣获", "拿了", "拿到", "获评"], ["植树", "种树", "种的树", "种了树"],
 ]
 
 
@@ -57,6 +57,7 @@ class Doc:
     name_sounds: dict[str, str] = field(default_factory=dict)  # sound -> name (typos in names)
     numbers: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
+    short_names: dict[str, list[str]] = field(default_factory=dict)  # full name -> what the article calls it after
     own: bool = False  # published by the association that runs the account
 
     @property
@@ -100,11 +101,14 @@ class Library:
         if owner:
             names.add(owner)
         names = sorted(self.canon(n) for n in names if n)
+        short_names: dict[str, list[str]] = {}
+        for short, full in facts.aliases.items():  # 省勘设协会 stands for 青海省工程勘察设计行业协会
+            short_names.setdefault(self.canon(full), []).append(self.canon(short).lower())
         return Doc(
             id=len(self.docs), article=article, facts=facts, text=text, sentences=sentences, names=names,
             name_sounds={sound(n): n for n in names if len(n) <= 12},
             numbers=numbers_in(article.title + article.text),
-            places={p for p in PLACES if p in text or p in owner},
+            places={p for p in PLACES if p in text or p in owner}, short_names=short_names,
             own=bool(self.association and owner and (owner in self.association or self.association in owner)),
         )
 
@@ -132,7 +136,7 @@ class Subject:
     Built once per question: bigram weights are looked up once, and which parts of the
     subject abbreviate or sound like a name in an article (莆田建协 for 莆田市建筑业协会,
     西布办公室 for 西部办公室) is worked out once per article, only for the parts the
-    article's words do not already contain.
+    article does not spell out as they are.
     """
 
     def __init__(self, topic: str, idf):
@@ -153,7 +157,7 @@ class Subject:
 
         self.pieces = [[(g, weight(pieces, i)) for i, g in enumerate(pieces)] for pieces in grams]
         self.total = sum(w for pieces in self.pieces for _, w in pieces)
-        self._spans: dict[int, list[tuple[int, int, int, str]]] = {}
+        self._spans: dict[int, list[tuple[int, int, int, list[str]]]] = {}
 
     def __bool__(self):
         return bool(self.chunks)
@@ -166,8 +170,8 @@ class Subject:
     def found(self, text: str, doc: "Doc") -> dict[tuple[int, int], float]:
         """{(chunk, piece): weight} for the pieces the text accounts for."""
         explained = {}
-        for n, start, end, name in self._doc_spans(doc):
-            if name in text:
+        for n, start, end, spellings in self._doc_spans(doc):
+            if any(spelling in text for spelling in spellings):
                 explained.setdefault(n, set()).update(range(start, end))
         found = {}
         for n, pieces in enumerate(self.pieces):
@@ -176,14 +180,20 @@ class Subject:
                     found[(n, i)] = weight
         return found
 
-    def _doc_spans(self, doc: "Doc") -> list[tuple[int, int, int, str]]:
+    def _doc_spans(self, doc: "Doc") -> list[tuple[int, int, int, list[str]]]:
         if doc.id not in self._spans:
             spans = []
             for n, chunk in enumerate(self.chunks):
-                if 3 <= len(chunk) <= 40 and any(piece not in doc.text for piece, _ in self.pieces[n]):
-                    spans += [(n, i, j, name) for i, j, name in _name_spans(chunk, doc)]
+                if 3 <= len(chunk) <= 40 and chunk not in doc.text:
+                    spans += [(n, i, j, _spellings(name, doc)) for i, j, name in _name_spans(chunk, doc)]
             self._spans[doc.id] = spans
         return self._spans[doc.id]
+
+
+def _spellings(name: str, doc: "Doc") -> list[str]:
+    """A name and what the article calls it for short (甘南州林草产业促进协会: 州林草协会)."""
+    return [name] + [short for full, shorts in doc.short_names.items() if name in full or full in name
+                     for short in shorts]
 
 
 def _name_spans(chunk: str, doc: "Doc") -> list[tuple[int, int, str]]:

@@ -20,11 +20,11 @@ COLLOQUIAL = [(re.compile(p), r) for p, r in [
     (r"干(?:哪些|什么|啥|些什么)活儿?|干(?:什么|啥)的活儿?|做(?:哪些|什么)事(?:情)?", " 哪些工作 "),
     (r"啥时候|啥时", "什么时候"), (r"在哪儿", "在哪里"), (r"咋样", "怎么样"), (r"啥", "什么"),
     (r"(?:一共|总共|总计)有?多少", "总数多少"),  # 现在一共有多少家会员: the 总数, not one year's count
-    (r"几多", "多少"), (r"边个", "谁"), (r"喺边度|喺边", "在哪里"),  # Cantonese
+    (r"几多", "多少"), (r"种的树|种了树|种树", "植树"), (r"边个", "谁"), (r"喺边度|喺边", "在哪里"),  # Cantonese
 ]]
 # "Which company and which project": nouns the answer must name, not merely mention.
 TARGET_NOUNS = ("公司|企业|项目|单位|机构|协会|学校|大学|学院|医院|酒店|宾馆|城市|部门|文件|活动|论坛|产品|技术|标准|"
-                "指南|规程|规范|办法|方案|导则|手册|宣言|倡议书|报告|"
+                "指南|规程|规范|办法|方案|导则|手册|宣言|倡议书|报告|备忘录|条例|协议|"
                 "奖项|基地|工程|园区|小区|展会|博览会|研讨会|课题|课程|会议|工作|任务|职责|措施|举措|成果")
 TARGETS = re.compile(rf"(?:哪个|哪家|哪些|哪几个|哪几家|哪一个|哪一家|什么)\s*((?:(?:{TARGET_NOUNS})\s*(?:和|与|及|、)?\s*)+)"
                      rf"|((?:{TARGET_NOUNS}))的?(?:叫什么名字|叫什么|名称|名字|题目)"
@@ -41,15 +41,15 @@ PUNCT = re.compile(r"[\s?？!！。，,、；;：:“”\"'‘’「」『』（
 
 # (kind, pattern) in order: the first match names the kind of fact asked for.
 KINDS = [
-    ("contact", r"电话|联系方式|联系电话|手机|传真|邮箱|电子邮件|e-?mail|地址|办公地点|在哪里?办公|在哪办公|怎么联系|"
+    ("contact", r"电话|联系方式|联系电话|手机|传真|邮箱|电子邮件|e-?mail|地址|办公地点|在哪里?办公|在哪办公|怎么联系|专线|"
                 r"如何联系|联系你们|联系协会|热线|邮编|网址|官网"),
-    ("count", r"多少|(?<!哪)几(?:[家个位名人项次场所篇辆天国届章节栋层户套床座期万千百]|小时|学时|课时)|多长时间|人数|数量|规模|多大|多高|多长|多重|面积|多少钱|价格|费用|票价"),
+    ("count", r"怎么收费|收费标准|多少|(?<!哪)几(?:[家个位名人项次场所篇辆天国届章节栋层户套床座期万千百]|小时|学时|课时)|多长时间|人数|数量|规模|多大|多高|多长|多重|面积|多少钱|价格|费用|票价"),
     ("when", r"什么时候|何时|哪天|哪一天|几号|几月|日期|时间|哪年|哪一年|何日|啥时候|啥时|什么日子|多久|哪个月"),
     ("where", r"在哪里|在哪儿|在哪|哪里|哪儿|什么地方|地点|场地|会场|哪个(?=城市|酒店|宾馆|饭店|地方|场馆|省|市|区)|何处|何地|"
               r"位置|哪开"),
-    ("host", r"主持"),
+    ("host", r"主持|带队|领队|率队"),
     ("organiser", r"主办|合办|承办|协办|举办方|主办方|发起|牵头|组织者|谁办的|哪些机构|哪些单位.*办"),
-    ("documents", r"文件|审议|签署|签订|章程|规则|办法|协议|方案|决议|通过了什么|通过了哪[份些个项]?"),
+    ("documents", r"文件|审议|签署|签订|签了|章程|规则|办法|协议|方案|决议|条例|通过了什么|通过了哪[份些个项]?|通过的是"),
     ("attend", r"参加|出席|参会|与会|到会|来了|在场|到场|莅临|参会名单|出席名单|嘉宾名单|人员名单|与会名单|来宾名单|"
                r"有哪些人|都有谁|还有谁|哪些人|哪些领导|哪些嘉宾|来宾|都有哪些|参与"),
     ("speakers", r"报告|分享|发言|讲话|演讲|致辞|讲了|说了|谈了|主讲|强调|观点|讲什么|说什么|讲课|授课|讲座|讲授|讲的|说的|题目"),
@@ -67,7 +67,7 @@ ASKING = re.compile(
     r"怎么样|怎样|如何|为什么|为何|可以|你们|您们|咱们|一共|总共|分别|具体|现任|现在|目前|当时|总数|主要|一些|名字|名称|"
     # when it happened, as followers say it: it narrows nothing down in the article's own words
     r"年初|年底|年中|今年|去年|明年|上个月|这个月|下个月|最近|近期|前不久|前几天|上周|本周|"
-    r"这期|那期|本期|这届|那届|本届|打算|准备|计划|截止到|截止|截至|"
+    r"这期|那期|本期|这届|那届|本届|打算|准备|计划|截止到|截止|截至|那边|这边|他们|她们|大概|大约|"
     # single characters that never carry the subject (会, 有, 能, 都 do: 会议, 有限公司, 节能, 成都)
     r"[吗呢谁啥哪了的是在我你您请几个]"
 )
@@ -75,9 +75,12 @@ COUNTED = re.compile(r"(?:多少|几)\s*[家个位名项次场所篇辆人]?\s*(
 COUNTED_BEFORE = re.compile(r"([\u4e00-\u9fff]{2})(?:是|有|为|达|约)?(?:多少|多大|多高|多长|多重)\s*$")
 COUNT_VERBS = re.compile(r"参加|参与|出席|入选|获得|到会|来了|签约|进入|报名|完成|建成|当选|选了|一共|总共|考试|考核|"
                          r"合格|通过|参观|种了|种植|植树|获奖")
+ORG_ENDINGS = r"(?:协会|学会|促进会|研究会|委员会|公司|集团|大学|学院|研究院|设计院|局|厅)"
+# 种了多少棵: the measure word says what kind of count answers (棵, not 项); 个 and 名 say too little
+MEASURE = re.compile(r"(?:多少|几)\s*(棵|株|台|套|件|本|册|辆|架|座|栋|间|张|份|条|批|篇|所|场|项|户|床|层|章|节|部)")
 ATTRIBUTE = re.compile(r"主题|题目|内容|口号|议题|安排|议程")
 CLOCK = re.compile(r"几点|几时|时间段|开放时间|办公时间|营业时间|上班时间|下班时间|作息")
-NUMBER_TOKEN = re.compile(r"第[0-9一二三四五六七八九十百]+[届次期]|(?:19|20)\d{2}年?|\d+")
+NUMBER_TOKEN = re.compile(r"第[0-9一二三四五六七八九十百]+[届次期批轮]|(?:19|20)\d{2}年?|\d+")
 UNITS = [
     ("percent", re.compile(r"利率|比例|比率|百分之|占比|增长率|增幅|%|多少成")),
     ("money", re.compile(r"多少钱|价格|费用|票价|门票|多少费|劳务费|报酬|收费|经费|预算|投资|资金|元|费|奖金|工资|薪")),
@@ -96,10 +99,12 @@ class Question:
     topic: str  # what it is about, with asking words removed
     numbers: set[str] = field(default_factory=set)  # 第10届, 2017: must appear in the article
     places: set[str] = field(default_factory=set)  # 贵州: must appear in the article
+    event_places: set[str] = field(default_factory=set)  # of those, the ones that say where, not whose
     latin: list[str] = field(default_factory=list)  # words left in Latin letters (names like Nils Larsson)
     proper: list[str] = field(default_factory=list)  # of those, the Capitalised ones: Guantang, Markus
     title: str = ""  # a job title asked about: 秘书长
     unit: str = ""  # what a count question counts: money, area, people, orgs…
+    measure: str = ""  # 棵 in 种了多少棵: the count's own measure word
     clock: bool = False  # asks a time of day (几点), which a date alone does not answer
     counted: str = ""  # 有多少员工 -> 员工: what a count question counts, which the answer must name
     targets: list[str] = field(default_factory=list)  # 哪个公司和项目 -> ["公司", "项目"]
@@ -142,6 +147,7 @@ def analyse(raw: str) -> Question:
     q.asks_orgs = bool(ORG_WORDS.search(text)) and kind == "attend" and not PEOPLE_WORDS.search(text)
     if kind == "count":
         q.unit = next((name for name, pattern in UNITS if pattern.search(text)), "")
+        q.measure = MEASURE.search(text).group(1) if MEASURE.search(text) else ""
     q.clock = bool(CLOCK.search(text))
     q.asks_list = bool(LISTING.search(text))
     noun = LIST_NOUN.search(text)
@@ -152,13 +158,15 @@ def analyse(raw: str) -> Question:
         q.counted = q.counted if len(q.counted) >= 2 else ""
     elif kind == "count" and COUNTED_BEFORE.search(text):  # 标准编号是多少: what comes before
         before = COUNTED_BEFORE.search(text).group(1)
-        if before[0] not in "能可会要将已共有约达为是一每还":  # 能产多少 asks an amount, names nothing
+        if before[0] not in "能可会要将已共有约达为是一每还" and before[-1] not in "了过着":  # 种了多少: a verb
             q.counted = before
     for m in TARGETS.finditer(text):
         q.targets += re.findall(TARGET_NOUNS, m.group(1) or m.group(2) or m.group(3))
         q.asks_name = q.asks_name or bool(m.group(2))
     q.numbers = {normalise_number(m.group(0)) for m in NUMBER_TOKEN.finditer(text)}
     q.places = {p for p in PLACES if p in text}
+    # 青海勘察设计行业协会去哪种的树: 青海 qualifies the association, it is not where the event was
+    q.event_places = {p for p in q.places if not re.search(rf"{p}[\u4e00-\u9fff]{{0,14}}?{ORG_ENDINGS}", text)}
     q.topic = topic_of(text, kind)
     return q
 
@@ -173,7 +181,7 @@ COUNT_PHRASING = re.compile(r"一年能?|每年|年均|能够|能|可以|一共|
 
 def topic_of(text: str, kind: str) -> str:
     """The question minus what it asks: 武涌的职务是什么 -> 武涌职务 -> 武涌."""
-    topic = text
+    topic = MEASURE.sub(" ", text) if kind == "count" else text
     if kind:
         topic = dict(KIND_RES)[kind].sub(" ", topic)
     if kind in ("attend", "speakers", "host", "count"):
@@ -190,7 +198,7 @@ _CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
 
 def normalise_number(token: str) -> str:
     """第十七届 -> 第17届, 2017年 -> 2017: one spelling for comparing question and article."""
-    m = re.fullmatch(r"第([0-9一二三四五六七八九十百]+)[届次期]", token)
+    m = re.fullmatch(r"第([0-9一二三四五六七八九十百]+)[届次期批轮]", token)
     if m:  # 第十二期 and the English "12th" are the same ordinal
         return f"第{chinese_number(m.group(1))}"
     return token.rstrip("年")

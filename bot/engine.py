@@ -20,7 +20,7 @@ from .knowledge import KnowledgeBase
 from .lexicon import ORG_SUFFIX_RE
 from .library import Doc, Library, Subject, subject_chunks
 from .names import sound
-from .question import NUMBER_TOKEN, Question, analyse, numbers_in
+from .question import NUMBER_TOKEN, TARGET_NOUNS, Question, analyse, numbers_in
 from .textnorm import fold, has_traditional, to_traditional
 
 log = logging.getLogger(__name__)
@@ -42,7 +42,9 @@ TOTAL = re.compile(r"总数|总计|共计|合计|累计|共有|总共|一共")
 DOC_VERBS = re.compile(r"通过|审议|签署|签订|发布|印发|宣读|编制|编写|发表|表决")
 PURPOSE_RE = re.compile(r"旨在|目的|宗旨|作用|意义|职能|职责|负责|平台|机制|致力于|为了|以便")
 PURPOSE_STRONG = re.compile(r"旨在|目的|宗旨|作用|意义|职能|职责|致力于")
-CONTACT_IN_TEXT = re.compile(r"\d{3,4}-?\d{7,8}|1\d{10}|[\w.]+@[\w.]+\.[a-z]{2,}|联系人")
+CONTACT_IN_TEXT = re.compile(r"\d{3,4}-?\d{7,8}|[(（]0\d{1,3}[)）]\s*\d{3,4}-?\d{4}|1\d{10}|[\w.]+@[\w.]+\.[a-z]{2,}|联系人")
+ADDRESS_ASKED = re.compile(r"地址|办公地点|在哪里?办公|在哪办公|在哪里|哪儿办公")
+ADDRESS_IN_TEXT = re.compile(r"地址|[路街道巷]\d+号|大厦|大楼")
 # Kinds of event a question may pin down; the answering sentence must be of the same kind.
 EVENT_VERBS = [r"实施|施行|生效", r"发布|印发|公布|出台|颁布", r"截止|报名|日前|之前", r"签约|签署|签订|签的",
                r"竣工|完工|建成|投入使用|交付", r"成立|挂牌|揭牌|设立|组建"]
@@ -158,6 +160,12 @@ class Engine:
         if people:
             if q.kind == "speakers" or re.search(r"主题|题目", q.text):
                 return "said"
+            rest = q.topic.replace(people[0][0], " ")
+            for word in q.latin + [q.title] * bool(q.title):
+                rest = rest.replace(word, " ")
+            rest = _subject(re.sub(TARGET_NOUNS, " ", rest))
+            if q.kind in ("", "what") and not q.asks_who and rest:
+                return "content"  # 皇甫文涛毕业于哪所大学: a fact about the person, not who they are
             if q.kind in ("", "what", "purpose", "attend", "host") or q.asks_who:
                 return "who"
             return q.kind if q.kind != "count" else "content"
@@ -539,8 +547,15 @@ class Engine:
             docs = sorted((d for d in self.library.docs if d.article.contacts), key=lambda d: (d.own, d.when),
                           reverse=True)
             return self._footer(docs[0]) if docs else None
+        address = bool(ADDRESS_ASKED.search(q.text))
         for doc, _ in self._good(q, scope):
-            printed = [i for i, s in enumerate(doc.sentences) if CONTACT_IN_TEXT.search(s)]
+            owner = self.library.canon(doc.article.contacts.get("owner", ""))
+            if owner and self.subject(subject).share(owner, doc) >= 0.9:  # the site's own association
+                footer = self._footer(doc)
+                if footer and (not address or "地址" in footer.text):
+                    return footer
+            printed = [i for i, s in enumerate(doc.sentences) if CONTACT_IN_TEXT.search(s)
+                       and (not address or ADDRESS_IN_TEXT.search(s))]
             index, cov = self._sentence(q, doc, printed, with_title=True)
             if printed and cov >= MIN_SENTENCE_COVERAGE:
                 paragraph = doc.article.sentences[index].paragraph
@@ -549,7 +564,6 @@ class Engine:
                 return Answer("\n".join(shown) + f"\n{source(doc.article)}", f"{doc.article.path}#contact", 100 * cov,
                               [_source(doc)], kind="contact", context={"article": doc.article.path},
                               evidence=shown[0])
-            owner = self.library.canon(doc.article.contacts.get("owner", ""))
             if owner and self.subject(subject).share(owner, doc) >= MIN_COVERAGE:
                 return self._footer(doc)
         return None
@@ -650,11 +664,14 @@ class Engine:
         good = self._good(q, scope, people=people)
         topic = _subject(NUMBER_TOKEN.sub(" ", q.topic))
         subject = self.subject(topic)
+        person = people[0][0] if people else ""
         for doc, _ in good:
             indices = range(len(doc.sentences))
             if cue is not None:
                 indices = [i for i in indices if cue.search(doc.sentences[i])] or list(indices)
-            found = {i: (subject.found(doc.sentences[i], doc), subject.total) for i in indices}
+            # 1985年毕业于天津大学: a sentence in a paragraph about the person is about them, named or not
+            near = _paragraphs_of(doc, doc.facts.people[person].sentences) if person in doc.facts.people else set()
+            found = {i: (subject.found(person * (i in near) + doc.sentences[i], doc), subject.total) for i in indices}
             total = subject.total
             share = total / max(1, sum(len(p) for p in subject.pieces))  # what one word of the question weighs
             for target in q.targets:  # 编个什么指南: the sentence naming 《…指南》 says what was asked
@@ -681,6 +698,9 @@ class Engine:
                     options = [(sum(found[i][0].values()), -i) for i in found if named.search(doc.sentences[i])]
                     if options and max(options)[0] / total >= 0.2 and len(picked) < 4:
                         picked.append(-max(options)[1])
+                    elif target in NAMED_ONLY and not options and not named.search(doc.article.title):
+                        picked = []  # 住的是哪家酒店: the article names none, so it does not say
+                        break
             if not picked:
                 continue
             if q.asks_list:  # 哪几个点: the sentence announcing a list brings its items
@@ -712,6 +732,14 @@ class Engine:
         return "\n其他文章也有相关内容：\n" + numbered([c["label"] for c in choices]), choices
 
 
+def _paragraphs_of(doc: Doc, indices) -> set[int]:
+    """The sentences sharing a paragraph with any of `indices`."""
+    paragraphs = {doc.article.sentences[i].paragraph for i in indices}
+    return {s.index for s in doc.article.sentences if s.paragraph in paragraphs}
+
+
+# Things an article names when it has one (XX酒店, XX医院); 单位 or 工作 may go unnamed and still be said.
+NAMED_ONLY = {"酒店", "宾馆", "医院", "学校", "大学", "学院", "园区", "小区", "基地", "展会", "博览会"}
 DOCUMENT_NOUNS = {"指南", "规程", "规范", "办法", "方案", "导则", "手册", "宣言", "倡议书", "标准", "文件", "报告"}
 
 
@@ -724,7 +752,7 @@ def _named(noun: str, quoted: bool = False) -> re.Pattern:
         return re.compile(rf"{noun}[“《「][^”》」]+[”》」]")
     if noun in DOCUMENT_NOUNS:  # 什么指南: 《洛阳市装配式建筑施工技术指南》
         return re.compile(rf"《[^》]*{noun}[^》]*》")
-    return re.compile(rf"[^\W\d和与及的了在对为是等各该本此]{{2}}{noun}|、[^，。；]*等{noun}")
+    return re.compile(rf"(?:[^\W\d和与及的了在对为是等各该本此]{{2}}|[”」』])\s*{noun}|、[^，。；]*等{noun}")
 
 
 def _faq_runners_up(matches, matched: str | None) -> list[dict]:

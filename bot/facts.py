@@ -220,19 +220,21 @@ def _events(facts: ArticleFacts, text: str, index: int):
 
 ITEM_START = re.compile(r"^(?:第[一二三四五六七八九十\d]+(?:站|个|项|是|部分|阶段|天|批|组|场)|[一二三四五六七八九十]是|"
                         r"其[一二三四五]|首先|其次|再次|[●■◆▪•]|（[一二三四五六七八九十]+）)")
-ANNOUNCE = re.compile(r"[一二三四五六七八九十两\d]+(?:个|项|站|处|方面|部分|阶段|环节|场|批)")
+ANNOUNCE = re.compile(r"[一二三四五六七八九十两\d]+(?:个|项|站|处|家|所|条|点|方面|部分|阶段|环节|场|批)")
 
 
 def _lists(article: Article) -> list[tuple[int, list[int]]]:
     """本次观摩共安排三个观摩点。第一站是…第二站是…第三站是…: the announcing sentence
     and the sentences that start each item."""
-    found, items = [], []
+    found, items, style = [], [], ""
     for s in article.sentences:
-        if ITEM_START.match(s.text) and (not items or s.index - items[-1] <= 6):
-            items.append(s.index)
-        elif items and s.index - items[-1] > 6:
-            found.append(items)
+        start = ITEM_START.match(s.text)
+        if items and (s.index - items[-1] > 6 or (start and _item_style(start.group(0)) != style)):
+            found.append(items)  # far from the last item, or marked another way (● then 二是): a new list
             items = []
+        if start:
+            items.append(s.index)
+            style = _item_style(start.group(0))
     if items:
         found.append(items)
     out = []
@@ -244,6 +246,11 @@ def _lists(article: Article) -> list[tuple[int, list[int]]]:
                          and ANNOUNCE.search(article.sentences[i].text)), start)
         out.append((announce, items))
     return out
+
+
+def _item_style(marker: str) -> str:
+    """第一站 and 第二站 mark one list, 一是 and 二是 another: the marker without its number."""
+    return re.sub(r"[一二三四五六七八九十\d]+", "", marker)
 
 
 def _org_list_items(listed: str) -> list[str]:

@@ -26,7 +26,7 @@ COLLOQUIAL = [(re.compile(p), r) for p, r in [
 TARGET_NOUNS = ("公司|企业|项目|单位|机构|协会|学校|大学|学院|医院|酒店|宾馆|城市|部门|文件|活动|论坛|产品|技术|标准|"
                 "指南|规程|规范|办法|方案|导则|手册|宣言|倡议书|报告|备忘录|条例|协议|"
                 "奖项|基地|工程|园区|小区|展会|博览会|研讨会|课题|课程|会议|工作|任务|职责|措施|举措|成果")
-TARGETS = re.compile(rf"(?:哪个|哪家|哪些|哪几个|哪几家|哪一个|哪一家|什么)\s*((?:(?:{TARGET_NOUNS})\s*(?:和|与|及|、)?\s*)+)"
+TARGETS = re.compile(rf"(?:哪个|哪家|哪所|哪些|哪几个|哪几家|哪一个|哪一家|什么)\s*((?:(?:{TARGET_NOUNS})\s*(?:和|与|及|、)?\s*)+)"
                      rf"|((?:{TARGET_NOUNS}))的?(?:叫什么名字|叫什么|名称|名字|题目)"
                      rf"|((?:{TARGET_NOUNS}))(?:有|是)?(?:哪些|哪几个|哪几家)")
 LIST_NOUN = re.compile(r"(?:哪几个|哪几项|哪几家|哪几位|哪几类|哪几种|哪些)([\u4e00-\u9fff]{1,2})")
@@ -63,7 +63,7 @@ WHO_WORDS = re.compile(r"是谁|谁是|是哪位|哪几位|哪几个人|哪位|�
 ORG_WORDS = re.compile(r"企业|公司|单位|机构|高校|协会|院校|部门|学会")
 # Words that ask but say nothing about the subject: removed before comparing with articles.
 ASKING = re.compile(
-    r"是谁|谁是|是哪位|哪位|是哪个|哪个|哪些|哪几位|哪几个|哪几|哪家|哪份|哪项|叫什么|什么|是否|有没有|有无|多少|几个|几家|几位|"
+    r"是谁|谁是|是哪位|哪位|是哪个|哪个|哪些|哪几位|哪几个|哪几|哪家|哪所|哪份|哪项|叫什么|什么|是否|有没有|有无|多少|几个|几家|几位|"
     r"怎么样|怎样|如何|为什么|为何|可以|你们|您们|咱们|一共|总共|分别|具体|现任|现在|目前|当时|总数|主要|一些|名字|名称|"
     # when it happened, as followers say it: it narrows nothing down in the article's own words
     r"年初|年底|年中|今年|去年|明年|上个月|这个月|下个月|最近|近期|前不久|前几天|上周|本周|"

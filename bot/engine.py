@@ -240,7 +240,7 @@ class Engine:
                 continue
             cov = subject.share(self._context(doc, i) if with_title else doc.sentences[i], doc) if topic else 1.0
             # sentences that share a context (the rows of a table) are told apart by their own words
-            rank = cov + (0.5 * subject.share(doc.sentences[i], doc) if with_title and topic else 0.0)
+            rank = cov + (0.15 * subject.share(doc.sentences[i], doc) if with_title and topic else 0.0)
             if rank > best_rank + 1e-9:
                 best, best_cov, best_rank = i, cov, rank
         return best, best_cov
@@ -250,6 +250,11 @@ class Engine:
         (该标准共分9章 is about the standard named just before)."""
         sentences = doc.article.sentences
         paragraph = "".join(doc.sentences[s.index] for s in sentences if s.paragraph == sentences[i].paragraph)
+        for announce, items in doc.facts.lists:  # （二）11月30日前形成送审稿: the list's lead-in says of what
+            lead = announce if announce != items[0] else items[0] - 1
+            if i in items and lead >= 0:
+                paragraph = "".join(doc.sentences[s.index] for s in sentences
+                                    if s.paragraph == sentences[lead].paragraph) + paragraph
         if sentences[i].heading and sentences[i].heading != sentences[i].text:
             paragraph = self.library.canon(sentences[i].heading).lower() + paragraph
         # 我会定于…举办: the publisher speaks of itself, so its name is part of every fact's context
@@ -645,18 +650,26 @@ class Engine:
     def _doer(self, q, people, scope) -> Answer | None:
         """谁宣读了指导委员会名单: the people named in the sentence that says it."""
         good = self._good(q, scope)
+        subject = self.subject(_subject(NUMBER_TOKEN.sub(" ", q.topic)))
         for doc, _ in good:
-            index, cov = self._sentence(q, doc, range(len(doc.sentences)))
+            # only sentences that name someone; the title says what for (谁获得了…称号: 皇甫文涛名列其中)
+            named_in = sorted({i for p in doc.facts.people.values() for i in p.sentences})
+            index, cov = self._sentence(q, doc, named_in, with_title=True)
             if cov < MIN_SENTENCE_COVERAGE:
                 continue
             named = [p for p in doc.facts.people.values() if index in p.sentences]
+            evidence = doc.article.sentences[index].text
+            # a title that says it as well as any sentence does names the one it is about:
+            # 《…皇甫文涛荣获“燕赵建设科技杰出专家”称号》, not those who handed out the certificates
+            in_title = [p for p in doc.facts.people.values() if p.name in doc.article.title]
+            if in_title and subject and subject.share(self.library.canon(doc.article.title).lower(), doc) >= cov:
+                named, evidence = in_title, doc.article.title
             if not named:
                 continue
             who = "、".join(person_line(p) for p in named[:3])
-            text = f"{who}。\n原文：{quote(doc.article.sentences[index].text)}\n{source(doc.article)}"
+            text = f"{who}。\n原文：{quote(evidence)}\n{source(doc.article)}"
             return Answer(text, f"{doc.article.path}#doer", 100.0 * cov, [_source(doc)], kind="doer",
-                          context={"person": named[0].name, "article": doc.article.path},
-                          evidence=doc.article.sentences[index].text)
+                          context={"person": named[0].name, "article": doc.article.path}, evidence=evidence)
         return None
 
     def _content(self, q, people, scope, cue=None) -> Answer | None:

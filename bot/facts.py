@@ -30,7 +30,7 @@ PLACE_VERB = re.compile(r"(?:隆重|正式|顺利|盛大|胜利)?(?:举行|召�
 PLACE_MARKER = re.compile(r"[在于假]|来到|前往|赴|走进|深入")
 GONE_TO = re.compile(r"(?:来到|前往|赶赴|走进)([^，。；、]{2,24}?(?:省|市|县|区|镇|乡|村|州|园|场|馆|厅|室|中心|基地|现场|工地|社区|学校|大学|公司))"
                      r"(?=[，。；]|开展|参观|调研|考察|慰问|看望|举行|进行)")
-NOT_A_PLACE = re.compile(r"[、，“”《》]|宣布|宣读|介绍|对|声中|之际|期间|随即|年|月|季度|今年|明年|去年|上半|下半|首季|近期")
+NOT_A_PLACE = re.compile(r"^[\d一二三四五六七八九十百千万]+[个项家名位场次人]|[、，“”《》]|宣布|宣读|介绍|对|声中|之际|期间|随即|年|月|季度|今年|明年|去年|上半|下半|首季|近期")
 VENUE = re.compile(r"(?:会场|会址|课堂|场地|考点|考场|会议地点|活动地点|举办地点|地点)(?:设在|设于|位于|选在|定在|在|为|是)"
                    r"([^，。；、]{4,40})")
 TIME_WORDS = re.compile(r"^(?:上午|下午|晚上|晚|早上|中午|当天|当日|同日|近日|日前|今天|昨天|\d+时|\d+点)+")
@@ -59,7 +59,10 @@ class Person:
     @property
     def description(self) -> str:
         """中国建筑节能协会会长 (the most informative title first)."""
-        return "、".join(f"{org}{title}" for org, title in self.roles)
+        parts: list[str] = []
+        for org, title in self.roles:  # a title already said with its organisation is not said again
+            parts += [part for part in f"{org}{title}".split("、") if part and not any(p.endswith(part) for p in parts)]
+        return "、".join(parts)
 
     @property
     def present(self) -> bool:

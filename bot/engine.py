@@ -724,6 +724,7 @@ class Engine:
                     if set(picked) & ({announce} | set(items)) or names_noun or subject.share(said, doc) >= 0.5:
                         picked = [announce] + items
                         break
+            picked = _with_replies(doc, picked)
             cov = min(1.0, sum(covered.values()) / total)
             lines = [quote(doc.article.sentences[i].text, 200) for i in sorted(picked)]
             text = "\n".join(lines) + "\n" + source(doc.article)
@@ -743,6 +744,24 @@ class Engine:
         choices = [{"label": doc.article.title, "question": q.raw, "context": {"article": doc.article.path}}
                    for doc in others]
         return "\n其他文章也有相关内容：\n" + numbered([c["label"] for c in choices]), choices
+
+
+ASKED = re.compile(r"^(?:记者问|问|Q)\s*[:：]|[?？]$")
+REPLY = re.compile(r"^(?:答|A)\s*[:：]")
+
+
+def _with_replies(doc: Doc, picked: list[int]) -> list[int]:
+    """An interview's question (记者问：罚则是什么？) is answered by the paragraph after it (答：…):
+    the reply takes the question's place."""
+    sentences = doc.article.sentences
+    out = []
+    for i in picked:
+        if ASKED.search(sentences[i].text) and i + 1 < len(sentences) and REPLY.match(sentences[i + 1].text):
+            paragraph = sentences[i + 1].paragraph
+            out += [s.index for s in sentences if s.paragraph == paragraph][:3]
+        else:
+            out.append(i)
+    return list(dict.fromkeys(out))
 
 
 def _paragraphs_of(doc: Doc, indices) -> set[int]:

@@ -44,7 +44,8 @@ ORG_LIST = re.compile(rf"((?:[{HAN}A-Za-z（）()]{{2,30}}、)+[{HAN}A-Za-z（�
                       r"(企业|单位|公司|协会|高校|机构|部门|院校|学会|组织)")
 LEADING_FUNCTION = re.compile(r"^[由在与和及对为将把被从向是的了]+")
 ALIAS_EXPLICIT = re.compile(rf"[（(]?(?:以下|下)?(?:简称|称)[“\"「『]([{HAN}A-Za-z]{{2,12}})[”\"」』][）)]?"
-                            rf"|[（(](?:以下|下)?简称([{HAN}A-Za-z]{{2,12}})[）)]")
+                            rf"|[（(](?:以下|下)?简称([{HAN}A-Za-z]{{2,12}})[）)]"
+                            rf"|[（(](?:以下|下)?简称《([^《》]{{2,12}})》[）)]")
 
 
 @dataclass
@@ -291,10 +292,16 @@ def _orgs_in(text: str) -> list[str]:
 
 
 def _explicit_aliases(article: Article) -> dict[str, str]:
-    """江苏省绿色建筑协会（以下简称“省绿建协会”）, 澳门建筑节能与环境学会（下称「学会」）."""
+    """江苏省绿色建筑协会（以下简称“省绿建协会”）, 澳门建筑节能与环境学会（下称「学会」）,
+    《…技术规程》（以下简称《规程》）."""
     aliases = {}
     for s in article.sentences:
         for m in ALIAS_EXPLICIT.finditer(s.text):
+            if m.group(3):  # 《热带海岛地区…技术规程》（以下简称《规程》）
+                before = re.findall(r"《([^《》]{2,60})》", s.text[:m.start()])
+                if before:
+                    aliases[m.group(3)] = before[-1]
+                continue
             full = _org_before(s.text, m.start())
             if full:
                 aliases[m.group(1) or m.group(2)] = full

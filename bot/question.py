@@ -63,7 +63,7 @@ WHO_WORDS = re.compile(r"是谁|谁是|是哪位|哪几位|哪几个人|哪位|�
 ORG_WORDS = re.compile(r"企业|公司|单位|机构|高校|协会|院校|部门|学会")
 # Words that ask but say nothing about the subject: removed before comparing with articles.
 ASKING = re.compile(
-    r"是谁|谁是|是哪位|哪位|是哪个|哪个|哪些|哪几位|哪几个|哪几|哪家|哪所|哪份|哪项|叫什么|什么|是否|有没有|有无|多少|几个|几家|几位|"
+    r"是谁|谁是|是哪位|哪位|是哪个|哪个|哪些|哪[两三四五六七八九十]+[家个位项名所]?|哪几位|哪几个|哪几|哪家|哪所|怎么(?!联系)|哪份|哪项|叫什么|什么|是否|有没有|有无|多少|几个|几家|几位|"
     r"怎么样|怎样|如何|为什么|为何|可以|你们|您们|咱们|一共|总共|分别|具体|现任|现在|目前|当时|总数|主要|一些|名字|名称|"
     # when it happened, as followers say it: it narrows nothing down in the article's own words
     r"年初|年底|年中|今年|去年|明年|上个月|这个月|下个月|最近|近期|前不久|前几天|上周|本周|"
@@ -141,7 +141,8 @@ def analyse(raw: str) -> Question:
     title_match = TITLE_RE.search(text)
     q = Question(raw=raw, text=text, kind=kind, topic="", latin=latin, english=english,
                  pinyin_words=pinyin_words, asks_who=asks_who)
-    q.title = title_match.group(0) if title_match else ""
+    # 主编单位 is an organisation's part in the work, not a person's title
+    q.title = title_match.group(0) if title_match and not re.match(r"单位|机构|公司|企业", text[title_match.end():]) else ""
     capitalised = {w.lower() for w in re.findall(r"[A-Z][A-Za-z]+", fold(raw))}
     q.proper = [w for w in latin if w in capitalised]
     q.asks_orgs = bool(ORG_WORDS.search(text)) and kind == "attend" and not PEOPLE_WORDS.search(text)

@@ -52,7 +52,7 @@ EVENT_VERBS = [r"实施|施行|生效", r"发布|印发|公布|出台|颁布", r
 ORG_KINDS = {"公司": ("公司", "集团", "企业"), "企业": ("公司", "集团", "企业"), "大学": ("大学", "学院"),
              "学校": ("大学", "学院", "学校"), "协会": ("协会", "学会", "促进会"), "医院": ("医院",)}
 UNIT_WORDS = {
-    "money": ("元",), "area": ("平方米", "亩", "万平方米"), "volume": ("方", "立方米", "吨", "万吨", "万立方米"),
+    "money": ("元", "万元", "亿元"), "area": ("平方米", "亩", "万平方米"), "volume": ("方", "立方米", "吨", "万吨", "万立方米"),
     "people": ("名", "人", "位", "万人", "千人"), "orgs": ("家", "个"), "percent": ("%",),
 }
 
@@ -488,9 +488,12 @@ class Engine:
         good = self._good(q, scope, need=lambda d: bool(matching(d)))
         for doc, _ in good:
             sentences = sorted({c.sentence for c in matching(doc)})
-            if "总数" in q.text:  # 一共有多少: a sentence that gives a total, if there is one
-                sentences = [i for i in sentences if TOTAL.search(doc.sentences[i])] or sentences
             index, cov = self._sentence(q, doc, sentences, with_title=True)
+            totals = [i for i in sentences if TOTAL.search(doc.sentences[i])]
+            if "总数" in q.text and totals:  # 一共有多少: a sentence that gives a total, if it is as much about it
+                total_index, total_cov = self._sentence(q, doc, totals, with_title=True)
+                if total_cov >= cov - 0.1:
+                    index, cov = total_index, total_cov
             if cov < MIN_SENTENCE_COVERAGE:
                 continue
             counts = self._closest_counts(q, [c for c in matching(doc) if c.sentence == index])

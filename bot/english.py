@@ -19,7 +19,7 @@ PHRASES = {
     "who hosted": "谁主持", "who chaired": "谁主持", "who presided": "谁主持", "who organized": "谁主办",
     "who organised": "谁主办", "who spoke": "谁发言", "who gave": "谁作了", "who is": "是谁", "who's": "是谁",
     "who are": "是谁", "who was": "是谁", "what is": "是什么", "what's": "是什么", "what are": "是什么",
-    "what was": "是什么", "how many": "多少", "how much": "多少钱", "when did": "什么时候", "when was": "什么时候",
+    "what was": "是什么", "how many": "多少", "how much": "多少", "when did": "什么时候", "when was": "什么时候",
     "when is": "什么时候", "where was": "在哪里", "where is": "在哪里", "where did": "在哪里", "what date": "哪天",
     "what day": "哪天", "which day": "哪天", "what time": "什么时候", "which year": "哪一年",
     "phone number": "电话", "telephone number": "电话", "contact number": "电话", "e-mail": "邮箱",

@@ -72,7 +72,7 @@ ASKING = re.compile(
     r"[吗呢谁啥哪了的是在我你您请几个]"
 )
 COUNTED = re.compile(r"(?:多少|几)\s*[家个位名项次场所篇辆人]?\s*([\u4e00-\u9fff]{2})")
-COUNTED_BEFORE = re.compile(r"([\u4e00-\u9fff]{2})(?:是|有|为|达|约)?(?:多少|多大|多高|多长|多重)\s*$")
+COUNTED_BEFORE = re.compile(r"([\u4e00-\u9fff]{2})(?:是|有|为|达|约)?(?:多少钱|多少|多大|多高|多长|多重)\s*$")
 COUNT_VERBS = re.compile(r"参加|参与|出席|入选|获得|到会|来了|签约|进入|报名|完成|建成|当选|选了|一共|总共|考试|考核|"
                          r"合格|通过|参观|种了|种植|植树|获奖")
 ORG_ENDINGS = r"(?:协会|学会|促进会|研究会|委员会|公司|集团|大学|学院|研究院|设计院|局|厅)"
@@ -83,7 +83,7 @@ CLOCK = re.compile(r"几点|几时|时间段|开放时间|办公时间|营业时
 NUMBER_TOKEN = re.compile(r"第[0-9一二三四五六七八九十百]+[届次期批轮]|(?:19|20)\d{2}年?|\d+")
 UNITS = [
     ("percent", re.compile(r"利率|比例|比率|百分之|占比|增长率|增幅|%|多少成")),
-    ("money", re.compile(r"多少钱|价格|费用|票价|门票|多少费|劳务费|报酬|收费|经费|预算|投资|资金|元|费|奖金|工资|薪")),
+    ("money", re.compile(r"多少钱|授信|贷款|额度|价格|费用|票价|门票|多少费|劳务费|报酬|收费|经费|预算|投资|资金|元|费|奖金|工资|薪")),
     ("area", re.compile(r"面积|多大|平方米|亩")),
     ("volume", re.compile(r"多少方|立方|产能|产量|产多少|年产|吨")),
     ("people", re.compile(r"多少人|几个人|几人|人数|多少名|几名|几位|多少位|people")),
@@ -159,7 +159,8 @@ def analyse(raw: str) -> Question:
         q.counted = q.counted if len(q.counted) >= 2 else ""
     elif kind == "count" and COUNTED_BEFORE.search(text):  # 标准编号是多少: what comes before
         before = COUNTED_BEFORE.search(text).group(1)
-        if before[0] not in "能可会要将已共有约达为是一每还" and before[-1] not in "了过着":  # 种了多少: a verb
+        modal = before[0] in "能可会要将" and before[1] in "有是为达能产会要可以够"  # 会有多少, 能产多少
+        if before[0] not in "已共有约达为是一每还" and not modal and before[-1] not in "了过着":  # 种了多少: a verb
             q.counted = before
     for m in TARGETS.finditer(text):
         q.targets += re.findall(TARGET_NOUNS, m.group(1) or m.group(2) or m.group(3))

@@ -34,6 +34,8 @@ SETS = {
                   os.path.join(ROOT, "bench", "eval", "heldout-2", "questions.jsonl")),
     "heldout-3": (os.path.join(ROOT, "bench", "eval", "heldout-3", "articles"),
                   os.path.join(ROOT, "bench", "eval", "heldout-3", "questions.jsonl")),
+    "heldout-4": (os.path.join(ROOT, "bench", "eval", "heldout-4", "articles"),
+                  os.path.join(ROOT, "bench", "eval", "heldout-4", "questions.jsonl")),
 }
 
 

@@ -43,6 +43,8 @@ DOC_VERBS = re.compile(r"通过|审议|签署|签订|发布|印发|宣读|编制
 PURPOSE_RE = re.compile(r"旨在|目的|宗旨|作用|意义|职能|职责|负责|平台|机制|致力于|为了|以便")
 PURPOSE_STRONG = re.compile(r"旨在|目的|宗旨|作用|意义|职能|职责|致力于")
 CONTACT_IN_TEXT = re.compile(r"\d{3,4}-?\d{7,8}|[(（]0\d{1,3}[)）]\s*\d{3,4}-?\d{4}|1\d{10}|[\w.]+@[\w.]+\.[a-z]{2,}|联系人")
+# DBJ53/T-128-2024, GB 55015-2021, JGJ/T 449-2018, 琼标协〔2024〕5号
+CODE = re.compile(r"\b[A-Za-z]{2,}\d*(?:/[A-Za-z])?[\s-]*\d+(?:[.-]\d+)*-(?:19|20)\d{2}|〔(?:19|20)\d{2}〕\d+号")
 ADDRESS_ASKED = re.compile(r"地址|办公地点|在哪里?办公|在哪办公|在哪里|哪儿办公")
 ADDRESS_IN_TEXT = re.compile(r"地址|[路街道巷]\d+号|大厦|大楼")
 # Kinds of event a question may pin down; the answering sentence must be of the same kind.
@@ -168,7 +170,7 @@ class Engine:
                 return "content"  # 皇甫文涛毕业于哪所大学: a fact about the person, not who they are
             if q.kind in ("", "what", "purpose", "attend", "host") or q.asks_who:
                 return "who"
-            return q.kind if q.kind != "count" else "content"
+            return q.kind
         if q.title and (q.asks_who or q.kind in ("", "attend", "what", "purpose")):
             return "holders"
         if not q.kind:
@@ -365,6 +367,11 @@ class Engine:
                 return None
         else:
             found = [f for f in found if f[0] >= best - CLOSE]
+        # 周德胜 (副会长兼秘书长) chaired the meeting that elected 高丽娟 秘书长: the one elected holds it now
+        elected = {id(f) for f in found if any(kind == "elected" and title in f[1].article.sentences[i].text
+                                                 for kind, i in f[2].actions)}
+        electing = {f[1].id for f in found if id(f) in elected}
+        found = [f for f in found if f[1].id not in electing or id(f) in elected]
         seen, by_article, docs = set(), {}, {}
         for _fit, doc, person, org, held in found[:15]:
             if person.name not in seen:
@@ -481,9 +488,12 @@ class Engine:
         units = UNIT_WORDS.get(q.unit)
         counted = self.library.canon(q.counted) if q.counted else ""
 
-        def matching(doc):  # counts of the asked kind, in a sentence that names what is counted
+        person = people[0][0] if people else ""
+
+        def matching(doc):  # counts of the asked kind, in a sentence that names what is counted (and who)
             return [c for c in doc.facts.counts if (units is None or c.unit in units)
-                    and (not q.measure or c.unit == q.measure) and counted in doc.sentences[c.sentence]]
+                    and (not q.measure or c.unit == q.measure) and counted in doc.sentences[c.sentence]
+                    and person in doc.article.sentences[c.sentence].text]
 
         good = self._good(q, scope, need=lambda d: bool(matching(d)))
         for doc, _ in good:
@@ -534,8 +544,11 @@ class Engine:
                 continue
             event = by_sentence[index]
             fact = "、".join(d.text for d in event.dates) if kind == "when" else event.place
-            if kind == "where" and event.venue and event.venue not in fact:
-                fact += f"（会场：{event.venue}）"
+            # 在郑州举办 and, further on, 地点：郑州市郑东新区…中原建科大厦: the finer place is the venue
+            finer = [e.place for e in events(doc) if event.place in e.place and e.place != event.place]
+            venue = event.venue or max(finer, key=len, default="")
+            if kind == "where" and venue and venue not in fact:
+                fact += f"（会场：{venue}）"
             label = "时间" if kind == "when" else "地点"
             more, choices = self._alternatives(good, q)
             text = (f"{label}：{fact}。\n原文：{quote(doc.article.sentences[index].text)}{more}\n"
@@ -644,6 +657,10 @@ class Engine:
                           context={"article": doc.article.path}, evidence=evidence)
         return None
 
+    def _code(self, q, people, scope) -> Answer | None:
+        """标准编号是多少: the sentence that gives a standard's or a document's number."""
+        return self._content(q, people, scope, cue=CODE, cue_required=True)
+
     def _fullname(self, q, people, scope) -> Answer | None:
         return self._what(q, people, scope, "fullname")
 
@@ -675,8 +692,10 @@ class Engine:
                           context={"person": named[0].name, "article": doc.article.path}, evidence=evidence)
         return None
 
-    def _content(self, q, people, scope, cue=None) -> Answer | None:
-        """Anything else: the fewest sentences (at most three) that account for the question."""
+    def _content(self, q, people, scope, cue=None, cue_required=False) -> Answer | None:
+        """Anything else: the fewest sentences (at most three) that account for the question.
+
+        `cue`: sentences matching it are preferred (or, with `cue_required`, the only ones read)."""
         good = self._good(q, scope, people=people)
         topic = _subject(NUMBER_TOKEN.sub(" ", q.topic))
         subject = self.subject(topic)
@@ -684,7 +703,7 @@ class Engine:
         for doc, _ in good:
             indices = range(len(doc.sentences))
             if cue is not None:
-                indices = [i for i in indices if cue.search(doc.sentences[i])] or list(indices)
+                indices = [i for i in indices if cue.search(doc.sentences[i])] or ([] if cue_required else list(indices))
             # 1985年毕业于天津大学: a sentence in a paragraph about the person is about them, named or not
             near = _paragraphs_of(doc, doc.facts.people[person].sentences) if person in doc.facts.people else set()
             found = {i: (subject.found(person * (i in near) + doc.sentences[i], doc), subject.total) for i in indices}

@@ -28,6 +28,8 @@ TALK_TOPIC = re.compile(r"^(?:分享|报告|演讲|发言|讲座|授课|讲课)?
 PRONOUN_START = re.compile(r"^(?:他|她)(?:们)?(?:[^们]|$)")
 PLACE_VERB = re.compile(r"(?:隆重|正式|顺利|盛大|胜利)?(?:举行|召开|举办|开幕|启动|揭幕|闭幕|落幕|开班|开讲|开展)")
 PLACE_MARKER = re.compile(r"[在于假]|来到|前往|赴|走进|深入")
+PLACE_LABEL = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])?\s*(?:会议|培训|活动|举办|考试)?地点\s*[:：]\s*"
+                         r"([^。；（(]{2,60})")
 GONE_TO = re.compile(r"(?:来到|前往|赶赴|走进)([^，。；、]{2,24}?(?:省|市|县|区|镇|乡|村|州|园|场|馆|厅|室|中心|基地|现场|工地|社区|学校|大学|公司))"
                      r"(?=[，。；]|开展|参观|调研|考察|慰问|看望|举行|进行)")
 NOT_A_PLACE = re.compile(r"^[\d一二三四五六七八九十百千万]+[个项家名位场次人]|[、，“”《》]|宣布|宣读|介绍|对|声中|之际|期间|随即|年|月|季度|今年|明年|去年|上半|下半|首季|近期")
@@ -38,7 +40,7 @@ DOC_RE = re.compile(r"《([^《》]{2,60})》((?:（[^（）]{1,10}）)?)")
 COUNT_RE = re.compile(
     r"(约|近|超过|逾|共有|共|合共|总计|累计)?(\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)(余|多)?"
     r"(家|个|名|位|人|项|次|场|篇|所|座|件|台|套|万人|千人|亿元|万元|元|万平方米|平方米|亩|万吨|吨|万立方米|立方米|方|天|辆|"
-    r"章|节|栋|层|户|床|小时|学时|课时|期|部|本|册|条|棵|株|份|%)"
+    r"章|节|栋|层|户|床|小时|学时|课时|期|部|本|册|条|棵|株|份|票|%)"
     rf"([{HAN}]{{0,8}})")
 ORG_LIST = re.compile(rf"((?:[{HAN}A-Za-z（）()]{{2,30}}、)+[{HAN}A-Za-z（）()]{{2,30}})等(?:[{HAN}]{{0,6}})?"
                       r"(企业|单位|公司|协会|高校|机构|部门|院校|学会|组织)")
@@ -212,6 +214,9 @@ def _events(facts: ArticleFacts, text: str, index: int):
                 break
         if place:
             break
+    labelled = PLACE_LABEL.search(text)  # （二）地点：郑州市郑东新区…中原建科大厦二楼多功能厅
+    if labelled:
+        place = labelled.group(1).strip()
     if not place:  # 来到卓尼县扎古录镇，为合作社送去…: a visit names its place without 举行
         went = GONE_TO.search(text)
         place = went.group(1) if went and not NOT_A_PLACE.search(went.group(1)) else ""

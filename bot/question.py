@@ -41,9 +41,10 @@ PUNCT = re.compile(r"[\s?？!！。，,、；;：:“”\"'‘’「」『』（
 
 # (kind, pattern) in order: the first match names the kind of fact asked for.
 KINDS = [
+    ("code", r"编号|标准号|代号|文号"),
     ("contact", r"电话|联系方式|联系电话|手机|传真|邮箱|电子邮件|e-?mail|地址|办公地点|在哪里?办公|在哪办公|怎么联系|专线|"
                 r"如何联系|联系你们|联系协会|热线|邮编|网址|官网"),
-    ("count", r"怎么收费|收费标准|多少|(?<!哪)几(?:[家个位名人项次场所篇辆天国届章节栋层户套床座期万千百]|小时|学时|课时)|多长时间|人数|数量|规模|多大|多高|多长|多重|面积|多少钱|价格|费用|票价"),
+    ("count", r"怎么收费|收费标准|多少钱|多少|(?<!哪)几(?:[家个位名人项次场所篇辆天国届章节栋层户套床座期万千百]|小时|学时|课时)|多长时间|人数|数量|规模|多大|多高|多长|多重|面积|多少钱|价格|费用|票价"),
     ("when", r"什么时候|何时|哪天|哪一天|几号|几月|日期|时间|哪年|哪一年|何日|啥时候|啥时|什么日子|多久|哪个月"),
     ("where", r"在哪里|在哪儿|在哪|哪里|哪儿|什么地方|地点|场地|会场|哪个(?=城市|酒店|宾馆|饭店|地方|场馆|省|市|区)|何处|何地|"
               r"位置|哪开"),
@@ -71,16 +72,17 @@ ASKING = re.compile(
     # single characters that never carry the subject (会, 有, 能, 都 do: 会议, 有限公司, 节能, 成都)
     r"[吗呢谁啥哪了的是在我你您请几个]"
 )
-COUNTED = re.compile(r"(?:多少|几)\s*[家个位名项次场所篇辆人]?\s*([\u4e00-\u9fff]{2})")
+COUNTED = re.compile(r"(?:多少|几)\s*[家个位名项次场所篇辆人钱]?\s*([\u4e00-\u9fff]{2})")
+PER_UNIT = re.compile(r"一个人|每个人|每人|一人|一晚|每晚|一次|每次|一天|每天")  # 住宿费一晚多少钱
 COUNTED_BEFORE = re.compile(r"([\u4e00-\u9fff]{2})(?:是|有|为|达|约)?(?:多少钱|多少|多大|多高|多长|多重)\s*$")
 COUNT_VERBS = re.compile(r"参加|参与|出席|入选|获得|到会|来了|签约|进入|报名|完成|建成|当选|选了|一共|总共|考试|考核|"
                          r"合格|通过|参观|种了|种植|植树|获奖")
 ORG_ENDINGS = r"(?:协会|学会|促进会|研究会|委员会|公司|集团|大学|学院|研究院|设计院|局|厅)"
 # 种了多少棵: the measure word says what kind of count answers (棵, not 项); 个 and 名 say too little
-MEASURE = re.compile(r"(?:多少|几)\s*(棵|株|台|套|件|本|册|辆|架|座|栋|间|张|份|条|批|篇|所|场|项|户|床|层|章|节|部)")
+MEASURE = re.compile(r"(?:多少|几)\s*(票|棵|株|台|套|件|本|册|辆|架|座|栋|间|张|份|条|批|篇|所|场|项|户|床|层|章|节|部)")
 ATTRIBUTE = re.compile(r"主题|题目|内容|口号|议题|安排|议程")
 CLOCK = re.compile(r"几点|几时|时间段|开放时间|办公时间|营业时间|上班时间|下班时间|作息")
-NUMBER_TOKEN = re.compile(r"第[0-9一二三四五六七八九十百]+[届次期批轮]|(?:19|20)\d{2}年?|\d+")
+NUMBER_TOKEN = re.compile(r"第[0-9一二三四五六七八九十百]+[届次期批轮站]|(?:19|20)\d{2}年?|\d+")
 UNITS = [
     ("percent", re.compile(r"利率|比例|比率|百分之|占比|增长率|增幅|%|多少成")),
     ("money", re.compile(r"多少钱|授信|贷款|额度|价格|费用|票价|门票|多少费|劳务费|报酬|收费|经费|预算|投资|资金|元|费|奖金|工资|薪")),
@@ -95,7 +97,7 @@ UNITS = [
 class Question:
     raw: str
     text: str  # folded, politeness removed
-    kind: str  # contact, count, when, where, host, organiser, documents, attend, speakers, what, who, content
+    kind: str  # code, contact, count, when, where, host, organiser, documents, attend, speakers, what, who, content
     topic: str  # what it is about, with asking words removed
     numbers: set[str] = field(default_factory=set)  # 第10届, 2017: must appear in the article
     places: set[str] = field(default_factory=set)  # 贵州: must appear in the article
@@ -154,11 +156,11 @@ def analyse(raw: str) -> Question:
     noun = LIST_NOUN.search(text)
     q.list_noun = noun.group(1) if noun else ""
     counted = COUNTED.search(text) if kind == "count" else None
-    if counted and not COUNT_VERBS.fullmatch(counted.group(1)) and counted.group(1)[0] not in "看参来到进报获被有在是去":
+    if counted and not COUNT_VERBS.fullmatch(counted.group(1)) and counted.group(1)[0] not in "看参来到进报获被有在是去一每":
         q.counted = re.sub(r"^[个位名]", "", counted.group(1))  # 几个人 counts people: 个 is a classifier
         q.counted = q.counted if len(q.counted) >= 2 else ""
-    elif kind == "count" and COUNTED_BEFORE.search(text):  # 标准编号是多少: what comes before
-        before = COUNTED_BEFORE.search(text).group(1)
+    elif kind == "count" and COUNTED_BEFORE.search(PER_UNIT.sub("", text)):  # 会费是多少钱: what comes before
+        before = COUNTED_BEFORE.search(PER_UNIT.sub("", text)).group(1)
         modal = before[0] in "能可会要将" and before[1] in "有是为达能产会要可以够"  # 会有多少, 能产多少
         if before[0] not in "已共有约达为是一每还" and not modal and before[-1] not in "了过着":  # 种了多少: a verb
             q.counted = before
@@ -178,7 +180,9 @@ PEOPLE_WORDS = re.compile(r"专家|嘉宾|领导|代表|人员|学者|人士|同
 
 
 # How a count is asked, not what of: 一年能产多少 -> 产.
-COUNT_PHRASING = re.compile(r"一年能?|每年|年均|能够|能|可以|一共|总共|大约|大概|合计")
+# 一年能产多少, 每人多少钱: how a count is asked; 能 only as a verb (节能, 能效 are words)
+COUNT_PHRASING = re.compile(r"一年能?|每年|年均|能够|(?<![节效动功性产智])能(?![效耗源力])|可以|一共|总共|大约|大概|合计|"
+                            r"一个人|每个人|每人|一人|一晚|每晚")
 
 
 def topic_of(text: str, kind: str) -> str:
@@ -200,7 +204,7 @@ _CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
 
 def normalise_number(token: str) -> str:
     """第十七届 -> 第17届, 2017年 -> 2017: one spelling for comparing question and article."""
-    m = re.fullmatch(r"第([0-9一二三四五六七八九十百]+)[届次期批轮]", token)
+    m = re.fullmatch(r"第([0-9一二三四五六七八九十百]+)[届次期批轮站]", token)
     if m:  # 第十二期 and the English "12th" are the same ordinal
         return f"第{chinese_number(m.group(1))}"
     return token.rstrip("年")

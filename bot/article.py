@@ -66,6 +66,7 @@ class Article:
     sentences: list[Sentence] = field(default_factory=list)
     contacts: dict = field(default_factory=dict)  # owner, address, phone (list), fax, postcode, email
     site_name: str = ""  # first header line, when it names the site
+    attachments: list[str] = field(default_factory=list)  # 附件：1. 报名回执表 -> 报名回执表
 
     @property
     def text(self) -> str:
@@ -127,7 +128,32 @@ def parse_article(text: str, shown: str) -> tuple[Article | None, list[Problem]]
     body = set(body_lines)
     article.contacts = _contacts([line for i, line in enumerate(lines) if i not in body and i > title_i])
     article.site_name = _site_name(lines, kinds, title_i)
+    article.attachments = _attachments(lines)
     return article, problems
+
+
+ATTACHMENT = re.compile(r"^附件\s*(\d*)\s*[:：]\s*(.*)$")
+NUMBERED = re.compile(r"^\d+\s*[.．、]\s*")
+FILE_TYPE = re.compile(r"\.(?:docx?|xlsx?|pdf|zip|rar|wps|pptx?|jpg|png)$", re.IGNORECASE)
+
+
+def _attachments(lines) -> list[str]:
+    """附件：1. 报名回执表 / 2. 住宿及交通指引, or 附件1：报名回执表.docx: the names, once each."""
+    found, listing = [], False
+    for line in (line.strip() for line in lines):
+        m = ATTACHMENT.match(line)
+        if m:
+            listing, items = not m.group(1), [m.group(2)]
+        elif listing and NUMBERED.match(line):
+            items = [line]
+        else:
+            listing = listing and not line
+            continue
+        for item in items:
+            name = FILE_TYPE.sub("", NUMBERED.sub("", item)).strip()
+            if name and name not in found:
+                found.append(name)
+    return found
 
 
 # a section heading in the body: ■ 植树添绿, 一、主要成果, （二）下一步工作
@@ -284,7 +310,7 @@ def _sentences(lines, body_lines) -> list[Sentence]:
         if previous is not None and i != previous + 1:
             paragraph += 1
         previous = i
-        if HEADING.match(lines[i]) and len(lines[i]) <= 40 and not lines[i].endswith("。"):
+        if HEADING.match(lines[i]) and len(lines[i]) <= 40 and not re.search(r"[。；;，,：:]$", lines[i]):
             heading = lines[i]
         for part in SENTENCE_END.split(lines[i]):
             part = part.strip()

@@ -657,6 +657,16 @@ class Engine:
                           context={"article": doc.article.path}, evidence=evidence)
         return None
 
+    def _attachments(self, q, people, scope) -> Answer | None:
+        """通知有哪些附件: the files listed under 附件, as the page names them."""
+        for doc, cov in self._good(q, scope, need=lambda d: bool(d.article.attachments)):
+            names = doc.article.attachments
+            listed = "\n".join(f"{n}. {name}" for n, name in enumerate(names, 1))
+            text = f"附件：\n{listed}\n（附件请到协会网站原文页面下载）\n{source(doc.article)}"
+            return Answer(text, f"{doc.article.path}#attachments", 100.0 * cov, [_source(doc)], kind="attachments",
+                          context={"article": doc.article.path}, evidence="、".join(names))
+        return None
+
     def _code(self, q, people, scope) -> Answer | None:
         """标准编号是多少: the sentence that gives a standard's or a document's number."""
         return self._content(q, people, scope, cue=CODE, cue_required=True)
@@ -741,8 +751,11 @@ class Engine:
             if q.asks_list:  # 哪几个点: the sentence announcing a list brings its items
                 for announce, items in doc.facts.lists:
                     said = doc.sentences[announce]
-                    names_noun = bool(q.list_noun) and re.search(rf"[一二三四五六七八九十两\d]+[个项家位类种站处]"
-                                                                 rf"[\u4e00-\u9fff]{{0,3}}{q.list_noun}", said)
+                    noun = q.list_noun
+                    # 共设三站 announces 站; a heading 三、培训内容 announces the 内容 listed under it
+                    names_noun = bool(noun) and (
+                        re.search(rf"[一二三四五六七八九十两\d]+(?:[个项家位类种站处][\u4e00-\u9fff]{{0,3}})?{noun}", said)
+                        or noun in doc.article.sentences[items[0]].heading)
                     if set(picked) & ({announce} | set(items)) or names_noun or subject.share(said, doc) >= 0.5:
                         picked = [announce] + items
                         break

@@ -238,8 +238,9 @@ def _lists(article: Article) -> list[tuple[int, list[int]]]:
     found, items, style = [], [], ""
     for s in article.sentences:
         start = ITEM_START.match(s.text)
-        if items and (s.index - items[-1] > 6 or (start and _item_style(start.group(0)) != style)):
-            found.append(items)  # far from the last item, or marked another way (● then 二是): a new list
+        restarts = bool(start) and re.search(r"[一1]", start.group(0)) is not None and "其一" not in start.group(0)
+        if items and (s.index - items[-1] > 6 or (start and (_item_style(start.group(0)) != style or restarts))):
+            found.append(items)  # far from the last item, marked another way (● then 二是), or （一） again
             items = []
         if start:
             items.append(s.index)

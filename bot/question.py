@@ -29,7 +29,7 @@ TARGET_NOUNS = ("公司|企业|项目|单位|机构|协会|学校|大学|学院|
 TARGETS = re.compile(rf"(?:哪个|哪家|哪所|哪些|哪几个|哪几家|哪一个|哪一家|什么)\s*((?:(?:{TARGET_NOUNS})\s*(?:和|与|及|、)?\s*)+)"
                      rf"|((?:{TARGET_NOUNS}))的?(?:叫什么名字|叫什么|名称|名字|题目)"
                      rf"|((?:{TARGET_NOUNS}))(?:有|是)?(?:哪些|哪几个|哪几家)")
-LIST_NOUN = re.compile(r"(?:哪几个|哪几项|哪几家|哪几位|哪几类|哪几种|哪些)([\u4e00-\u9fff]{1,2})")
+LIST_NOUN = re.compile(r"(?:哪几个|哪几项|哪几家|哪几位|哪几类|哪几种|哪些|哪几(?=[站处点批]))([\u4e00-\u9fff]{1,2})")
 LISTING = re.compile(r"哪些|哪几|都有|有什么|包括什么|名单")
 POLITENESS = re.compile(
     r"请问一下|请问|请教一下|请教|问一下|麻烦问一下|麻烦您|麻烦你|麻烦|想问一下|想问问|想问|我想知道|想知道|想了解一下|想了解|"
@@ -41,6 +41,7 @@ PUNCT = re.compile(r"[\s?？!！。，,、；;：:“”\"'‘’「」『』（
 
 # (kind, pattern) in order: the first match names the kind of fact asked for.
 KINDS = [
+    ("attachments", r"附件"),
     ("code", r"编号|标准号|代号|文号"),
     ("contact", r"电话|联系方式|联系电话|手机|传真|邮箱|电子邮件|e-?mail|地址|办公地点|在哪里?办公|在哪办公|怎么联系|专线|"
                 r"如何联系|联系你们|联系协会|热线|邮编|网址|官网"),
@@ -97,7 +98,7 @@ UNITS = [
 class Question:
     raw: str
     text: str  # folded, politeness removed
-    kind: str  # code, contact, count, when, where, host, organiser, documents, attend, speakers, what, who, content
+    kind: str  # attachments, code, contact, count, when, where, host, organiser, documents, attend, speakers, what, who, content
     topic: str  # what it is about, with asking words removed
     numbers: set[str] = field(default_factory=set)  # 第10届, 2017: must appear in the article
     places: set[str] = field(default_factory=set)  # 贵州: must appear in the article

@@ -166,20 +166,27 @@ def _table_sentences(raw_lines: list[str]) -> list[str]:
 
     A table pasted as text keeps its header; each row becomes a sentence that names its numbers.
     """
-    out, header = list(raw_lines), None
+    out, header, caption = list(raw_lines), None, ""
     for i, line in enumerate(raw_lines):
         cells = [c for c in CELL_SEPARATOR.split(line.strip()) if c]
         if len(cells) < 3 or not CELL_SEPARATOR.search(line):
+            if line.strip():  # 一等奖（4项） above a table says what its rows are
+                caption = line.strip() if len(line.strip()) <= 24 and not re.search(r"[。；，：:]$", line.strip()) else ""
             header = None if line.strip() else header
             continue
         if not any(re.search(r"\d", c) for c in cells):
             header = cells
             out[i] = ""
         elif header and len(cells) == len(header):
-            pairs = "，".join(f"{h}{v}{_unit(h, v)}" for h, v in zip(header[1:], cells[1:], strict=True))
-            label = re.sub(r"\s+", "", cells[0])
-            out[i] = f"{label}：{pairs}。"
+            skip = 1 if SERIAL.fullmatch(header[0]) and len(header) > 2 else 0  # 序号｜项目名称｜…: the name labels
+            pairs = "，".join(f"{h}为{v}{_unit(h, v)}" for h, v in zip(header[skip + 1:], cells[skip + 1:], strict=True))
+            label = re.sub(r"\s+", "", cells[skip])
+            caption = re.sub(r"[（(][^（）()]*[)）]$", "", caption)  # 一等奖（4项） -> 一等奖
+            out[i] = f"{caption}：{label}，{pairs}。" if caption else f"{label}：{pairs}。"
     return out
+
+
+SERIAL = re.compile(r"序号|编号|排名|名次|No\.?|#", re.IGNORECASE)
 
 
 def _unit(header: str, value: str) -> str:

@@ -756,7 +756,10 @@ class Engine:
                     names_noun = bool(noun) and (
                         re.search(rf"[一二三四五六七八九十两\d]+(?:[个项家位类种站处][\u4e00-\u9fff]{{0,3}})?{noun}", said)
                         or noun in doc.article.sentences[items[0]].heading)
-                    if set(picked) & ({announce} | set(items)) or names_noun or subject.share(said, doc) >= 0.5:
+                    # 一等奖有哪些项目: the question names the caption (一等奖（4项）) of a table's rows
+                    caption = re.sub(r"[（(][^（）()]*[)）]$", "", said)
+                    named = len(caption) >= 2 and caption in self.library.canon(q.text).lower()
+                    if set(picked) & ({announce} | set(items)) or names_noun or named or subject.share(said, doc) >= 0.5:
                         picked = [announce] + items
                         break
             picked = _with_replies(doc, picked)

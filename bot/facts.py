@@ -247,7 +247,7 @@ def _lists(article: Article) -> list[tuple[int, list[int]]]:
             style = _item_style(start.group(0))
     if items:
         found.append(items)
-    out = []
+    out = _table_lists(article)
     for items in found:
         if len(items) < 2:
             continue
@@ -255,6 +255,21 @@ def _lists(article: Article) -> list[tuple[int, list[int]]]:
         announce = next((i for i in (start - 1, start - 2) if i >= 0
                          and ANNOUNCE.search(article.sentences[i].text)), start)
         out.append((announce, items))
+    return out
+
+
+def _table_lists(article: Article) -> list[tuple[int, list[int]]]:
+    """一等奖（4项） over rows 一等奖：湿热地区…，主要完成单位为…: a captioned table is a list."""
+    out, sentences = [], article.sentences
+    for s in sentences[:-1]:
+        caption = re.sub(r"[（(][^（）()]*[)）]$", "", s.text)
+        rows = []
+        for row in sentences[s.index + 1:]:
+            if not row.text.startswith(f"{caption}："):
+                break
+            rows.append(row.index)
+        if len(caption) >= 2 and len(rows) >= 2:
+            out.append((s.index, rows))
     return out
 
 

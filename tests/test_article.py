@@ -93,3 +93,18 @@ def test_fold_mends_paste_artefacts():
     assert fold("誰參加了會議？ＡＢＣ１２３") == "谁参加了会议？ABC123"
     assert fold("部署 ,进一步") == "部署，进一步"
     assert fold("电话：023—63852601") == "电话：023-63852601"
+
+
+def test_a_captioned_table_becomes_sentences_that_name_their_row():
+    page = ("关于公布获奖名单的通知\n发布时间：2024-12-06\n\n现将获奖名单公布如下：\n\n一等奖（2项）\n"
+            "序号｜项目名称｜主要完成单位\n1｜超低能耗建筑关键技术｜华南理工大学\n2｜智慧能源管控平台｜珠海格瑞公司\n")
+    article, _ = parse_article(page, "news/x.txt")
+    rows = [s.text for s in article.sentences if s.text.startswith("一等奖：")]
+    assert rows == ["一等奖：超低能耗建筑关键技术，主要完成单位为华南理工大学。",
+                    "一等奖：智慧能源管控平台，主要完成单位为珠海格瑞公司。"]
+
+
+def test_attachments_are_listed_once_from_the_notice_and_the_download_links():
+    article, _ = load(os.path.join(FIXTURES, "training-notice-2025.txt"))
+    assert article.attachments == ["报名回执表", "课程安排表"]
+    assert "附件" not in article.text  # the list ends the body, it is not a sentence

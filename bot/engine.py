@@ -60,6 +60,7 @@ class Engine:
         self.faq = FaqMatcher(kb.faq, self.library.canon)
         # The same subject is compared with many sentences: build each once (bounded).
         self.subject = functools.lru_cache(maxsize=4096)(lambda topic: Subject(topic, self.library.index.idf))
+        self._suggestions: dict[int, list[str]] = {}  # n -> examples; every decline shows them
 
     # -- the entry point ---------------------------------------------------------------
 
@@ -95,6 +96,8 @@ class Engine:
 
     def suggestions(self, n: int = 3) -> list[str]:
         """Example questions the bot answers well, for the welcome and decline texts."""
+        if n in self._suggestions:  # the same for the engine's life; worked out from every entry
+            return list(self._suggestions[n])
         found = [entry.questions[0][0] for entry in self.kb.faq]
         for doc in sorted(self.library.docs, key=lambda d: (not d.own, d.when), reverse=False)[:3]:
             people = [p for p in doc.facts.people.values() if p.roles]
@@ -103,6 +106,7 @@ class Engine:
             if any(e.place for e in doc.facts.events):
                 found.append("会议在哪里举行？")
         unique = list(dict.fromkeys(found))
+        self._suggestions[n] = unique[:n]
         return unique[:n]
 
     # -- reading the question ----------------------------------------------------------

@@ -9,6 +9,7 @@
 
 import functools
 import logging
+import math
 import re
 
 from .answer import Answer
@@ -161,7 +162,9 @@ class Engine:
         if scope is not None:
             docs = [scope]
         elif not subject and not names:
-            docs = self.library.docs
+            # Every article fits as well (coverage 1), so the order is own news, then newest: kept
+            # sorted by the library, and read only as far as the answer needs (3,000 articles).
+            return Prefix((doc, 1.0) for doc in self.library.by_recency if self._fits(q, doc, names))
         else:
             docs = [doc for doc, _ in self.library.search(topic + " " + " ".join(names))]
         found = []
@@ -188,13 +191,15 @@ class Engine:
             return False
         # A Capitalised word the glossary does not know (Markus, Guantang) names something: the
         # article must spell it, in Latin letters or in pinyin, unless it named a person found.
+        if not q.proper or names:
+            return True  # nothing to look for: the article's text is not put together (every article is asked)
         text = (doc.article.text + doc.article.title + doc.article.site_name).lower()
         return all(word in text or word in self.library.pinyin_words(doc) for word in q.proper if not names)
 
-    def _good(self, q: Question, scope=None, people=(), need=None, topic=None) -> list[tuple[Doc, float]]:
+    def _good(self, q: Question, scope=None, people=(), need=None, topic=None) -> "Prefix":
         """Candidates good enough to answer from, optionally only those having a fact (`need`)."""
-        found = [(doc, cov) for doc, cov in self._candidates(q, scope, topic, people) if cov >= MIN_COVERAGE]
-        return [(doc, cov) for doc, cov in found if need is None or need(doc)]
+        found = ((doc, cov) for doc, cov in self._candidates(q, scope, topic, people) if cov >= MIN_COVERAGE)
+        return Prefix((doc, cov) for doc, cov in found if need is None or need(doc))
 
     def _sentence(self, q: Question, doc: Doc, indices, topic: str | None = None,
                   with_title: bool = False, kind: str = "") -> tuple[int, float]:
@@ -652,6 +657,49 @@ class Engine:
         choices = [{"label": doc.article.title, "question": q.raw, "context": {"article": doc.article.path}}
                    for doc in others]
         return "\n其他文章也有相关内容：\n" + numbered([c["label"] for c in choices]), choices
+
+
+class Prefix:
+    """A list worked out only as far as it is read: answers mostly use the first article or
+    four, while a question that names no subject fits every article."""
+
+    def __init__(self, items):
+        self._items = iter(items)
+        self._read: list = []
+
+    def _upto(self, n: float):
+        while len(self._read) < n:
+            item = next(self._items, self)
+            if item is self:
+                self._items = iter(())
+                return
+            self._read.append(item)
+
+    def __iter__(self):
+        i = 0
+        while True:
+            self._upto(i + 1)
+            if i >= len(self._read):
+                return
+            yield self._read[i]
+            i += 1
+
+    def __getitem__(self, key):
+        if isinstance(key, slice) and key.stop is not None and key.stop >= 0 and (key.start or 0) >= 0:
+            self._upto(key.stop)
+        elif isinstance(key, int) and key >= 0:
+            self._upto(key + 1)
+        else:
+            self._upto(math.inf)
+        return self._read[key]
+
+    def __bool__(self):
+        self._upto(1)
+        return bool(self._read)
+
+    def __len__(self):
+        self._upto(math.inf)
+        return len(self._read)
 
 
 def _named(noun: str, quoted: bool = False) -> re.Pattern:

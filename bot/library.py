@@ -5,6 +5,7 @@ Built once per knowledge version. Match text is the article folded with synonyms
 text shown to followers stays as the article wrote it.
 """
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -58,9 +59,10 @@ class Doc:
     places: set[str] = field(default_factory=set)
     own: bool = False  # published by the association that runs the account
 
-    @property
+    @functools.cached_property
     def when(self) -> str:
-        """Sort key for "the newest": the first event date, else the publish date."""
+        """Sort key for "the newest": the first event date, else the publish date (kept: every
+        question that fits several articles sorts them all by it)."""
         for event in self.facts.events:
             for date in event.dates:
                 if date.year:
@@ -84,6 +86,8 @@ class Library:
             for person in doc.facts.people.values():
                 self.people.add(person.name, doc.id, person.latin)
         self.index.freeze()
+        # A question that names no subject lists articles own news first, then newest first.
+        self.by_recency = sorted(self.docs, key=lambda d: (d.own, d.when), reverse=True)
 
     def _doc(self, article: Article) -> Doc:
         facts = extract_facts(article)

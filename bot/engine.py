@@ -55,9 +55,11 @@ UNIT_WORDS = {
 class Engine:
     """Answers from one loaded KnowledgeBase; built whole, so it can be swapped atomically."""
 
-    def __init__(self, kb: KnowledgeBase):
+    def __init__(self, kb: KnowledgeBase, previous: "Engine | None" = None):
+        """`previous`: the engine this one replaces; what it read from unchanged articles is reused."""
         self.kb = kb
-        self.library = Library(kb.articles, kb.settings.synonyms, kb.settings.association)
+        self.library = Library(kb.articles, kb.settings.synonyms, kb.settings.association,
+                               previous.library if previous is not None else None)
         self.faq = FaqMatcher(kb.faq, self.library.canon)
         # The same subject is compared with many sentences: build each once (bounded).
         self.subject = functools.lru_cache(maxsize=4096)(lambda topic: Subject(topic, self.library.index.idf))

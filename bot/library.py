@@ -5,6 +5,7 @@ Built once per knowledge version. Match text is the article folded with synonyms
 text shown to followers stays as the article wrote it.
 """
 
+import dataclasses
 import functools
 import re
 from collections import Counter
@@ -71,7 +72,8 @@ class Doc:
 
 
 class Library:
-    def __init__(self, articles: list[Article], synonyms: list[list[str]], association: str = ""):
+    def __init__(self, articles: list[Article], synonyms: list[list[str]], association: str = "",
+                 previous: "Library | None" = None):
         self.canon = Canon(BUILTIN_SYNONYMS + synonyms)
         self.docs: list[Doc] = []
         self.index = GramIndex()
@@ -79,8 +81,17 @@ class Library:
         self._pinyin: dict[int, dict[str, str]] = {}
         owners = Counter(a.contacts.get("owner", "") for a in articles if a.contacts.get("owner"))
         self.association = association or (owners.most_common(1)[0][0] if owners else "")
+        # On a reload, an article that did not change is not read again: its facts, match text and
+        # names are the previous build's (reading is ~2 ms an article: 6 s for 3,000).
+        same = previous is not None and (previous.canon.table, previous.association) == (self.canon.table,
+                                                                                        self.association)
+        kept = {doc.article.path: doc for doc in previous.docs} if same else {}
         for article in articles:
-            doc = self._doc(article)
+            old = kept.get(article.path)
+            if old is not None and old.article == article:
+                doc = dataclasses.replace(old, id=len(self.docs), article=article)
+            else:
+                doc = self._doc(article)
             self.docs.append(doc)
             self.index.add(doc.text)
             for person in doc.facts.people.values():

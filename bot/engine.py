@@ -60,7 +60,7 @@ class Engine:
         self.kb = kb
         self.library = Library(kb.articles, kb.settings.synonyms, kb.settings.association,
                                previous.library if previous is not None else None)
-        self.faq = FaqMatcher(kb.faq, self.library.canon)
+        self.faq = FaqMatcher(kb.faq, self.library.canon, previous.faq if previous is not None else None)
         # The same subject is compared with many sentences: build each once (bounded).
         self.subject = functools.lru_cache(maxsize=4096)(lambda topic: Subject(topic, self.library.index.idf))
         self._suggestions: dict[int, list[str]] = {}  # n -> examples; every decline shows them

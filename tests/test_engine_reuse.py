@@ -30,3 +30,18 @@ def test_new_synonyms_read_every_article_again(kb):
     settings.write_text(settings.read_text(encoding="utf-8") + "\n同义词：成立大会 = 成立会\n", encoding="utf-8")
     again = Engine(load_knowledge(str(kb)), previous=first)
     assert again.library.docs[0].facts is not first.library.docs[0].facts
+
+
+def test_faq_phrasings_read_again_only_when_changed(kb):
+    first = Engine(load_knowledge(str(kb)))
+    faq = kb / "faq" / "west-office.txt"
+    faq.write_text(faq.read_text(encoding="utf-8").replace("问：什么是西部办公室", "问：西部办公室是个什么机构"),
+                   encoding="utf-8")
+    again = Engine(load_knowledge(str(kb)), previous=first)
+    before = {p.raw: p for p in first.faq.phrasings}
+    for phrasing in again.faq.phrasings:
+        if phrasing.raw in before:
+            assert phrasing.topic is before[phrasing.raw].topic  # reused, not analysed again
+    changed = next(p for p in again.faq.phrasings if p.raw == "西部办公室是个什么机构")
+    assert "西部办公室" in changed.topic
+    assert "西部地区建筑绿色低碳发展协调推进办公室" in again.answer("西部办公室是什么？").text

@@ -500,13 +500,12 @@ class Engine:
         if people:
             return self._person_contact(q, people, scope)
         subject = re.sub(r"协会|你们|贵会|本会|贵协会|联系|办公", " ", q.topic).strip()
-        docs = [d for d in self.library.docs if d.article.contacts]
         if subject:
             docs = [doc for doc, _ in self._good(q, scope, need=lambda d: bool(d.article.contacts))]
             owner_docs = [d for d in docs if subject[:2] in d.article.contacts.get("owner", "")]
             docs = owner_docs or docs
-        else:
-            docs.sort(key=lambda d: (d.own, d.when), reverse=True)
+        else:  # own news first, then newest: the library's order, read only up to the first with contacts
+            docs = Prefix(d for d in self.library.by_recency if d.article.contacts)
         if not docs:
             return None
         doc = docs[0]

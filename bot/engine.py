@@ -9,6 +9,7 @@
 
 import functools
 import logging
+import math
 import re
 
 from .answer import Answer
@@ -62,10 +63,12 @@ UNIT_WORDS = {
 class Engine:
     """Answers from one loaded KnowledgeBase; built whole, so it can be swapped atomically."""
 
-    def __init__(self, kb: KnowledgeBase):
+    def __init__(self, kb: KnowledgeBase, previous: "Engine | None" = None):
+        """`previous`: the engine this one replaces; what it read from unchanged articles is reused."""
         self.kb = kb
-        self.library = Library(kb.articles, kb.settings.synonyms, kb.settings.association)
-        self.faq = FaqMatcher(kb.faq, self.library.canon)
+        self.library = Library(kb.articles, kb.settings.synonyms, kb.settings.association,
+                               previous.library if previous is not None else None)
+        self.faq = FaqMatcher(kb.faq, self.library.canon, previous.faq if previous is not None else None)
         # The same subject is compared with many sentences: build each once (bounded).
         self.subject = functools.lru_cache(maxsize=4096)(lambda topic: Subject(topic, self.library.index.idf))
         self._suggestions: list[str] = []
@@ -189,7 +192,9 @@ class Engine:
         if scope is not None:
             docs = [scope]
         elif not subject and not names:
-            docs = self.library.docs
+            # Every article fits as well (coverage 1), so the order is own news, then newest: kept
+            # sorted by the library, and read only as far as the answer needs (3,000 articles).
+            return Prefix((doc, 1.0) for doc in self.library.by_recency if self._fits(q, doc, names))
         else:
             docs = [doc for doc, _ in self.library.search(topic + " " + " ".join(names))]
         found = []
@@ -216,17 +221,20 @@ class Engine:
             return False
         # A Capitalised word the glossary does not know (Markus, Guantang) names something: the
         # article must spell it, in Latin letters or in pinyin, unless it named a person found.
+        if not q.proper or names:
+            return True  # nothing to look for: the article's text is not put together (every article is asked)
         text = (doc.article.text + doc.article.title + doc.article.site_name).lower()
         return all(word in text or word in self.library.pinyin_words(doc) for word in q.proper if not names)
 
-    def _good(self, q: Question, scope=None, people=(), need=None, topic=None) -> list[tuple[Doc, float]]:
+    def _good(self, q: Question, scope=None, people=(), need=None, topic=None) -> "Prefix":
         """Candidates good enough to answer from, optionally only those having a fact (`need`).
 
         Only articles nearly as good as the best one: when the article a question is plainly
         about lacks the fact, a weaker match that has one would answer something else."""
-        found = [(doc, cov) for doc, cov in self._candidates(q, scope, topic, people) if cov >= MIN_COVERAGE]
-        best = max((cov for _, cov in found), default=0)
-        return [(doc, cov) for doc, cov in found if cov >= best - MARGIN and (need is None or need(doc))]
+        candidates = self._candidates(q, scope, topic, people)
+        best = max((cov for _, cov in candidates), default=0) if isinstance(candidates, list) else 1.0
+        floor = max(MIN_COVERAGE, best - MARGIN)
+        return Prefix((doc, cov) for doc, cov in candidates if cov >= floor and (need is None or need(doc)))
 
     def _sentence(self, q: Question, doc: Doc, indices, topic: str | None = None,
                   with_title: bool = False, kind: str = "") -> tuple[int, float]:
@@ -565,8 +573,8 @@ class Engine:
             return self._person_contact(q, people, scope)
         subject = _subject(re.sub(r"你们|贵会|本会|贵协会|协会|联系|办公|方式|找", " ", q.topic))
         if not subject:
-            docs = sorted((d for d in self.library.docs if d.article.contacts), key=lambda d: (d.own, d.when),
-                          reverse=True)
+            # own news first, then newest: the library's order, read only up to the first with contacts
+            docs = Prefix(d for d in self.library.by_recency if d.article.contacts)
             return self._footer(docs[0]) if docs else None
         address = bool(ADDRESS_ASKED.search(q.text))
         for doc, _ in self._good(q, scope):
@@ -811,6 +819,49 @@ def _paragraphs_of(doc: Doc, indices) -> set[int]:
 # Things an article names when it has one (XX酒店, XX医院); 单位 or 工作 may go unnamed and still be said.
 NAMED_ONLY = {"酒店", "宾馆", "医院", "学校", "大学", "学院", "园区", "小区", "基地", "展会", "博览会"}
 DOCUMENT_NOUNS = {"指南", "规程", "规范", "办法", "方案", "导则", "手册", "宣言", "倡议书", "标准", "文件", "报告"}
+
+
+class Prefix:
+    """A list worked out only as far as it is read: answers mostly use the first article or
+    four, while a question that names no subject fits every article."""
+
+    def __init__(self, items):
+        self._items = iter(items)
+        self._read: list = []
+
+    def _upto(self, n: float):
+        while len(self._read) < n:
+            item = next(self._items, self)
+            if item is self:
+                self._items = iter(())
+                return
+            self._read.append(item)
+
+    def __iter__(self):
+        i = 0
+        while True:
+            self._upto(i + 1)
+            if i >= len(self._read):
+                return
+            yield self._read[i]
+            i += 1
+
+    def __getitem__(self, key):
+        if isinstance(key, slice) and key.stop is not None and key.stop >= 0 and (key.start or 0) >= 0:
+            self._upto(key.stop)
+        elif isinstance(key, int) and key >= 0:
+            self._upto(key + 1)
+        else:
+            self._upto(math.inf)
+        return self._read[key]
+
+    def __bool__(self):
+        self._upto(1)
+        return bool(self._read)
+
+    def __len__(self):
+        self._upto(math.inf)
+        return len(self._read)
 
 
 def _named(noun: str, quoted: bool = False) -> re.Pattern:

@@ -8,8 +8,9 @@ under a millisecond for a typical question.
 
 import math
 import re
-from array import array
 from collections import defaultdict
+
+import numpy as np
 
 _RUNS = re.compile(r"[\u4e00-\u9fff]+|[a-z]+|\d+")
 
@@ -30,7 +31,7 @@ class GramIndex:
 
     def __init__(self):
         self._lists: dict[str, list[int]] = defaultdict(list)
-        self.postings: dict[str, array] = {}
+        self.postings: dict[str, np.ndarray] = {}
         self.size = 0
 
     def add(self, text: str) -> int:
@@ -41,7 +42,7 @@ class GramIndex:
         return doc
 
     def freeze(self):
-        self.postings = {gram: array("I", docs) for gram, docs in self._lists.items()}
+        self.postings = {gram: np.array(docs, dtype=np.uint32) for gram, docs in self._lists.items()}
         self._lists = defaultdict(list)
 
     def idf(self, gram: str) -> float:
@@ -54,34 +55,67 @@ class GramIndex:
 
         Grams found in more than `max_share` of a large index only re-rank, never recall:
         that keeps the work per question small however big the knowledge gets.
+
+        Only the best `limit` are wanted, so (as in MaxScore) grams are taken rarest first and
+        a long posting list stops being read once the grams left weigh less than the limit-th
+        best score so far: no doc met only from there on could make the list. After that only
+        docs that can still reach the list are re-ranked. Scores are as a loop over every
+        posting would sum them (same weights, same order), and ties keep the order such a loop
+        would have met the docs in (rarest gram first, then doc id). numpy does the sums: a
+        Python loop took 20 ms a question at 100,000 entries.
         """
-        scores: dict[int, float] = defaultdict(float)
         ranked = sorted((g for g in query if g in self.postings), key=lambda g: len(self.postings[g]))
+        if not ranked:
+            return []
         cap = max(200, int(self.size * max_share))
-        common = []
-        for gram in ranked:
-            docs = self.postings[gram]
-            if len(docs) > cap and scores:
-                common.append(gram)
-                continue
-            weight = self.idf(gram)
-            for doc in docs:
-                scores[doc] += weight
-        for gram in common:
-            weight = self.idf(gram)
+        weights = [self.idf(g) for g in ranked]
+        rest = _tails(weights) + [0.0]  # rest[i]: the most a doc can still gain from ranked[i:]
+        recall = next((i for i in range(1, len(ranked)) if len(self.postings[ranked[i]]) > cap), len(ranked))
+        sums, seen = np.zeros(self.size), np.zeros(self.size, dtype=bool)
+        met, read = [], 0  # met: the docs each list read brought in first
+        while read < recall:
+            members = self.postings[ranked[read]]
+            if (read and len(members) > LONG and rest[read] < rest[0] - rest[read]  # the best so far could beat it
+                    and rest[read] < _kth(sums[np.concatenate(met)], limit) - 1e-9):
+                break
+            met.append(members[~seen[members]])
+            sums[members] += weights[read]
+            seen[members] = True
+            read += 1
+        docs = np.concatenate(met)
+        for gram, weight, left in zip(ranked[read:], weights[read:], rest[read:], strict=False):
+            scores = sums[docs]
+            docs = docs[scores >= _kth(scores, limit) - left - 1e-9]  # cannot reach the list even with all left
             members = self.postings[gram]
-            for doc in list(scores):
-                if _contains(members, doc):
-                    scores[doc] += weight
-        return sorted(scores.items(), key=lambda item: -item[1])[:limit]
+            if len(members) < 4 * len(docs):
+                sums[members] += weight  # docs outside `docs` are never read again
+            else:
+                at = np.minimum(np.searchsorted(members, docs), len(members) - 1)
+                sums[docs[members[at] == docs]] += weight
+        scores = sums[docs]
+        keep = scores >= _kth(scores, limit)
+        docs, scores = docs[keep], scores[keep]
+        first = np.full(len(docs), len(ranked))  # the gram a loop would have met each doc in first
+        for i in range(recall - 1, -1, -1):
+            members = self.postings[ranked[i]]
+            at = np.minimum(np.searchsorted(members, docs), len(members) - 1)
+            first[members[at] == docs] = i
+        order = np.lexsort((docs, first, -scores))[:limit]
+        return [(int(docs[k]), float(scores[k])) for k in order]
 
 
-def _contains(sorted_docs: array, doc: int) -> bool:
-    lo, hi = 0, len(sorted_docs)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if sorted_docs[mid] < doc:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo < len(sorted_docs) and sorted_docs[lo] == doc
+LONG = 1000  # posting lists shorter than this are read without asking whether they can matter
+
+
+def _kth(scores: np.ndarray, k: int) -> float:
+    """The k-th best score; -inf when there are fewer."""
+    return float(np.partition(scores, -k)[-k]) if len(scores) >= k else -math.inf
+
+
+def _tails(weights: list[float]) -> list[float]:
+    """For each weight, the sum of it and all after it: the most a doc can still gain."""
+    out, total = [], 0.0
+    for weight in reversed(weights):
+        total += weight
+        out.append(total)
+    return out[::-1]

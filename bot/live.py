@@ -73,7 +73,7 @@ class LiveKnowledge:
             started = time.monotonic()
             try:
                 kb = load_knowledge(self.kb_dir)
-                engine = Engine(kb)
+                engine = Engine(kb, previous=self._engine)
             except Exception as exc:  # the loader collects problems; this is a bug, and must not stop serving
                 log.exception("knowledge reload crashed; the last good knowledge keeps serving")
                 self._fingerprint = current

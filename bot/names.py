@@ -10,6 +10,8 @@ import functools
 import re
 from collections import defaultdict
 
+from pypinyin.seg.simpleseg import seg
+
 from .lexicon import COMPOUND_SURNAMES
 from .people import HONORIFICS, plausible_name
 from .textnorm import pinyin_syllables
@@ -19,10 +21,22 @@ _FUZZY = [(re.compile(r"^zh"), "z"), (re.compile(r"^ch"), "c"), (re.compile(r"^s
 
 
 @functools.lru_cache(maxsize=100_000)
+def _word_syllables(word: str) -> tuple[str, ...]:
+    return pinyin_syllables(word)
+
+
+def syllables(text: str) -> tuple[str, ...]:
+    """pinyin_syllables, word by word: the same syllables (pypinyin reads each word of its own
+    segmentation on its own), but a word already seen is a dictionary probe. Every organisation
+    and person name of every article is keyed: a quarter of reading an article went to pypinyin."""
+    return tuple(s for word in seg(text) for s in _word_syllables(word))
+
+
+@functools.lru_cache(maxsize=100_000)
 def sound(text: str) -> str:
     """A loose pinyin key: 吴景山, 吴景善 and 吴晶杉 all sound alike."""
     out = []
-    for syllable in pinyin_syllables(text):
+    for syllable in syllables(text):
         for pattern, repl in _FUZZY:
             syllable = pattern.sub(repl, syllable)
         out.append(syllable)
@@ -39,7 +53,7 @@ class NameIndex:
     def add(self, name: str, ref, latin: str = ""):
         if name not in self.exact:
             self.by_sound[sound(name)].add(name)
-            plain = "".join(pinyin_syllables(name.replace("·", "")))
+            plain = "".join(syllables(name.replace("·", "")))
             self.by_latin[plain] = name
             self.longest = max(self.longest, len(name))
         if latin:

@@ -18,7 +18,7 @@ import tempfile
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
-from bot import engine as engine_module  # noqa: E402
+from bot import thresholds  # noqa: E402
 from bot.engine import Engine  # noqa: E402
 from bot.knowledge import load_knowledge  # noqa: E402
 from bot.textnorm import to_simplified  # noqa: E402
@@ -92,20 +92,20 @@ def main():
     parser.add_argument("--sweep", action="store_true", help="try thresholds on a grid")
     args = parser.parse_args()
     built = engines()
-    print(f"shipped  (MIN_COVERAGE={engine_module.MIN_COVERAGE}, "
-          f"MIN_SENTENCE_COVERAGE={engine_module.MIN_SENTENCE_COVERAGE}):  {line(score(built))}")
+    print(f"shipped  (MIN_COVERAGE={thresholds.MIN_COVERAGE}, "
+          f"MIN_SENTENCE_COVERAGE={thresholds.MIN_SENTENCE_COVERAGE}):  {line(score(built))}")
     if not args.sweep:
         return
-    shipped = engine_module.MIN_COVERAGE, engine_module.MIN_SENTENCE_COVERAGE
+    shipped = thresholds.MIN_COVERAGE, thresholds.MIN_SENTENCE_COVERAGE
     print("\nin-scope right + declines right, per set, for each pair of thresholds:")
     for article, sentence in itertools.product((0.4, 0.5, 0.6, 0.7, 0.8), (0.3, 0.4, 0.5, 0.6, 0.7)):
-        engine_module.MIN_COVERAGE, engine_module.MIN_SENTENCE_COVERAGE = article, sentence
+        thresholds.MIN_COVERAGE, thresholds.MIN_SENTENCE_COVERAGE = article, sentence
         for engine, _ in built.values():
             engine.subject.cache_clear()
         result = score(built)
         total = sum(a + c for a, _, c, _ in result.values())
         print(f"  article {article:.1f}  sentence {sentence:.1f}  total {total:3d}   {line(result)}")
-    engine_module.MIN_COVERAGE, engine_module.MIN_SENTENCE_COVERAGE = shipped
+    thresholds.MIN_COVERAGE, thresholds.MIN_SENTENCE_COVERAGE = shipped
 
 
 if __name__ == "__main__":

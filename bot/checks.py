@@ -7,12 +7,13 @@ and staff's own test questions.
 
 from dataclasses import dataclass, field
 
-from .engine import FAQ_MIN_SCORE, Engine
+from .engine import Engine
 from .errors import Problem
 from .faq_match import FaqMatcher
 from .knowledge import KnowledgeBase, load_knowledge
 from .question import analyse, clean
 from .staff_tests import load_staff_tests, run_staff_tests
+from .thresholds import FAQ_MIN_SCORE
 
 
 @dataclass

@@ -116,3 +116,9 @@ def test_a_traditional_question_is_answered_in_traditional(engine):
 def test_every_answer_fits_one_reply_or_is_paged(engine):
     for question in ("谁参加了会议", "谁是秘书长", "哪些专家做了报告"):
         assert len(engine.answer(question).text.encode()) < 4096
+
+
+def test_every_kind_of_question_has_an_answerer(engine):
+    from bot.question import KINDS
+    kinds = {kind for kind, _ in KINDS} | {"said", "holders", "doer", "content", "who"}
+    assert kinds <= set(engine.answerers)

@@ -1,0 +1,11 @@
+"""The engine's thresholds, in one place: `python bench/quality.py --sweep` tries them on a grid.
+
+Modules read them as `thresholds.X` at call time, so the sweep can set them.
+"""
+
+FAQ_MIN_SCORE = 85  # FaqMatcher score (0–100) from which a curated answer is given
+# Chosen on the plateau of `python bench/quality.py --sweep` (dev, extra and held-out sets):
+MIN_COVERAGE = 0.6  # share of the question's subject an article must account for
+MIN_SENTENCE_COVERAGE = 0.5  # the same, for the sentence a fact is read from
+MARGIN = 0.2  # an article this much worse than the best is about something else
+CLOSE = 0.1  # articles within this coverage of the best are equally good: prefer own news, then newest

@@ -16,7 +16,8 @@ from rapidfuzz import fuzz
 
 from .faq import FaqEntry
 from .index import GramIndex, grams
-from .question import KIND_RES, Question, analyse, clean, topic_of
+from .question import Question, analyse, clean
+from .question import kind_and_topic as question_kind_and_topic
 
 SAME_TEXT = 88  # fuzz.ratio of the cleaned questions: the same question, whatever its kind
 SAME_SUBJECT = 85  # fuzz.ratio of the subjects, when both ask the same kind of thing
@@ -104,5 +105,4 @@ def kind_and_topic(canonical: str, cleaned: str) -> tuple[str, str]:
     if _LATIN.search(cleaned):
         q = analyse(canonical)
         return q.kind, q.topic
-    kind = next((k for k, pattern in KIND_RES if pattern.search(cleaned)), "")
-    return kind, topic_of(cleaned, kind)
+    return question_kind_and_topic(cleaned)

@@ -69,7 +69,7 @@ def engines() -> dict:
             shutil.copy(os.path.join(articles, file), os.path.join(kb, "news"))
         with open(questions, encoding="utf-8") as f:
             cases = [json.loads(line) for line in f if line.strip()]
-        built[name] = (Engine(load_knowledge(kb)), cases)
+        built[name] = (Engine(load_knowledge(kb), cache_size=0), cases)
         shutil.rmtree(kb)
     return built
 
@@ -101,7 +101,7 @@ def main():
     for article, sentence in itertools.product((0.4, 0.5, 0.6, 0.7, 0.8), (0.3, 0.4, 0.5, 0.6, 0.7)):
         thresholds.MIN_COVERAGE, thresholds.MIN_SENTENCE_COVERAGE = article, sentence
         for engine, _ in built.values():
-            engine.subject.cache_clear()
+            engine.finder.subject.cache_clear()
         result = score(built)
         total = sum(a + c for a, _, c, _ in result.values())
         print(f"  article {article:.1f}  sentence {sentence:.1f}  total {total:3d}   {line(result)}")

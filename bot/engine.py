@@ -7,8 +7,12 @@
        the question's words match the article well.
 """
 
+import dataclasses
+import json
 import logging
 import re
+import threading
+from collections import OrderedDict
 
 from . import thresholds
 from .answer import Answer
@@ -24,6 +28,7 @@ from .textnorm import fold, has_traditional, to_traditional
 
 log = logging.getLogger(__name__)
 
+ANSWER_CACHE = 2048  # answers kept per engine, most recently asked first
 MAX_QUESTION_CHARS = 200  # a follower's question is a sentence; the rest of a pasted essay is ignored
 PRONOUNS = re.compile(r"他们|她们|他|她|此人|这个人|这位|该人|其")
 
@@ -31,9 +36,13 @@ PRONOUNS = re.compile(r"他们|她们|他|她|此人|这个人|这位|该人|其
 class Engine:
     """Answers from one loaded KnowledgeBase; built whole, so it can be swapped atomically."""
 
-    def __init__(self, kb: KnowledgeBase, previous: "Engine | None" = None):
-        """`previous`: the engine this one replaces; what it read from unchanged articles is reused."""
+    def __init__(self, kb: KnowledgeBase, previous: "Engine | None" = None, cache_size: int = ANSWER_CACHE):
+        """`previous`: the engine this one replaces; what it read from unchanged articles is reused.
+        `cache_size`: answers kept (0: none, as the engine benchmark measures the answer path itself)."""
         self.kb = kb
+        self._cache: OrderedDict[tuple[str, str], Answer] = OrderedDict()
+        self._cache_size = cache_size
+        self._cache_lock = threading.Lock()
         self.library = Library(kb.articles, kb.settings.synonyms, kb.settings.association,
                                previous.library if previous is not None else None)
         self.faq = FaqMatcher(kb.faq, self.library.canon, previous.faq if previous is not None else None)
@@ -56,7 +65,24 @@ class Engine:
     # -- the entry point ---------------------------------------------------------------
 
     def answer(self, question: str, context: dict | None = None) -> Answer:
-        """Answer one question; `context` is the previous answer's context (follow-ups)."""
+        """Answer one question; `context` is the previous answer's context (follow-ups).
+
+        Answers are kept per engine (a reload builds a new one): after a push, many followers ask
+        the same few questions, and the same question in the same context has the same answer."""
+        key = (question, json.dumps(context, sort_keys=True, ensure_ascii=False, default=str) if context else "")
+        with self._cache_lock:
+            kept = self._cache.get(key)
+            if kept is not None:
+                self._cache.move_to_end(key)
+        if kept is None:
+            kept = self._answer(question, context)
+            with self._cache_lock:
+                self._cache[key] = kept
+                while len(self._cache) > self._cache_size:
+                    self._cache.popitem(last=False)
+        return dataclasses.replace(kept)  # a copy: whoever receives it may change its text
+
+    def _answer(self, question: str, context: dict | None) -> Answer:
         context = context or {}
         question = question[:MAX_QUESTION_CHARS]
         q = analyse(self.library.canon(fold(question)))

@@ -122,3 +122,16 @@ def test_every_kind_of_question_has_an_answerer(engine):
     from bot.question import KINDS
     kinds = {kind for kind, _ in KINDS} | {"said", "holders", "doer", "content", "who"}
     assert kinds <= set(engine.answerers)
+
+
+def test_answers_are_kept_per_engine_and_handed_out_as_copies():
+    engine = Engine(load_knowledge(os.path.join(os.path.dirname(HERE), "knowledge")), cache_size=2)
+    first = engine.answer("武涌是谁")
+    first.text = "changed by whoever received it"
+    again = engine.answer("武涌是谁")
+    assert "武涌" in again.text and again is not first
+    engine.answer("他是谁", again.context)  # the same words in another context are kept apart
+    assert [question for question, _ in engine._cache] == ["武涌是谁", "他是谁"]
+    engine.answer("会议在哪里举行")
+    engine.answer("谁参加了会议")
+    assert len(engine._cache) == 2  # bounded: the oldest went first

@@ -20,6 +20,7 @@ POLL = 0.05  # seconds between looks at another delivery's claim
 MORE_WORDS = {"更多", "还有呢", "还有吗", "还有", "继续", "下一页", "more", "next"}
 NO_MORE = "没有更多内容了。您可以接着问别的问题。"
 _NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+SHORT_REPLY = 12  # characters, spaces aside: "更多" and "第2个" are short; a question is not
 _CHOICE = re.compile(r"(?:选择|选|第)?\s*([0-9]{1,2}|[一二两三四五六七八九十])\s*(?:个|项|条|号|种)?")
 
 
@@ -146,13 +147,18 @@ class Conversation:
 
 def wants_more(text: str) -> bool:
     """True for "更多" / "还有呢" / "继续" (any width, script or end punctuation)."""
-    return usage.normalise(text) in MORE_WORDS
+    return _short(text) and usage.normalise(text) in MORE_WORDS
 
 
 def choice_number(text: str) -> int | None:
     """The number in a bare choice reply: "2", "３", "第2个", "二"; None for anything else."""
-    match = _CHOICE.fullmatch(usage.normalise(text))
+    match = _short(text) and _CHOICE.fullmatch(usage.normalise(text))
     if not match:
         return None
     value = match.group(1)
     return int(value) if value.isdigit() else _NUMERALS[value]
+
+
+def _short(text: str) -> bool:
+    """Cheap first look, so an ordinary question is not normalised just to rule these out."""
+    return len(text) <= SHORT_REPLY or sum(not ch.isspace() for ch in text) <= SHORT_REPLY

@@ -122,8 +122,9 @@ def extract_facts(article: Article) -> ArticleFacts:
         recent += [name for _, name in here]
     current: Person | None = None  # whom "他" refers to
     list_intro: list[str] = []  # 应邀出席本次活动的嘉宾如下： -> the rows below attended
+    forms = _forms(facts.people)
     for s in article.sentences:  # then what each did, wherever the name appears
-        named = _named_in(s.text, facts.people)
+        named = _named_in(s.text, forms)
         following: list[tuple[str, int]] = []
         if TABLE_ROW.match(s.text) and list_intro:
             following = [(kind, s.index) for kind in list_intro]
@@ -177,11 +178,11 @@ def _add_role(facts: ArticleFacts, mention: Mention):
     person.latin = person.latin or mention.latin
 
 
-def _named_in(text: str, people: dict[str, Person]) -> list[tuple[int, str]]:
+def _named_in(text: str, forms_by_name: dict[str, list[str]]) -> list[tuple[int, str]]:
     """(position, name) of every known person named in the text, in order: by full name, titled
     or not, or by surname and title when only one person has that surname (赖局长, 皇甫主任)."""
     found = []
-    for name, forms in _forms(people).items():
+    for name, forms in forms_by_name.items():
         for form in forms:
             at = text.find(form)
             while at >= 0:

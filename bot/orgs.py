@@ -4,6 +4,7 @@
     -> 蓝海波's organisation is 广西桂中绿建科技有限公司, not "公司".
 """
 
+import functools
 import re
 
 from .lexicon import PLACES
@@ -14,6 +15,7 @@ ORG_NAME = re.compile(
     r"委员会|研究院|设计院|科学院|大学|学院|学校|研究所|研究中心|中心|议会|基金会|办公室|银行|分行|支行|事务所)"
     r"(?:[\u4e00-\u9fff]{0,4}?(?:分行|支行|分公司|分会|分院))?(?![\u4e00-\u9fff]{0,2}(?:协会|公司|大学))"
 )
+ORG_ENDING = re.compile(r"公司|集团|会|院|大学|学校|研究所|中心|办公室|银行|分行|支行|事务所")  # a cheap first look
 # Verbs and particles that end the text before a name begins: 第一站是 | 由 | 来到
 CUT = re.compile(r"^.*(?:是|由|在|的|为|对|向|到|了|经|从|将|被|把|受|请|邀|往|给|让|使|至|成立|发起|组建)")
 JOINED = re.compile("[与和同跟](?=" + "|".join(PLACES) + ")")
@@ -29,7 +31,14 @@ REFERENCES = {
 
 def org_mentions(text: str) -> list[str]:
     """Organisation names in a sentence, in order: 广西桂中绿建科技有限公司, 山东建筑大学."""
+    return list(_org_mentions(text))
+
+
+@functools.lru_cache(maxsize=8192)  # an article's sentences are read for people, then for the library
+def _org_mentions(text: str) -> tuple[str, ...]:
     found = []
+    if not ORG_ENDING.search(text):
+        return ()
     for chunk in re.split(r"[，。；、：“”「」《》（）\s]", text):
         for m in ORG_NAME.finditer(chunk):
             name = CUT.sub("", m.group(0)).lstrip("与和及同跟")
@@ -37,7 +46,7 @@ def org_mentions(text: str) -> list[str]:
             name = name[joined.start() + 1:] if joined else name
             if len(name) >= 4:
                 found.append(name)
-    return found
+    return tuple(found)
 
 
 def resolve(org: str, recent: list[str]) -> str:

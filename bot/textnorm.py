@@ -62,17 +62,13 @@ def to_traditional(text: str) -> str:
     return _s2t.convert(text)
 
 
+# Full-width ASCII (Ａ１！) -> half-width, except the punctuation Chinese text keeps wide.
+_HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F) if chr(code) not in _KEEP_WIDE}
+_HALF_WIDTH[0x3000] = ord(" ")
+
+
 def _fold_width(text: str) -> str:
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if 0xFF01 <= code <= 0xFF5E and ch not in _KEEP_WIDE:
-            out.append(chr(code - 0xFEE0))
-        elif ch == "\u3000":
-            out.append(" ")
-        else:
-            out.append(ch)
-    return "".join(out)
+    return text.translate(_HALF_WIDTH)
 
 
 def fold(text: str) -> str:

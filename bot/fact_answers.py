@@ -11,6 +11,7 @@ from .library import Doc
 from .passages import Passages
 from .question import Question
 
+REFERS_BACK = re.compile(r"(?:该|其|此)[\u4e00-\u9fff]")  # 该基地, 其中: about what the sentence before named
 TOTAL = re.compile(r"总数|总计|共计|合计|累计|共有|总共|一共")
 DOC_VERBS = re.compile(r"通过|审议|签署|签订|发布|印发|宣读|编制|编写|发表|表决")
 CONTACT_IN_TEXT = re.compile(r"\d{3,4}-?\d{7,8}|[(（]0\d{1,3}[)）]\s*\d{3,4}-?\d{4}|1\d{10}|[\w.]+@[\w.]+\.[a-z]{2,}|联系人")
@@ -57,9 +58,13 @@ class FactAnswers:
 
         person = people[0][0] if people else ""
 
+        def names_counted(doc, i):  # 第三站：…构件…基地。该基地…年产能15万立方米: 该 points back
+            return counted in doc.sentences[i] or (i > 0 and REFERS_BACK.match(doc.sentences[i])
+                                                   and counted in doc.sentences[i - 1])
+
         def matching(doc):  # counts of the asked kind, in a sentence that names what is counted (and who)
             return [c for c in doc.facts.counts if (units is None or c.unit in units)
-                    and (not q.measure or c.unit == q.measure) and counted in doc.sentences[c.sentence]
+                    and (not q.measure or c.unit == q.measure) and names_counted(doc, c.sentence)
                     and person in doc.article.sentences[c.sentence].text]
 
         good = self.finder.good(q, scope, need=lambda d: bool(matching(d)))
@@ -73,8 +78,17 @@ class FactAnswers:
                     index, cov = total_index, total_cov
             if cov < thresholds.MIN_SENTENCE_COVERAGE:
                 continue
+            # As close to the question (the title often makes it a tie): the one whose count's own
+            # words are the question's. 共评出获奖项目30项, not 共收到申报项目127项, for 评出多少获奖项目.
+            tied = [i for i in sentences if i == index or self.finder.sentence(q, doc, [i], with_title=True)[1] >= cov]
+            if len(tied) > 1:
+                closeness = {i: max(self._closeness(q, c) for c in matching(doc) if c.sentence == i) for i in tied}
+                index = max(tied, key=lambda i: (closeness[i], i == index))
             counts = self._closest_counts(q, [c for c in matching(doc) if c.sentence == index])
-            text = f"{'、'.join(counts)}。\n原文：{quote(doc.article.sentences[index].text)}\n{source(doc.article)}"
+            said = doc.article.sentences[index].text
+            if index > 0 and REFERS_BACK.match(doc.sentences[index]):  # 该基地…: quote what it refers to too
+                said = doc.article.sentences[index - 1].text + said
+            text = f"{'、'.join(counts)}。\n原文：{quote(said)}\n{source(doc.article)}"
             return Answer(text, f"{doc.article.path}#count", 100.0 * cov, [source_entry(doc)], kind="count",
                           context={"article": doc.article.path}, evidence=doc.article.sentences[index].text)
         return None
@@ -82,14 +96,16 @@ class FactAnswers:
     def _closest_counts(self, q: Question, counts) -> list[str]:
         """一等奖有几项 -> 一等奖12项, not every number of the sentence: the counts whose own
         words (before and after the number) share most with the question."""
-        words = set(grams(self.library.canon(q.text)))
-        total = "总数" in q.text  # 一共有多少: the count the article calls a total
-        scored = [(len(words & grams(self.library.canon(c.before + c.noun)))
-                   + (3 if total and TOTAL.search(c.before) else 0), c) for c in counts]
+        scored = [(self._closeness(q, c), c) for c in counts]
         best = max((score for score, _ in scored), default=0)
         if best == 0:
             return [c.text for c in counts]
         return [f"{c.before}{c.text}" if c.before else c.text for score, c in scored if score == best]
+
+    def _closeness(self, q: Question, count) -> int:
+        """Bigrams the count's own words share with the question; +3 for a total when one is asked."""
+        shared = len(set(grams(self.library.canon(q.text))) & grams(self.library.canon(count.before + count.noun)))
+        return shared + (3 if "总数" in q.text and TOTAL.search(count.before) else 0)
 
     def when(self, q, people, scope) -> Answer | None:
         return self._event(q, scope, "when")

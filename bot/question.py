@@ -73,7 +73,7 @@ ASKING = re.compile(
     # single characters that never carry the subject (会, 有, 能, 都 do: 会议, 有限公司, 节能, 成都)
     r"[吗呢谁啥哪了的是在我你您请几个]"
 )
-COUNTED = re.compile(r"(?:多少|几)\s*[家个位名项次场所篇辆人钱]?\s*([\u4e00-\u9fff]{2})")
+COUNTED = re.compile(r"(?:多少|几)\s*[家个位名项次场所篇辆人钱方吨]?\s*([\u4e00-\u9fff]{2})")
 PER_UNIT = re.compile(r"一个人|每个人|每人|一人|一晚|每晚|一次|每次|一天|每天")  # 住宿费一晚多少钱
 COUNTED_BEFORE = re.compile(r"([\u4e00-\u9fff]{2})(?:是|有|为|达|约)?(?:多少钱|多少|多大|多高|多长|多重)\s*$")
 COUNT_VERBS = re.compile(r"参加|参与|出席|入选|获得|到会|来了|签约|进入|报名|完成|建成|当选|选了|一共|总共|考试|考核|"

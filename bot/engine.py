@@ -45,7 +45,8 @@ class Engine:
         self._cache_lock = threading.Lock()
         self.library = Library(kb.articles, kb.settings.synonyms, kb.settings.association,
                                previous.library if previous is not None else None)
-        self.faq = FaqMatcher(kb.faq, self.library.canon, previous.faq if previous is not None else None)
+        self.faq = FaqMatcher(kb.faq, self.library.canon, previous.faq if previous is not None else None,
+                              own_name=kb.settings.association)
         self.finder = Finder(self.library)
         passages = Passages(self.finder)
         people = PeopleAnswers(self.finder, passages)

@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 
 from .faq import FaqEntry
 from .index import GramIndex, grams
+from .orgs import org_mentions
 from .question import Question, analyse, clean
 from .question import kind_and_topic as question_kind_and_topic
 
@@ -23,6 +24,11 @@ SAME_TEXT = 88  # fuzz.ratio of the cleaned questions: the same question, whatev
 SAME_SUBJECT = 85  # fuzz.ratio of the subjects, when both ask the same kind of thing
 # A bare subject ("西部办公室？") asks what it is.
 COMPATIBLE = {("", "what"), ("what", ""), ("who", ""), ("", "who")}
+# 益阳市书法协会的会费 is not asked by 益阳市建筑设计协会会费是多少: a phrasing that does not name
+# the organisation the question names (allowing a typo) scores at most this, below any threshold.
+OTHER_ORG_SCORE = 60.0
+SAME_ORG = 80  # fuzz.partial_ratio of the organisation's name within the phrasing: one typo in five
+NOT_A_NAME = re.compile(r"^(?:你们|我们|咱们|贵|本|该|这个|那个|这|那)")  # 你们协会 names no one in particular
 
 
 @dataclass
@@ -36,10 +42,13 @@ class Phrasing:
 
 
 class FaqMatcher:
-    def __init__(self, entries: list[FaqEntry], canon=lambda s: s, previous: "FaqMatcher | None" = None):
+    def __init__(self, entries: list[FaqEntry], canon=lambda s: s, previous: "FaqMatcher | None" = None,
+                 own_name: str = ""):
         """`previous`: the matcher this one replaces; a phrasing it already read is not read again
-        (reading is ~30 µs a phrasing: 10 s of a reload at 100k entries), if the synonyms are the same."""
+        (reading is ~30 µs a phrasing: 10 s of a reload at 100k entries), if the synonyms are the same.
+        `own_name`: the association's name, which its own FAQ need not repeat."""
         self.canon = canon
+        self.own_name = canon(own_name) if own_name else ""
         self.phrasings: list[Phrasing] = []
         self.by_name = {entry.name.lower(): entry for entry in entries if entry.name}
         self.index = GramIndex()
@@ -67,20 +76,38 @@ class FaqMatcher:
         text = clean(self.canon(raw))
         if not text:
             return []
-        topic_sound = pinyin_key(q.topic.replace(" ", ""))
+        topic = q.topic
+        if self.own_name and self.own_name in text:  # its own FAQ says 协会 where a follower writes its name
+            text, topic = text.replace(self.own_name, "协会"), topic.replace(self.own_name, "协会")
+        topic_sound = pinyin_key(topic.replace(" ", ""))
         candidates = self.index.search(grams(text) | grams(topic_sound), limit=100)
+        named = [(org, pinyin_key(org)) for org in self._orgs_named(text)]
         scored = []
         for doc, _ in candidates:
             p = self.phrasings[doc]
             score = fuzz.ratio(text, p.text)
             if score < SAME_TEXT:
                 same_kind = q.kind == p.kind or (q.kind, p.kind) in COMPATIBLE
-                if same_kind and q.topic and p.topic:
-                    subject = max(fuzz.ratio(q.topic, p.topic), fuzz.ratio(topic_sound, p.topic_sound))
+                if same_kind and topic and p.topic:
+                    subject = max(fuzz.ratio(topic, p.topic), fuzz.ratio(topic_sound, p.topic_sound))
                     score = subject if subject >= SAME_SUBJECT else min(score, subject)
+            if not all(org in p.text or sound in p.topic_sound or fuzz.partial_ratio(org, p.text) >= SAME_ORG
+                       for org, sound in named):
+                score = min(score, OTHER_ORG_SCORE)
             scored.append((p, float(score)))
         scored.sort(key=lambda item: -item[1])
         return scored
+
+
+    def _orgs_named(self, text: str) -> list[str]:
+        """The organisations a question names, other than the association itself."""
+        named = []
+        for org in org_mentions(text):
+            org = NOT_A_NAME.sub("", org)
+            own = self.own_name and (self.own_name in org or fuzz.partial_ratio(self.own_name, org) >= SAME_ORG)
+            if len(org) > 3 and not own:  # 协会, 办公室: a kind of organisation, not a name
+                named.append(org)
+        return named
 
 
 @functools.lru_cache(maxsize=200_000)

@@ -135,3 +135,18 @@ def test_answers_are_kept_per_engine_and_handed_out_as_copies():
     engine.answer("会议在哪里举行")
     engine.answer("谁参加了会议")
     assert len(engine._cache) == 2  # bounded: the oldest went first
+
+
+def test_a_faq_entry_about_another_organisation_does_not_answer(tmp_path):
+    kb = tmp_path / "knowledge"
+    shutil.copytree(os.path.join(os.path.dirname(HERE), "knowledge"), kb)
+    (kb / "faq" / "fees.txt").write_text(
+        "问：益阳市建筑设计协会会费是多少？\n答：益阳市建筑设计协会会员单位每年1200元。\n\n"
+        "问：协会会费怎么交？\n答：本会会费每年2000元，可对公转账。\n", encoding="utf-8")
+    engine = Engine(load_knowledge(str(kb)))
+    assert "1200元" in engine.answer("益阳市建筑设计协会的会费是多少").text
+    assert "1200元" in engine.answer("益阳市建筑设汁协会的会费是多少").text  # a typo is still the same name
+    assert engine.answer("益阳市书法协会的会费是多少").matched is None  # another association's fee
+    # the association's own FAQ need not repeat its name, and 你们协会 names no one else
+    assert "2000元" in engine.answer("重庆市绿色建筑与建筑产业化协会的会费怎么交").text
+    assert "2000元" in engine.answer("你们协会会费怎么交").text

@@ -111,7 +111,7 @@ class Engine:
         if has_traditional(question):  # 誰參加了會議: answer in the follower's own script
             answer.text = to_traditional(answer.text)
         # what came next, for staff (#debug, /admin): the best FAQ entries, then other articles
-        answer.runners_up = _faq_runners_up(faq, answer.matched)[:2]
+        answer.runners_up = _faq_runners_up(faq, answer.matched, wanted=2)
         answered = answer.sources[0]["file"] if answer.sources else None
         answer.runners_up += [{"matched": doc.article.path, "score": round(100 * cov, 1)}
                               for doc, cov in self.finder.candidates(q, scope, people=people)[:3]
@@ -200,7 +200,7 @@ class Engine:
         return answer
 
 
-def _faq_runners_up(matches, matched: str | None) -> list[dict]:
+def _faq_runners_up(matches, matched: str | None, wanted: int = 3) -> list[dict]:
     """Each FAQ entry once, best phrasing first, without the one that answered."""
     seen, out = {matched}, []
     for phrasing, score in matches:
@@ -208,4 +208,6 @@ def _faq_runners_up(matches, matched: str | None) -> list[dict]:
         if name not in seen:
             seen.add(name)
             out.append({"matched": name, "score": round(score, 1)})
-    return out[:3]
+            if len(out) == wanted:
+                break
+    return out

@@ -27,6 +27,7 @@ COMPATIBLE = {("", "what"), ("what", ""), ("who", ""), ("", "who")}
 # 益阳市书法协会的会费 is not asked by 益阳市建筑设计协会会费是多少: a phrasing that does not name
 # the organisation the question names (allowing a typo) scores at most this, below any threshold.
 OTHER_ORG_SCORE = 60.0
+CANDIDATE_ENTRIES = 40  # entries whose phrasings rapidfuzz scores (~130 phrasings in the benchmark's FAQ)
 SAME_ORG = 80  # fuzz.partial_ratio of the organisation's name within the phrasing: one typo in five
 NOT_A_NAME = re.compile(r"^(?:你们|我们|咱们|贵|本|该|这个|那个|这|那)")  # 你们协会 names no one in particular
 
@@ -54,7 +55,9 @@ class FaqMatcher:
         self.index = GramIndex()
         same = previous is not None and getattr(previous.canon, "table", None) == getattr(canon, "table", None)
         known = {p.raw: p for p in previous.phrasings} if same and getattr(canon, "table", None) is not None else {}
+        self.entry_phrasings: list[range] = []  # the index has one doc per entry: its phrasings
         for entry in entries:
+            first, texts = len(self.phrasings), []
             for text, _line in entry.questions:
                 old = known.get(text)
                 if old is not None:
@@ -65,7 +68,10 @@ class FaqMatcher:
                     kind, topic = kind_and_topic(canonical, cleaned)
                     sound = pinyin_key(topic.replace(" ", ""))
                 self.phrasings.append(Phrasing(entry, cleaned, kind, topic, sound, text))
-                self.index.add(cleaned + " " + (pinyin_key(topic) if " " in topic else sound))
+                texts.append(cleaned + " " + sound)  # the same key the question's topic is looked up by
+            if texts:  # grams never span the spaces, so the entry's doc is the union of its phrasings'
+                self.index.add(" ".join(texts))
+                self.entry_phrasings.append(range(first, len(self.phrasings)))
         self.index.freeze()
 
     def match(self, raw: str, q: Question) -> list[tuple[Phrasing, float]]:
@@ -80,11 +86,10 @@ class FaqMatcher:
         if self.own_name and self.own_name in text:  # its own FAQ says 协会 where a follower writes its name
             text, topic = text.replace(self.own_name, "协会"), topic.replace(self.own_name, "协会")
         topic_sound = pinyin_key(topic.replace(" ", ""))
-        candidates = self.index.search(grams(text) | grams(topic_sound), limit=100)
+        candidates = self.index.search(grams(text) | grams(topic_sound), limit=CANDIDATE_ENTRIES)
         named = [(org, pinyin_key(org)) for org in self._orgs_named(text)]
         scored = []
-        for doc, _ in candidates:
-            p = self.phrasings[doc]
+        for p in (self.phrasings[i] for doc, _ in candidates for i in self.entry_phrasings[doc]):
             score = fuzz.ratio(text, p.text)
             if score < SAME_TEXT:
                 same_kind = q.kind == p.kind or (q.kind, p.kind) in COMPATIBLE
@@ -97,7 +102,6 @@ class FaqMatcher:
             scored.append((p, float(score)))
         scored.sort(key=lambda item: -item[1])
         return scored
-
 
     def _orgs_named(self, text: str) -> list[str]:
         """The organisations a question names, other than the association itself."""

@@ -201,6 +201,12 @@ class Subject:
             for n, chunk in enumerate(self.chunks):
                 if 3 <= len(chunk) <= 40 and chunk not in doc.text:
                     spans += [(n, i, j, _spellings(name, doc)) for i, j, name in _name_spans(chunk, doc)]
+                elif len(chunk) >= 4:  # named (in part) in full, but the sentences may say 《标准》 (以下简称)
+                    for full, shorts in doc.short_names.items():
+                        if full in chunk:
+                            spans.append((n, chunk.find(full), chunk.find(full) + len(full), [full] + shorts))
+                        elif chunk in full:
+                            spans.append((n, 0, len(chunk), [chunk] + shorts))
             self._spans[doc.id] = spans
         return self._spans[doc.id]
 

@@ -13,7 +13,7 @@ from .passages import Passages
 from .question import NUMBER_TOKEN
 
 HOST_RE = re.compile(r"主持")
-ORGANISER_RE = re.compile(r"主办|合办|承办|协办|联合主办|共同主办|发起|倡导|牵头")
+ORGANISER_RE = re.compile(r"主办|合办|承办|协办|联合主办|共同主办|发起|倡导|牵头|主编|参编|起草|承建|(?:施工|完成)单位")
 # 哪家公司 / 哪个学校: the kinds of organisation a who-question may ask for, and their endings.
 ORG_KINDS = {"公司": ("公司", "集团", "企业"), "企业": ("公司", "集团", "企业"), "大学": ("大学", "学院"),
              "学校": ("大学", "学院", "学校"), "协会": ("协会", "学会", "促进会"), "医院": ("医院",)}
@@ -205,7 +205,11 @@ class PeopleAnswers:
                       choices=choices, evidence=doc.article.sentences[index].text)
 
     def organiser(self, q, people, scope) -> Answer | None:
-        return self.passages.content(q, people, scope, cue=ORGANISER_RE)
+        """谁主办的 / 主编单位是谁: the sentence that says so, with the part the question names
+        (主编, not the 主办 of the same article's launch meeting)."""
+        asked = set(ORGANISER_RE.findall(q.text))
+        cue = re.compile("|".join(sorted(asked))) if asked else ORGANISER_RE
+        return self.passages.content(q, people, scope, cue=cue)
 
     def doer(self, q, people, scope) -> Answer | None:
         """谁宣读了指导委员会名单: the people named in the sentence that says it."""

@@ -50,7 +50,8 @@ KINDS = [
     ("where", r"在哪里|在哪儿|在哪|哪里|哪儿|什么地方|地点|场地|会场|哪个(?=城市|酒店|宾馆|饭店|地方|场馆|省|市|区)|何处|何地|"
               r"位置|哪开"),
     ("host", r"主持|带队|领队|率队"),
-    ("organiser", r"主办|合办|承办|协办|举办方|主办方|发起|牵头|组织者|谁办的|哪些机构|哪些单位.*办"),
+    ("organiser", r"主办|合办|承办|协办|举办方|主办方|发起|牵头|组织者|谁办的|哪些机构|哪些单位.*办|"
+                  r"(?:主编|参编|编制|起草|承担|完成|承建|施工)单位"),
     ("documents", r"文件|审议|签署|签订|签了|章程|规则|办法|协议|方案|决议|条例|通过了什么|通过了哪[份些个项]?|通过的是"),
     ("attend", r"参加|出席|参会|与会|到会|来了|在场|到场|莅临|参会名单|出席名单|嘉宾名单|人员名单|与会名单|来宾名单|"
                r"有哪些人|都有谁|还有谁|哪些人|哪些领导|哪些嘉宾|来宾|都有哪些|参与"),
@@ -175,7 +176,8 @@ def analyse(raw: str) -> Question:
         q.counted = q.counted if len(q.counted) >= 2 else ""
     elif kind == "count" and COUNTED_BEFORE.search(PER_UNIT.sub("", text)):  # 会费是多少钱: what comes before
         before = COUNTED_BEFORE.search(PER_UNIT.sub("", text)).group(1)
-        modal = before[0] in "能可会要将" and before[1] in "有是为达能产会要可以够"  # 会有多少, 能产多少
+        modal = (before[0] in "能可会要将" and before[1] in "有是为达能产会要可以够"  # 会有多少, 能产多少
+                 or before[0] in "要需得该应")  # 要交多少, 需付多少: a verb, not what is counted
         if before[0] not in "已共有约达为是一每还" and not modal and before[-1] not in "了过着":  # 种了多少: a verb
             q.counted = before
     for m in TARGETS.finditer(text):

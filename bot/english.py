@@ -36,6 +36,19 @@ PHRASES = {
     "expert database": "专家库", "expert pool": "专家库", "annual meeting": "年会", "general assembly": "会员大会",
     "opening ceremony": "开幕式", "pass rate": "合格率", "passing rate": "合格率",
     "tree planting": "植树", "planted trees": "植树", "press conference": "记者会", "keynote speech": "主旨报告",
+    # the sector's common terms, as its articles write them
+    "greater bay area": "大湾区", "bay area": "大湾区", "life cycle": "全生命周期", "life-cycle": "全生命周期",
+    "carbon emissions": "碳排放", "carbon emission": "碳排放", "carbon neutrality": "碳中和", "carbon peak": "碳达峰",
+    "carbon peaking": "碳达峰", "industrial park": "产业园", "science and technology": "科学技术",
+    "per person": "每人", "each person": "每人", "phase ii": "二期", "phase 2": "二期", "phase i": "一期",
+    "phase 1": "一期", "smart energy": "智慧能源", "smart city": "智慧城市", "smart construction": "智能建造",
+    "intelligent construction": "智能建造", "smart manufacturing": "智造", "energy management": "能源管理",
+    "training course": "培训班", "training class": "培训班", "renewable energy": "可再生能源",
+    "solar energy": "太阳能", "heat pump": "热泵", "building materials": "建材", "real estate": "房地产",
+    "urban renewal": "城市更新", "member units": "会员单位", "member companies": "会员企业",
+    "ultra-low energy": "超低能耗", "near zero energy": "近零能耗", "nearly zero energy": "近零能耗",
+    "local standard": "地方标准", "editor in chief": "主编", "chief editor": "主编", "editor-in-chief": "主编",
+    "work report": "工作报告", "board of directors": "理事会", "council meeting": "理事会",
 }
 WORDS = {
     "who": "谁", "whom": "谁", "when": "什么时候", "where": "在哪里", "which": "哪个", "what": "什么",
@@ -76,6 +89,17 @@ WORDS = {
     "overall": "总体", "supervisor": "监理", "supervisors": "监理", "supervision": "监理", "exam": "考试",
     "exams": "考试", "examination": "考试", "test": "考试", "second": "第二", "third": "第三", "trees": "树",
     "graduate": "毕业", "graduated": "毕业", "penalty": "罚款", "fine": "罚款", "hotline": "专线",
+    "emissions": "排放", "emission": "排放", "decarbonisation": "减碳", "decarbonization": "减碳",
+    "decarbonise": "减碳", "decarbonize": "减碳", "smart": "智能", "intelligent": "智能", "digital": "数字",
+    "technology": "技术", "technologies": "技术", "science": "科学", "platform": "平台", "management": "管理",
+    "assessment": "测评", "evaluation": "评价", "manufacturing": "制造", "innovation": "创新",
+    "cooperation": "合作", "strategic": "战略", "exchange": "交流", "delegation": "代表团",
+    "retrofit": "改造", "renovation": "改造", "rural": "农村", "housing": "住房", "urban": "城市",
+    "heating": "供暖", "insulation": "保温", "materials": "材料", "material": "材料", "quality": "质量",
+    "safety": "安全", "certificate": "证书", "certificates": "证书", "editor": "主编", "approval": "批准",
+    "subsidy": "补贴", "finance": "金融", "financial": "金融", "photovoltaic": "光伏", "solar": "太阳能",
+    "winner": "获奖", "winners": "获奖", "edition": "届", "session": "届", "volunteer": "志愿",
+    "volunteers": "志愿者", "student": "学生", "students": "学生", "survey": "调研", "inspection": "检查",
 }
 STOP = set("a an the of to in on at for by with and or is are was were be been did do does done "
            "has have had it its this that these those there their his her he she they them me my i you your we "

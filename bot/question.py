@@ -170,11 +170,11 @@ def analyse(raw: str) -> Question:
     q.asks_list = bool(LISTING.search(text))
     noun = LIST_NOUN.search(text)
     q.list_noun = noun.group(1) if noun else ""
-    counted = COUNTED.search(text) if kind == "count" else None
+    counted = COUNTED.search(text) if kind == "count" and not english else None  # English word order differs
     if counted and not COUNT_VERBS.fullmatch(counted.group(1)) and counted.group(1)[0] not in "看参来到进报获被有在是去一每":
         q.counted = re.sub(r"^[个位名]", "", counted.group(1))  # 几个人 counts people: 个 is a classifier
         q.counted = q.counted if len(q.counted) >= 2 else ""
-    elif kind == "count" and COUNTED_BEFORE.search(PER_UNIT.sub("", text)):  # 会费是多少钱: what comes before
+    elif kind == "count" and not english and COUNTED_BEFORE.search(PER_UNIT.sub("", text)):  # 会费是多少钱: what comes before
         before = COUNTED_BEFORE.search(PER_UNIT.sub("", text)).group(1)
         modal = (before[0] in "能可会要将" and before[1] in "有是为达能产会要可以够"  # 会有多少, 能产多少
                  or before[0] in "要需得该应")  # 要交多少, 需付多少: a verb, not what is counted

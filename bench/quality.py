@@ -36,6 +36,8 @@ SETS = {
                   os.path.join(ROOT, "bench", "eval", "heldout-3", "questions.jsonl")),
     "heldout-4": (os.path.join(ROOT, "bench", "eval", "heldout-4", "articles"),
                   os.path.join(ROOT, "bench", "eval", "heldout-4", "questions.jsonl")),
+    "heldout-5": (os.path.join(ROOT, "bench", "eval", "heldout-5", "articles"),
+                  os.path.join(ROOT, "bench", "eval", "heldout-5", "questions.jsonl")),
 }
 
 

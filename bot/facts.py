@@ -102,6 +102,12 @@ class ArticleFacts:
     lists: list[tuple[int, list[int]]] = field(default_factory=list)  # (announcing sentence, item sentences)
 
 
+# A row whose label is a title: everyone in it holds that title in the body named above
+# (首批专家委员名单…其中：主任委员：…；副主任委员：…；委员（部分）：…).
+TITLE_LABEL = re.compile(rf"^((?:{TITLE_RE.pattern}))(?:（[^（）]{{1,6}}）)?[：:]")
+BODY_ENDINGS = ("委员会", "专委会", "工作组", "小组", "编制组", "专家组", "理事会", "监事会")
+
+
 def extract_facts(article: Article) -> ArticleFacts:
     facts = ArticleFacts(home_org=_home_org(article))
     facts.aliases = _explicit_aliases(article)
@@ -118,6 +124,12 @@ def extract_facts(article: Article) -> ArticleFacts:
             mention.org = facts.aliases.get(mention.org) or resolve(
                 mention.org, recent + [n for at, n in here if at < mention.start])
             _add_role(facts, mention)
+        label = TITLE_LABEL.match(s.text)  # 副主任委员：…设计研究院总建筑师韩立新、长安大学教授魏红梅
+        if label and not any(m.row for m in mentions):
+            body = next((n for n in reversed(recent) if n.endswith(BODY_ENDINGS)), facts.home_org)
+            body = next((n for n in reversed(recent) if n.endswith(body) and len(n) > len(body)), body)  # in full
+            for mention in mentions:
+                _add_role(facts, Mention(mention.name, label.group(1), body, mention.start, mention.end, row=True))
         rows = [m for m in mentions if m.row]
         row_org = rows[0].org if rows else ""
         recent += [name for _, name in here]

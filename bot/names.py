@@ -10,6 +10,7 @@ import functools
 import re
 from collections import defaultdict
 
+from pypinyin import Style, pinyin
 from pypinyin.seg.simpleseg import seg
 
 from .lexicon import COMPOUND_SURNAMES
@@ -35,12 +36,25 @@ def syllables(text: str) -> tuple[str, ...]:
 @functools.lru_cache(maxsize=100_000)
 def sound(text: str) -> str:
     """A loose pinyin key: 吴景山, 吴景善 and 吴晶杉 all sound alike."""
-    out = []
-    for syllable in syllables(text):
-        for pattern, repl in _FUZZY:
-            syllable = pattern.sub(repl, syllable)
-        out.append(syllable)
-    return " ".join(out)
+    return " ".join(_fuzzy(syllable) for syllable in syllables(text))
+
+
+def other_sounds(name: str, most: int = 16) -> set[str]:
+    """The name's sound with its characters' other readings: 郑伯阳 is also zen bai yan, so a
+    follower who types 郑柏阳 (bai, usually) finds him."""
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name):
+        return set()
+    keys = [""]
+    for readings in pinyin(name, style=Style.NORMAL, heteronym=True):
+        fuzzy = dict.fromkeys(_fuzzy(r) for r in readings)
+        keys = [f"{k} {r}".strip() for k in keys for r in fuzzy][:most]
+    return set(keys) - {sound(name)}
+
+
+def _fuzzy(syllable: str) -> str:
+    for pattern, repl in _FUZZY:
+        syllable = pattern.sub(repl, syllable)
+    return syllable
 
 
 class NameIndex:
@@ -53,6 +67,8 @@ class NameIndex:
     def add(self, name: str, ref, latin: str = ""):
         if name not in self.exact:
             self.by_sound[sound(name)].add(name)
+            for other in other_sounds(name):
+                self.by_sound[other].add(name)
             plain = "".join(syllables(name.replace("·", "")))
             self.by_latin[plain] = name
             self.longest = max(self.longest, len(name))

@@ -78,7 +78,7 @@ class PeopleAnswers:
 
     def holders(self, q, people, scope) -> Answer | None:
         title = re.sub(r"^(?:现任|新任|时任|新一届)", "", q.title)
-        topic = q.topic.replace(q.title, " ")
+        topic = _without(q.topic, q.title)
         subject = subject_words(NUMBER_TOKEN.sub(" ", topic))
         if subject:
             docs = [doc for doc, _ in self.finder.good(q, scope, topic=topic)]
@@ -235,6 +235,15 @@ class PeopleAnswers:
             return Answer(text, f"{doc.article.path}#doer", 100.0 * cov, [source_entry(doc)], kind="doer",
                           context={"person": named[0].name, "article": doc.article.path}, evidence=evidence)
         return None
+
+
+def _without(topic: str, title: str) -> str:
+    """The topic less the title asked about: the word 委员 goes, the 委员 inside 委员会 stays."""
+    words = topic.split(" ")
+    if title in words:
+        return " ".join(w for w in words if w != title)
+    at = topic.rfind(title)
+    return topic[:at] + " " + topic[at + len(title):] if at >= 0 else topic
 
 
 def _expanded(org: str, doc: Doc, library: Library) -> list[str]:

@@ -92,3 +92,22 @@ def test_article_without_date_links_bare_names_to_what_they_said():
 def test_people_in_one_sentence(sentence, expected):
     found = [(m.name, m.description) for m in find_people(sentence, home_org="本会")]
     assert found == expected
+
+
+def test_rows_labelled_with_a_title_give_it_to_everyone_in_them(tmp_path):
+    page = tmp_path / "committee.txt"
+    page.write_text("协会动态\n\n省绿色建筑协会专家委员会成立\n发布时间：2025-03-02\n\n"
+                    "　　会上宣读了省绿色建筑协会专家委员会首批委员名单。其中：\n"
+                    "　　主任委员：东南大学教授周明远\n"
+                    "　　副主任委员：省建筑设计研究院总工程师钱文斌、南京工业大学教授孙丽\n", encoding="utf-8")
+    _, facts = facts_of(str(page))
+    assert ("专家委员会", "副主任委员") in facts.people["孙丽"].roles  # and still 南京工业大学教授
+    assert ("南京工业大学", "教授") in facts.people["孙丽"].roles
+    assert ("专家委员会", "主任委员") in facts.people["周明远"].roles
+
+
+def test_a_name_is_found_by_any_reading_of_its_characters():
+    from bot.names import NameIndex
+    index = NameIndex()
+    index.add("郑伯阳", ref=0)
+    assert index.find("郑柏阳是哪个大学的") == [("郑伯阳", 90.0)]  # 柏 usually reads bai, as 伯 can

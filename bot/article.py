@@ -273,7 +273,8 @@ def _mark_captions(lines, kinds):
         j = i + 1
         while j < len(lines) and kinds[j] == "blank":
             j += 1
-        if (j < len(lines) and kinds[j] == "text" and len(lines[j]) <= 40 and not lines[j].endswith("。")
+        # …通过了以下事项： announces what follows; no caption does
+        if (j < len(lines) and kinds[j] == "text" and len(lines[j]) <= 40 and not lines[j].endswith(("。", "：", "；"))
                 and not HEADING.match(lines[j])):
             kinds[j] = "caption"
 
@@ -346,6 +347,8 @@ def _contacts(lines) -> dict:
             key = CONTACT_LABELS[match.group(1).lower()]
             end = labels[n + 1].start() if n + 1 < len(labels) else len(line)
             value = line[match.end():end].strip(" ，,；;")
+            if value.count("（") + value.count("(") != value.count("）") + value.count(")"):
+                value = value.strip("（()）")  # 5层（邮编：100037）: the brackets went to two labels
             if not value:
                 continue
             if key in ("phone", "fax"):

@@ -17,6 +17,8 @@ DOC_VERBS = re.compile(r"通过|审议|签署|签订|发布|印发|宣读|编制
 CONTACT_IN_TEXT = re.compile(r"\d{3,4}-?\d{7,8}|[(（]0\d{1,3}[)）]\s*\d{3,4}-?\d{4}|1\d{10}|[\w.]+@[\w.]+\.[a-z]{2,}|联系人")
 # DBJ53/T-128-2024, GB 55015-2021, JGJ/T 449-2018, 琼标协〔2024〕5号
 CODE = re.compile(r"\b[A-Za-z]{2,}\d*(?:/[A-Za-z])?[\s-]*\d+(?:[.-]\d+)*-(?:19|20)\d{2}|〔(?:19|20)\d{2}〕\d+号")
+PHONE_ASKED = re.compile(r"电话|手机|热线|联系人|找谁|问谁|咨询谁")
+PHONE_IN_TEXT = re.compile(r"\d{3,4}-?\d{7,8}|[(（]0\d{1,3}[)）]\s*\d{3,4}-?\d{4}|1\d{10}|联系人")
 ADDRESS_ASKED = re.compile(r"地址|办公地点|在哪里?办公|在哪办公|在哪里|哪儿办公")
 ADDRESS_IN_TEXT = re.compile(r"地址|[路街道巷]\d+号|大厦|大楼")
 UNIT_WORDS = {
@@ -40,8 +42,13 @@ class FactAnswers:
             return None
         doc = good[0][0]
         verbs = DOC_VERBS.findall(q.text)
-        matching = [(name, i) for name, i in doc.facts.documents
-                    if verbs and any(v in doc.sentences[i] for v in verbs)]
+        # 审议通过了以下事项：一、《…报告》；二、…: an item says what its heading says
+        heading = {item: intro for intro, items in doc.facts.lists for item in items}
+
+        def says(i: int) -> str:
+            return doc.sentences[i] + (doc.sentences[heading[i]] if i in heading else "")
+
+        matching = [(name, i) for name, i in doc.facts.documents if verbs and any(v in says(i) for v in verbs)]
         if not matching:
             index, _ = self.finder.sentence(q, doc, [i for _, i in doc.facts.documents])
             matching = [(name, i) for name, i in doc.facts.documents if i == index]
@@ -160,11 +167,22 @@ class FactAnswers:
                     return footer
             printed = [i for i, s in enumerate(doc.sentences) if CONTACT_IN_TEXT.search(s)
                        and (not address or ADDRESS_IN_TEXT.search(s))]
+            if PHONE_ASKED.search(q.text):  # 有问题找谁？电话多少: the 联系人 line, not the 报送邮箱 one
+                printed = [i for i in printed if PHONE_IN_TEXT.search(doc.sentences[i])] or printed
             index, cov = self.finder.sentence(q, doc, printed, with_title=True)
+            if printed and cov < thresholds.MIN_SENTENCE_COVERAGE:
+                # …请于4月30日前报送推荐材料。联系人：胡晓军…: contact lines are about what they follow
+                for first in (i for i in printed if i - 1 not in printed and i > 0):
+                    lead = self.finder.sentence(q, doc, [first - 1], with_title=True)[1]
+                    if lead > cov:
+                        index, cov = first, lead
             if printed and cov >= thresholds.MIN_SENTENCE_COVERAGE:
                 paragraph = doc.article.sentences[index].paragraph
-                shown = [doc.article.sentences[i].text for i in printed
-                         if doc.article.sentences[i].paragraph == paragraph][:3]  # 回执邮箱… 联系人：…，电话：…
+                kept = [i for i in printed if doc.article.sentences[i].paragraph == paragraph]
+                for i in printed:  # 联系人：孟凡宇… / 联系人：谢婉婷…: the lines right under it too
+                    if i == kept[-1] + 1:
+                        kept.append(i)
+                shown = [doc.article.sentences[i].text for i in kept][:3]  # 回执邮箱… 联系人：…，电话：…
                 return Answer("\n".join(shown) + f"\n{source(doc.article)}", f"{doc.article.path}#contact", 100 * cov,
                               [source_entry(doc)], kind="contact", context={"article": doc.article.path},
                               evidence=shown[0])

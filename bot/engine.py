@@ -178,6 +178,8 @@ class Engine:
             rest = subject_words(re.sub(TARGET_NOUNS, " ", rest))
             if q.kind in ("", "what") and not q.asks_who and rest:
                 return "content"  # 皇甫文涛毕业于哪所大学: a fact about the person, not who they are
+            if q.kind == "attend" and q.asks_list:
+                return "attend"  # 包文德调研时都有谁陪同: the others, not him
             if q.kind in ("", "what", "purpose", "attend", "host") or q.asks_who:
                 return "who"
             return q.kind

@@ -34,6 +34,8 @@ COMMON_WORDS = set(
     "金融 安全 程序 时间 包括 申报 钱款 齐聚 应当 应该 严格 冯某 王某 李某 张某 刘某 陈某 杨某 田间 江南 路径".split()
 )
 FOREIGN_NAME = re.compile(rf"[{HAN}]{{1,6}}(?:·[{HAN}]{{1,8}}){{1,2}}(?:（([A-Za-z][A-Za-z .'\-]+)）)?")
+AFTER_FOREIGN_NAME = re.compile(r"主持|主讲|介绍|发言|表示|指出|认为|强调|致辞|出席|参加|作了|代表|分享|带来|围绕|"
+                                r"率队|带队|一行|先生|女士|[以等和与及在作就对为向也还说讲]")
 LATIN_AFTER = re.compile(r"（([A-Za-z][A-Za-z .'\-]{2,40})）")
 # How people are called by surname: 皇甫老师, 赖局长.
 HONORIFICS = ("老师", "先生", "女士", "教授", "院长", "局长", "主任", "会长", "秘书长", "理事长", "董事长", "总经理",
@@ -81,7 +83,13 @@ def name_after(text: str, i: int) -> tuple[str, int, str] | None:
     """The name that starts at text[i] (right after a title): (name, end, latin)."""
     foreign = FOREIGN_NAME.match(text, i)
     if foreign:
-        return foreign.group(0).split("（")[0], foreign.end(), foreign.group(1) or ""
+        name = foreign.group(0).split("（")[0]
+        head, _, tail = name.rpartition("·")
+        cut = AFTER_FOREIGN_NAME.search(tail, 2)  # 阿依古丽·买买提主持: the name ends before the verb
+        if cut:
+            name = f"{head}·{tail[:cut.start()]}"
+            return name, i + len(name), ""
+        return name, foreign.end(), foreign.group(1) or ""
     latin_named = NAMED_IN_LATIN.match(text, i)  # 佐藤健一（Kenichi Sato）: any name the text romanises
     if latin_named:
         end = latin_named.end()

@@ -88,6 +88,9 @@ def test_article_without_date_links_bare_names_to_what_they_said():
      [("尼尔斯·拉森", "国际可持续建筑环境倡议组织（iiSBE）主席")]),
     ("章茂木副院长、徐思光副总规划师应邀参加研讨会。", [("章茂木", "副院长"), ("徐思光", "副总规划师")]),
     ("签约仪式完成后，西部办公室和指导委员会组成人员名单公布。", []),
+    ("沙龙由协会副秘书长阿依古丽·买买提主持。", [("阿依古丽·买买提", "本会副秘书长")]),  # the name ends before 主持
+    ("天润热能科技有限公司技术总监艾尔肯·吐尔逊以《光热+储能》为题作了分享。",
+     [("艾尔肯·吐尔逊", "天润热能科技有限公司技术总监")]),
 ])
 def test_people_in_one_sentence(sentence, expected):
     found = [(m.name, m.description) for m in find_people(sentence, home_org="本会")]

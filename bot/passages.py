@@ -86,6 +86,15 @@ class Passages:
             # 1985年毕业于天津大学: a sentence in a paragraph about the person is about them, named or not
             near = _paragraphs_of(doc, doc.facts.people[person].sentences) if person in doc.facts.people else set()
             found = {i: (subject.found(person * (i in near) + doc.sentences[i], doc), subject.total) for i in indices}
+            # 申报…优秀案例需要满足什么条件 / 二、申报条件 / （一）项目取得…: in a section whose heading names
+            # what was asked beyond the article's own subject, a sentence is read with the heading and title
+            title = subject.found(self.library.canon(doc.article.title).lower(), doc)
+            for i in indices:
+                heading = self.library.canon(doc.article.sentences[i].heading).lower()
+                named = subject.found(heading, doc) if heading else {}
+                if set(named) - set(title):
+                    found[i][0].update(named)
+                    found[i][0].update(title)
             total = subject.total
             share = total / max(1, sum(len(p) for p in subject.pieces))  # what one word of the question weighs
             for target in q.targets:  # 编个什么指南: the sentence naming 《…指南》 says what was asked
@@ -131,13 +140,24 @@ class Passages:
                     if set(picked) & ({announce} | set(items)) or names_noun or named or subject.share(said, doc) >= 0.5:
                         picked = [announce] + items
                         break
-            picked = _with_replies(doc, picked)
+            picked = _with_replies(doc, _with_sections(doc, picked))
             cov = min(1.0, sum(covered.values()) / total)
             lines = [quote(doc.article.sentences[i].text, 200) for i in sorted(picked)]
             text = "\n".join(lines) + "\n" + source(doc.article)
             return Answer(text, f"{doc.article.path}#content", 100.0 * cov, [source_entry(doc)], kind="content",
                           context={"article": doc.article.path}, evidence=doc.article.sentences[picked[0]].text)
         return None
+
+
+def _with_sections(doc: Doc, picked: list[int]) -> list[int]:
+    """A section heading (二、申报条件) is answered by what is under it (its first four sentences)."""
+    sentences = doc.article.sentences
+    out = []
+    for i in picked:
+        out.append(i)
+        if sentences[i].text == sentences[i].heading:
+            out += [s.index for s in sentences[i + 1:i + 5] if s.heading == sentences[i].heading]
+    return list(dict.fromkeys(out))
 
 
 def _with_replies(doc: Doc, picked: list[int]) -> list[int]:

@@ -85,9 +85,10 @@ class FactAnswers:
                     index, cov = total_index, total_cov
             if cov < thresholds.MIN_SENTENCE_COVERAGE:
                 continue
-            # As close to the question (the title often makes it a tie): the one whose count's own
-            # words are the question's. 共评出获奖项目30项, not 共收到申报项目127项, for 评出多少获奖项目.
-            tied = [i for i in sentences if i == index or self.finder.sentence(q, doc, [i], with_title=True)[1] >= cov]
+            # About as close to the question (the title often makes it a tie): the one whose count's
+            # own words are the question's. 共评出获奖项目30项, not 共收到申报项目127项, for 评出多少获奖项目.
+            tied = [i for i in sentences if i == index or self.finder.sentence(q, doc, [i], with_title=True)[1]
+                    >= max(cov - thresholds.COUNT_CLOSE, thresholds.MIN_SENTENCE_COVERAGE)]
             if len(tied) > 1:
                 closeness = {i: max(self._closeness(q, c) for c in matching(doc) if c.sentence == i) for i in tied}
                 index = max(tied, key=lambda i: (closeness[i], i == index))

@@ -49,6 +49,7 @@ PHRASES = {
     "ultra-low energy": "超低能耗", "near zero energy": "近零能耗", "nearly zero energy": "近零能耗",
     "local standard": "地方标准", "editor in chief": "主编", "chief editor": "主编", "editor-in-chief": "主编",
     "work report": "工作报告", "board of directors": "理事会", "council meeting": "理事会",
+    "application deadline": "申报截止", "legislative council": "立法会", "standing council": "常务理事会", "case selection": "案例评选", "expert committee": "专家委员会",
 }
 WORDS = {
     "who": "谁", "whom": "谁", "when": "什么时候", "where": "在哪里", "which": "哪个", "what": "什么",
@@ -64,7 +65,7 @@ WORDS = {
     "inaugurated": "成立", "start": "启动", "started": "启动",
     "phone": "电话", "telephone": "电话", "tel": "电话", "contact": "联系方式", "address": "地址", "email": "邮箱",
     "fax": "传真", "office": "办公室", "west": "西部", "western": "西部", "association": "协会",
-    "committee": "委员会", "council": "议会", "university": "大学", "company": "公司", "companies": "公司",
+    "committee": "委员会", "council": "理事会", "university": "大学", "company": "公司", "companies": "公司",
     "enterprise": "企业", "enterprises": "企业", "project": "项目", "projects": "项目", "visit": "参观",
     "visited": "参观", "tour": "参观", "toured": "参观", "prefab": "装配式", "prefabricated": "装配式",
     "building": "建筑", "buildings": "建筑", "construction": "建设", "site": "现场", "green": "绿色",
@@ -74,7 +75,7 @@ WORDS = {
     "director": "主任", "professor": "教授", "dean": "院长", "engineer": "工程师", "secretary": "秘书长",
     "vice": "副", "deputy": "副", "sign": "签约", "signed": "签约", "signing": "签约", "agreement": "协议",
     "rules": "规则", "document": "文件", "documents": "文件", "approved": "通过", "adopted": "通过",
-    "passed": "通过", "theme": "主题", "topic": "主题", "ticket": "门票", "tickets": "门票", "price": "价格",
+    "passed": "通过", "approve": "通过", "adopt": "通过", "theme": "主题", "topic": "主题", "ticket": "门票", "tickets": "门票", "price": "价格",
     "cost": "费用", "fee": "费用", "fees": "费用", "area": "面积", "elected": "当选", "election": "选举",
     "bank": "银行", "industry": "行业", "promise": "承诺", "promised": "承诺",
     "new": "新", "conservation": "节能", "credit": "授信", "loan": "贷款", "loans": "贷款", "chairs": "主任",
@@ -100,6 +101,9 @@ WORDS = {
     "subsidy": "补贴", "finance": "金融", "financial": "金融", "photovoltaic": "光伏", "solar": "太阳能",
     "winner": "获奖", "winners": "获奖", "edition": "届", "session": "届", "volunteer": "志愿",
     "volunteers": "志愿者", "student": "学生", "students": "学生", "survey": "调研", "inspection": "检查",
+    "application": "申报", "applications": "申报", "apply": "申报", "case": "案例", "cases": "案例",
+    "selection": "评选", "excellent": "优秀", "outstanding": "优秀", "macau": "澳门", "macao": "澳门",
+    "capital": "首都", "memorandum": "备忘录",
 }
 STOP = set("a an the of to in on at for by with and or is are was were be been did do does done "
            "has have had it its this that these those there their his her he she they them me my i you your we "
@@ -124,8 +128,8 @@ def translate(text: str) -> tuple[str, list[str], list[str]]:
             out.append(WORDS[token])
         elif token in STOP:
             continue
-        elif token in _place_by_pinyin():
-            out.append(_place_by_pinyin()[token])
+        elif token.replace("'", "") in _place_by_pinyin():  # xi'an
+            out.append(_place_by_pinyin()[token.replace("'", "")])
         elif re.fullmatch(r"[a-z][a-z'\-]*", token):
             leftover.append(token)
             out.append(token)

@@ -148,7 +148,7 @@ def kind_and_topic(cleaned: str) -> tuple[str, str]:
 
 
 def analyse(raw: str) -> Question:
-    text = clean(raw)
+    text = clean(re.sub(r"(?<=[a-z])['’](?=[aeo])", "", raw))  # Xi'an, Chang'an: pinyin, not "Xi an"
     english = not has_cjk(text) and bool(re.search(r"[a-z]", text))
     latin, pinyin_words = [], []
     if re.search(r"[a-z]{2,}", text):

@@ -242,7 +242,7 @@ def _events(facts: ArticleFacts, text: str, index: int):
 
 
 ITEM_START = re.compile(r"^(?:第[一二三四五六七八九十\d]+(?:站|个|项|是|部分|阶段|天|批|组|场)|[一二三四五六七八九十]是|"
-                        r"其[一二三四五]|首先|其次|再次|[●■◆▪•]|（[一二三四五六七八九十]+）|"
+                        r"其[一二三四五]|首先|其次|再次|随后|然后|接着|最后|[●■◆▪•]|（[一二三四五六七八九十]+）|"
                         r"[一二三四五六七八九十]+、(?=.*[；;。]$))")  # 一、《…报告》； (a heading 一、评选范围 has no ；)
 ANNOUNCE = re.compile(r"[一二三四五六七八九十两\d]+(?:个|项|站|处|家|所|条|点|方面|部分|阶段|环节|场|批)|(?:以下|如下).{0,8}[：:]$")
 
@@ -289,8 +289,14 @@ def _table_lists(article: Article) -> list[tuple[int, list[int]]]:
 
 
 def _item_style(marker: str) -> str:
-    """第一站 and 第二站 mark one list, 一是 and 二是 another: the marker without its number."""
+    """第一站 and 第二站 mark one list, 一是 and 二是 another: the marker without its number.
+    Steps in order (第一站/首先 … 随后 … 最后) are one list however each is marked."""
+    if SEQUENCE.match(marker):
+        return "sequence"
     return re.sub(r"[一二三四五六七八九十\d]+", "", marker)
+
+
+SEQUENCE = re.compile(r"第[一二三四五六七八九十\d]+站|首先|其次|再次|随后|然后|接着|最后")
 
 
 def _org_list_items(listed: str) -> list[str]:

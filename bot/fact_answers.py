@@ -9,8 +9,10 @@ from .finder import Finder, Prefix, source_entry, subject_words
 from .index import grams
 from .library import Doc
 from .passages import Passages
-from .question import Question
+from .question import NUMBER_TOKEN, Question, normalise_number
 
+GROUP_ASKED = re.compile(r"(编制组|专家组|工作组|领导小组|小组|代表团|考察团|班子|团队)(?:成员)?(?:一共|总共|共|总数)?有?(?:多少|几)"
+                         r"(?:个|名|位)?(?:人|成员|委员)")
 REFERS_BACK = re.compile(r"(?:该|其|此)[\u4e00-\u9fff]")  # 该基地, 其中: about what the sentence before named
 TOTAL = re.compile(r"总数|总计|共计|合计|累计|共有|总共|一共")
 DOC_VERBS = re.compile(r"通过|审议|签署|签订|发布|印发|宣读|编制|编写|发表|表决")
@@ -65,14 +67,27 @@ class FactAnswers:
 
         person = people[0][0] if people else ""
 
+        group = GROUP_ASKED.search(q.text)  # 编制组一共有多少人: the group's members, not who attended
+        wanted = [counted] + ([group.group(1)] if group else [])
+
         def names_counted(doc, i):  # 第三站：…构件…基地。该基地…年产能15万立方米: 该 points back
-            return counted in doc.sentences[i] or (i > 0 and REFERS_BACK.match(doc.sentences[i])
-                                                   and counted in doc.sentences[i - 1])
+            return all(w in doc.sentences[i] or (i > 0 and REFERS_BACK.match(doc.sentences[i])
+                                                 and w in doc.sentences[i - 1]) for w in wanted)
+
+        asked = {n for n in q.numbers if n.startswith("第")}
+
+        def of_the_one_asked(doc, c) -> bool:
+            """第一期合格了多少人, of an article on 第二期 that says 比第一期（78.6%）提高: the count
+            must be the asked one's, in its own clause, unless the title is about it."""
+            titled = {normalise_number(m.group(0)) for m in NUMBER_TOKEN.finditer(doc.article.title)}
+            if not asked or asked <= titled or not any(n.startswith("第") for n in titled):
+                return True
+            return bool(asked & {normalise_number(m.group(0)) for m in NUMBER_TOKEN.finditer(c.before + c.noun)})
 
         def matching(doc):  # counts of the asked kind, in a sentence that names what is counted (and who)
             return [c for c in doc.facts.counts if (units is None or c.unit in units)
                     and (not q.measure or c.unit == q.measure) and names_counted(doc, c.sentence)
-                    and person in doc.article.sentences[c.sentence].text]
+                    and person in doc.article.sentences[c.sentence].text and of_the_one_asked(doc, c)]
 
         good = self.finder.good(q, scope, need=lambda d: bool(matching(d)))
         for doc, _ in good:

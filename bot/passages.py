@@ -11,6 +11,10 @@ from .library import Doc
 from .names import sound
 from .question import NUMBER_TOKEN
 
+HOW_LONG = re.compile(r"几年|多少年|几个月|多少个?月|多少天|几天|多久|多长时间|多长|几个小时|多少小时|几次|多少次")
+# a length of time or a number of times (3年, 两个月, 5次), not a date (2025年4月) or a code
+AMOUNT = re.compile(r"(?:(?<![\d.])\d{1,3}(?:\.\d)?|[一二两三四五六七八九十百半]+)\s*(?:个月|年(?![\d度底初])|天|周|小时|学时|次|期)"
+                    r"|长期|永久")
 LISTS = re.compile(r"包括|如下|分别是|分别为|有：|为：")
 PURPOSE_RE = re.compile(r"旨在|目的|宗旨|作用|意义|职能|职责|负责|平台|机制|致力于|为了|以便")
 PURPOSE_STRONG = re.compile(r"旨在|目的|宗旨|作用|意义|职能|职责|致力于")
@@ -126,6 +130,8 @@ class Passages:
                         break
             if not picked:
                 continue
+            if HOW_LONG.search(q.text) and not any(AMOUNT.search(doc.sentences[i]) for i in picked):
+                continue  # 证书有效期几年: a sentence about the certificate that gives no figure does not say
             if q.asks_list:  # 哪几个点: the sentence announcing a list brings its items
                 for announce, items in doc.facts.lists:
                     said = doc.sentences[announce]

@@ -114,12 +114,15 @@ class PeopleAnswers:
                                                  for kind, i in f[2].actions)}
         electing = {f[1].id for f in found if id(f) in elected}
         found = [f for f in found if f[1].id not in electing or id(f) in elected]
-        seen, by_article, docs = set(), {}, {}
+        seen, by_article, docs, last_org = set(), {}, {}, {}
         for _fit, doc, person, org, held in found[:15]:
             if person.name not in seen:
                 seen.add(person.name)
                 docs[doc.id] = doc
-                by_article.setdefault(doc.id, []).append(f"{org}{held}{person.name}")
+                # 专家委员会主任委员郑伯阳、副主任委员韩立新: the organisation is carried forward, as articles write it
+                shown = "" if last_org.get(doc.id) == org else org
+                last_org[doc.id] = org
+                by_article.setdefault(doc.id, []).append(f"{shown}{held}{person.name}")
         first = found[0]
         if len(seen) == 1:
             text = f"{first[3]}{first[4]}是{first[2].name}。\n{source(first[1].article)}"

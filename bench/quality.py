@@ -38,6 +38,8 @@ SETS = {
                   os.path.join(ROOT, "bench", "eval", "heldout-4", "questions.jsonl")),
     "heldout-5": (os.path.join(ROOT, "bench", "eval", "heldout-5", "articles"),
                   os.path.join(ROOT, "bench", "eval", "heldout-5", "questions.jsonl")),
+    "heldout-6": (os.path.join(ROOT, "bench", "eval", "heldout-6", "articles"),
+                  os.path.join(ROOT, "bench", "eval", "heldout-6", "questions.jsonl")),
 }
 
 

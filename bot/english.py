@@ -49,7 +49,9 @@ PHRASES = {
     "ultra-low energy": "超低能耗", "near zero energy": "近零能耗", "nearly zero energy": "近零能耗",
     "local standard": "地方标准", "editor in chief": "主编", "chief editor": "主编", "editor-in-chief": "主编",
     "work report": "工作报告", "board of directors": "理事会", "council meeting": "理事会",
-    "application deadline": "申报截止", "legislative council": "立法会", "standing council": "常务理事会", "case selection": "案例评选", "expert committee": "专家委员会",
+    "on behalf of": "代表", "opening ceremony of": "开幕式", "public buildings": "公共建筑",
+    "public building": "公共建筑", "existing buildings": "既有建筑", "existing building": "既有建筑",
+    "energy retrofit": "节能改造", "comments on": "意见", "application deadline": "申报截止时间", "legislative council": "立法会", "standing council": "常务理事会", "case selection": "案例评选", "expert committee": "专家委员会",
 }
 WORDS = {
     "who": "谁", "whom": "谁", "when": "什么时候", "where": "在哪里", "which": "哪个", "what": "什么",
@@ -80,7 +82,7 @@ WORDS = {
     "bank": "银行", "industry": "行业", "promise": "承诺", "promised": "承诺",
     "new": "新", "conservation": "节能", "credit": "授信", "loan": "贷款", "loans": "贷款", "chairs": "主任",
     "chairman of": "主任", "head": "负责人", "salon": "沙龙", "guide": "指南", "guidelines": "指南",
-    "registration": "报名", "deadline": "截止", "register": "报名", "members": "会员", "efficiency": "节能", "mou": "合作备忘录", "award": "奖",
+    "registration": "报名", "deadline": "截止时间", "register": "报名", "members": "会员", "efficiency": "节能", "mou": "合作备忘录", "award": "奖",
     "awards": "奖", "awarded": "获奖", "prize": "奖", "won": "获得", "training": "培训", "course": "培训班",
     "standard": "标准", "standards": "标准", "review": "审查", "acceptance": "验收", "research": "研究",
     "organization": "机构", "organisation": "机构", "institute": "研究院", "school": "学校", "apartment": "公寓",
@@ -103,7 +105,9 @@ WORDS = {
     "volunteers": "志愿者", "student": "学生", "students": "学生", "survey": "调研", "inspection": "检查",
     "application": "申报", "applications": "申报", "apply": "申报", "case": "案例", "cases": "案例",
     "selection": "评选", "excellent": "优秀", "outstanding": "优秀", "macau": "澳门", "macao": "澳门",
-    "capital": "首都", "memorandum": "备忘录",
+    "capital": "首都", "memorandum": "备忘录", "trainees": "学员", "trainee": "学员",
+    "comments": "意见", "opinions": "意见", "feedback": "意见", "opening": "开幕", "existing": "既有",
+    "public": "公共", "term": "期限", "amount": "额度",
 }
 STOP = set("a an the of to in on at for by with and or is are was were be been did do does done "
            "has have had it its this that these those there their his her he she they them me my i you your we "
@@ -113,7 +117,10 @@ STOP = set("a an the of to in on at for by with and or is are was were be been d
 @functools.cache
 def _place_by_pinyin() -> dict[str, str]:
     """anhui -> 安徽, chengdu -> 成都: place names written in pinyin."""
-    return {pinyin_key(place): place for place in PLACES}
+    places = {pinyin_key(place): place for place in PLACES}
+    # 山西 and 陕西 are both shanxi in pinyin; 陕西 is spelled Shaanxi in English
+    places.update({"shanxi": "山西", "shaanxi": "陕西"})
+    return places
 
 
 def translate(text: str) -> tuple[str, list[str], list[str]]:

@@ -102,6 +102,7 @@ class ArticleFacts:
     lists: list[tuple[int, list[int]]] = field(default_factory=list)  # (announcing sentence, item sentences)
 
 
+ASSOCIATION_OFFICE = re.compile(r"(?:名誉|常务)?副?(?:理事长|会长|秘书长|监事长)")
 # A row whose label is a title: everyone in it holds that title in the body named above
 # (首批专家委员名单…其中：主任委员：…；副主任委员：…；委员（部分）：…).
 TITLE_LABEL = re.compile(rf"^((?:{TITLE_RE.pattern}))(?:（[^（）]{{1,6}}）)?[：:]")
@@ -123,6 +124,8 @@ def extract_facts(article: Article) -> ArticleFacts:
                 mention.org = row_org or facts.home_org
             mention.org = facts.aliases.get(mention.org) or resolve(
                 mention.org, recent + [n for at, n in here if at < mention.start])
+            if not mention.org and ASSOCIATION_OFFICE.fullmatch(mention.title):
+                mention.org = facts.home_org  # 理事长林柏宏致词, in the 学会's own news: its 理事长
             _add_role(facts, mention)
         label = TITLE_LABEL.match(s.text)  # 副主任委员：…设计研究院总建筑师韩立新、长安大学教授魏红梅
         if label and not any(m.row for m in mentions):

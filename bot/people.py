@@ -36,6 +36,7 @@ COMMON_WORDS = set(
 FOREIGN_NAME = re.compile(rf"[{HAN}]{{1,6}}(?:·[{HAN}]{{1,8}}){{1,2}}(?:（([A-Za-z][A-Za-z .'\-]+)）)?")
 AFTER_FOREIGN_NAME = re.compile(r"主持|主讲|介绍|发言|表示|指出|认为|强调|致辞|出席|参加|作了|代表|分享|带来|围绕|"
                                 r"率队|带队|一行|先生|女士|[以等和与及在作就对为向也还说讲]")
+AFTER_NAME_TITLES = {"教授", "副教授", "院士", "博士", "研究员", "技师", "建筑师", "工程师", "高级工程师"}
 LATIN_AFTER = re.compile(r"（([A-Za-z][A-Za-z .'\-]{2,40})）")
 # How people are called by surname: 皇甫老师, 赖局长.
 HONORIFICS = ("老师", "先生", "女士", "教授", "院长", "局长", "主任", "会长", "秘书长", "理事长", "董事长", "总经理",
@@ -121,13 +122,13 @@ def name_after(text: str, i: int) -> tuple[str, int, str] | None:
 
 
 def name_before(text: str, title_start: int, floor: int) -> tuple[str, int] | None:
-    """The name right before a title (邹经宇教授): (name, start)."""
-    for length in (3, 2):
+    """The name right before a title (邹经宇教授, 欧阳慧君教授): (name, start)."""
+    for length in (4, 3, 2):
         start = title_start - length
         if start < floor:
             continue
         name = text[start:title_start]
-        if not plausible_name(name):
+        if not plausible_name(name) or (length == 4 and name[:2] not in COMPOUND_SURNAMES):
             continue
         before = text[start - 1] if start > 0 else ""
         if (start == floor or not before or not re.match(f"[{HAN}]", before) or before in "由与和及请是"
@@ -188,6 +189,9 @@ def find_people(sentence: str, home_org: str = "") -> list[Mention]:
             continue
         bare = segment.strip(" 、，")
         found = None if plausible_name(bare) else name_after(sentence, m.end())  # 、徐思光副总规划师
+        before = name_before(sentence, m.start(), floor)
+        if found and before and title in AFTER_NAME_TITLES and ORG_SUFFIX_RE.search(sentence[floor:before[1]]):
+            found = None  # …大学建筑学系欧阳慧君教授揭开序幕: the name is before 教授, not 揭开序
         if found:
             name, end, latin = found
             org = clean_org(segment, home_org)
@@ -203,7 +207,6 @@ def find_people(sentence: str, home_org: str = "") -> list[Mention]:
                 end = more_end
             carry_org, pending, pending_org, floor = org or carry_org, [], "", end
             continue
-        before = name_before(sentence, m.start(), floor)
         if before:
             name, start = before
             org = clean_org(sentence[floor:start], home_org)

@@ -25,6 +25,8 @@ STRONG_AFTER = re.compile(
 NOT_NAME_FINAL = set("说等在对和与及是的了也将就被向从则均都亦又还并携偕代做作讲谈向于率兼")
 NOT_NAME_CHARS = set("会协院学司局厅部署所室处组团委办站馆社校府省市县区镇届年月日号的了在是有与及等"
                      "员师任位个邀")
+# 苏日娜 may have 日 (the punctuation after it rules out dates); 台就座, 见证签约, 致词表示 are not names
+LONE_NAME_NOT = (NOT_NAME_CHARS - set("日")) | set("就座签约致词表示颁证书见讲话说出席参加持绍报告向为对作发言")
 # Two-character words that start with a surname but name no one: 项目经理, 主任委员, 公司总经理.
 COMMON_WORDS = set(
     "项目 主任 委员 公司 单位 方面 代表 相关 全国 全省 全市 全区 会议 大会 随后 同时 其中 以及 此次 本次 会上 成员 "
@@ -115,6 +117,11 @@ def name_after(text: str, i: int) -> tuple[str, int, str] | None:
         serving = re.match(rf"([{HAN}]{{2,4}})任(?=副?[团组会]?长|主任|秘书)", text[i:])  # 其木格任团长
         if serving and serving.group(1)[:2] not in COMMON_WORDS:
             best = (serving.group(1), i + len(serving.group(1)))
+    if best is None:  # 秘书长其木格； / 副总经理苏日娜等: a name with no Han surname, set off by punctuation
+        alone = re.match(rf"([{HAN}]{{3,4}})(?=[、，；。,;]|等(?:出席|参加|陪同|人|同志))", text[i:])
+        if (alone and alone.group(1)[:2] not in COMMON_WORDS and not TITLE_RE.search(alone.group(1))
+                and not any(ch in LONE_NAME_NOT for ch in alone.group(1))):
+            best = (alone.group(1), i + len(alone.group(1)))
     if best is None:
         return None
     latin = LATIN_AFTER.match(text, best[1])

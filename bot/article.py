@@ -320,12 +320,29 @@ def _sentences(lines, body_lines) -> list[Sentence]:
         previous = i
         if HEADING.match(lines[i]) and len(lines[i]) <= 40 and not re.search(r"[。；;，,：:]$", lines[i]):
             heading = lines[i]
-        for part in SENTENCE_END.split(lines[i]):
-            part = part.strip()
-            if part:
-                sentences.append(Sentence(part, i + 1, paragraph, len(sentences), heading))
+        for part in _sentences_of(lines[i]):
+            sentences.append(Sentence(part, i + 1, paragraph, len(sentences), heading))
         paragraph += 1
     return sentences
+
+
+def _sentences_of(line: str) -> list[str]:
+    """A line's sentences; short ；-separated items after a colon (主要技术内容包括：总则；术语；…)
+    are one enumeration, kept whole with the sentence that introduces it."""
+    out, enumerating = [], False
+    for part in (p.strip() for p in SENTENCE_END.split(line)):
+        if not part:
+            continue
+        if enumerating and len(part) <= ENUMERATION_ITEM:
+            out[-1] += part
+        else:
+            out.append(part)
+            enumerating = "：" in part and len(part.rsplit("：", 1)[-1]) <= ENUMERATION_ITEM
+        enumerating = enumerating and out[-1].endswith(("；", ";"))
+    return out
+
+
+ENUMERATION_ITEM = 12  # characters: 供暖通风与空调系统改造； is an item, a clause of a sentence is longer
 
 
 def _contacts(lines) -> dict:

@@ -108,3 +108,12 @@ def test_attachments_are_listed_once_from_the_notice_and_the_download_links():
     article, _ = load(os.path.join(FIXTURES, "training-notice-2025.txt"))
     assert article.attachments == ["报名回执表", "课程安排表"]
     assert "附件" not in article.text  # the list ends the body, it is not a sentence
+
+
+def test_short_items_after_a_colon_stay_one_sentence():
+    from bot.article import _sentences_of
+    line = "《规程》共分9章，主要技术内容包括：总则；术语；节能诊断；供暖通风与空调系统改造；施工与验收。"
+    assert _sentences_of(line) == [line]
+    # clauses of a sentence are longer than items: they stay apart
+    assert _sentences_of("会议要求，要加强行业自律，完善会员服务体系；要加快团体标准的编制与推广。") == [
+        "会议要求，要加强行业自律，完善会员服务体系；", "要加快团体标准的编制与推广。"]

@@ -85,8 +85,9 @@ class Passages:
         person = people[0][0] if people else ""
         for doc, _ in good:
             indices = range(len(doc.sentences))
+            cued = [i for i in indices if cue.search(doc.sentences[i])] if cue is not None else []
             if cue is not None:
-                indices = [i for i in indices if cue.search(doc.sentences[i])] or ([] if cue_required else list(indices))
+                indices = cued or ([] if cue_required else list(indices))
             # 1985年毕业于天津大学: a sentence in a paragraph about the person is about them, named or not
             near = _paragraphs_of(doc, doc.facts.people[person].sentences) if person in doc.facts.people else set()
             found = {i: (subject.found(person * (i in near) + doc.sentences[i], doc), subject.total) for i in indices}
@@ -98,6 +99,11 @@ class Passages:
                 named = subject.found(heading, doc) if heading else {}
                 if set(named) - set(title):
                     found[i][0].update(named)
+                    found[i][0].update(title)
+            # 参编单位：济南…、青岛…: when no sentence with the cue names the subject, the title does
+            if cued and subject.total and max(sum(found[i][0].values()) for i in cued) / subject.total < \
+                    thresholds.MIN_SENTENCE_COVERAGE:
+                for i in cued:
                     found[i][0].update(title)
             total = subject.total
             share = total / max(1, sum(len(p) for p in subject.pieces))  # what one word of the question weighs

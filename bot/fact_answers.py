@@ -13,6 +13,8 @@ from .question import NUMBER_TOKEN, Question, normalise_number
 
 GROUP_ASKED = re.compile(r"(编制组|专家组|工作组|领导小组|小组|代表团|考察团|班子|团队)(?:成员)?(?:一共|总共|共|总数)?有?(?:多少|几)"
                          r"(?:个|名|位)?(?:人|成员|委员)")
+HOTEL_ASKED = re.compile(r"(?:哪个|哪家|什么)(?:酒店|宾馆|饭店)")
+HOTEL = re.compile(r"酒店|宾馆|饭店|度假村|山庄|会馆|招待所")
 REFERS_BACK = re.compile(r"(?:该|其|此)[\u4e00-\u9fff]")  # 该基地, 其中: about what the sentence before named
 TOTAL = re.compile(r"总数|总计|共计|合计|累计|共有|总共|一共")
 DOC_VERBS = re.compile(r"通过|审议|签署|签订|发布|印发|宣读|编制|编写|发表|表决")
@@ -155,6 +157,8 @@ class FactAnswers:
             venue = event.venue or max(finer, key=len, default="")
             if kind == "where" and venue and venue not in fact:
                 fact += f"（会场：{venue}）"
+            if kind == "where" and HOTEL_ASKED.search(q.text) and not HOTEL.search(fact):
+                continue  # 住在哪个酒店: a meeting room in an office block is not the answer
             label = "时间" if kind == "when" else "地点"
             more, choices = self.finder.alternatives(good, q)
             text = (f"{label}：{fact}。\n原文：{quote(doc.article.sentences[index].text)}{more}\n"

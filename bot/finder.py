@@ -21,6 +21,9 @@ EVENT_VERBS = [r"实施|施行|生效", r"发布|印发|公布|出台|颁布", r
                r"竣工|完工|建成|投入使用|交付", r"成立|挂牌|揭牌|设立|组建"]
 
 
+EVENT_NOUN = re.compile(r"宣讲会|推介会|研讨会|座谈会|交流会|发布会|观摩会|论坛|沙龙|培训班|开班仪式|签约仪式|年会|博览会|展览会|大赛")
+
+
 class Finder:
     """Finds candidate articles and sentences in one Library (shared by the answer modules)."""
 
@@ -125,6 +128,10 @@ class Finder:
             return True
         text = self.context(doc, i) + doc.article.site_name + doc.article.contacts.get("owner", "")
         if not q.numbers <= numbers_in(text) or not all(place in text for place in q.event_places):
+            return False
+        # 宣讲会哪天举行, of an article whose dated sentence is the signing: the event asked is named there
+        events = {m.group(0) for m in EVENT_NOUN.finditer(q.text)}  # 座谈会 is also 座谈交流会
+        if not all(re.search(re.escape(e[:2]) + r"[\u4e00-\u9fff]{0,4}" + re.escape(e[2:]), text) for e in events):
             return False
         sentence = doc.sentences[i]
         return kind != "when" or all(re.search(verbs, sentence) for verbs in EVENT_VERBS if re.search(verbs, q.text))

@@ -253,8 +253,8 @@ def _classify(line: str) -> str:
         return "meta"  # 晋绿建协〔2024〕27号: a notice's file number, not its title
     if META_RE.search(line) and len(line) < 160 and not line.endswith("。"):
         return "meta"
-    if "联系人" in line:
-        return "text"  # 联系人：马瑞，电话：…: the article's own contact, not the site's footer
+    if re.search(r"联系人|请联系|请咨询|咨询电话", line):
+        return "text"  # 联系人：马瑞，电话：… / 技术问题请联系编制组：…: the article's own contact, not the footer
     if len(line) < 160 and (CONTACT_RE.match(line) or (CONTACT_RE.search(line) and PHONE_RE.search(line)
                                                        and not line.endswith("。"))):
         return "contact"

@@ -117,3 +117,15 @@ def test_short_items_after_a_colon_stay_one_sentence():
     # clauses of a sentence are longer than items: they stay apart
     assert _sentences_of("会议要求，要加强行业自律，完善会员服务体系；要加快团体标准的编制与推广。") == [
         "会议要求，要加强行业自律，完善会员服务体系；", "要加快团体标准的编制与推广。"]
+
+
+def test_a_contact_line_in_the_body_is_a_sentence_not_the_footer(tmp_path):
+    page = tmp_path / "notice.txt"
+    page.write_text("通知公告\n\n关于征求团体标准意见的通知\n发布时间：2025-06-01\n\n"
+                    "　　请于8月15日前反馈意见。\n"
+                    "　　技术问题请联系编制组：孔德华（山东建筑大学）　电话：0531-86367218\n\n"
+                    "地址：济南市历下区1号　电话：0531-86552700\n", encoding="utf-8")
+    article, _ = load_article(str(page), "notice.txt")
+    assert any("孔德华" in s.text for s in article.sentences)
+    assert article.contacts["phone"] == ["0531-86552700"]
+

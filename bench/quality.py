@@ -28,19 +28,10 @@ SETS = {
     "dev": (os.path.join(SHARED, "articles"), os.path.join(SHARED, "dev_questions.jsonl")),
     "extra": (os.path.join(ROOT, "tests", "fixtures", "articles"),
               os.path.join(ROOT, "tests", "fixtures", "extra_questions.jsonl")),
-    "heldout-1": (os.path.join(ROOT, "bench", "eval", "heldout-1", "articles"),
-                  os.path.join(ROOT, "bench", "eval", "heldout-1", "questions.jsonl")),
-    "heldout-2": (os.path.join(ROOT, "bench", "eval", "heldout-2", "articles"),
-                  os.path.join(ROOT, "bench", "eval", "heldout-2", "questions.jsonl")),
-    "heldout-3": (os.path.join(ROOT, "bench", "eval", "heldout-3", "articles"),
-                  os.path.join(ROOT, "bench", "eval", "heldout-3", "questions.jsonl")),
-    "heldout-4": (os.path.join(ROOT, "bench", "eval", "heldout-4", "articles"),
-                  os.path.join(ROOT, "bench", "eval", "heldout-4", "questions.jsonl")),
-    "heldout-5": (os.path.join(ROOT, "bench", "eval", "heldout-5", "articles"),
-                  os.path.join(ROOT, "bench", "eval", "heldout-5", "questions.jsonl")),
-    "heldout-6": (os.path.join(ROOT, "bench", "eval", "heldout-6", "articles"),
-                  os.path.join(ROOT, "bench", "eval", "heldout-6", "questions.jsonl")),
 }
+HELD_OUT = os.path.join(ROOT, "bench", "eval")
+SETS.update({name: (os.path.join(HELD_OUT, name, "articles"), os.path.join(HELD_OUT, name, "questions.jsonl"))
+             for name in sorted(os.listdir(HELD_OUT)) if name.startswith("heldout-")})
 
 
 def norm(text: str) -> str:

@@ -58,7 +58,7 @@ class Engine:
             "documents": facts.documents, "count": facts.count, "when": facts.when, "where": facts.where,
             "contact": facts.contact, "attachments": facts.attachments, "code": facts.code,
             "what": passages.what, "fullname": passages.fullname, "purpose": passages.purpose,
-            "content": passages.content,
+            "content": passages.content, "visits": passages.visits,
         }
         self._suggestions: list[str] = []
         self._suggestions = self._pick_suggestions()

@@ -15,6 +15,8 @@ HOW_LONG = re.compile(r"几年|多少年|几个月|多少个?月|多少天|几�
 # a length of time or a number of times (3年, 两个月, 5次), not a date (2025年4月) or a code
 AMOUNT = re.compile(r"(?:(?<![\d.])\d{1,3}(?:\.\d)?|[一二两三四五六七八九十百半]+)\s*(?:个月|年(?![\d度底初])|天|周|小时|学时|次|期)"
                     r"|长期|永久")
+VISITED = re.compile(r"参观了?|来到|走访了?|考察了?|观摩了?|前往|走进")
+PLACE_NAMED = re.compile(r"公司|集团|基地|项目|中心|园区|产业园|展厅|展馆|工地|现场|大学|学院|研究院|小区|工厂")
 LISTS = re.compile(r"包括|如下|分别是|分别为|有：|为：")
 PURPOSE_RE = re.compile(r"旨在|目的|宗旨|作用|意义|职能|职责|负责|平台|机制|致力于|为了|以便")
 PURPOSE_STRONG = re.compile(r"旨在|目的|宗旨|作用|意义|职能|职责|致力于")
@@ -74,6 +76,22 @@ class Passages:
 
     def purpose(self, q, people, scope) -> Answer | None:
         return self.what(q, people, scope, "purpose")
+
+    def visits(self, q, people, scope) -> Answer | None:
+        """参观了哪些地方 / 走访了哪几家企业: every stop of the visit the article describes, in order."""
+        for doc, coverage in self.finder.good(q, scope, people=people):
+            stops = {i for i, text in enumerate(doc.sentences) if VISITED.search(text) and PLACE_NAMED.search(text)}
+            for _announce, items in doc.facts.lists:  # 第一站：…公司 / 随后… / 最后…: the itinerary's items
+                if any(i in stops or PLACE_NAMED.search(doc.sentences[i]) for i in items):
+                    stops.update(items)
+            stops = sorted(stops)
+            if len(stops) < 2:
+                continue
+            lines = [quote(doc.article.sentences[i].text, 120) for i in stops[:6]]
+            return Answer("\n".join(lines) + "\n" + source(doc.article), f"{doc.article.path}#visits",
+                          100.0 * coverage, [source_entry(doc)], kind="visits", context={"article": doc.article.path},
+                          evidence=doc.article.sentences[stops[0]].text)
+        return None
 
     def content(self, q, people, scope, cue=None, cue_required=False) -> Answer | None:
         """Anything else: the fewest sentences (at most three) that account for the question.

@@ -53,6 +53,7 @@ KINDS = [
     ("organiser", r"主办|合办|承办|协办|举办方|主办方|发起|牵头|组织者|谁办的|哪些机构|哪些单位.*办|"
                   r"(?:主编|参编|编制|起草|承担|完成|承建|施工)单位"),
     ("documents", r"文件|审议|签署|签订|签了|章程|规则|办法|协议|方案|决议|条例|通过了什么|通过了哪[份些个项]?|通过的是"),
+    ("visits", r"(?:参观|走访|考察|调研|观摩|去)了?(?:哪些|哪几|哪)(?:个|家|处)?(?:地方|企业|单位|项目|公司|基地|点)"),
     ("attend", r"参加|出席|参会|与会|到会|来了|在场|到场|莅临|参会名单|出席名单|嘉宾名单|人员名单|与会名单|来宾名单|"
                r"有哪些人|都有谁|还有谁|哪些人|哪些领导|哪些嘉宾|来宾|都有哪些|参与|陪同"),
     ("speakers", r"报告|分享|发言|讲话|演讲|致辞|讲了|说了|谈了|主讲|强调|观点|讲什么|说什么|讲课|授课|讲座|讲授|讲的|说的|题目"),
@@ -99,7 +100,7 @@ UNITS = [
 class Question:
     raw: str
     text: str  # folded, politeness removed
-    kind: str  # attachments, code, contact, count, when, where, host, organiser, documents, attend, speakers, what, who, content
+    kind: str  # attachments, code, contact, count, when, where, host, organiser, documents, visits, attend, speakers, what, who, content
     topic: str  # what it is about, with asking words removed
     numbers: set[str] = field(default_factory=set)  # 第10届, 2017: must appear in the article
     places: set[str] = field(default_factory=set)  # 贵州: must appear in the article

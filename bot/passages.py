@@ -163,6 +163,7 @@ class Passages:
                     # 共设三站 announces 站; a heading 三、培训内容 announces the 内容 listed under it
                     names_noun = bool(noun) and (
                         re.search(rf"[一二三四五六七八九十两\d]+(?:[个项家位类种站处][\u4e00-\u9fff]{{0,3}})?{noun}", said)
+                        or re.search(rf"(?:以下|如下|下列|下述){noun}", said)  # 在以下方面开展合作：
                         or noun in doc.article.sentences[items[0]].heading)
                     # 一等奖有哪些项目: the question names the caption (一等奖（4项）) of a table's rows
                     caption = re.sub(r"[（(][^（）()]*[)）]$", "", said)

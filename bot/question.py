@@ -47,7 +47,7 @@ KINDS = [
                 r"如何联系|联系你们|联系协会|热线|邮编|网址|官网|联系谁|找谁|咨询谁|问谁"),
     ("count", r"怎么收费|收费标准|多少钱|多少|(?<!哪)几(?:[家个位名人项次场所篇辆天国届章节栋层户套床座期万千百条棵株台件本份票间张批]|小时|学时|课时)|多长时间|人数|数量|规模|多大|多高|多长|多重|面积|多少钱|价格|费用|票价"),
     ("when", r"什么时候|何时|哪天|哪一天|几号|几月|日期|时间|哪年|哪一年|何日|啥时候|啥时|什么日子|多久|哪个月"),
-    ("where", r"在哪里|在哪儿|在哪|哪里|哪儿|什么地方|地点|场地|会场|哪个(?=城市|酒店|宾馆|饭店|地方|场馆|省|市|区)|何处|何地|"
+    ("where", r"在哪里|在哪儿|在哪(?!些?个?方面|些领域)|哪里|哪儿|什么地方|地点|场地|会场|哪个(?=城市|酒店|宾馆|饭店|地方|场馆|省|市|区)|何处|何地|"
               r"位置|哪开"),
     ("host", r"主持|带队|领队|率队"),
     ("organiser", r"主办|合办|承办|协办|举办方|主办方|发起|牵头|组织者|谁办的|哪些机构|哪些单位.*办|"
@@ -77,6 +77,7 @@ ASKING = re.compile(
 )
 COUNTED = re.compile(r"(?:多少|几)\s*[家个位名项次场所篇辆人钱方吨]?\s*([\u4e00-\u9fff]{2})")
 PER_UNIT = re.compile(r"一个人|每个人|每人|一人|一晚|每晚|一次|每次|一天|每天")  # 住宿费一晚多少钱
+HEDGE = re.compile(r"大概|大约|大致|差不多|估计|到底|究竟")  # 授信额度大概多少: the 额度 is counted, not 大概
 COUNTED_BEFORE = re.compile(r"([\u4e00-\u9fff]{2})(?:是|有|为|达|约)?(?:多少钱|多少|多大|多高|多长|多重)\s*$")
 COUNT_VERBS = re.compile(r"参加|参与|出席|入选|获得|到会|来了|签约|进入|报名|完成|建成|当选|选了|一共|总共|考试|考核|"
                          r"合格|通过|参观|种了|种植|植树|获奖")
@@ -175,8 +176,8 @@ def analyse(raw: str) -> Question:
     if counted and not COUNT_VERBS.fullmatch(counted.group(1)) and counted.group(1)[0] not in "看参来到进报获被有在是去一每":
         q.counted = re.sub(r"^[个位名]", "", counted.group(1))  # 几个人 counts people: 个 is a classifier
         q.counted = q.counted if len(q.counted) >= 2 else ""
-    elif kind == "count" and not english and COUNTED_BEFORE.search(PER_UNIT.sub("", text)):  # 会费是多少钱: what comes before
-        before = COUNTED_BEFORE.search(PER_UNIT.sub("", text)).group(1)
+    elif kind == "count" and not english and COUNTED_BEFORE.search(HEDGE.sub("", PER_UNIT.sub("", text))):
+        before = COUNTED_BEFORE.search(HEDGE.sub("", PER_UNIT.sub("", text))).group(1)  # 会费是多少钱: what comes before
         modal = (before[0] in "能可会要将" and before[1] in "有是为达能产会要可以够"  # 会有多少, 能产多少
                  or before[0] in "要需得该应")  # 要交多少, 需付多少: a verb, not what is counted
         if before[0] not in "已共有约达为是一每还" and not modal and before[-1] not in "了过着":  # 种了多少: a verb

@@ -87,6 +87,8 @@ class Engine:
         context = context or {}
         question = question[:MAX_QUESTION_CHARS]
         q = analyse(self.library.canon(fold(question)))
+        if q.english:  # the Chinese the English was mapped onto gets the synonyms the articles got
+            q.text, q.topic = self.library.canon(q.text), self.library.canon(q.topic)
         if not q.text:
             return self.decline()
         faq = self.faq.match(question, q)

@@ -18,11 +18,12 @@ HOTEL = re.compile(r"酒店|宾馆|饭店|度假村|山庄|会馆|招待所")
 REFERS_BACK = re.compile(r"(?:该|其|此)[\u4e00-\u9fff]")  # 该基地, 其中: about what the sentence before named
 TOTAL = re.compile(r"总数|总计|共计|合计|累计|共有|总共|一共")
 DOC_VERBS = re.compile(r"通过|审议|签署|签订|发布|印发|宣读|编制|编写|发表|表决")
-CONTACT_IN_TEXT = re.compile(r"\d{3,4}-?\d{7,8}|[(（]0\d{1,3}[)）]\s*\d{3,4}-?\d{4}|1\d{10}|[\w.]+@[\w.]+\.[a-z]{2,}|联系人")
+PHONE_OR_PERSON = r"\d{3,4}-?\d{7,8}|[(（]0\d{1,3}[)）]\s*\d{3,4}-?\d{4}|1\d{10}|联系人"
+CONTACT_IN_TEXT = re.compile(PHONE_OR_PERSON + r"|[\w.]+@[\w.]+\.[a-z]{2,}")
 # DBJ53/T-128-2024, GB 55015-2021, JGJ/T 449-2018, 琼标协〔2024〕5号
 CODE = re.compile(r"\b[A-Za-z]{2,}\d*(?:/[A-Za-z])?[\s-]*\d+(?:[.-]\d+)*-(?:19|20)\d{2}|〔(?:19|20)\d{2}〕\d+号")
 PHONE_ASKED = re.compile(r"电话|手机|热线|联系人|找谁|问谁|咨询谁")
-PHONE_IN_TEXT = re.compile(r"\d{3,4}-?\d{7,8}|[(（]0\d{1,3}[)）]\s*\d{3,4}-?\d{4}|1\d{10}|联系人")
+PHONE_IN_TEXT = re.compile(PHONE_OR_PERSON)
 ADDRESS_ASKED = re.compile(r"地址|办公地点|在哪里?办公|在哪办公|在哪里|哪儿办公")
 ADDRESS_IN_TEXT = re.compile(r"地址|[路街道巷]\d+号|大厦|大楼")
 UNIT_WORDS = {
@@ -70,7 +71,7 @@ class FactAnswers:
         person = people[0][0] if people else ""
 
         group = GROUP_ASKED.search(q.text)  # 编制组一共有多少人: the group's members, not who attended
-        wanted = [counted] + ([group.group(1)] if group else [])
+        wanted = [w for w in (counted, group.group(1) if group else "") if w]
 
         def names_counted(doc, i):  # 第三站：…构件…基地。该基地…年产能15万立方米: 该 points back
             return all(w in doc.sentences[i] or (i > 0 and REFERS_BACK.match(doc.sentences[i])

@@ -112,9 +112,10 @@ class Passages:
             # 申报…优秀案例需要满足什么条件 / 二、申报条件 / （一）项目取得…: in a section whose heading names
             # what was asked beyond the article's own subject, a sentence is read with the heading and title
             title = subject.found(self.library.canon(doc.article.title).lower(), doc)
+            by_heading = {h: subject.found(self.library.canon(h).lower(), doc)
+                          for h in {doc.article.sentences[i].heading for i in indices} if h}
             for i in indices:
-                heading = self.library.canon(doc.article.sentences[i].heading).lower()
-                named = subject.found(heading, doc) if heading else {}
+                named = by_heading.get(doc.article.sentences[i].heading, {})
                 if set(named) - set(title):
                     found[i][0].update(named)
                     found[i][0].update(title)

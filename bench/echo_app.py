@@ -2,7 +2,7 @@
 
 It does what any WeChat webhook must (check the signature, parse the XML, render a reply) and
 nothing else: no engine, no store, no logs. It runs under the same gunicorn settings as
-`python -m bot serve` (bot.server.gunicorn_options, from the same environment), so the
+`python -m bot serve` (bot.ops.server.gunicorn_options, from the same environment), so the
 difference between the two is what the bot itself costs.
 
     WECHAT_TOKEN=bench-token python bench/echo_app.py --host 127.0.0.1 --port 8090
@@ -20,7 +20,7 @@ from wechatpy.utils import check_signature
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from bot.config import load_config  # noqa: E402
-from bot.server import GunicornServer, gunicorn_options  # noqa: E402
+from bot.ops.server import GunicornServer, gunicorn_options  # noqa: E402
 
 
 def create_echo_app(token: str) -> Flask:

@@ -18,10 +18,10 @@ import tempfile
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
-from bot import thresholds  # noqa: E402
-from bot.engine import Engine  # noqa: E402
-from bot.knowledge import load_knowledge  # noqa: E402
-from bot.textnorm import to_simplified  # noqa: E402
+from bot.engine import thresholds  # noqa: E402
+from bot.engine.pipeline import Engine  # noqa: E402
+from bot.engine.reading.knowledge import load_knowledge  # noqa: E402
+from bot.engine.text.folding import to_simplified  # noqa: E402
 
 SHARED = os.path.join(os.path.dirname(ROOT), "shared", "eval")
 SETS = {

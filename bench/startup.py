@@ -34,8 +34,8 @@ import procs  # noqa: E402
 from state_memory import start_redis  # noqa: E402
 from synth import write_kb  # noqa: E402
 
-from bot.knowledge import fingerprint  # noqa: E402
-from bot.live import LiveKnowledge  # noqa: E402
+from bot.engine.reading.knowledge import fingerprint  # noqa: E402
+from bot.ops.hot_reload import LiveKnowledge  # noqa: E402
 
 SIZES = [0, 10_000, 100_000]
 ROUNDS = {0: 20, 10_000: 3, 100_000: 1}

@@ -5,11 +5,11 @@ import logging
 from flask import Flask, Response
 from werkzeug.exceptions import HTTPException
 
-from . import logs
+from .chat.conversation import Conversation
 from .config import load_config
-from .conversation import Conversation
-from .live import LiveKnowledge
-from .store import create_store
+from .ops import logs
+from .ops.hot_reload import LiveKnowledge
+from .state.store import create_store
 
 log = logging.getLogger(__name__)
 
@@ -31,10 +31,12 @@ def create_app(config: dict | None = None, environ=None) -> Flask:
     app.extensions["knowledge"].start(app.config["RELOAD_INTERVAL"])
     app.extensions["conversation"] = Conversation(app.extensions["store"], app.config)
 
-    from . import admin, health, webhook
+    from .ops import health
+    from .staff import page
+    from .web import webhook
     app.register_blueprint(webhook.bp)
     app.register_blueprint(health.bp)
-    admin.init_app(app)
+    page.init_app(app)
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):

@@ -9,8 +9,8 @@ import time
 import click
 
 from .config import ConfigError, load_config
-from .engine import Engine
-from .knowledge import load_knowledge
+from .engine.pipeline import Engine
+from .engine.reading.knowledge import load_knowledge
 
 
 @click.group()
@@ -42,7 +42,7 @@ def serve(host, port):
 
     Example: WECHAT_TOKEN=secret python -m bot serve --port 8080
     """
-    from .server import serve as run
+    from .ops.server import serve as run
 
     config = _config(HOST=host, PORT=port)
     _knowledge_dir(config, "set KB_DIR")
@@ -82,7 +82,7 @@ def check(kb_dir):
 
     Example: python -m bot check --kb knowledge/
     """
-    from .checks import check_knowledge
+    from .staff.checks import check_knowledge
 
     config = _config(KB_DIR=kb_dir)
     report = check_knowledge(config["KB_DIR"])
@@ -101,8 +101,8 @@ def _read_shared(what: str, read):
     """`read(store)` on the Redis the servers share, or None (after saying why) when there is none."""
     import redis
 
-    from .redisstore import RedisStore
-    from .store import key_prefix
+    from .state.redisstore import RedisStore
+    from .state.store import key_prefix
 
     config = _config()
     if not config["REDIS_URL"]:
@@ -129,7 +129,7 @@ def misses(top):
 
     Example: REDIS_URL=redis://127.0.0.1:6379/0 python -m bot misses --top 50
     """
-    from . import usage
+    from .staff import usage
 
     rows = _read_shared("未答问题", lambda store: usage.misses(store, top))
     if rows is None:
@@ -151,7 +151,7 @@ def stats(top):
 
     Example: REDIS_URL=redis://127.0.0.1:6379/0 python -m bot stats
     """
-    from . import usage
+    from .staff import usage
 
     both = _read_shared("回答次数", lambda store: (usage.hits(store), usage.misses(store)))
     if both is None:

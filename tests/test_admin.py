@@ -14,10 +14,11 @@ from chat import Follower, content
 from conftest import app_config
 from served import RedisServer
 
-from bot import create_app, overview
-from bot.knowledge import load_knowledge
-from bot.logs import JsonFormatter
-from bot.usage import hits, misses
+from bot import create_app
+from bot.engine.reading.knowledge import load_knowledge
+from bot.ops.logs import JsonFormatter
+from bot.staff import panels as overview
+from bot.staff.usage import hits, misses
 
 TOKEN = "staff-secret-token"
 WEST = "西部地区建筑绿色低碳发展协调推进办公室"

@@ -2,9 +2,9 @@
 
 import os
 
-from bot.article import load_article, parse_article
-from bot.dates import find_dates, with_arabic_dates
-from bot.textnorm import fold
+from bot.engine.reading.article import load_article, parse_article
+from bot.engine.text.dates import find_dates, with_arabic_dates
+from bot.engine.text.folding import fold
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SEED = os.path.join(os.path.dirname(HERE), "knowledge", "news", "2023-11-03-west-office-launch.txt")
@@ -111,7 +111,7 @@ def test_attachments_are_listed_once_from_the_notice_and_the_download_links():
 
 
 def test_short_items_after_a_colon_stay_one_sentence():
-    from bot.article import _sentences_of
+    from bot.engine.reading.article import _sentences_of
     line = "《规程》共分9章，主要技术内容包括：总则；术语；节能诊断；供暖通风与空调系统改造；施工与验收。"
     assert _sentences_of(line) == [line]
     # clauses of a sentence are longer than items: they stay apart

@@ -12,11 +12,11 @@ from chat import Follower
 from conftest import LONG_ANSWER, LONG_QUESTION, app_config
 
 from bot import create_app
-from bot.answer import Answer
-from bot.conversation import NO_MORE, Conversation, choice_number, wants_more
-from bot.paging import CUT_SHORT_NOTE, MAX_PAGES, MAX_REPLY_BYTES, MORE_NOTE, clip, paginate
-from bot.store import create_store
-from bot.usage import hits, misses, normalise
+from bot.chat.conversation import NO_MORE, Conversation, choice_number, wants_more
+from bot.chat.paging import CUT_SHORT_NOTE, MAX_PAGES, MAX_REPLY_BYTES, MORE_NOTE, clip, paginate
+from bot.engine.answer import Answer
+from bot.staff.usage import hits, misses, normalise
+from bot.state.store import create_store
 
 WEST = "西部地区建筑绿色低碳发展协调推进办公室"
 

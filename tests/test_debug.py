@@ -4,10 +4,11 @@ import pytest
 from chat import Follower, WeChat
 from conftest import LONG_QUESTION, app_config
 
-from bot import create_app, debug
-from bot.answer import Answer
-from bot.paging import MAX_REPLY_BYTES, MORE_NOTE
-from bot.usage import hits, misses
+from bot import create_app
+from bot.chat.paging import MAX_REPLY_BYTES, MORE_NOTE
+from bot.engine.answer import Answer
+from bot.staff.usage import hits, misses
+from bot.web import debug
 
 STAFF = "o-staff-1"
 WEST = "西部地区建筑绿色低碳发展协调推进办公室"

@@ -10,9 +10,9 @@ import shutil
 
 import pytest
 
-from bot.engine import Engine
-from bot.knowledge import load_knowledge
-from bot.textnorm import to_simplified
+from bot.engine.pipeline import Engine
+from bot.engine.reading.knowledge import load_knowledge
+from bot.engine.text.folding import to_simplified
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURES = os.path.join(HERE, "fixtures")
@@ -119,7 +119,7 @@ def test_every_answer_fits_one_reply_or_is_paged(engine):
 
 
 def test_every_kind_of_question_has_an_answerer(engine):
-    from bot.question import KINDS
+    from bot.engine.question.analysis import KINDS
     kinds = {kind for kind, _ in KINDS} | {"said", "holders", "doer", "content", "who"}
     assert kinds <= set(engine.answerers)
 

@@ -1,7 +1,7 @@
 """A reload reuses what was read from articles that did not change, and only from those."""
 
-from bot.engine import Engine
-from bot.knowledge import load_knowledge
+from bot.engine.pipeline import Engine
+from bot.engine.reading.knowledge import load_knowledge
 
 ARTICLE = "news/2023-11-03-west-office-launch.txt"
 

@@ -4,9 +4,9 @@ import os
 
 import pytest
 
-from bot.article import load_article
-from bot.facts import extract_facts
-from bot.people import find_people
+from bot.engine.reading.article import load_article
+from bot.engine.reading.facts import extract_facts
+from bot.engine.reading.people import find_people
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SEED = os.path.join(os.path.dirname(HERE), "knowledge", "news", "2023-11-03-west-office-launch.txt")
@@ -114,7 +114,7 @@ def test_rows_labelled_with_a_title_give_it_to_everyone_in_them(tmp_path):
 
 
 def test_a_name_is_found_by_any_reading_of_its_characters():
-    from bot.names import NameIndex
+    from bot.engine.retrieval.names import NameIndex
     index = NameIndex()
     index.add("郑伯阳", ref=0)
     assert index.find("郑柏阳是哪个大学的") == [("郑伯阳", 90.0)]  # 柏 usually reads bai, as 伯 can

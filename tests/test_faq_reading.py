@@ -5,11 +5,11 @@ import os
 
 from served import ROOT
 
-from bot.faq_match import kind_and_topic, pinyin_key
-from bot.names import syllables
-from bot.question import analyse, clean
-from bot.textnorm import pinyin_key as full_pinyin_key
-from bot.textnorm import pinyin_syllables
+from bot.engine.question.analysis import analyse, clean
+from bot.engine.retrieval.faq_match import kind_and_topic, pinyin_key
+from bot.engine.retrieval.names import syllables
+from bot.engine.text.folding import pinyin_key as full_pinyin_key
+from bot.engine.text.folding import pinyin_syllables
 
 SETS = [os.path.join(ROOT, "tests", "fixtures", "extra_questions.jsonl"),
         os.path.join(ROOT, "bench", "eval", "heldout-1", "questions.jsonl")]

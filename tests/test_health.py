@@ -12,8 +12,9 @@ from conftest import app_config
 from prometheus_client.parser import text_string_to_metric_families
 from served import RedisServer, serve_bot
 
-from bot import create_app, metrics
-from bot.knowledge import load_knowledge
+from bot import create_app
+from bot.engine.reading.knowledge import load_knowledge
+from bot.ops import metrics
 
 QUESTION = "西部办公室是什么？"
 ANSWER = "西部地区建筑绿色低碳发展协调推进办公室"

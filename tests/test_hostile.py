@@ -5,7 +5,7 @@ import random
 import pytest
 import xmltodict
 
-from bot.replies import render
+from bot.web.replies import render
 
 XXE = ('<?xml version="1.0"?><!DOCTYPE xml [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
        "<xml><ToUserName><![CDATA[gh_test]]></ToUserName><FromUserName><![CDATA[o1]]></FromUserName>"

@@ -3,8 +3,8 @@
 import json
 import logging
 
-from bot.live import LiveKnowledge
-from bot.logs import JsonFormatter, openid_hash
+from bot.ops.hot_reload import LiveKnowledge
+from bot.ops.logs import JsonFormatter, openid_hash
 
 
 def formatted(record) -> dict:
@@ -14,13 +14,13 @@ def formatted(record) -> dict:
 
 
 def test_a_reload_record_prints_all_its_fields(kb, caplog):
-    caplog.set_level(logging.INFO, logger="bot.live")
+    caplog.set_level(logging.INFO, logger="bot.ops.hot_reload")
     (kb / "faq" / "broken.txt").write_text("问：这条问题忘了写答案\n", encoding="utf-8")
     live = LiveKnowledge(str(kb))
     [record] = [r for r in caplog.records if getattr(r, "event", None) == "reload"]
     line = formatted(record)
     assert {k: line[k] for k in ("level", "logger", "event", "ok", "trigger", "version")} == {
-        "level": "INFO", "logger": "bot.live", "event": "reload", "ok": True, "trigger": "start",
+        "level": "INFO", "logger": "bot.ops.hot_reload", "event": "reload", "ok": True, "trigger": "start",
         "version": live.engine.kb.version}
     assert line["errors"] and line["errors"][0].startswith("faq/broken.txt:1: ")
     assert line["message"].startswith("knowledge loaded (start)")
@@ -32,7 +32,7 @@ def test_a_trace_is_a_field_of_the_same_line(caplog):
     try:
         raise RuntimeError("knowledge exploded")
     except RuntimeError:
-        logging.getLogger("bot.webhook").exception("answering a text push failed")
+        logging.getLogger("bot.web.webhook").exception("answering a text push failed")
     line = formatted(caplog.records[-1])
     assert line["level"] == "ERROR" and line["message"] == "answering a text push failed"
     assert "RuntimeError: knowledge exploded" in line["trace"]

@@ -1,6 +1,6 @@
 """finder.Prefix: a list that runs its generator only as far as it is read."""
 
-from bot.finder import Prefix
+from bot.engine.retrieval.finder import Prefix
 
 
 def test_reads_only_as_far_as_asked_and_behaves_like_the_list():

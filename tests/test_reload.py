@@ -12,8 +12,8 @@ import pytest
 import redis
 from served import RedisServer, serve_bot
 
-from bot.live import LiveKnowledge
-from bot.store import create_store
+from bot.ops.hot_reload import LiveKnowledge
+from bot.state.store import create_store
 
 QUESTION = "西部办公室是什么？"
 ORIGINAL = "2024年2月3日在四川成都成立"  # in the shipped answer
@@ -87,7 +87,7 @@ def test_files_added_and_removed_are_picked_up(kb):
 def test_one_json_ready_log_record_per_reload(kb, caplog):
     # The level is set before the first load: whether an earlier test's create_app already set the
     # "bot" logger to INFO must not decide whether the start record is seen.
-    caplog.set_level(logging.INFO, logger="bot.live")
+    caplog.set_level(logging.INFO, logger="bot.ops.hot_reload")
     live = LiveKnowledge(str(kb))
     original = faq_file(kb).read_text(encoding="utf-8")
     faq_file(kb).write_text(with_answer(original, EDITED), encoding="utf-8")

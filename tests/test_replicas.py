@@ -12,10 +12,10 @@ from conftest import LONG_ANSWER, LONG_QUESTION
 from served import RedisServer
 
 from bot import create_app
+from bot.chat.paging import MORE_NOTE, first_page
 from bot.cli import cli
-from bot.engine import Engine
-from bot.knowledge import load_knowledge
-from bot.paging import MORE_NOTE, first_page
+from bot.engine.pipeline import Engine
+from bot.engine.reading.knowledge import load_knowledge
 
 WEST = "西部地区建筑绿色低碳发展协调推进办公室"
 

@@ -1,7 +1,7 @@
 """The engine contract the rest of the bot relies on (the webhook's side is in test_webhook.py)."""
 
-from bot.engine import Engine
-from bot.knowledge import load_knowledge
+from bot.engine.pipeline import Engine
+from bot.engine.reading.knowledge import load_knowledge
 
 
 def test_faq_answers_and_unknown_declines(kb):

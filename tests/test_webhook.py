@@ -8,8 +8,8 @@ from chat import TOKEN, Chat, WeChat
 from conftest import app_config
 
 from bot import create_app
-from bot.conversation import Reply
-from bot.logs import JsonFormatter
+from bot.chat.conversation import Reply
+from bot.ops.logs import JsonFormatter
 
 WEST = "西部地区建筑绿色低碳发展协调推进办公室"
 

@@ -1,0 +1,165 @@
+"""One follower's side of the chat: pages, follow-ups, numbered choices, limits, retries.
+
+Replicas share nothing but the store, so everything a follower's next message may refer to
+(the rest of a long answer, what the last answer was about, the choices it offered) is
+kept there under `chat:<openid>` and forgotten after SESSION_TTL seconds of silence.
+"""
+
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..engine.answer import Answer
+from ..ops import metrics
+from ..staff import usage
+from .paging import paginate
+from .ratelimit import NOTICE, OK, RateLimiter
+
+CLAIM_TTL = 30  # seconds a message's reply is kept for retries; WeChat's 3 tries span about 15 s
+POLL = 0.05  # seconds between looks at another delivery's claim
+MORE_WORDS = {"更多", "还有呢", "还有吗", "还有", "继续", "下一页", "more", "next"}
+NO_MORE = "没有更多内容了。您可以接着问别的问题。"
+_NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+SHORT_REPLY = 12  # characters, spaces aside: "更多" and "第2个" are short; a question is not
+_CHOICE = re.compile(r"(?:选择|选|第)?\s*([0-9]{1,2}|[一二两三四五六七八九十])\s*(?:个|项|条|号|种)?")
+
+
+@dataclass
+class Reply:
+    """What to send back: `text` None means "success" (WeChat shows nothing)."""
+
+    text: str | None
+    answer: Answer | None = None
+    note: str = ""  # e.g. "rate_limited", "more", "choice", "followup", "debug"
+    question: str = ""  # what the engine was asked (a numbered choice's question, not the digit)
+
+
+class Conversation:
+    """Answers a follower's message in the light of the previous one, across replicas."""
+
+    def __init__(self, store, config: dict):
+        self.store = store
+        self.config = config
+        self.session_ttl = config.get("SESSION_TTL", 300)
+        self.limiter = RateLimiter(store, config.get("RATE_LIMIT", 20), config.get("RATE_WINDOW", 60))
+
+    def handle_text(self, openid: str, text: str, engine) -> Reply:
+        """Answer a follower's text, taking the conversation so far into account."""
+        verdict = self.limiter.check(openid)
+        if verdict != OK:
+            metrics.rate_limited()
+            return Reply(self.limiter.notice() if verdict == NOTICE else None, note="rate_limited")
+        session = self._load(openid)
+        reply, new = self._respond(session, text, engine)
+        if reply.answer is not None:
+            usage.record(self.store, reply.question, reply.answer)
+            metrics.answered(declined=reply.answer.matched is None)
+        self._save(openid, session, new)
+        return reply
+
+    def preview(self, text: str, engine) -> Reply:
+        """What a new follower sending `text` gets, with nothing kept or counted.
+
+        Staff's /admin page and "#debug" use it: what they test is what followers get, and
+        their testing neither fills the unanswered list nor uses up anyone's rate limit.
+        """
+        return self._respond({}, text, engine)[0]
+
+    def _respond(self, session: dict, text: str, engine) -> tuple[Reply, dict]:
+        """The reply to `text` in the light of `session`, and the session to keep; changes nothing."""
+        if wants_more(text):
+            return self._next_page(session)
+        number = choice_number(text)
+        choices = session.get("choices") or []
+        if number is not None and choices:
+            if not 1 <= number <= len(choices):
+                return Reply(f"请回复 1 到 {len(choices)} 之间的数字。", note="choice"), session
+            choice = choices[number - 1]
+            question = choice.get("question") or choice.get("label") or text
+            answer = engine.answer(question, choice.get("context") or None)
+            return self._answered(session, question, answer, "choice")
+        context = session.get("context") or None
+        answer = engine.answer(text, context)
+        return self._answered(session, text, answer, "followup" if context else "")
+
+    @staticmethod
+    def _answered(session: dict, question: str, answer: Answer, note: str) -> tuple[Reply, dict]:
+        """The answer's first page, and what the follower's next message may refer to."""
+        pages = paginate(answer.text)
+        new = {}
+        # A declined question keeps the thread: "他是谁" after a typo still means the same person.
+        context = answer.context if answer.matched is not None else session.get("context")
+        if context:
+            new["context"] = context
+        # The last list offered stays open until another replaces it: a bare number means nothing else.
+        choices = answer.choices or session.get("choices")
+        if choices:
+            new["choices"] = choices
+        if len(pages) > 1:
+            new["pages"] = pages[1:]
+        return Reply(pages[0], answer, note, question), new
+
+    @staticmethod
+    def _next_page(session: dict) -> tuple[Reply, dict]:
+        pages = session.get("pages") or []
+        if not pages:
+            return Reply(NO_MORE, note="more"), session
+        new = dict(session, pages=pages[1:])
+        if not new["pages"]:
+            del new["pages"]
+        return Reply(pages[0], note="more"), new
+
+    def _load(self, openid: str) -> dict:
+        session = self.store.get(f"chat:{openid}")
+        return session if isinstance(session, dict) else {}
+
+    def _save(self, openid: str, old: dict, new: dict):
+        """Store the follower's state (refreshing its expiry), or drop it when nothing is left."""
+        if new:
+            self.store.set(f"chat:{openid}", new, ttl=self.session_ttl)
+        elif old:
+            self.store.delete(f"chat:{openid}")
+
+    def once(self, key: str, produce: Callable[[], str], wait: float = 4.0) -> tuple[str, bool]:
+        """Run `produce` once per key across retries and replicas; (reply, was_retry).
+
+        A retry that arrives while the first delivery is still working waits up to `wait`
+        seconds for its result, then answers "success" (WeChat gives each try 5 s).
+        """
+        claim = f"msg:{key}"
+        if self.store.add(claim, {"state": "working"}, ttl=CLAIM_TTL):
+            try:
+                reply = produce()
+            except BaseException:
+                self.store.delete(claim)  # let WeChat's retry try again instead of waiting on nothing
+                raise
+            self.store.set(claim, {"state": "done", "reply": reply}, ttl=CLAIM_TTL)
+            return reply, False
+        deadline = time.monotonic() + wait
+        while True:
+            item = self.store.get(claim)
+            if item and item.get("state") == "done":
+                return item["reply"], True
+            if time.monotonic() >= deadline:
+                return "success", True
+            time.sleep(POLL)
+
+
+def wants_more(text: str) -> bool:
+    """True for "更多" / "还有呢" / "继续" (any width, script or end punctuation)."""
+    return _short(text) and usage.normalise(text) in MORE_WORDS
+
+
+def choice_number(text: str) -> int | None:
+    """The number in a bare choice reply: "2", "３", "第2个", "二"; None for anything else."""
+    match = _short(text) and _CHOICE.fullmatch(usage.normalise(text))
+    if not match:
+        return None
+    value = match.group(1)
+    return int(value) if value.isdigit() else _NUMERALS[value]
+
+
+def _short(text: str) -> bool:
+    """Cheap first look, so an ordinary question is not normalised just to rule these out."""
+    return len(text) <= SHORT_REPLY or sum(not ch.isspace() for ch in text) <= SHORT_REPLY

@@ -1,0 +1,224 @@
+"""Answers that quote the article: what something is, and the fewest sentences that cover
+a question no other kind of answer fits (主要内容, 讲了什么, 有哪些站)."""
+
+import re
+
+from .. import thresholds
+from ..answer import Answer
+from ..question.analysis import NUMBER_TOKEN
+from ..retrieval.finder import Finder, source_entry, subject_words
+from ..retrieval.library import Doc
+from ..retrieval.names import sound
+from .wording import quote, source
+
+HOW_LONG = re.compile(r"几年|多少年|几个月|多少个?月|多少天|几天|多久|多长时间|多长|几个小时|多少小时|几次|多少次")
+# a length of time or a number of times (3年, 两个月, 5次), not a date (2025年4月) or a code
+AMOUNT = re.compile(r"(?:(?<![\d.])\d{1,3}(?:\.\d)?|[一二两三四五六七八九十百半]+)\s*(?:个月|年(?![\d度底初])|天|周|小时|学时|次|期)"
+                    r"|长期|永久")
+VISITED = re.compile(r"参观了?|来到|走访了?|考察了?|观摩了?|前往|走进")
+PLACE_NAMED = re.compile(r"公司|集团|基地|项目|中心|园区|产业园|展厅|展馆|工地|现场|大学|学院|研究院|小区|工厂")
+LISTS = re.compile(r"包括|如下|分别是|分别为|有：|为：")
+PURPOSE_RE = re.compile(r"旨在|目的|宗旨|作用|意义|职能|职责|负责|平台|机制|致力于|为了|以便")
+PURPOSE_STRONG = re.compile(r"旨在|目的|宗旨|作用|意义|职能|职责|致力于")
+ASKED = re.compile(r"^(?:记者问|问|Q)\s*[:：]|[?？]$")
+REPLY = re.compile(r"^(?:答|A)\s*[:：]")
+# Things an article names when it has one (XX酒店, XX医院); 单位 or 工作 may go unnamed and still be said.
+NAMED_ONLY = {"酒店", "宾馆", "医院", "学校", "大学", "学院", "园区", "小区", "基地", "展会", "博览会"}
+DOCUMENT_NOUNS = {"指南", "规程", "规范", "办法", "方案", "导则", "手册", "宣言", "倡议书", "标准", "文件", "报告"}
+
+
+class Passages:
+    """What / full name / purpose of a subject, and free-form content."""
+
+    def __init__(self, finder: Finder):
+        self.finder = finder
+        self.library = finder.library
+
+    def what(self, q, people, scope, focus: str = "what") -> Answer | None:
+        """What an organisation or thing is; `focus` "fullname" or "purpose" narrows the answer."""
+        subject = subject_words(q.topic)
+        if not subject:
+            return None
+        for doc, coverage in self.finder.good(q, scope):
+            full = next((f for short, f in doc.facts.aliases.items()
+                         if short in subject or sound(short) == sound(subject)), "")
+            named = self.library.canon(full) if full else ""  # match text is in canonical words
+            mentions = sorted((i for i, s in enumerate(doc.sentences) if (named and named in s) or subject in s),
+                              key=lambda i: not (named and named in doc.sentences[i]))  # the full name first
+            purpose = sorted((i for i in mentions if PURPOSE_RE.search(doc.sentences[i])),
+                             key=lambda i: not PURPOSE_STRONG.search(doc.sentences[i]))
+            if focus == "fullname":
+                if not full:
+                    continue
+                lines = [f"{subject}的全称是“{full}”。"]
+                picked = mentions[:1]
+            elif focus == "purpose":
+                if not purpose:
+                    continue
+                lines, picked = [], purpose[:2]
+            else:
+                if not mentions:
+                    index, cov = self.finder.sentence(q, doc, range(len(doc.sentences)))
+                    if cov < thresholds.MIN_SENTENCE_COVERAGE:
+                        continue
+                    mentions = [index]
+                lines = [f"{subject}全称“{full}”。"] if full and full != subject else []
+                picked = sorted(dict.fromkeys(mentions[:1] + purpose[:1]))
+            lines += [quote(doc.article.sentences[i].text, 200) for i in picked]
+            text = "\n".join(lines) + "\n" + source(doc.article)
+            evidence = doc.article.sentences[picked[0]].text if picked else ""
+            return Answer(text, f"{doc.article.path}#{focus}", 100.0 * coverage, [source_entry(doc)], kind=focus,
+                          context={"article": doc.article.path}, evidence=evidence)
+        return None
+
+    def fullname(self, q, people, scope) -> Answer | None:
+        return self.what(q, people, scope, "fullname")
+
+    def purpose(self, q, people, scope) -> Answer | None:
+        return self.what(q, people, scope, "purpose")
+
+    def visits(self, q, people, scope) -> Answer | None:
+        """参观了哪些地方 / 走访了哪几家企业: every stop of the visit the article describes, in order."""
+        for doc, coverage in self.finder.good(q, scope, people=people):
+            stops = {i for i, text in enumerate(doc.sentences) if VISITED.search(text) and PLACE_NAMED.search(text)}
+            for _announce, items in doc.facts.lists:  # 第一站：…公司 / 随后… / 最后…: the itinerary's items
+                if any(i in stops or PLACE_NAMED.search(doc.sentences[i]) for i in items):
+                    stops.update(items)
+            stops = sorted(stops)
+            if len(stops) < 2:
+                continue
+            lines = [quote(doc.article.sentences[i].text, 120) for i in stops[:6]]
+            return Answer("\n".join(lines) + "\n" + source(doc.article), f"{doc.article.path}#visits",
+                          100.0 * coverage, [source_entry(doc)], kind="visits", context={"article": doc.article.path},
+                          evidence=doc.article.sentences[stops[0]].text)
+        return None
+
+    def content(self, q, people, scope, cue=None, cue_required=False) -> Answer | None:
+        """Anything else: the fewest sentences (at most three) that account for the question.
+
+        `cue`: sentences matching it are preferred (or, with `cue_required`, the only ones read)."""
+        good = self.finder.good(q, scope, people=people)
+        topic = subject_words(NUMBER_TOKEN.sub(" ", q.topic))
+        subject = self.finder.subject(topic)
+        person = people[0][0] if people else ""
+        for doc, _ in good:
+            indices = range(len(doc.sentences))
+            cued = [i for i in indices if cue.search(doc.sentences[i])] if cue is not None else []
+            if cue is not None:
+                indices = cued or ([] if cue_required else list(indices))
+            # 1985年毕业于天津大学: a sentence in a paragraph about the person is about them, named or not
+            near = _paragraphs_of(doc, doc.facts.people[person].sentences) if person in doc.facts.people else set()
+            found = {i: (subject.found(person * (i in near) + doc.sentences[i], doc), subject.total) for i in indices}
+            # 申报…优秀案例需要满足什么条件 / 二、申报条件 / （一）项目取得…: in a section whose heading names
+            # what was asked beyond the article's own subject, a sentence is read with the heading and title
+            title = subject.found(self.library.canon(doc.article.title).lower(), doc)
+            by_heading = {h: subject.found(self.library.canon(h).lower(), doc)
+                          for h in {doc.article.sentences[i].heading for i in indices} if h}
+            for i in indices:
+                named = by_heading.get(doc.article.sentences[i].heading, {})
+                if set(named) - set(title):
+                    found[i][0].update(named)
+                    found[i][0].update(title)
+            # 参编单位：济南…、青岛…: when no sentence with the cue names the subject, the title does
+            if cued and subject.total and max(sum(found[i][0].values()) for i in cued) / subject.total < \
+                    thresholds.MIN_SENTENCE_COVERAGE:
+                for i in cued:
+                    found[i][0].update(title)
+            total = subject.total
+            share = total / max(1, sum(len(p) for p in subject.pieces))  # what one word of the question weighs
+            for target in q.targets:  # 编个什么指南: the sentence naming 《…指南》 says what was asked
+                named = _named(target, quoted=q.asks_name)
+                for i, (pieces, _) in found.items():
+                    if named.search(doc.sentences[i]):
+                        pieces[("target", target)] = share  # a bonus: the threshold stays the subject's
+            if q.asks_list:  # 有哪些: a sentence that lists (、…、 / 包括) answers better than one that counts
+                for i, (pieces, _) in found.items():
+                    if doc.sentences[i].count("、") >= 2 or LISTS.search(doc.sentences[i]):
+                        pieces[("list", 0)] = 0.25 * total
+            picked, covered = [], {}
+            while len(picked) < 3 and total:
+                gain, best = max(((sum(w for k, w in f.items() if k not in covered), -i)
+                                  for i, (f, _) in found.items() if -i not in picked), default=(0, 1))
+                best = -best
+                if best < 0 or gain / total < (thresholds.MIN_SENTENCE_COVERAGE if not picked else 0.1):
+                    break
+                picked.append(best)
+                covered.update(found[best][0])
+            for target in q.targets if picked else ():  # 哪个公司和项目: a sentence must name each
+                named = _named(target, quoted=q.asks_name)
+                if not any(named.search(doc.sentences[i]) for i in picked):
+                    options = [(sum(found[i][0].values()), -i) for i in found if named.search(doc.sentences[i])]
+                    if options and max(options)[0] / total >= 0.2 and len(picked) < 4:
+                        picked.append(-max(options)[1])
+                    elif target in NAMED_ONLY and not options and not named.search(doc.article.title):
+                        picked = []  # 住的是哪家酒店: the article names none, so it does not say
+                        break
+            if not picked:
+                continue
+            if HOW_LONG.search(q.text) and not any(AMOUNT.search(doc.sentences[i]) for i in picked):
+                continue  # 证书有效期几年: a sentence about the certificate that gives no figure does not say
+            if q.asks_list:  # 哪几个点: the sentence announcing a list brings its items
+                for announce, items in doc.facts.lists:
+                    said = doc.sentences[announce]
+                    noun = q.list_noun
+                    # 共设三站 announces 站; a heading 三、培训内容 announces the 内容 listed under it
+                    names_noun = bool(noun) and (
+                        re.search(rf"[一二三四五六七八九十两\d]+(?:[个项家位类种站处][\u4e00-\u9fff]{{0,3}})?{noun}", said)
+                        or re.search(rf"(?:以下|如下|下列|下述){noun}", said)  # 在以下方面开展合作：
+                        or noun in doc.article.sentences[items[0]].heading)
+                    # 一等奖有哪些项目: the question names the caption (一等奖（4项）) of a table's rows
+                    caption = re.sub(r"[（(][^（）()]*[)）]$", "", said)
+                    named = len(caption) >= 2 and caption in self.library.canon(q.text).lower()
+                    if set(picked) & ({announce} | set(items)) or names_noun or named or subject.share(said, doc) >= 0.5:
+                        picked = [announce] + items
+                        break
+            picked = _with_replies(doc, _with_sections(doc, picked))
+            cov = min(1.0, sum(covered.values()) / total)
+            lines = [quote(doc.article.sentences[i].text, 200) for i in sorted(picked)]
+            text = "\n".join(lines) + "\n" + source(doc.article)
+            return Answer(text, f"{doc.article.path}#content", 100.0 * cov, [source_entry(doc)], kind="content",
+                          context={"article": doc.article.path}, evidence=doc.article.sentences[picked[0]].text)
+        return None
+
+
+def _with_sections(doc: Doc, picked: list[int]) -> list[int]:
+    """A section heading (二、申报条件) is answered by what is under it (its first four sentences)."""
+    sentences = doc.article.sentences
+    out = []
+    for i in picked:
+        out.append(i)
+        if sentences[i].text == sentences[i].heading:
+            out += [s.index for s in sentences[i + 1:i + 5] if s.heading == sentences[i].heading]
+    return list(dict.fromkeys(out))
+
+
+def _with_replies(doc: Doc, picked: list[int]) -> list[int]:
+    """An interview's question (记者问：罚则是什么？) is answered by the paragraph after it (答：…):
+    the reply takes the question's place."""
+    sentences = doc.article.sentences
+    out = []
+    for i in picked:
+        if ASKED.search(sentences[i].text) and i + 1 < len(sentences) and REPLY.match(sentences[i + 1].text):
+            paragraph = sentences[i + 1].paragraph
+            out += [s.index for s in sentences if s.paragraph == paragraph][:3]
+        else:
+            out.append(i)
+    return list(dict.fromkeys(out))
+
+
+def _paragraphs_of(doc: Doc, indices) -> set[int]:
+    """The sentences sharing a paragraph with any of `indices`."""
+    paragraphs = {doc.article.sentences[i].paragraph for i in indices}
+    return {s.index for s in doc.article.sentences if s.paragraph in paragraphs}
+
+
+def _named(noun: str, quoted: bool = False) -> re.Pattern:
+    """滨湖沁园项目 names a 项目, 检查、评审等工作 lists 工作; 和项目管理 does neither.
+
+    `quoted`: the name itself is asked for (项目叫什么名字): 项目“夏热冬冷…”.
+    """
+    if quoted:
+        return re.compile(rf"{noun}[“《「][^”》」]+[”》」]")
+    if noun in DOCUMENT_NOUNS:  # 什么指南: 《洛阳市装配式建筑施工技术指南》
+        return re.compile(rf"《[^》]*{noun}[^》]*》")
+    return re.compile(rf"(?:[^\W\d和与及的了在对为是等各该本此]{{2}}|[”」』])\s*{noun}|、[^，。；]*等{noun}")

@@ -1,0 +1,257 @@
+"""Answers that are one fact read from an article: a date, a place, a count, a document, a contact."""
+
+import re
+
+from .. import thresholds
+from ..answer import Answer
+from ..question.analysis import NUMBER_TOKEN, Question, normalise_number
+from ..retrieval.finder import Finder, Prefix, source_entry, subject_words
+from ..retrieval.index import grams
+from ..retrieval.library import Doc
+from .descriptions import Passages
+from .wording import quote, source
+
+GROUP_ASKED = re.compile(r"(编制组|专家组|工作组|领导小组|小组|代表团|考察团|班子|团队)(?:成员)?(?:一共|总共|共|总数)?有?(?:多少|几)"
+                         r"(?:个|名|位)?(?:人|成员|委员)")
+HOTEL_ASKED = re.compile(r"(?:哪个|哪家|什么)(?:酒店|宾馆|饭店)")
+HOTEL = re.compile(r"酒店|宾馆|饭店|度假村|山庄|会馆|招待所")
+REFERS_BACK = re.compile(r"(?:该|其|此)[\u4e00-\u9fff]")  # 该基地, 其中: about what the sentence before named
+TOTAL = re.compile(r"总数|总计|共计|合计|累计|共有|总共|一共")
+DOC_VERBS = re.compile(r"通过|审议|签署|签订|发布|印发|宣读|编制|编写|发表|表决")
+PHONE_OR_PERSON = r"\d{3,4}-?\d{7,8}|[(（]0\d{1,3}[)）]\s*\d{3,4}-?\d{4}|1\d{10}|联系人"
+CONTACT_IN_TEXT = re.compile(PHONE_OR_PERSON + r"|[\w.]+@[\w.]+\.[a-z]{2,}")
+# DBJ53/T-128-2024, GB 55015-2021, JGJ/T 449-2018, 琼标协〔2024〕5号
+CODE = re.compile(r"\b[A-Za-z]{2,}\d*(?:/[A-Za-z])?[\s-]*\d+(?:[.-]\d+)*-(?:19|20)\d{2}|〔(?:19|20)\d{2}〕\d+号")
+PHONE_ASKED = re.compile(r"电话|手机|热线|联系人|找谁|问谁|咨询谁")
+PHONE_IN_TEXT = re.compile(PHONE_OR_PERSON)
+ADDRESS_ASKED = re.compile(r"地址|办公地点|在哪里?办公|在哪办公|在哪里|哪儿办公")
+ADDRESS_IN_TEXT = re.compile(r"地址|[路街道巷]\d+号|大厦|大楼")
+UNIT_WORDS = {
+    "money": ("元", "万元", "亿元"), "area": ("平方米", "亩", "万平方米"), "volume": ("方", "立方米", "吨", "万吨", "万立方米"),
+    "people": ("名", "人", "位", "万人", "千人"), "orgs": ("家", "个"), "percent": ("%",),
+}
+
+
+class FactAnswers:
+    """One method per kind of fact; each returns None when the articles do not state it."""
+
+    def __init__(self, finder: Finder, passages: Passages):
+        self.finder = finder
+        self.passages = passages
+        self.library = finder.library
+
+    def documents(self, q, people, scope) -> Answer | None:
+        """审议通过了哪些文件: every document the article says was passed, with the sentence(s)."""
+        good = self.finder.good(q, scope, need=lambda d: bool(d.facts.documents))
+        if not good:
+            return None
+        doc = good[0][0]
+        verbs = DOC_VERBS.findall(q.text)
+        # 审议通过了以下事项：一、《…报告》；二、…: an item says what its heading says
+        heading = {item: intro for intro, items in doc.facts.lists for item in items}
+
+        def says(i: int) -> str:
+            return doc.sentences[i] + (doc.sentences[heading[i]] if i in heading else "")
+
+        matching = [(name, i) for name, i in doc.facts.documents if verbs and any(v in says(i) for v in verbs)]
+        if not matching:
+            index, _ = self.finder.sentence(q, doc, [i for _, i in doc.facts.documents])
+            matching = [(name, i) for name, i in doc.facts.documents if i == index]
+        names = list(dict.fromkeys(name for name, _ in matching))
+        indices = sorted({i for _, i in matching})
+        quoted = "\n".join(quote(doc.article.sentences[i].text) for i in indices[:2])
+        text = f"{'、'.join(names)}。\n原文：{quoted}\n{source(doc.article)}"
+        return Answer(text, f"{doc.article.path}#documents", 100.0 * good[0][1], [source_entry(doc)], kind="documents",
+                      context={"article": doc.article.path}, evidence=doc.article.sentences[indices[0]].text)
+
+    def count(self, q, people, scope) -> Answer | None:
+        units = UNIT_WORDS.get(q.unit)
+        counted = self.library.canon(q.counted) if q.counted else ""
+
+        person = people[0][0] if people else ""
+
+        group = GROUP_ASKED.search(q.text)  # 编制组一共有多少人: the group's members, not who attended
+        wanted = [w for w in (counted, group.group(1) if group else "") if w]
+
+        def names_counted(doc, i):  # 第三站：…构件…基地。该基地…年产能15万立方米: 该 points back
+            return all(w in doc.sentences[i] or (i > 0 and REFERS_BACK.match(doc.sentences[i])
+                                                 and w in doc.sentences[i - 1]) for w in wanted)
+
+        asked = {n for n in q.numbers if n.startswith("第")}
+
+        def of_the_one_asked(doc, c) -> bool:
+            """第一期合格了多少人, of an article on 第二期 that says 比第一期（78.6%）提高: the count
+            must be the asked one's, in its own clause, unless the title is about it."""
+            titled = {normalise_number(m.group(0)) for m in NUMBER_TOKEN.finditer(doc.article.title)}
+            if not asked or asked <= titled or not any(n.startswith("第") for n in titled):
+                return True
+            return bool(asked & {normalise_number(m.group(0)) for m in NUMBER_TOKEN.finditer(c.before + c.noun)})
+
+        def matching(doc):  # counts of the asked kind, in a sentence that names what is counted (and who)
+            return [c for c in doc.facts.counts if (units is None or c.unit in units)
+                    and (not q.measure or c.unit == q.measure) and names_counted(doc, c.sentence)
+                    and person in doc.article.sentences[c.sentence].text and of_the_one_asked(doc, c)]
+
+        good = self.finder.good(q, scope, need=lambda d: bool(matching(d)))
+        for doc, _ in good:
+            sentences = sorted({c.sentence for c in matching(doc)})
+            index, cov = self.finder.sentence(q, doc, sentences, with_title=True)
+            totals = [i for i in sentences if TOTAL.search(doc.sentences[i])]
+            if "总数" in q.text and totals:  # 一共有多少: a sentence that gives a total, if it is as much about it
+                total_index, total_cov = self.finder.sentence(q, doc, totals, with_title=True)
+                if total_cov >= cov - 0.1:
+                    index, cov = total_index, total_cov
+            if cov < thresholds.MIN_SENTENCE_COVERAGE:
+                continue
+            # About as close to the question (the title often makes it a tie): the one whose count's
+            # own words are the question's. 共评出获奖项目30项, not 共收到申报项目127项, for 评出多少获奖项目.
+            tied = [i for i in sentences if i == index or self.finder.sentence(q, doc, [i], with_title=True)[1]
+                    >= max(cov - thresholds.COUNT_CLOSE, thresholds.MIN_SENTENCE_COVERAGE)]
+            if len(tied) > 1:
+                closeness = {i: max(self._closeness(q, c) for c in matching(doc) if c.sentence == i) for i in tied}
+                index = max(tied, key=lambda i: (closeness[i], i == index))
+            counts = self._closest_counts(q, [c for c in matching(doc) if c.sentence == index])
+            said = doc.article.sentences[index].text
+            if index > 0 and REFERS_BACK.match(doc.sentences[index]):  # 该基地…: quote what it refers to too
+                said = doc.article.sentences[index - 1].text + said
+            text = f"{'、'.join(counts)}。\n原文：{quote(said)}\n{source(doc.article)}"
+            return Answer(text, f"{doc.article.path}#count", 100.0 * cov, [source_entry(doc)], kind="count",
+                          context={"article": doc.article.path}, evidence=doc.article.sentences[index].text)
+        return None
+
+    def _closest_counts(self, q: Question, counts) -> list[str]:
+        """一等奖有几项 -> 一等奖12项, not every number of the sentence: the counts whose own
+        words (before and after the number) share most with the question."""
+        scored = [(self._closeness(q, c), c) for c in counts]
+        best = max((score for score, _ in scored), default=0)
+        if best == 0:
+            return [c.text for c in counts]
+        return [f"{c.before}{c.text}" if c.before else c.text for score, c in scored if score == best]
+
+    def _closeness(self, q: Question, count) -> int:
+        """Bigrams the count's own words share with the question; +3 for a total when one is asked."""
+        shared = len(set(grams(self.library.canon(q.text))) & grams(self.library.canon(count.before + count.noun)))
+        return shared + (3 if "总数" in q.text and TOTAL.search(count.before) else 0)
+
+    def when(self, q, people, scope) -> Answer | None:
+        return self._event(q, scope, "when")
+
+    def where(self, q, people, scope) -> Answer | None:
+        return self._event(q, scope, "where")
+
+    def _event(self, q, scope, kind: str) -> Answer | None:
+        def events(doc):
+            return [e for e in doc.facts.events if (e.dates if kind == "when" else e.place)]
+
+        if kind == "when" and q.clock:
+            return None  # a time of day: the articles give dates, and a date would answer wrongly
+        good = self.finder.good(q, scope, need=lambda d: bool(events(d)))
+        for doc, coverage in good:
+            by_sentence = {e.sentence: e for e in events(doc)}
+            index, cov = self.finder.sentence(q, doc, sorted(by_sentence), with_title=True, kind=kind)
+            if cov < thresholds.MIN_SENTENCE_COVERAGE:
+                continue
+            event = by_sentence[index]
+            fact = "、".join(d.text for d in event.dates) if kind == "when" else event.place
+            # 在郑州举办 and, further on, 地点：郑州市郑东新区…中原建科大厦: the finer place is the venue
+            finer = [e.place for e in events(doc) if event.place in e.place and e.place != event.place]
+            venue = event.venue or max(finer, key=len, default="")
+            if kind == "where" and venue and venue not in fact:
+                fact += f"（会场：{venue}）"
+            if kind == "where" and HOTEL_ASKED.search(q.text) and not HOTEL.search(fact):
+                continue  # 住在哪个酒店: a meeting room in an office block is not the answer
+            label = "时间" if kind == "when" else "地点"
+            more, choices = self.finder.alternatives(good, q)
+            text = (f"{label}：{fact}。\n原文：{quote(doc.article.sentences[index].text)}{more}\n"
+                    f"{source(doc.article)}")
+            return Answer(text, f"{doc.article.path}#{kind}", 100.0 * min(cov, coverage), [source_entry(doc)], kind=kind,
+                          context={"article": doc.article.path}, choices=choices,
+                          evidence=doc.article.sentences[index].text)
+        return None
+
+    def contact(self, q, people, scope) -> Answer | None:
+        """你们的电话: the association's own footer. 研讨会报名电话: the contact the article prints.
+        莆田市建筑业协会的电话: that site's footer. Anyone else's phone is not known."""
+        if people:
+            return self._person_contact(q, people, scope)
+        subject = subject_words(re.sub(r"你们|贵会|本会|贵协会|协会|联系|办公|方式|找", " ", q.topic))
+        if not subject:
+            # own news first, then newest: the library's order, read only up to the first with contacts
+            docs = Prefix(d for d in self.library.by_recency if d.article.contacts)
+            return self._footer(docs[0]) if docs else None
+        address = bool(ADDRESS_ASKED.search(q.text))
+        for doc, _ in self.finder.good(q, scope):
+            owner = self.library.canon(doc.article.contacts.get("owner", ""))
+            if owner and self.finder.subject(subject).share(owner, doc) >= 0.9:  # the site's own association
+                footer = self._footer(doc)
+                if footer and (not address or "地址" in footer.text):
+                    return footer
+            printed = [i for i, s in enumerate(doc.sentences) if CONTACT_IN_TEXT.search(s)
+                       and (not address or ADDRESS_IN_TEXT.search(s))]
+            if PHONE_ASKED.search(q.text):  # 有问题找谁？电话多少: the 联系人 line, not the 报送邮箱 one
+                printed = [i for i in printed if PHONE_IN_TEXT.search(doc.sentences[i])] or printed
+            index, cov = self.finder.sentence(q, doc, printed, with_title=True)
+            if printed and cov < thresholds.MIN_SENTENCE_COVERAGE:
+                # …请于4月30日前报送推荐材料。联系人：胡晓军…: contact lines are about what they follow
+                for first in (i for i in printed if i - 1 not in printed and i > 0):
+                    lead = self.finder.sentence(q, doc, [first - 1], with_title=True)[1]
+                    if lead > cov:
+                        index, cov = first, lead
+            if printed and cov >= thresholds.MIN_SENTENCE_COVERAGE:
+                paragraph = doc.article.sentences[index].paragraph
+                kept = [i for i in printed if doc.article.sentences[i].paragraph == paragraph]
+                for i in printed:  # 联系人：孟凡宇… / 联系人：谢婉婷…: the lines right under it too
+                    if i == kept[-1] + 1:
+                        kept.append(i)
+                shown = [doc.article.sentences[i].text for i in kept][:3]  # 回执邮箱… 联系人：…，电话：…
+                return Answer("\n".join(shown) + f"\n{source(doc.article)}", f"{doc.article.path}#contact", 100 * cov,
+                              [source_entry(doc)], kind="contact", context={"article": doc.article.path},
+                              evidence=shown[0])
+            if owner and self.finder.subject(subject).share(owner, doc) >= thresholds.MIN_COVERAGE:
+                return self._footer(doc)
+        return None
+
+    def _footer(self, doc: Doc) -> Answer | None:
+        c = doc.article.contacts
+        lines = [c.get("owner", "")]
+        for key, label in (("address", "地址"), ("phone", "电话"), ("fax", "传真"), ("email", "邮箱"),
+                           ("postcode", "邮编")):
+            if c.get(key):
+                value = "、".join(c[key]) if isinstance(c[key], list) else c[key]
+                lines.append(f"{label}：{value}")
+        if len(lines) < 2:
+            return None
+        text = "\n".join(line for line in lines if line) + "\n" + source(doc.article)
+        return Answer(text, f"{doc.article.path}#contact", 100.0, [source_entry(doc)], kind="contact",
+                      context={"article": doc.article.path})
+
+    def _person_contact(self, q, people, scope) -> Answer | None:
+        """A person's phone is only known if the article prints it next to the name.
+
+        The footer belongs to the site, so it never answers for a person.
+        """
+        name = people[0][0]
+        for i in dict.fromkeys(self.library.people.exact[name]):
+            doc = self.library.docs[i]
+            for index in doc.facts.people[name].sentences:
+                sentence = doc.article.sentences[index].text
+                if CONTACT_IN_TEXT.search(sentence):
+                    text = f"{quote(sentence)}\n{source(doc.article)}"
+                    return Answer(text, f"{doc.article.path}#contact:{name}", 100.0, [source_entry(doc)],
+                                  kind="contact", context={"person": name, "article": doc.article.path},
+                                  evidence=sentence)
+        return None
+
+    def attachments(self, q, people, scope) -> Answer | None:
+        """通知有哪些附件: the files listed under 附件, as the page names them."""
+        for doc, cov in self.finder.good(q, scope, need=lambda d: bool(d.article.attachments)):
+            names = doc.article.attachments
+            listed = "\n".join(f"{n}. {name}" for n, name in enumerate(names, 1))
+            text = f"附件：\n{listed}\n（附件请到协会网站原文页面下载）\n{source(doc.article)}"
+            return Answer(text, f"{doc.article.path}#attachments", 100.0 * cov, [source_entry(doc)], kind="attachments",
+                          context={"article": doc.article.path}, evidence="、".join(names))
+        return None
+
+    def code(self, q, people, scope) -> Answer | None:
+        """标准编号是多少: the sentence that gives a standard's or a document's number."""
+        return self.passages.content(q, people, scope, cue=CODE, cue_required=True)

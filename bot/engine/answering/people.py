@@ -1,0 +1,286 @@
+"""Answers about people: who someone is, who holds a title, who attended, hosted, spoke or did something."""
+
+import re
+
+from .. import thresholds
+from ..answer import Answer
+from ..question.analysis import NUMBER_TOKEN
+from ..reading.facts import is_abbreviation
+from ..retrieval.finder import Finder, source_entry, subject_words
+from ..retrieval.library import Doc, Library
+from ..text.lexicon import ORG_SUFFIX_RE
+from .descriptions import Passages
+from .wording import grouped_people, person_line, quote, source
+
+HOST_RE = re.compile(r"主持")
+ORGANISER_RE = re.compile(r"主办|合办|承办|协办|联合主办|共同主办|发起|倡导|牵头|主编|参编|起草|承建|(?:施工|完成)单位")
+# 哪家公司 / 哪个学校: the kinds of organisation a who-question may ask for, and their endings.
+ORG_KINDS = {"公司": ("公司", "集团", "企业"), "企业": ("公司", "集团", "企业"), "大学": ("大学", "学院"),
+             "学校": ("大学", "学院", "学校"), "协会": ("协会", "学会", "促进会"), "医院": ("医院",)}
+SPEECH_WORDS = {"致辞": "致辞", "致欢迎辞": "致欢迎辞", "讲话": "讲话", "发言": "发言", "报告": "作报告",
+                "分享": "作分享", "演讲": "演讲", "介绍": "作介绍", "总结": "作总结", "宣读": "宣读", "宣布": "宣布"}
+DEED_WORDS = {"host": "主持会议", "attend": "出席会议", "elected": "当选", "greeting": "发来贺信"}
+
+
+class PeopleAnswers:
+    """One method per kind of question about people; each returns None when the articles do not say."""
+
+    def __init__(self, finder: Finder, passages: Passages):
+        self.finder = finder
+        self.passages = passages
+        self.library = finder.library
+
+    def who(self, q, people, scope) -> Answer | None:
+        name, confidence = people[0]
+        docs = [self.library.docs[i] for i in dict.fromkeys(self.library.people.exact[name])]
+        ranked = self.finder.candidates(q, scope, topic=q.topic.replace(name, " "), people=[(name, confidence)])
+        order = [doc for doc, _ in ranked if doc in docs] + [d for d in docs if d not in [r[0] for r in ranked]]
+        doc = order[0]
+        person = doc.facts.people[name]
+        kinds = [t for t in q.targets if t in ORG_KINDS]
+        if kinds and not any(k in person.description for t in kinds for k in ORG_KINDS[t]):
+            return None  # 张家豪是哪家公司的: the article names no company of his
+        lines = [person_line(person) + "。"]
+        summary, deed = _deeds(doc, person)
+        if summary:
+            lines.append(f"在{doc.article.label()}中：{summary}。")
+        if (deed is not None and len(doc.article.sentences[deed].text) <= 150
+                and not doc.article.sentences[deed].text.startswith(name + "：")):  # not the guest list row
+            lines.append(f"原文：{doc.article.sentences[deed].text}")
+        others = [d for d in order[1:3]]
+        for other in others:
+            p = other.facts.people[name]
+            if p.description and p.description != person.description:
+                lines.append(f"另见{other.article.label()}：{person_line(p)}。")
+        prefix = f"您问的可能是“{name}”：\n" if confidence < 100 else ""
+        text = prefix + "\n".join(lines) + "\n" + source(doc.article)
+        return Answer(text, f"{doc.article.path}#person:{name}", confidence, [source_entry(d) for d in [doc] + others],
+                      kind="who", context={"person": name, "article": doc.article.path},
+                      evidence=doc.article.sentences[deed].text if deed is not None else "")
+
+    def said(self, q, people, scope) -> Answer | None:
+        name, confidence = people[0]
+        topic = q.topic.replace(name, " ")
+        docs = [doc for doc, _ in self.finder.candidates(q, scope, topic=topic, people=people)
+                if name in doc.facts.people]
+        if not docs:
+            return None
+        doc = docs[0]
+        person = doc.facts.people[name]
+        indices = person.said or [i for kind, i in person.actions if kind == "speech"]
+        if not indices:
+            return None
+        text_lines = [quote(doc.article.sentences[i].text, 200) for i in indices[:4]]
+        text = f"{person_line(person)}：\n" + "\n".join(text_lines) + "\n" + source(doc.article)
+        return Answer(text, f"{doc.article.path}#said:{name}", confidence, [source_entry(doc)], kind="said",
+                      context={"person": name, "article": doc.article.path},
+                      evidence=doc.article.sentences[indices[0]].text)
+
+    def holders(self, q, people, scope) -> Answer | None:
+        title = re.sub(r"^(?:现任|新任|时任|新一届)", "", q.title)
+        topic = _without(q.topic, q.title)
+        subject = subject_words(NUMBER_TOKEN.sub(" ", topic))
+        if subject:
+            docs = [doc for doc, _ in self.finder.good(q, scope, topic=topic)]
+        else:
+            docs = self.library.docs if scope is None else [scope]
+            if not all(self.finder.fits(q, d, set()) for d in docs):
+                docs = [d for d in docs if self.finder.fits(q, d, set())]
+        found = []
+        for doc in docs:
+            for person in doc.facts.people.values():
+                for org, held in person.roles:
+                    if not _same_title(held, title):
+                        continue
+                    fit = (max(self.finder.subject(subject).share(name, doc) for name in _expanded(org, doc, self.library))
+                           if subject and org else 0.5 if subject else 1.0)
+                    found.append((fit, doc, person, org, held))
+        if not found:
+            return None
+        found.sort(key=lambda f: -f[0])
+        best = found[0][0]
+        if subject and best < thresholds.MIN_COVERAGE and ORG_SUFFIX_RE.search(subject.replace(" ", "")):
+            return None  # 北京市绿色建筑协会会长: nobody holds that title in that organisation
+        if subject and best < thresholds.MIN_COVERAGE:
+            # the subject names an event, not an organisation: that article's people
+            top = docs[0] if docs else None
+            found = [f for f in found if f[1] is top]
+            if not found:
+                return None
+        else:
+            found = [f for f in found if f[0] >= best - thresholds.CLOSE]
+        # 周德胜 (副会长兼秘书长) chaired the meeting that elected 高丽娟 秘书长: the one elected holds it now
+        elected = {id(f) for f in found if any(kind == "elected" and title in f[1].article.sentences[i].text
+                                                 for kind, i in f[2].actions)}
+        electing = {f[1].id for f in found if id(f) in elected}
+        found = [f for f in found if f[1].id not in electing or id(f) in elected]
+        seen, by_article, docs, last_org = set(), {}, {}, {}
+        for _fit, doc, person, org, held in found[:15]:
+            if person.name not in seen:
+                seen.add(person.name)
+                docs[doc.id] = doc
+                # 专家委员会主任委员郑伯阳、副主任委员韩立新: the organisation is carried forward, as articles write it
+                shown = "" if last_org.get(doc.id) == org else org
+                last_org[doc.id] = org
+                by_article.setdefault(doc.id, []).append(f"{shown}{held}{person.name}")
+        first = found[0]
+        if len(seen) == 1:
+            text = f"{first[3]}{first[4]}是{first[2].name}。\n{source(first[1].article)}"
+        else:
+            text = f"担任{title}的有：\n" + "\n".join(f"{docs[i].article.label()}：{'、'.join(names)}"
+                                                   for i, names in by_article.items())
+        sources = [source_entry(docs[i]) for i in by_article]
+        return Answer(text, f"{first[1].article.path}#holders:{title}", 100.0 * first[0], sources, kind="holders",
+                      context={"person": first[2].name, "article": first[1].article.path})
+
+    def attend(self, q, people, scope) -> Answer | None:
+        if q.asks_orgs:
+            return self._attend_orgs(q, scope)
+        good = self.finder.good(q, scope, need=lambda d: any(p.present for p in d.facts.people.values()))
+        if not good:
+            return None
+        doc = good[0][0]
+        present = [p for p in doc.facts.people.values() if p.present]
+        more, choices = self.finder.alternatives(good, q)
+        also = "".join(f"\n另有{'、'.join(names)}等{kind}参加。" for names, kind, _ in doc.facts.org_lists[:2])
+        text = (f"{doc.article.label()}提到的出席人员（按单位）：\n{grouped_people(present)}{also}{more}\n"
+                f"{source(doc.article)}")
+        return Answer(text, f"{doc.article.path}#attend", 100.0 * good[0][1], [source_entry(doc)], kind="attend",
+                      context={"article": doc.article.path}, choices=choices)
+
+    def _attend_orgs(self, q, scope) -> Answer | None:
+        wanted = re.findall(r"企业|公司|单位|机构|高校|协会|院校|部门|学会", q.text)
+        topic = re.sub(r"企业|公司|单位|机构|高校|院校|部门", " ", q.topic)
+        good = self.finder.good(q, scope, topic=topic, need=lambda d: bool(d.facts.org_lists))
+        for doc, coverage in good:
+            lists = [(names, kind, i) for names, kind, i in doc.facts.org_lists
+                     if not wanted or any(w in kind or kind in w for w in wanted)] or doc.facts.org_lists
+            names, kind, i = lists[0]
+            text = f"{'、'.join(names)}等{kind}。\n原文：{quote(doc.article.sentences[i].text)}\n{source(doc.article)}"
+            return Answer(text, f"{doc.article.path}#orgs", 100.0 * coverage, [source_entry(doc)], kind="attend_orgs",
+                          context={"article": doc.article.path}, evidence=doc.article.sentences[i].text)
+        return None
+
+    def host(self, q, people, scope) -> Answer | None:
+        return self._role(q, scope, "host", "主持")
+
+    def speakers(self, q, people, scope) -> Answer | None:
+        good = self.finder.good(q, scope, need=lambda d: any(k == "speech" for p in d.facts.people.values()
+                                                          for k, _ in p.actions))
+        if not good:
+            return None
+        doc = good[0][0]
+        lines, seen = [], set()
+        for person in doc.facts.people.values():
+            for kind, _ in person.actions:
+                if kind == "speech" and person.name not in seen:
+                    seen.add(person.name)
+                    lines.append(f"· {person_line(person)}")
+        shared = {i for p in doc.facts.people.values() for k, i in p.actions if k == "speech"}
+        evidence = [quote(doc.article.sentences[i].text, 220) for i in sorted(shared)
+                    if sum(1 for p in doc.facts.people.values() if (("speech", i) in p.actions)) > 1]
+        text = f"{doc.article.label()}中发言、作报告或分享的有：\n" + "\n".join(lines)
+        if evidence:
+            text += "\n" + "\n".join(evidence[:2])
+        more, choices = self.finder.alternatives(good, q)
+        text += more + "\n" + source(doc.article)
+        return Answer(text, f"{doc.article.path}#speakers", 100.0 * good[0][1], [source_entry(doc)], kind="speakers",
+                      context={"article": doc.article.path}, choices=choices)
+
+    def _role(self, q, scope, role: str, verb: str) -> Answer | None:
+        good = self.finder.good(q, scope, need=lambda d: any(k == role for p in d.facts.people.values()
+                                                          for k, _ in p.actions))
+        if not good:
+            return self.passages.content(q, [], scope, cue=HOST_RE)
+        for doc, _ in good:
+            acts = {i: p for p in doc.facts.people.values() for k, i in p.actions if k == role}
+            index, cov = self.finder.sentence(q, doc, sorted(acts), with_title=True)
+            if cov >= thresholds.MIN_SENTENCE_COVERAGE:
+                break
+        else:
+            return None
+        person = acts[index]
+        text = f"由{person.description}{person.name}{verb}。\n原文：{quote(doc.article.sentences[index].text)}"
+        more, choices = self.finder.alternatives(good, q)
+        text += more + "\n" + source(doc.article)
+        return Answer(text, f"{doc.article.path}#{role}", 100.0 * good[0][1], [source_entry(doc)], kind=role,
+                      context={"person": person.name, "article": doc.article.path},
+                      choices=choices, evidence=doc.article.sentences[index].text)
+
+    def organiser(self, q, people, scope) -> Answer | None:
+        """谁主办的 / 主编单位是谁: the sentence that says so, with the part the question names
+        (主编, not the 主办 of the same article's launch meeting)."""
+        asked = set(ORGANISER_RE.findall(q.text))
+        cue = re.compile("|".join(sorted(asked))) if asked else ORGANISER_RE
+        return self.passages.content(q, people, scope, cue=cue)
+
+    def doer(self, q, people, scope) -> Answer | None:
+        """谁宣读了指导委员会名单: the people named in the sentence that says it."""
+        good = self.finder.good(q, scope)
+        subject = self.finder.subject(subject_words(NUMBER_TOKEN.sub(" ", q.topic)))
+        for doc, _ in good:
+            # only sentences that name someone; the title says what for (谁获得了…称号: 皇甫文涛名列其中)
+            named_in = sorted({i for p in doc.facts.people.values() for i in p.sentences})
+            index, cov = self.finder.sentence(q, doc, named_in, with_title=True)
+            if cov < thresholds.MIN_SENTENCE_COVERAGE:
+                continue
+            named = [p for p in doc.facts.people.values() if index in p.sentences]
+            evidence = doc.article.sentences[index].text
+            # a title that says it as well as any sentence does names the one it is about:
+            # 《…皇甫文涛荣获“燕赵建设科技杰出专家”称号》, not those who handed out the certificates
+            in_title = [p for p in doc.facts.people.values() if p.name in doc.article.title]
+            if in_title and subject and subject.share(self.library.canon(doc.article.title).lower(), doc) >= cov:
+                named, evidence = in_title, doc.article.title
+            if not named:
+                continue
+            who = "、".join(person_line(p) for p in named[:3])
+            text = f"{who}。\n原文：{quote(evidence)}\n{source(doc.article)}"
+            return Answer(text, f"{doc.article.path}#doer", 100.0 * cov, [source_entry(doc)], kind="doer",
+                          context={"person": named[0].name, "article": doc.article.path}, evidence=evidence)
+        return None
+
+
+def _without(topic: str, title: str) -> str:
+    """The topic less the title asked about: the word 委员 goes, the 委员 inside 委员会 stays."""
+    words = topic.split(" ")
+    if title in words:
+        return " ".join(w for w in words if w != title)
+    at = topic.rfind(title)
+    return topic[:at] + " " + topic[at + len(title):] if at >= 0 else topic
+
+
+def _expanded(org: str, doc: Doc, library: Library) -> list[str]:
+    """An organisation as a role names it and as the article names it in full:
+    省绿建协会 (以下简称) is 江苏省绿色建筑协会; 建行市分行 is 中国建设银行市分行."""
+    org = library.canon(org)
+    full = [library.canon(f) for short, f in doc.facts.aliases.items() if library.canon(short) == org]
+    return [org] + full + [n for n in doc.names if len(n) > len(org) and is_abbreviation(org, n)]
+
+
+def _same_title(held: str, asked: str) -> bool:
+    """副会长 is not 会长; 副理事长兼秘书长 is a 秘书长; 名誉会长 is asked as 名誉会长;
+    a committee's 主任委员 is its 主任."""
+    parts = [re.sub(r"(主任)委员$", r"\1", p) if asked.endswith("主任") else p for p in re.split(r"[、兼]", held)]
+    return any(re.sub(r"（.*?）$", "", p).endswith(asked) and not re.sub(r"（.*?）$", "", p)[:-len(asked)].endswith(
+        ("副", "名誉", "荣誉", "常务副")) for p in parts) if not asked.startswith(("副", "名誉")) else \
+        any(p.endswith(asked) for p in parts)
+
+
+def _deeds(doc: Doc, person) -> tuple[str, int | None]:
+    """What the person did at the event ("出席会议，在会上致辞") and the sentence that says it best."""
+    words, best = [], None
+    for kind in ("attend", "host", "speech", "elected", "greeting"):
+        hits = [i for k, i in person.actions if k == kind]
+        if not hits:
+            continue
+        if kind == "speech":
+            said = doc.article.sentences[hits[0]].text
+            word = "在会上" + next((w for key, w in SPEECH_WORDS.items() if key in said), "发言")
+        else:
+            word = DEED_WORDS[kind]
+        words.append(word)
+        if kind != "attend" or best is None:
+            best = hits[0]
+    if best is None and person.sentences:
+        best = person.sentences[0]
+    return "，".join(dict.fromkeys(words)), best

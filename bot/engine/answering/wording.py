@@ -1,0 +1,39 @@
+"""How answers read: the fact first, then the evidence, then where it comes from.
+
+Short, in Chinese, and always naming the article so a follower can trust or check it.
+"""
+
+from ..reading.article import Article
+from ..reading.facts import Person
+
+MAX_EVIDENCE = 160  # characters of a quoted sentence; enough for the fact and its context
+
+
+def source(article: Article) -> str:
+    return f"（来源：{article.label()}）"
+
+
+def quote(text: str, limit: int = MAX_EVIDENCE) -> str:
+    text = text.strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def person_line(person: Person) -> str:
+    return f"{person.name}，{person.description}" if person.description else person.name
+
+
+def numbered(choices: list[str]) -> str:
+    lines = [f"{i}. {label}" for i, label in enumerate(choices, 1)]
+    numbers = "、".join(str(i) for i in range(1, len(choices) + 1))
+    return "\n".join(lines) + f"\n回复 {numbers} 查看对应内容。"
+
+
+def grouped_people(people: list[Person], limit: int = 40) -> str:
+    """People listed by organisation, in the order the article names them."""
+    groups: dict[str, list[str]] = {}
+    for person in people[:limit]:
+        org, title = person.roles[0] if person.roles else ("", "")
+        groups.setdefault(org or "其他", []).append(f"{title}{person.name}" if title else person.name)
+    lines = [f"{org}：{'、'.join(names)}" for org, names in groups.items()]
+    more = f"\n（另有 {len(people) - limit} 人，略）" if len(people) > limit else ""
+    return "\n".join(lines) + more

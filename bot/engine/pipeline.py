@@ -1,0 +1,217 @@
+"""Questions in, answers out: curated FAQ first, then facts read from the articles.
+
+    1. a curated FAQ entry that asks the same thing wins;
+    2. otherwise the question's kind (who / when / where / how many …) and subject pick
+       the article and the fact in it, and the fact is answered with its evidence;
+    3. when the article does not state the fact asked for, the bot declines — even when
+       the question's words match the article well.
+"""
+
+import dataclasses
+import json
+import logging
+import re
+import threading
+from collections import OrderedDict
+
+from . import thresholds
+from .answer import Answer
+from .answering.descriptions import Passages
+from .answering.facts import FactAnswers
+from .answering.people import PeopleAnswers
+from .question.analysis import TARGET_NOUNS, Question, analyse
+from .reading.knowledge import KnowledgeBase
+from .retrieval.faq_match import FaqMatcher
+from .retrieval.finder import Finder, source_entry, subject_words
+from .retrieval.library import Doc, Library
+from .text.folding import fold, has_traditional, to_traditional
+
+log = logging.getLogger(__name__)
+
+ANSWER_CACHE = 2048  # answers kept per engine, most recently asked first
+MAX_QUESTION_CHARS = 200  # a follower's question is a sentence; the rest of a pasted essay is ignored
+PRONOUNS = re.compile(r"他们|她们|他|她|此人|这个人|这位|该人|其")
+
+
+class Engine:
+    """Answers from one loaded KnowledgeBase; built whole, so it can be swapped atomically."""
+
+    def __init__(self, kb: KnowledgeBase, previous: "Engine | None" = None, cache_size: int = ANSWER_CACHE):
+        """`previous`: the engine this one replaces; what it read from unchanged articles is reused.
+        `cache_size`: answers kept (0: none, as the engine benchmark measures the answer path itself)."""
+        self.kb = kb
+        self._cache: OrderedDict[tuple[str, str], Answer] = OrderedDict()
+        self._cache_size = cache_size
+        self._cache_lock = threading.Lock()
+        self.library = Library(kb.articles, kb.settings.synonyms, kb.settings.association,
+                               previous.library if previous is not None else None)
+        self.faq = FaqMatcher(kb.faq, self.library.canon, previous.faq if previous is not None else None,
+                              own_name=kb.settings.association)
+        self.finder = Finder(self.library)
+        passages = Passages(self.finder)
+        people = PeopleAnswers(self.finder, passages)
+        facts = FactAnswers(self.finder, passages)
+        # the question's kind -> the method that answers it (None when the articles do not say)
+        self.answerers = {
+            "who": people.who, "said": people.said, "holders": people.holders, "attend": people.attend,
+            "host": people.host, "speakers": people.speakers, "organiser": people.organiser, "doer": people.doer,
+            "documents": facts.documents, "count": facts.count, "when": facts.when, "where": facts.where,
+            "contact": facts.contact, "attachments": facts.attachments, "code": facts.code,
+            "what": passages.what, "fullname": passages.fullname, "purpose": passages.purpose,
+            "content": passages.content, "visits": passages.visits,
+        }
+        self._suggestions: list[str] = []
+        self._suggestions = self._pick_suggestions()
+
+    # -- the entry point ---------------------------------------------------------------
+
+    def answer(self, question: str, context: dict | None = None) -> Answer:
+        """Answer one question; `context` is the previous answer's context (follow-ups).
+
+        Answers are kept per engine (a reload builds a new one): after a push, many followers ask
+        the same few questions, and the same question in the same context has the same answer."""
+        key = (question, json.dumps(context, sort_keys=True, ensure_ascii=False, default=str) if context else "")
+        with self._cache_lock:
+            kept = self._cache.get(key)
+            if kept is not None:
+                self._cache.move_to_end(key)
+        if kept is None:
+            kept = self._answer(question, context)
+            with self._cache_lock:
+                self._cache[key] = kept
+                while len(self._cache) > self._cache_size:
+                    self._cache.popitem(last=False)
+        return dataclasses.replace(kept)  # a copy: whoever receives it may change its text
+
+    def _answer(self, question: str, context: dict | None) -> Answer:
+        context = context or {}
+        question = question[:MAX_QUESTION_CHARS]
+        q = analyse(self.library.canon(fold(question)))
+        if q.english:  # the Chinese the English was mapped onto gets the synonyms the articles got
+            q.text, q.topic = self.library.canon(q.text), self.library.canon(q.topic)
+        if not q.text:
+            return self.decline()
+        faq = self.faq.match(question, q)
+        if faq and faq[0][1] >= thresholds.FAQ_MIN_SCORE:
+            answer = self._faq_answer(faq)
+            answer.runners_up = _faq_runners_up(faq, answer.matched)
+            if has_traditional(question):
+                answer.text = to_traditional(answer.text)
+            return answer
+        q, scope = self._apply_context(q, context)
+        people = self.library.people.find(q.text, q.latin)
+        if q.proper and not people:
+            q = self._spell_in_chinese(q)
+        kind = self._kind(q, people)
+        try:
+            answer = self.answerers[kind](q, people, scope)
+        except Exception:  # a flaw in one kind of answer must not stop the bot from answering
+            log.exception("engine failed on %r (kind %s)", question, kind)
+            answer = None
+        if answer is None:
+            answer = self.decline()
+        if has_traditional(question):  # 誰參加了會議: answer in the follower's own script
+            answer.text = to_traditional(answer.text)
+        # what came next, for staff (#debug, /admin): the best FAQ entries, then other articles
+        answer.runners_up = _faq_runners_up(faq, answer.matched, wanted=2)
+        answered = answer.sources[0]["file"] if answer.sources else None
+        answer.runners_up += [{"matched": doc.article.path, "score": round(100 * cov, 1)}
+                              for doc, cov in self.finder.candidates(q, scope, people=people)[:3]
+                              if doc.article.path != answered][:2]
+        return answer
+
+    def decline(self) -> Answer:
+        tips = "、".join(f"“{s}”" for s in self.suggestions(3))
+        text = self.kb.settings.decline + (f"\n您可以这样问：{tips}" if tips else "")
+        return Answer(text, None, 0.0, kind="decline")
+
+    def suggestions(self, n: int = 3) -> list[str]:
+        """Example questions the bot answers well, for the welcome and decline texts."""
+        return self._suggestions[:n]
+
+    def _pick_suggestions(self) -> list[str]:
+        """One of each kind (a curated question, a person, the latest event), each checked to be
+        answered. Worked out once, while the engine is built (before any thread shares it)."""
+        newest = sorted(self.library.docs, key=lambda d: (d.own, d.when), reverse=True)
+        candidates = [entry.questions[0][0] for entry in self.kb.faq[:1]]
+        for doc in newest[:3]:
+            speakers = [p for p in doc.facts.people.values() if p.roles and p.actions]
+            candidates += [f"{p.name}是谁？" for p in speakers[:1]]
+            candidates += ["会议在哪里举行？"] if any(e.place for e in doc.facts.events) else []
+            candidates += ["谁参加了会议？"] if len(doc.facts.people) > 2 else []
+        candidates += [entry.questions[0][0] for entry in self.kb.faq[1:]]
+        unique = list(dict.fromkeys(candidates))[:8]
+        return [c for c in unique if not self.answer(c).declined][:3]
+
+    # -- reading the question ----------------------------------------------------------
+
+    def _apply_context(self, q: Question, context: dict) -> tuple[Question, Doc | None]:
+        """"他是谁" after an answer about 武涌 is about 武涌; "在哪开的" about the last article."""
+        person = context.get("person")
+        if person and PRONOUNS.search(q.text):
+            q = analyse(PRONOUNS.sub(person, q.text, count=1))
+        scope = None
+        if context.get("article") and not subject_words(q.topic):
+            scope = next((d for d in self.library.docs if d.article.path == context["article"]), None)
+        return q, scope
+
+    def _spell_in_chinese(self, q: Question) -> Question:
+        """Guantang -> 官塘: a Capitalised word is read as pinyin against the articles that
+        match the rest of the question, so the question can be compared in Chinese."""
+        rest = " ".join(w for w in q.topic.split() if w not in q.proper)
+        for doc, _ in self.library.search(rest, limit=5):
+            words = self.library.pinyin_words(doc)
+            if all(w in words for w in q.proper):
+                for w in q.proper:
+                    q.topic = q.topic.replace(w, words[w])
+                    q.text = q.text.replace(w, words[w])
+                q.proper = []
+                break
+        return q
+
+    @staticmethod
+    def _kind(q: Question, people) -> str:
+        if people:
+            if q.kind == "speakers" or re.search(r"主题|题目", q.text):
+                return "said"
+            rest = q.topic.replace(people[0][0], " ")
+            for word in q.latin + [q.title] * bool(q.title):
+                rest = rest.replace(word, " ")
+            rest = subject_words(re.sub(TARGET_NOUNS, " ", rest))
+            if q.kind in ("", "what") and not q.asks_who and rest:
+                return "content"  # 皇甫文涛毕业于哪所大学: a fact about the person, not who they are
+            if q.kind == "attend" and q.asks_list:
+                return "attend"  # 包文德调研时都有谁陪同: the others, not him
+            if q.kind in ("", "what", "purpose", "attend", "host") or q.asks_who:
+                return "who"
+            return q.kind
+        if q.title and (q.asks_who or q.kind in ("", "attend", "what", "purpose")):
+            return "holders"
+        if not q.kind:
+            return "doer" if q.asks_who and not q.targets else "content"
+        return q.kind
+
+    def _faq_answer(self, matches) -> Answer:
+        phrasing, score = matches[0]
+        entry = phrasing.entry
+        answer = Answer(entry.answer, f"faq:{entry.key}", score, kind="faq",
+                        sources=[{"file": entry.path, "title": entry.key, "date": ""}])
+        if entry.source:
+            doc = next((d for d in self.library.docs if entry.source in d.article.path), None)
+            if doc:
+                answer.sources.append(source_entry(doc))
+                answer.context = {"article": doc.article.path}
+        return answer
+
+
+def _faq_runners_up(matches, matched: str | None, wanted: int = 3) -> list[dict]:
+    """Each FAQ entry once, best phrasing first, without the one that answered."""
+    seen, out = {matched}, []
+    for phrasing, score in matches:
+        name = f"faq:{phrasing.entry.key}"
+        if name not in seen:
+            seen.add(name)
+            out.append({"matched": name, "score": round(score, 1)})
+            if len(out) == wanted:
+                break
+    return out

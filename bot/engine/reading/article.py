@@ -1,0 +1,385 @@
+"""A raw news article, as pasted from the association's site, read into its parts.
+
+The page around the article is noise (channel names, breadcrumbs, view counts, image file
+names, share buttons, previous/next links); the footer holds the *site's* contact data.
+Nothing here is typed by staff: title, dates, body and contacts are found in the text.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from ..text.dates import DATE_RE, parse_date, with_arabic_dates
+from ..text.folding import fold
+from .fields import read_text
+from .orgs import org_mentions
+from .problem import Problem
+
+IMAGE_RE = re.compile(r"^\S{0,80}\.(?:jpe?g|png|gif|bmp|webp|tiff?)$", re.IGNORECASE)
+META_LABELS = r"发布者|发布部门|发布单位|记者|通讯员|信息来源|发布时间|发布日期|发表时间|发布于|更新时间|日期|时间|来源|作者|编辑|责任编辑|撰稿|浏览量|浏览次数|浏览|点击数|点击量|点击|阅读量|阅读|访问量"
+META_RE = re.compile(rf"(?:^|\s)(?:{META_LABELS})\s*[:：]")
+PUBLISH_RE = re.compile(r"(?:发布时间|发布日期|发表时间|发布于|更新时间|日期|时间)\s*[:：]?\s*(.{6,20})")
+NAV_RE = re.compile(
+    r"[\[【〖]\s*(?:打印|关闭|收藏|返回|大)\s*[\]】〗]|首页\s*[>＞»]|[>＞»]\s*正文|当前位置|所在位置|现在位置|您的位置|欢迎来到|请登录|免费注册|"
+    r"[【\[]\s*字体|分享到|网站导航|手机版|设为首页|加入收藏|^\s*(?:English|简体|繁体|繁體)\s*$"
+)
+TAIL_RE = re.compile(
+    r"^[【\[]?\s*(?:上一篇|下一篇|上一条|下一条|上一则|下一则|上一页|下一页|上篇|下篇|免责声明|相关资讯|相关链接|相关连结|相关文章|相关新闻|"
+    r"更多»|更多>>|热门标签|推荐资讯|打印本页|关闭窗口|返回顶部|附件\s*[:：])"
+    r"|反对\s*\d+\s*举报|版权所有|copyright|©|icp备|公网安备|技术支持\s*[:：]|扫码关注|扫一扫|关注我们",
+    re.IGNORECASE,
+)
+CONTACT_LABELS = {
+    "地址": "address", "通讯地址": "address", "联系地址": "address",
+    "联系电话": "phone", "联络电话": "phone", "咨询电话": "phone", "服务热线": "phone", "客服电话": "phone", "电话": "phone", "热线": "phone", "tel": "phone",
+    "传真": "fax", "fax": "fax", "邮编": "postcode", "邮政编码": "postcode",
+    "电邮": "email", "邮箱": "email", "email": "email", "e-mail": "email", "网址": "website",
+}
+CONTACT_RE = re.compile(
+    r"(" + "|".join(sorted(map(re.escape, CONTACT_LABELS), key=len, reverse=True)) + r")\s*[:：]", re.IGNORECASE)
+PHONE_RE = re.compile(r"(?<![\d-])(?:(?:[（(]\s*\d{2,4}\s*[)）]\s*)?(?:\d{3,4}-)?(?:\d{4} \d{4}|\d{7,8}|\d{3,4}-\d{4})"
+                      r"(?:-\d{1,4})?"
+                      r"|1\d{10}|400-?\d{3}-?\d{4})(?![\d-])")
+COPYRIGHT_NOISE = re.compile(r"copyright|版权所有|©|\(c\)|\b(?:19|20)\d{2}\b|[，,。].*$|未经许可|不得转载|all rights reserved",
+                             re.IGNORECASE)
+FILING_NUMBER = re.compile(r"[\u4e00-\u9fff]?icp[备证]?[\d\-号]*|[\u4e00-\u9fff]?公网安备[\d号]*", re.IGNORECASE)
+DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号$")
+SENTENCE_END = re.compile(r"(?<=[。！？!?；;])(?![”’」』）)])")
+CHANNEL_MAX = 12  # a short line above the title with no punctuation is a channel name
+
+
+@dataclass
+class Sentence:
+    text: str
+    line: int  # line in the file, for staff and for the admin page
+    paragraph: int
+    index: int  # position in the article
+    heading: str = ""  # the section heading above it (■ 植树添绿：680棵苗木扎根北山), context for its facts
+
+
+@dataclass
+class Article:
+    path: str  # relative to the knowledge folder, e.g. "news/2023-11-03-west-office-launch.txt"
+    title: str
+    title_line: int = 0
+    subtitle: str = ""
+    published: str = ""  # ISO date as written in the page's 发布时间 line; "" when absent
+    sentences: list[Sentence] = field(default_factory=list)
+    contacts: dict = field(default_factory=dict)  # owner, address, phone (list), fax, postcode, email
+    site_name: str = ""  # first header line, when it names the site
+    attachments: list[str] = field(default_factory=list)  # 附件：1. 报名回执表 -> 报名回执表
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.sentences)
+
+    def label(self) -> str:
+        """How answers name this article: 《title》（2023-11-03）."""
+        return f"《{self.title}》" + (f"（{self.published}）" if self.published else "")
+
+
+def load_article(path: str, shown: str) -> tuple[Article | None, list[Problem]]:
+    text, problems = read_text(path, shown)
+    if text is None:
+        return None, problems
+    article, more = parse_article(text, shown)
+    return article, problems + more
+
+
+def parse_article(text: str, shown: str) -> tuple[Article | None, list[Problem]]:
+    """Raw page text -> Article. Problems say which line and what staff can do about it."""
+    lines = [with_arabic_dates(fold(line)) for line in _table_sentences(_mark_table_rows(text.splitlines()))]
+    kinds = [_classify(line) for line in lines]
+    _mark_captions(lines, kinds)
+    problems: list[Problem] = []
+
+    meta = [i for i, kind in enumerate(kinds) if kind == "meta"]
+    published = ""
+    for i in meta[:3]:
+        match = PUBLISH_RE.search(lines[i])
+        date = parse_date(match.group(1) if match else lines[i])  # 2024-05-17 10:22 来源：…
+        if date and date.year:
+            published = date.iso()
+            break
+
+    title_i, subtitle = _find_title(lines, kinds, meta)
+    body_start = max([title_i] + [i for i in meta if i < title_i + 4]) + 1 if title_i >= 0 else 0
+    body_lines = []
+    for i in range(body_start, len(lines)):
+        if kinds[i] == "tail":
+            break
+        if kinds[i] == "text":
+            body_lines.append(i)
+    if title_i < 0:
+        first = body_lines[0] if body_lines else 0
+        title = _first_clause(lines[first]) if body_lines else ""
+        problems.append(Problem(shown, first + 1, "没有找到标题：请在正文前单独一行写上文章标题"))
+    else:
+        title = lines[title_i]
+    if not body_lines:
+        problems.append(Problem(shown, title_i + 1 if title_i >= 0 else 0,
+                                "文章没有正文（只找到标题、日期或网页上的导航文字）；请粘贴完整的新闻内容"))
+        return None, problems
+    if not published:
+        problems.append(Problem(shown, (meta[0] + 1) if meta else 0,
+                                "没有找到发布日期（如“发布时间：2023-11-03”）；回答时不会注明日期", "warning"))
+
+    article = Article(path=shown, title=title, title_line=title_i + 1, subtitle=subtitle, published=published)
+    article.sentences = _sentences(lines, body_lines)
+    body = set(body_lines)
+    article.contacts = _contacts([line for i, line in enumerate(lines) if i not in body and i > title_i])
+    article.site_name = _site_name(lines, kinds, title_i)
+    article.attachments = _attachments(lines)
+    return article, problems
+
+
+ATTACHMENT = re.compile(r"^附件\s*(\d*)\s*[:：]\s*(.*)$")
+NUMBERED = re.compile(r"^\d+\s*[.．、]\s*")
+FILE_TYPE = re.compile(r"\.(?:docx?|xlsx?|pdf|zip|rar|wps|pptx?|jpg|png)$", re.IGNORECASE)
+
+
+def _attachments(lines) -> list[str]:
+    """附件：1. 报名回执表 / 2. 住宿及交通指引, or 附件1：报名回执表.docx: the names, once each."""
+    found, listing = [], False
+    for line in (line.strip() for line in lines):
+        m = ATTACHMENT.match(line)
+        if m:
+            listing, items = not m.group(1), [m.group(2)]
+        elif listing and NUMBERED.match(line):
+            items = [line]
+        else:
+            listing = listing and not line
+            continue
+        for item in items:
+            name = FILE_TYPE.sub("", NUMBERED.sub("", item)).strip()
+            if name and name not in found:
+                found.append(name)
+    return found
+
+
+# a section heading in the body: ■ 植树添绿, 一、主要成果, （二）下一步工作
+HEADING = re.compile(r"^(?:[■●◆▲★▌]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
+CELL_SEPARATOR = re.compile(r"\s*[｜|┃]\s*")
+
+
+def _table_sentences(raw_lines: list[str]) -> list[str]:
+    """岗位类别｜报考人数｜合格人数 over 监理员｜318｜262 -> 监理员：报考人数318，合格人数262。
+
+    A table pasted as text keeps its header; each row becomes a sentence that names its numbers.
+    """
+    out, header, caption = list(raw_lines), None, ""
+    for i, line in enumerate(raw_lines):
+        cells = [c for c in CELL_SEPARATOR.split(line.strip()) if c]
+        if len(cells) < 3 or not CELL_SEPARATOR.search(line):
+            if line.strip():  # 一等奖（4项） above a table says what its rows are
+                caption = line.strip() if len(line.strip()) <= 24 and not re.search(r"[。；，：:]$", line.strip()) else ""
+            header = None if line.strip() else header
+            continue
+        if not any(re.search(r"\d", c) for c in cells):
+            header = cells
+            out[i] = ""
+        elif header and len(cells) == len(header):
+            skip = 1 if SERIAL.fullmatch(header[0]) and len(header) > 2 else 0  # 序号｜项目名称｜…: the name labels
+            pairs = "，".join(f"{h}为{v}{_unit(h, v)}" for h, v in zip(header[skip + 1:], cells[skip + 1:], strict=True))
+            label = re.sub(r"\s+", "", cells[skip])
+            caption = re.sub(r"[（(][^（）()]*[)）]$", "", caption)  # 一等奖（4项） -> 一等奖
+            out[i] = f"{caption}：{label}，{pairs}。" if caption else f"{label}：{pairs}。"
+    return out
+
+
+SERIAL = re.compile(r"序号|编号|排名|名次|No\.?|#", re.IGNORECASE)
+
+
+def _unit(header: str, value: str) -> str:
+    """合格人数 | 262 -> 262人: the header names what the bare number counts."""
+    if not re.fullmatch(r"\d+", value):
+        return ""
+    return next((unit for ending, unit in (("人数", "人"), ("家数", "家"), ("项数", "项"), ("个数", "个"))
+                 if header.endswith(ending)), "")
+
+
+def _mark_table_rows(raw_lines: list[str]) -> list[str]:
+    """Rows of a column-laid guest list get a colon between name and description.
+
+    A row counts only beside another row, so a lone title with a space is left alone.
+    """
+    rows = [_table_row(line) for line in raw_lines]
+    filled = [i for i, line in enumerate(raw_lines) if line.strip()]
+    out = [_labelled_row(line) for line in raw_lines]
+    for n, i in enumerate(filled):
+        neighbours = filled[max(n - 2, 0):n] + filled[n + 1:n + 3]
+        numbered = bool(ENUMERATOR.match(raw_lines[i].strip()))  # "1. 葛明远　…副教授" is a row by itself
+        if rows[i] and (numbered or any(rows[j] for j in neighbours)):
+            out[i] = rows[i]
+    return out
+
+
+ENUMERATOR = re.compile(r"^(?:\d{1,2}\s*[.、．)）]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,2}、)\s*")
+LABELLED_ROW = re.compile(r"^(\s*[^\s：:]{1,12}\s*[：:]\s*)([\u4e00-\u9fff]{2,4})[ \t\u3000]+([^\s（(].{3,40})$")
+
+
+def _labelled_row(raw: str) -> str:
+    """`主任委员：尹长青　湖南大学土木工程学院教授` -> `主任委员：尹长青（湖南大学土木工程学院教授）`."""
+    match = LABELLED_ROW.match(raw.rstrip())
+    if not match or re.search(r"[。，；]", match.group(3)):
+        return raw
+    return f"{match.group(1)}{match.group(2)}（{match.group(3).strip()}）"
+
+
+def _table_row(raw: str) -> str | None:
+    """`王有为　中国绿色建筑与节能委员会主任` (a guest list laid out in columns) -> `王有为：中国…主任`.
+
+    Folding removes spaces between Chinese characters, so the columns are marked first.
+    """
+    cells = re.split(r"[ \t\u3000\u00a0]+", ENUMERATOR.sub("", raw.strip()))
+    if len(cells) < 2 or len(raw.strip()) > 60 or re.search(r"[。，；：:,]", raw):
+        return None
+    name, rest = "".join(cells[:-1]), cells[-1]
+    if 2 <= len(name) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", name) and len(rest) >= 4:
+        return f"{name}：{rest}"
+    return None
+
+
+def _classify(line: str) -> str:
+    if not line:
+        return "blank"
+    if IMAGE_RE.match(line):
+        return "image"
+    if TAIL_RE.search(line):
+        return "tail"
+    if (NAV_RE.search(line) or line.count("|") + line.count("｜") + line.count("▏") >= 2
+            or len(re.findall(r"\s[>＞»›]{1,2}\s", f" {line} ")) >= 2):
+        return "nav"
+    if DOC_NUMBER.match(line):
+        return "meta"  # 晋绿建协〔2024〕27号: a notice's file number, not its title
+    if META_RE.search(line) and len(line) < 160 and not line.endswith("。"):
+        return "meta"
+    if re.search(r"联系人|请联系|请咨询|咨询电话", line):
+        return "text"  # 联系人：马瑞，电话：… / 技术问题请联系编制组：…: the article's own contact, not the footer
+    if len(line) < 160 and (CONTACT_RE.match(line) or (CONTACT_RE.search(line) and PHONE_RE.search(line)
+                                                       and not line.endswith("。"))):
+        return "contact"
+    if line.startswith(("·", "•")):
+        return "nav"  # a list of related links
+    if re.fullmatch(r"[-—=_*·\s]+", line):
+        return "blank"
+    return "text"
+
+
+def _mark_captions(lines, kinds):
+    """A short line right under an image is its caption, not a sentence of the article."""
+    for i, kind in enumerate(kinds):
+        if kind != "image":
+            continue
+        j = i + 1
+        while j < len(lines) and kinds[j] == "blank":
+            j += 1
+        # …通过了以下事项： announces what follows; no caption does
+        if (j < len(lines) and kinds[j] == "text" and len(lines[j]) <= 40 and not lines[j].endswith(("。", "：", "；"))
+                and not HEADING.match(lines[j])):
+            kinds[j] = "caption"
+
+
+def _find_title(lines, kinds, meta) -> tuple[int, str]:
+    """The title is the last line above the first meta line (skipping a '——' subtitle);
+    with no meta line, the first short line that does not end like a sentence."""
+    if meta:
+        subtitle = ""
+        for i in range(meta[0] - 1, -1, -1):
+            if kinds[i] != "text":
+                continue
+            if lines[i].startswith(("——", "--", "-")) and not subtitle:
+                subtitle = lines[i].lstrip("—- ")
+                continue
+            return i, subtitle
+    candidates = [i for i, kind in enumerate(kinds) if kind == "text"]
+    for n, i in enumerate(candidates[:6]):
+        line = lines[i]
+        if (6 <= len(line) <= 80 and not line.endswith(("。", "；", "：", ":"))
+                and n + 1 < len(candidates) and len(lines[candidates[n + 1]]) > len(line)):
+            if len(line) <= CHANNEL_MAX and not DATE_RE.search(line) and _looks_like_channel(line, lines, candidates, n):
+                continue
+            return i, ""
+    return -1, ""
+
+
+def _looks_like_channel(line, lines, candidates, n):
+    """行业动态 above the real title: short, and the next text line is also title-like."""
+    nxt = lines[candidates[n + 1]] if n + 1 < len(candidates) else ""
+    return bool(nxt) and not nxt.endswith("。") and len(nxt) <= 80
+
+
+def _first_clause(line: str) -> str:
+    return re.split(r"[，。；！？]", line, maxsplit=1)[0][:40]
+
+
+def _sentences(lines, body_lines) -> list[Sentence]:
+    sentences, paragraph, previous, heading = [], 0, None, ""
+    for i in body_lines:
+        if previous is not None and i != previous + 1:
+            paragraph += 1
+        previous = i
+        if HEADING.match(lines[i]) and len(lines[i]) <= 40 and not re.search(r"[。；;，,：:]$", lines[i]):
+            heading = lines[i]
+        for part in _sentences_of(lines[i]):
+            sentences.append(Sentence(part, i + 1, paragraph, len(sentences), heading))
+        paragraph += 1
+    return sentences
+
+
+def _sentences_of(line: str) -> list[str]:
+    """A line's sentences; short ；-separated items after a colon (主要技术内容包括：总则；术语；…)
+    are one enumeration, kept whole with the sentence that introduces it."""
+    out, enumerating = [], False
+    for part in (p.strip() for p in SENTENCE_END.split(line)):
+        if not part:
+            continue
+        if enumerating and len(part) <= ENUMERATION_ITEM:
+            out[-1] += part
+        else:
+            out.append(part)
+            enumerating = "：" in part and len(part.rsplit("：", 1)[-1]) <= ENUMERATION_ITEM
+        enumerating = enumerating and out[-1].endswith(("；", ";"))
+    return out
+
+
+ENUMERATION_ITEM = 12  # characters: 供暖通风与空调系统改造； is an item, a clause of a sentence is longer
+
+
+def _contacts(lines) -> dict:
+    """Footer contact data: the site's address and phones, and who owns the site."""
+    contacts: dict = {}
+    for line in lines:
+        if re.search(r"版权所有|copyright|©", line, re.IGNORECASE) and "owner" not in contacts:
+            owner = COPYRIGHT_NOISE.sub(" ", FILING_NUMBER.sub(" ", line))
+            owner = re.split(r"\s{1,}(?=[^\s]*[:：])|技术支持|备案|icp|地址|电话|联系|邮编|传真|网站|主办|承办",
+                             owner.strip(), flags=re.IGNORECASE)[0]  # drop a trailing "客服电话：…"
+            owner = owner.strip(" ：:，,-—·|")
+            if 2 <= len(owner) <= 40:
+                contacts["owner"] = owner
+        host = re.match(r"^\s*(?:主办单位|主办)\s*[:：]\s*(.+)", line)
+        if host and "owner" not in contacts and org_mentions(host.group(1)):
+            contacts["owner"] = org_mentions(host.group(1))[0]  # 主办：宁夏建设监理与工程咨询协会
+        labels = list(CONTACT_RE.finditer(line))
+        for n, match in enumerate(labels):
+            key = CONTACT_LABELS[match.group(1).lower()]
+            end = labels[n + 1].start() if n + 1 < len(labels) else len(line)
+            value = line[match.end():end].strip(" ，,；;")
+            if value.count("（") + value.count("(") != value.count("）") + value.count(")"):
+                value = value.strip("（()）")  # 5层（邮编：100037）: the brackets went to two labels
+            if not value:
+                continue
+            if key in ("phone", "fax"):
+                numbers = [re.sub(r"\s+", " ", p).strip() for p in PHONE_RE.findall(value)]
+                if numbers:
+                    contacts.setdefault(key, [])
+                    contacts[key] += [p for p in numbers if p not in contacts[key]]
+            elif key not in contacts:
+                contacts[key] = value
+    return contacts
+
+
+def _site_name(lines, kinds, title_i) -> str:
+    for i in range(0, max(title_i, 0)):
+        if kinds[i] == "text" and len(lines[i]) <= 60:
+            return lines[i]
+    return ""

@@ -1,0 +1,405 @@
+"""What an article says, as facts: people and their parts, places, dates, documents, counts.
+
+Read once per article when the knowledge is loaded. Each fact keeps the index of the
+sentence it came from, so every answer can quote its evidence.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from ..text.dates import Date, find_dates
+from ..text.lexicon import COMPOUND_SURNAMES, ORG_SUFFIX_RE, TITLE_RE
+from .article import Article
+from .orgs import org_mentions, resolve
+from .people import HONORIFICS, TABLE_ROW, Mention, find_people
+
+HAN = "\u4e00-\u9fff"
+
+# What a person did, by the verbs news uses. Order matters: the first that matches names the part.
+ACTIONS = [
+    ("host", re.compile(r"主持|带队|率队|领队")),
+    ("greeting", re.compile(r"贺信|贺电|贺词")),
+    ("speech", re.compile(r"致辞|致欢迎辞|讲话|发言|报告|分享|演讲|介绍|总结|宣读|宣布|作了|做了|解读|授课|主讲|表态|"
+                          r"指出|表示|强调|认为|忆述|提到|谈到|讲授|授课|讲课|进行授课|作了题为")),
+    ("attend", re.compile(r"出席|参加|到会|莅临|与会|参会|应邀|列席|到场|考察|调研|观摩|指导|陪同")),
+    ("elected", re.compile(r"当选|选举|聘任|任命|聘请")),
+]
+TALK_TOPIC = re.compile(r"^(?:分享|报告|演讲|发言|讲座|授课|讲课)?(?:主题|题目|内容)[：:]")
+PRONOUN_START = re.compile(r"^(?:他|她)(?:们)?(?:[^们]|$)")
+PLACE_VERB = re.compile(r"(?:隆重|正式|顺利|盛大|胜利)?(?:举行|召开|举办|开幕|启动|揭幕|闭幕|落幕|开班|开讲|开展)")
+PLACE_MARKER = re.compile(r"[在于假]|来到|前往|赴|走进|深入")
+PLACE_LABEL = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])?\s*(?:会议|培训|活动|举办|考试)?地点\s*[:：]\s*"
+                         r"([^。；（(]{2,60})")
+GONE_TO = re.compile(r"(?:来到|前往|赶赴|走进)([^，。；、]{2,24}?(?:省|市|县|区|镇|乡|村|州|园|场|馆|厅|室|中心|基地|现场|工地|社区|学校|大学|公司))"
+                     r"(?=[，。；]|开展|参观|调研|考察|慰问|看望|举行|进行)")
+NOT_A_PLACE = re.compile(r"^[\d一二三四五六七八九十百千万]+[个项家名位场次人]|[、，“”《》]|宣布|宣读|介绍|对|声中|之际|期间|随即|年|月|季度|今年|明年|去年|上半|下半|首季|近期")
+VENUE = re.compile(r"(?:会场|会址|课堂|场地|考点|考场|会议地点|活动地点|举办地点|地点)(?:设在|设于|位于|选在|定在|在|为|是)"
+                   r"([^，。；、]{4,40})")
+TIME_WORDS = re.compile(r"^(?:上午|下午|晚上|晚|早上|中午|当天|当日|同日|近日|日前|今天|昨天|\d+时|\d+点)+")
+DOC_RE = re.compile(r"《([^《》]{2,60})》((?:（[^（）]{1,10}）)?)")
+COUNT_RE = re.compile(
+    r"(约|近|超过|逾|共有|共|合共|总计|累计)?(\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)(余|多)?"
+    r"(家|个|名|位|人|项|次|场|篇|所|座|件|台|套|万人|千人|亿元|万元|元|万平方米|平方米|亩|万吨|吨|万立方米|立方米|方|天|辆|"
+    r"章|节|栋|层|户|床|小时|学时|课时|期|部|本|册|条|棵|株|份|票|%)"
+    rf"([{HAN}]{{0,8}})")
+ORG_LIST = re.compile(rf"((?:[{HAN}A-Za-z（）()]{{2,30}}、)+[{HAN}A-Za-z（）()]{{2,30}})等(?:[{HAN}]{{0,6}})?"
+                      r"(企业|单位|公司|协会|高校|机构|部门|院校|学会|组织)")
+LEADING_FUNCTION = re.compile(r"^[由在与和及对为将把被从向是的了]+")
+ALIAS_EXPLICIT = re.compile(rf"[（(]?(?:以下|下)?(?:简称|称)[“\"「『]([{HAN}A-Za-z]{{2,12}})[”\"」』][）)]?"
+                            rf"|[（(](?:以下|下)?简称([{HAN}A-Za-z]{{2,12}})[）)]"
+                            # 《…标准》（DBJ53/T-128-2024，以下简称《标准》）: a code may come first
+                            rf"|[（(](?:[^（）()《》]{{0,40}}[，,；;]\s*)?(?:以下|下)?简称《([^《》]{{2,12}})》[）)]")
+
+
+@dataclass
+class Person:
+    name: str
+    roles: list[tuple[str, str]] = field(default_factory=list)  # (org, title), best first
+    latin: str = ""
+    sentences: list[int] = field(default_factory=list)  # where the person is named
+    actions: list[tuple[str, int]] = field(default_factory=list)  # (host/speech/attend/greeting/elected, sentence)
+    said: list[int] = field(default_factory=list)  # sentences of what they said ("他强调…")
+
+    @property
+    def description(self) -> str:
+        """中国建筑节能协会会长 (the most informative title first)."""
+        parts: list[str] = []
+        for org, title in self.roles:  # a title already said with its organisation is not said again
+            parts += [part for part in f"{org}{title}".split("、") if part and not any(p.endswith(part) for p in parts)]
+        return "、".join(parts)
+
+    @property
+    def present(self) -> bool:
+        """At the event, not only sending a letter of congratulation."""
+        return any(kind != "greeting" for kind, _ in self.actions) or not self.actions
+
+
+@dataclass
+class Event:
+    sentence: int
+    dates: list[Date]
+    place: str
+    venue: str = ""  # 会场设在…: the room, when the place is the city
+
+@dataclass
+class Count:
+    sentence: int
+    text: str  # 8家, 约1800名
+    number: str
+    unit: str
+    noun: str  # the words after: 8家|行业协会
+    before: str = ""  # the words before, in the same clause: 其中一等奖|12项
+
+@dataclass
+class ArticleFacts:
+    home_org: str = ""
+    people: dict[str, Person] = field(default_factory=dict)
+    events: list[Event] = field(default_factory=list)
+    documents: list[tuple[str, int]] = field(default_factory=list)  # (《name》（草案）, sentence)
+    counts: list[Count] = field(default_factory=list)
+    org_lists: list[tuple[list[str], str, int]] = field(default_factory=list)  # (names, kind 企业, sentence)
+    aliases: dict[str, str] = field(default_factory=dict)  # short name -> full name
+    lists: list[tuple[int, list[int]]] = field(default_factory=list)  # (announcing sentence, item sentences)
+
+
+ASSOCIATION_OFFICE = re.compile(r"(?:名誉|常务)?副?(?:理事长|会长|秘书长|监事长)")
+# A row whose label is a title: everyone in it holds that title in the body named above
+# (首批专家委员名单…其中：主任委员：…；副主任委员：…；委员（部分）：…).
+TITLE_LABEL = re.compile(rf"^((?:{TITLE_RE.pattern}))(?:（[^（）]{{1,6}}）)?[：:]")
+BODY_ENDINGS = ("委员会", "专委会", "工作组", "小组", "编制组", "专家组", "理事会", "监事会")
+
+
+def extract_facts(article: Article) -> ArticleFacts:
+    facts = ArticleFacts(home_org=_home_org(article))
+    facts.aliases = _explicit_aliases(article)
+    recent = org_mentions(article.title)  # organisations named so far, for 该会 / 公司
+    for mention in find_people(re.split(r"——|──|--", article.title)[-1], facts.home_org):  # 专访…局长赖宏彬
+        _add_role(facts, mention)
+    row_org = ""  # 专家委员会主任：…；副主任：…: rows without an organisation take the one above
+    for s in article.sentences:  # first who is who: titles and organisations
+        here = [(s.text.find(name), name) for name in org_mentions(s.text)]
+        mentions = find_people(s.text, facts.home_org)
+        for mention in mentions:
+            if mention.row and not mention.org:
+                mention.org = row_org or facts.home_org
+            mention.org = facts.aliases.get(mention.org) or resolve(
+                mention.org, recent + [n for at, n in here if at < mention.start])
+            if not mention.org and ASSOCIATION_OFFICE.fullmatch(mention.title):
+                mention.org = facts.home_org  # 理事长林柏宏致词, in the 学会's own news: its 理事长
+            _add_role(facts, mention)
+        label = TITLE_LABEL.match(s.text)  # 副主任委员：…设计研究院总建筑师韩立新、长安大学教授魏红梅
+        if label and not any(m.row for m in mentions):
+            body = next((n for n in reversed(recent) if n.endswith(BODY_ENDINGS)), facts.home_org)
+            body = next((n for n in reversed(recent) if n.endswith(body) and len(n) > len(body)), body)  # in full
+            for mention in mentions:
+                _add_role(facts, Mention(mention.name, label.group(1), body, mention.start, mention.end, row=True))
+        rows = [m for m in mentions if m.row]
+        row_org = rows[0].org if rows else ""
+        recent += [name for _, name in here]
+    current: Person | None = None  # whom "他" refers to
+    list_intro: list[str] = []  # 应邀出席本次活动的嘉宾如下： -> the rows below attended
+    forms = _forms(facts.people)
+    for s in article.sentences:  # then what each did, wherever the name appears
+        named = _named_in(s.text, forms)
+        following: list[tuple[str, int]] = []
+        if TABLE_ROW.match(s.text) and list_intro:
+            following = [(kind, s.index) for kind in list_intro]
+        list_intro = ([kind for kind, pattern in ACTIONS if pattern.search(s.text)] if s.text.endswith("：")
+                      else list_intro if TABLE_ROW.match(s.text) else [])
+        for n in range(len(named) - 1, -1, -1):  # backwards: a list shares the verb at its end
+            start, name = named[n]
+            person = facts.people[name]
+            if s.index not in person.sentences:
+                person.sentences.append(s.index)
+            clause = s.text[start + len(name): named[n + 1][0] if n + 1 < len(named) else len(s.text)]
+            did = [(kind, s.index) for kind, pattern in ACTIONS if pattern.search(clause)] or following
+            person.actions += [a for a in did if a not in person.actions]
+            following = did
+        if named:
+            current = facts.people[named[0][1]] if len({name for _, name in named}) == 1 else None
+            if current is not None:
+                current.said.append(s.index)
+        elif current is not None and (PRONOUN_START.match(s.text) or TALK_TOPIC.match(s.text)):
+            current.said.append(s.index)  # 他表示… / 分享主题：「…」 under a speaker's row
+            if TALK_TOPIC.match(s.text) and ("speech", s.index) not in current.actions:
+                current.actions.append(("speech", s.index))
+        elif not s.text.startswith(("他", "她")):
+            current = None
+        _events(facts, s.text, s.index)
+        for m in DOC_RE.finditer(s.text):
+            facts.documents.append((f"《{m.group(1)}》{m.group(2)}", s.index))
+        for m in COUNT_RE.finditer(s.text):
+            if not re.match(r"[年月日届期]", s.text[m.end(2):m.end(2) + 1]) and s.text[m.start() - 1:m.start()] != "第":
+                clause = re.split(r"[，、；：]", s.text[max(0, m.start() - 12):m.start()])[-1]
+                facts.counts.append(Count(s.index, m.group(0)[: len(m.group(0)) - len(m.group(5))],
+                                          m.group(2), m.group(4), m.group(5), clause))
+        for m in ORG_LIST.finditer(s.text):
+            names = _org_list_items(m.group(1))
+            if names and not any(name in s.text and name in facts.people for name in names):
+                facts.org_lists.append((names, m.group(2), s.index))
+    facts.aliases.update(_implicit_aliases(article.title + "。" + article.text, facts.aliases))
+    facts.lists = _lists(article)
+    for person in facts.people.values():
+        person.roles.sort(key=lambda role: -len(role[0]))
+    return facts
+
+
+def _add_role(facts: ArticleFacts, mention: Mention):
+    person = facts.people.setdefault(mention.name, Person(mention.name))
+    role = (mention.org, re.sub(r"^(?:新当选|新任|现任|时任)", "", mention.title))
+    if role[1] and not any(role[1] in t and (not role[0] or role[0] == o or role[0] in t) for o, t in person.roles):
+        # a later, fuller mention (org + title) replaces a bare one (title only)
+        person.roles = [r for r in person.roles if not (not r[0] and r[1] in role[1])]
+        person.roles.append(role)
+    person.latin = person.latin or mention.latin
+
+
+def _named_in(text: str, forms_by_name: dict[str, list[str]]) -> list[tuple[int, str]]:
+    """(position, name) of every known person named in the text, in order: by full name, titled
+    or not, or by surname and title when only one person has that surname (赖局长, 皇甫主任)."""
+    found = []
+    for name, forms in forms_by_name.items():
+        for form in forms:
+            at = text.find(form)
+            while at >= 0:
+                if not any(start <= at < start + len(other) for start, other in found):
+                    found.append((at, name if form == name else name))
+                at = text.find(form, at + len(form))
+    return sorted(found)
+
+
+def _forms(people: dict[str, Person]) -> dict[str, list[str]]:
+    surname = {name: name[:2] if name[:2] in COMPOUND_SURNAMES else name[:1] for name in people if "·" not in name}
+    count = {}
+    for s in surname.values():
+        count[s] = count.get(s, 0) + 1
+    return {name: [name] + ([surname[name] + h for h in HONORIFICS] if name in surname and count[surname[name]] == 1
+                            and len(name) > len(surname[name]) + 1 else [])
+            for name in people}
+
+
+def _events(facts: ArticleFacts, text: str, index: int):
+    dates = [d for d, _, _ in find_dates(text)]
+    place = ""
+    for verb in PLACE_VERB.finditer(text):
+        clause_start = max(text.rfind(p, 0, verb.start()) for p in "，。；：") + 1
+        markers = list(PLACE_MARKER.finditer(text, clause_start, verb.start()))
+        for marker in reversed(markers):
+            candidate = TIME_WORDS.sub("", text[marker.end():verb.start()]).strip()
+            if (2 <= len(candidate) <= 30 and not find_dates(candidate) and not NOT_A_PLACE.search(candidate)):
+                place = candidate
+                break
+        if place:
+            break
+    labelled = PLACE_LABEL.search(text)  # （二）地点：郑州市郑东新区…中原建科大厦二楼多功能厅
+    if labelled:
+        place = labelled.group(1).strip()
+    if not place:  # 来到卓尼县扎古录镇，为合作社送去…: a visit names its place without 举行
+        went = GONE_TO.search(text)
+        place = went.group(1) if went and not NOT_A_PLACE.search(went.group(1)) else ""
+    venue = VENUE.search(text)
+    if dates or place:
+        facts.events.append(Event(index, dates, place, venue.group(1) if venue else ""))
+    elif venue and facts.events and index - facts.events[-1].sentence <= 2:
+        facts.events[-1].venue = facts.events[-1].venue or venue.group(1)  # 会场设在… follows the event
+
+
+ITEM_START = re.compile(r"^(?:第[一二三四五六七八九十\d]+(?:站|个|项|是|部分|阶段|天|批|组|场)|[一二三四五六七八九十]是|"
+                        r"其[一二三四五]|首先|其次|再次|随后|然后|接着|最后|[●■◆▪•]|（[一二三四五六七八九十]+）|"
+                        r"[一二三四五六七八九十]+、(?=.*[；;。]$))")  # 一、《…报告》； (a heading 一、评选范围 has no ；)
+ANNOUNCE = re.compile(r"[一二三四五六七八九十两\d]+(?:个|项|站|处|家|所|条|点|方面|部分|阶段|环节|场|批)|(?:以下|如下).{0,8}[：:]$")
+
+
+def _lists(article: Article) -> list[tuple[int, list[int]]]:
+    """本次观摩共安排三个观摩点。第一站是…第二站是…第三站是…: the announcing sentence
+    and the sentences that start each item."""
+    found, items, style = [], [], ""
+    for s in article.sentences:
+        start = ITEM_START.match(s.text)
+        restarts = bool(start) and re.search(r"[一1]", start.group(0)) is not None and "其一" not in start.group(0)
+        if items and (s.index - items[-1] > 6 or (start and (_item_style(start.group(0)) != style or restarts))):
+            found.append(items)  # far from the last item, marked another way (● then 二是), or （一） again
+            items = []
+        if start:
+            items.append(s.index)
+            style = _item_style(start.group(0))
+    if items:
+        found.append(items)
+    out = _table_lists(article)
+    for items in found:
+        if len(items) < 2:
+            continue
+        start = items[0]
+        announce = next((i for i in (start - 1, start - 2) if i >= 0
+                         and ANNOUNCE.search(article.sentences[i].text)), start)
+        out.append((announce, items))
+    return out
+
+
+def _table_lists(article: Article) -> list[tuple[int, list[int]]]:
+    """一等奖（4项） over rows 一等奖：湿热地区…，主要完成单位为…: a captioned table is a list."""
+    out, sentences = [], article.sentences
+    for s in sentences[:-1]:
+        caption = re.sub(r"[（(][^（）()]*[)）]$", "", s.text)
+        rows = []
+        for row in sentences[s.index + 1:]:
+            if not row.text.startswith(f"{caption}："):
+                break
+            rows.append(row.index)
+        if len(caption) >= 2 and len(rows) >= 2:
+            out.append((s.index, rows))
+    return out
+
+
+def _item_style(marker: str) -> str:
+    """第一站 and 第二站 mark one list, 一是 and 二是 another: the marker without its number.
+    Steps in order (第一站/首先 … 随后 … 最后) are one list however each is marked."""
+    if SEQUENCE.match(marker):
+        return "sequence"
+    return re.sub(r"[一二三四五六七八九十\d]+", "", marker)
+
+
+SEQUENCE = re.compile(r"第[一二三四五六七八九十\d]+站|首先|其次|再次|随后|然后|接着|最后")
+
+
+def _org_list_items(listed: str) -> list[str]:
+    """来自北京、重庆…成都等行业协会、相关高校及立邦、青岛科瑞、中煤科工 -> 立邦, 青岛科瑞, 中煤科工."""
+    items = listed.split("、")
+    for i in range(len(items) - 1, -1, -1):
+        if "等" in items[i]:
+            items = items[i + 1:]
+            break
+    if not items:
+        return []
+    items[0] = re.split(r"受到|来自|包括|邀请了?|以及|及|有|由", items[0])[-1]
+    if any(TITLE_RE.search(item) for item in items):
+        return []  # a chain of people, not of organisations
+    return [item for item in items if 2 <= len(item) <= 30]
+
+
+def _home_org(article: Article) -> str:
+    """The article's own organisation: named in the title, or by the site's footer."""
+    for org in org_mentions(re.split(r"——|──|--", article.title)[-1]):
+        if not re.match(r"我会|本会|我院|本院|我校", org):  # 我会专家委员会: the publisher's, named below
+            return org
+    owner = article.contacts.get("owner", "")
+    return owner if ORG_SUFFIX_RE.search(owner) else ""  # a site (…网) is not an organisation
+
+
+def _orgs_in(text: str) -> list[str]:
+    """Phrases ending in 协会/委员会/公司… that start after punctuation or a verb."""
+    found = []
+    for chunk in re.split(r"[，。；、：“”《》\s]|召开|举行|举办|出席|参加|成立|发布|启动|在|于|由|和|与|及", text):
+        match = ORG_SUFFIX_RE.search(chunk)
+        if match and 4 <= len(chunk) <= 30:
+            found.append(chunk)
+    return found
+
+
+def _explicit_aliases(article: Article) -> dict[str, str]:
+    """江苏省绿色建筑协会（以下简称“省绿建协会”）, 澳门建筑节能与环境学会（下称「学会」）,
+    《…技术规程》（以下简称《规程》）."""
+    aliases = {}
+    for s in article.sentences:
+        for m in ALIAS_EXPLICIT.finditer(s.text):
+            if m.group(3):  # 《热带海岛地区…技术规程》（以下简称《规程》）
+                before = re.findall(r"《([^《》]{2,60})》", s.text[:m.start()])
+                if before:
+                    aliases[m.group(3)] = before[-1]
+                continue
+            full = _org_before(s.text, m.start())
+            if full:
+                aliases[m.group(1) or m.group(2)] = full
+    return aliases
+
+
+def _org_before(text: str, end: int) -> str:
+    """江苏省绿色建筑协会（以下简称“省绿建协会”）: the name the short one stands for."""
+    names = org_mentions(text[:end])
+    return names[-1] if names and text[:end].rstrip("（(").endswith(names[-1]) else ""
+
+
+ALIAS_SUFFIXES = ("办公室", "委员会", "研究会", "促进会", "专委会", "协会", "学会", "中心", "大会", "联盟")
+SHORT_NAME = re.compile(rf"(?:^|(?<=[^{HAN}])|(?<=[的在由与和及对为是将向经、]))([{HAN}]{{1,5}}(?:{'|'.join(ALIAS_SUFFIXES)}))")
+
+
+def _implicit_aliases(text: str, known: dict[str, str]) -> dict[str, str]:
+    """西部办公室 for 西部地区建筑绿色低碳发展协调推进办公室: a short name, standing on its own
+    in the article, whose characters appear in order in a long name with the same ending."""
+    longs = {name for name in org_mentions(text) if len(name) >= 6 and name.endswith(ALIAS_SUFFIXES)}
+    inside = set()  # positions within a long name: 产业协会 inside 成都市…产业协会 is no short name
+    for name in longs:
+        for m in re.finditer(re.escape(name), text):
+            inside.update(range(m.start(), m.end()))
+    aliases = {}
+    for m in SHORT_NAME.finditer(text):
+        mention = m.group(1)
+        for cut in range(len(mention) - 3):  # four characters at least: 绿建协会, 西部办公室
+            candidate, at = mention[cut:], m.start(1) + cut
+            if at in inside or LEADING_FUNCTION.match(candidate) or candidate in known:
+                continue
+            full = next((f for f in sorted(longs, key=len) if candidate not in f and len(candidate) < len(f) - 2
+                         and f.endswith(candidate[-2:]) and is_abbreviation(candidate, f)), None)
+            if full:
+                aliases[candidate] = full
+                break
+    return aliases
+
+
+def is_abbreviation(short: str, long: str) -> bool:
+    """莆田建协 abbreviates 莆田市建筑业协会, 绿建大会 绿色建筑与建筑节能大会: the short name's
+    characters appear in order in the long one, within a span a few times its length."""
+    if not 3 <= len(short) < len(long):
+        return False
+    start = long.find(short[0])
+    while start >= 0:
+        at, ok = start, True
+        for ch in short[1:]:
+            at = long.find(ch, at + 1)
+            if at < 0 or at - start >= 4 * len(short):
+                ok = False
+                break
+        if ok:
+            return True
+        start = long.find(short[0], start + 1)
+    return False

@@ -1,0 +1,102 @@
+"""The knowledge folder read into one immutable KnowledgeBase.
+
+    knowledge/news/*.txt   raw articles, pasted as copied from the site
+    knowledge/faq/*.txt    curated questions and answers
+    knowledge/settings.txt welcome and decline texts, the association's name, synonyms
+    knowledge/tests.txt    staff's own test questions (run by `check`)
+
+A broken file never stops the load: it is reported as a Problem and left out.
+"""
+
+import hashlib
+import os
+import time
+from dataclasses import dataclass, field
+
+from .article import Article, load_article
+from .faq import FaqEntry, load_faq_file
+from .problem import Problem
+from .settings import Settings, load_settings
+
+TEXT_SUFFIXES = (".txt", ".md")
+
+
+@dataclass
+class KnowledgeBase:
+    kb_dir: str
+    articles: list[Article] = field(default_factory=list)
+    faq: list[FaqEntry] = field(default_factory=list)
+    settings: Settings = field(default_factory=Settings)
+    problems: list[Problem] = field(default_factory=list)
+    version: str = ""  # changes whenever any knowledge file changes
+    loaded_at: float = 0.0
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+def knowledge_files(kb_dir: str) -> list[tuple[str, str]]:
+    """(absolute path, path shown to staff) for every file the bot reads, sorted."""
+    found = []
+    for sub in ("news", "faq"):
+        folder = os.path.join(kb_dir, sub)
+        if not os.path.isdir(folder):
+            continue
+        for name in sorted(os.listdir(folder)):
+            if name.startswith((".", "~")) or not name.lower().endswith(TEXT_SUFFIXES):
+                continue  # editor backups and hidden files are not knowledge
+            found.append((os.path.join(folder, name), f"{sub}/{name}"))
+    for name in ("settings.txt", "tests.txt"):
+        path = os.path.join(kb_dir, name)
+        if os.path.isfile(path):
+            found.append((path, name))
+    return found
+
+
+def fingerprint(kb_dir: str) -> str:
+    """Cheap change detector (names, sizes, mtimes): hot reload polls this every few seconds."""
+    digest = hashlib.sha1()
+    for path, shown in knowledge_files(kb_dir):
+        try:
+            stat = os.stat(path)
+        except OSError:
+            continue
+        digest.update(f"{shown}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()[:12]
+
+
+def content_version(kb_dir: str) -> str:
+    """Hash of every file's name and bytes: replicas with the same files agree on it."""
+    digest = hashlib.sha1()
+    for path, shown in knowledge_files(kb_dir):
+        try:
+            with open(path, "rb") as f:
+                digest.update(shown.encode() + b"\0" + f.read() + b"\0")
+        except OSError:
+            continue
+    return digest.hexdigest()[:12]
+
+
+def load_knowledge(kb_dir: str) -> KnowledgeBase:
+    """Read every knowledge file; problems are collected, never raised."""
+    kb = KnowledgeBase(kb_dir=kb_dir, loaded_at=time.time())
+    if not os.path.isdir(kb_dir):
+        kb.problems.append(Problem(kb_dir, 0, "知识库文件夹不存在；请检查 KB_DIR 或 --kb 的路径"))
+        return kb
+    kb.version = content_version(kb_dir)
+    kb.settings, problems = load_settings(kb_dir)
+    kb.problems += problems
+    for path, shown in knowledge_files(kb_dir):
+        if shown.startswith("news/"):
+            article, problems = load_article(path, shown)
+            kb.problems += problems
+            if article:
+                kb.articles.append(article)
+        elif shown.startswith("faq/"):
+            entries, problems = load_faq_file(path, shown)
+            kb.problems += problems
+            kb.faq += entries
+    if not kb.articles and not kb.faq:
+        kb.problems.append(Problem(kb_dir, 0, "知识库是空的：news/ 里没有文章，faq/ 里也没有问答"))
+    return kb

@@ -1,0 +1,376 @@
+"""People named in a sentence, with title and organisation, as Chinese news writes them.
+
+    中国建筑节能协会会长武涌、秘书长吴景山      org + title + name; the org carries forward
+    会长施平西副会长秦帆                       no separator between people
+    香港中文大学邹经宇教授                      name before its title
+    王有为：中国绿色建筑与节能委员会主任        a guest list laid out in columns
+    会长：蒋清峰                               an election result (org = the article's own)
+    国际…组织（iiSBE）主席尼尔斯·拉森（Nils Larsson）
+"""
+
+import re
+from dataclasses import dataclass
+
+from ..text.lexicon import (
+    COMPOUND_SURNAMES,
+    ORG_SUFFIX_RE,
+    PLACES,
+    SINGLE_SURNAMES,
+    TITLE_AFTER_NAME_RE,
+    TITLE_RE,
+)
+
+HAN = "\u4e00-\u9fff"
+# After a name these end it for sure: punctuation, a number + classifier, a two-character verb.
+STRONG_AFTER = re.compile(
+    r"[、，。；：,;:（(“”\"）)\s]|$|\d|[一二两三四五六七八九十]+(?:位|名|人|个)|等|任(?=副?[团组会]?长|主任|秘书)|"
+    r"(?:主持|出席|参加|致辞|讲话|发言|介绍|表示|指出|强调|认为|代表|率先|带领|一行|同志|先生|女士|宣布|宣读|作了|"
+    r"做了|进行|发表|提出|希望|要求|感谢|祝贺|会见|当选|担任|分别|共同|应邀|受邀|到会|莅临|参观|考察|调研|总结|"
+    r"回顾|解读|分享|汇报|报告|主讲|获得|获颁|颁发|专门|亲自|率团|随后|首先|最后|也|还|又|均|都|则|就|将|已|曾)"
+)
+# A character that never ends a given name: 王军说 is 王军 + 说.
+NOT_NAME_FINAL = set("说等在对和与及是的了也将就被向从则均都亦又还并携偕代做作讲谈向于率兼")
+NOT_NAME_CHARS = set("会协院学司局厅部署所室处组团委办站馆社校府省市县区镇届年月日号的了在是有与及等"
+                     "员师任位个邀")
+# 苏日娜 may have 日 (the punctuation after it rules out dates); 台就座, 见证签约, 致词表示 are not names
+LONE_NAME_NOT = (NOT_NAME_CHARS - set("日")) | set("就座签约致词表示颁证书见讲话说出席参加持绍报告向为对作发言")
+# Two-character words that start with a surname but name no one: 项目经理, 主任委员, 公司总经理.
+COMMON_WORDS = set(
+    "项目 主任 委员 公司 单位 方面 代表 相关 全国 全省 全市 全区 会议 大会 随后 同时 其中 以及 此次 本次 会上 成员 "
+    "主要 经理 常务 副总 党组 双方 各方 任务 高校 曾经 施工 管理 江苏 江西 湖南 湖北 广西 广东 山东 四川 云南 "
+    "甘肃 安徽 福建 浙江 河南 河北 吉林 辽宁 黄河 长江 万元 余人 和平 华东 华南 华北 西部 东部 南部 北部 中部 "
+    "宣传 文化 技术 工程 建设 建筑 设计 研究 国家 国际 中国 中华 全体 全面 全力 部分 部门 马上 向前 高级 高层 "
+    "金融 安全 程序 时间 包括 申报 钱款 齐聚 应当 应该 严格 冯某 王某 李某 张某 刘某 陈某 杨某 田间 江南 路径".split()
+)
+FOREIGN_NAME = re.compile(rf"[{HAN}]{{1,6}}(?:·[{HAN}]{{1,8}}){{1,2}}(?:（([A-Za-z][A-Za-z .'\-]+)）)?")
+AFTER_FOREIGN_NAME = re.compile(r"主持|主讲|介绍|发言|表示|指出|认为|强调|致辞|出席|参加|作了|代表|分享|带来|围绕|"
+                                r"率队|带队|一行|先生|女士|[以等和与及在作就对为向也还说讲]")
+AFTER_NAME_TITLES = {"教授", "副教授", "院士", "博士", "研究员", "技师", "建筑师", "工程师", "高级工程师"}
+LATIN_AFTER = re.compile(r"（([A-Za-z][A-Za-z .'\-]{2,40})）")
+# How people are called by surname: 皇甫老师, 赖局长.
+HONORIFICS = ("老师", "先生", "女士", "教授", "院长", "局长", "主任", "会长", "秘书长", "理事长", "董事长", "总经理",
+              "总工", "处长", "部长", "厅长", "主席", "博士", "团长", "经理", "所长", "校长", "书记")
+SUB_UNIT = re.compile(r"专委会|分会|秘书处|专业委员会|工作委员会|办公室")
+LEAD_IN = re.compile(r"^(?:.{0,10}?由|.{0,8}?邀请(?:到|了)?|.{0,4}?(?:聘请|聘任|特聘|推选|选举|任命)|以及|及|和|与|并|"
+                     r"其中|包括|特邀|来自|受邀|应邀|同时|另有)")
+TABLE_ROW = re.compile(rf"^([{HAN}·]{{2,8}})：(.+)$")
+ELECTED_ROW = re.compile(rf"^(.{{0,12}}?)：((?:[{HAN}]{{2,4}}、)*[{HAN}]{{2,4}})(?:（([^（）]{{2,40}})）)?$")
+# 任宏伟（青岛海川建筑设计研究院有限公司总工程师）: a title in brackets after the name.
+PAREN_ROLE = re.compile(rf"([{HAN}]{{2,4}})（([^（）]{{2,40}})）")
+NAMED_IN_LATIN = re.compile(rf"([{HAN}]{{2,5}})（[A-Za-z][A-Za-z .'\-]{{2,40}}）")
+APPOINTED = re.compile(rf"((?:[{HAN}]{{2,3}}、)*[{HAN}]{{2,3}})(?:（[^（）]{{1,40}}）)?(?:\d+人|[一二三四五六七八九十]+人|等)?"
+                       rf"(?:以\d+票|以全票|以高票)?(?:为|担任|出任|当选为|当选)(.{{0,24}}?)$")
+# ^ 高丽娟以85票当选秘书长; 王建华（…集团董事长）以88票当选会长: the brackets say who he is
+
+
+@dataclass
+class Mention:
+    name: str
+    title: str = ""
+    org: str = ""
+    start: int = 0  # span of the name in the sentence
+    end: int = 0
+    latin: str = ""  # the name in Latin letters when the text gives it: Nils Larsson
+    row: bool = False  # from a "会长：蒋清峰" row: without an organisation, the rows above give it
+
+    @property
+    def description(self) -> str:
+        """中国建筑节能协会会长 — how answers introduce the person."""
+        return f"{self.org}{self.title}"
+
+
+def is_surname_start(name: str) -> bool:
+    return name[:2] in COMPOUND_SURNAMES or name[:1] in SINGLE_SURNAMES
+
+
+def plausible_name(name: str) -> bool:
+    return (2 <= len(name) <= 4 and is_surname_start(name) and re.fullmatch(f"[{HAN}]+", name) is not None
+            and not any(ch in NOT_NAME_CHARS for ch in name[1:]) and name[:2] not in COMMON_WORDS
+            and not TITLE_RE.search(name))
+
+
+def name_after(text: str, i: int) -> tuple[str, int, str] | None:
+    """The name that starts at text[i] (right after a title): (name, end, latin)."""
+    foreign = FOREIGN_NAME.match(text, i)
+    if foreign:
+        name = foreign.group(0).split("（")[0]
+        head, _, tail = name.rpartition("·")
+        cut = AFTER_FOREIGN_NAME.search(tail, 2)  # 阿依古丽·买买提主持: the name ends before the verb
+        if cut:
+            name = f"{head}·{tail[:cut.start()]}"
+            return name, i + len(name), ""
+        return name, foreign.end(), foreign.group(1) or ""
+    latin_named = NAMED_IN_LATIN.match(text, i)  # 佐藤健一（Kenichi Sato）: any name the text romanises
+    if latin_named:
+        end = latin_named.end()
+        return latin_named.group(1), end, LATIN_AFTER.match(text, latin_named.end(1)).group(1)
+    best = None
+    for length in ((4, 3, 2) if text[i:i + 2] in COMPOUND_SURNAMES else (3, 2, 4)):  # 上官景和
+        name = text[i:i + length]
+        if len(name) < length or not plausible_name(name):
+            continue
+        if length == 4 and name[:2] not in COMPOUND_SURNAMES:
+            continue
+        if length == 3 and name[2] in NOT_NAME_FINAL:
+            continue
+        end = i + length
+        strong = bool(STRONG_AFTER.match(text, end)) or bool(TITLE_RE.match(text, end))
+        if strong:
+            best = (name, end)
+            break
+        if best is None:
+            best = (name, end)
+    if best is None:
+        serving = re.match(rf"([{HAN}]{{2,4}})任(?=副?[团组会]?长|主任|秘书)", text[i:])  # 其木格任团长
+        if serving and serving.group(1)[:2] not in COMMON_WORDS:
+            best = (serving.group(1), i + len(serving.group(1)))
+    if best is None:  # 秘书长其木格； / 副总经理苏日娜等: a name with no Han surname, set off by punctuation
+        alone = re.match(rf"([{HAN}]{{3,4}})(?=[、，；。,;]|等(?:出席|参加|陪同|人|同志))", text[i:])
+        if (alone and alone.group(1)[:2] not in COMMON_WORDS and not TITLE_RE.search(alone.group(1))
+                and not any(ch in LONE_NAME_NOT for ch in alone.group(1))):
+            best = (alone.group(1), i + len(alone.group(1)))
+    if best is None:
+        return None
+    latin = LATIN_AFTER.match(text, best[1])
+    return best[0], latin.end() if latin else best[1], latin.group(1) if latin else ""
+
+
+def name_before(text: str, title_start: int, floor: int) -> tuple[str, int] | None:
+    """The name right before a title (邹经宇教授, 欧阳慧君教授): (name, start)."""
+    for length in (4, 3, 2):
+        start = title_start - length
+        if start < floor:
+            continue
+        name = text[start:title_start]
+        if not plausible_name(name) or (length == 4 and name[:2] not in COMPOUND_SURNAMES):
+            continue
+        before = text[start - 1] if start > 0 else ""
+        if (start == floor or not before or not re.match(f"[{HAN}]", before) or before in "由与和及请是"
+                or ORG_SUFFIX_RE.search(text[floor:start])):
+            return name, start
+    return None
+
+
+SELF_REFERENCES = {"协会", "本会", "我会", "本协会", "我协会", "大会"}  # 该会 refers back: see orgs.resolve
+
+
+def clean_org(segment: str, home_org: str = "") -> str:
+    """Text before a title, minus lead-ins like 会议由 / 本次大会邀请到, when it names an organisation."""
+    segment = re.split(r"[，,；;：:。、]", segment)[-1].strip()
+    segment = LEAD_IN.sub("", segment).strip("、，,；;：: ")
+    verb = list(re.finditer(r"专访|采访|会见|拜访|走访|看望|慰问|陪同|邀请|欢迎", segment))
+    if verb:  # 编辑小组日前专访台南市政府工务局局长赖宏彬: the organisation comes after the verb
+        segment = segment[verb[-1].end():]
+    for cut in ("的", "了", "是", "在", "为"):
+        at = segment.rfind(cut)
+        if at >= 0 and not ORG_SUFFIX_RE.search(segment[:at + 1]):
+            segment = segment[at + 1:]
+    joined = re.search(rf"[与和同]({'|'.join(PLACES)})", segment)  # 考察团与浙江省…协会: the second party
+    if joined and ORG_SUFFIX_RE.search(segment):
+        segment = segment[joined.start() + 1:]
+    if segment in SELF_REFERENCES:
+        return home_org
+    own = re.match(r"(?:我会|本会|我协会|本协会)(.+)", segment)  # 我会专家委员会
+    if own and home_org:
+        return home_org + own.group(1)
+    return segment if 2 <= len(segment) <= 30 else ""
+
+
+def find_people(sentence: str, home_org: str = "") -> list[Mention]:
+    """Every person named in one sentence, in order of appearance."""
+    row = _table_row(sentence)
+    if row:
+        return [row]
+    rows = _elected_rows(sentence, home_org)
+    if rows:
+        return rows
+    mentions: list[Mention] = []
+    floor = 0  # where the text belonging to the next person starts
+    carry_org = ""
+    pending: list[str] = []  # titles waiting for their name: 国务院参事、中国城市科学研究会理事长、…仇保兴
+    pending_org = ""  # …建设局党组成员、副局长韦丽娟: the second title is of the same organisation
+    for m in TITLE_RE.finditer(sentence):
+        if m.start() < floor:
+            continue
+        title, segment = m.group(0), sentence[floor:m.start()]
+        if mentions and re.search(r"(?:担|出|兼)?任$", sentence[mentions[-1].end:m.start()]):
+            mentions[-1].title += f"、{title}"  # 其木格任团长: the title after 任 is the name's before it
+            floor = m.end()
+            continue
+        if mentions and not segment and mentions[-1].end == floor and not name_after(sentence, m.end()):
+            mentions[-1].title += f"、{title}"  # 谭广亨教授: a second title right after the name
+            floor = m.end()
+            continue
+        bare = segment.strip(" 、，")
+        found = None if plausible_name(bare) else name_after(sentence, m.end())  # 、徐思光副总规划师
+        before = name_before(sentence, m.start(), floor)
+        if found and before and title in AFTER_NAME_TITLES and ORG_SUFFIX_RE.search(sentence[floor:before[1]]):
+            found = None  # …大学建筑学系欧阳慧君教授揭开序幕: the name is before 教授, not 揭开序
+        if found:
+            name, end, latin = found
+            org = clean_org(segment, home_org)
+            if not org and pending:
+                org = pending_org
+            elif not org and mentions and not bare:
+                org = carry_org  # 中国建筑节能协会会长武涌、秘书长吴景山
+            elif carry_org and SUB_UNIT.fullmatch(org) and segment[:1] == "、":
+                org = carry_org + org  # …协会会长施平西副会长秦帆、专委会主任王军: a unit of the same org
+            mentions.append(_mention(name, pending, org, title, m.end(), end, latin))
+            for more, more_end in _names_listed(sentence, end):  # 副会长邢家栋、乔卫民、卜庆华
+                mentions.append(Mention(more, mentions[-1].title, mentions[-1].org, more_end - len(more), more_end))
+                end = more_end
+            carry_org, pending, pending_org, floor = org or carry_org, [], "", end
+            continue
+        if before:
+            name, start = before
+            org = clean_org(sentence[floor:start], home_org)
+            mentions.append(_mention(name, pending, org, title, start, m.start()))
+            pending, pending_org, floor = [], "", m.end()
+            continue
+        if sentence.startswith("、", m.end()):
+            org = clean_org(segment, home_org)
+            pending.append(org + title)
+            pending_org = org or pending_org
+            floor = m.end() + 1
+    mentions += _appointed(sentence, {mention.name for mention in mentions}, home_org)
+    mentions += _bracketed(sentence, home_org)
+    mentions += _served_by(sentence, home_org)
+    return _merge(mentions)
+
+
+def _names_listed(sentence: str, end: int) -> list[tuple[str, int]]:
+    """Names that follow a titled name with only 、 between them share its title."""
+    found = []
+    while sentence.startswith("、", end):
+        m = re.match(rf"[{HAN}]{{2,3}}", sentence[end + 1:])
+        if not m:
+            break
+        for name in (m.group(0), m.group(0)[:2]):
+            after = end + 1 + len(name)
+            if (plausible_name(name) and not TITLE_RE.match(sentence, after)
+                    and re.match(r"[、，；。等]|$", sentence[after:after + 1])):
+                found.append((name, after))
+                end = after
+                break
+        else:
+            break
+    return found
+
+
+def _mention(name, pending, org, title, start, end, latin="") -> Mention:
+    if pending:  # several titles for one person: keep each with its own organisation
+        return Mention(name, "、".join(pending + [org + title]), "", start, end, latin)
+    return Mention(name, title, org, start, end, latin)
+
+
+def _table_row(sentence: str) -> Mention | None:
+    match = TABLE_ROW.match(sentence)
+    if not match:
+        return None
+    name, desc = match.group(1), match.group(2)
+    bare = re.sub(r"（[^（）]*）$", "", desc)
+    titles = list(TITLE_RE.finditer(bare))
+    if not titles or titles[-1].end() != len(bare) or TITLE_RE.fullmatch(name):
+        return None
+    title = titles[-1]
+    return Mention(name, desc[title.start():], bare[:title.start()], 0, len(name))
+
+
+def _elected_rows(sentence: str, home_org: str) -> list[Mention]:
+    """会长：邹国华（…董事长） / 副会长：刘晓峰、程建民: election results, one title per row."""
+    match = ELECTED_ROW.match(sentence.rstrip("；;，,。"))
+    titles = list(TITLE_RE.finditer(match.group(1))) if match else []
+    if not titles or titles[-1].end() != len(match.group(1)):
+        return []
+    label = match.group(1)
+    org = clean_org(label[:titles[-1].start()], home_org)  # 专家委员会主任：上官景和 ("" -> see facts)
+    names = [n for n in match.group(2).split("、") if plausible_name(n)]
+    out = []
+    for name in names:
+        start = sentence.index(name)
+        mention = Mention(name, titles[-1].group(0), org, start, start + len(name), row=True)
+        if match.group(3) and len(names) == 1:
+            role = _role_in(match.group(3), home_org)
+            if role:
+                mention.title += f"、{role[0]}{role[1]}"
+        out.append(mention)
+    return out
+
+
+def _role_in(desc: str, home_org: str) -> tuple[str, str] | None:
+    """湖南大学土木工程学院教授 -> (湖南大学土木工程学院, 教授), when the text ends in a title."""
+    titles = list(TITLE_RE.finditer(desc))
+    if not titles or titles[-1].end() != len(desc):
+        return None
+    return clean_org(desc[:titles[-1].start()], home_org) or desc[:titles[-1].start()], titles[-1].group(0)
+
+
+def _bracketed(sentence: str, home_org: str) -> list[Mention]:
+    """任宏伟（…有限公司总工程师）讲授了…: a name with its title in brackets."""
+    out = []
+    for m in PAREN_ROLE.finditer(sentence):
+        role = _role_in(m.group(2), home_org)
+        name = m.group(1)
+        for cut in range(len(name) - 1):  # 项目负责人许文静: the name is the tail
+            if plausible_name(name[cut:]):
+                name = name[cut:]
+                break
+        if role and plausible_name(name):
+            start = m.start(1) + m.group(1).index(name)
+            out.append(Mention(name, role[1], role[0], start, start + len(name)))
+    return out
+
+
+def _appointed(sentence: str, known: set[str], home_org: str) -> list[Mention]:
+    """聘任陈文豹、蔡开清、卢玉波、欧国原4人为协会名誉会长: names listed, one title for all."""
+    out = []
+    for clause in re.split(r"[，。；]", sentence):
+        match = APPOINTED.search(clause)
+        if not match:
+            continue
+        role = re.sub(r"(?:一职|职务)$", "", match.group(2))
+        titles = list(TITLE_RE.finditer(role))
+        if not titles or titles[-1].end() != len(role):  # 为专家委员会委员颁发了聘书: not an appointment
+            continue
+        title = titles[-1]
+        for name in match.group(1).split("、"):
+            if plausible_name(name) and name not in known:
+                start = sentence.find(name)
+                org = clean_org(role[:title.start()], home_org) or home_org
+                out.append(Mention(name, title.group(0), org, start, start + len(name)))
+    return out
+
+
+SERVED_BY = re.compile(rf"([{HAN}]{{0,10}}?)({TITLE_RE.pattern})由([^，。；]{{0,40}}?)([{HAN}]{{2,3}})担任")
+
+
+def _served_by(sentence: str, home_org: str) -> list[Mention]:
+    """编制组主编由…总工程师符永健担任: the title before 由 is the person's too."""
+    out = []
+    if "担任" not in sentence:  # the pattern is slow to rule out; most sentences have no 担任
+        return out
+    for m in SERVED_BY.finditer(sentence):
+        name = m.group(4)
+        if plausible_name(name):
+            org = clean_org(m.group(1), home_org)
+            out.append(Mention(name, m.group(2), org, m.start(4), m.end(4)))
+    return out
+
+
+def _merge(mentions: list[Mention]) -> list[Mention]:
+    """One mention per name and sentence; a second title is appended to the first."""
+    merged: dict[str, Mention] = {}
+    for mention in mentions:
+        if mention.name in merged:
+            first = merged[mention.name]
+            if mention.title and mention.title not in first.title:
+                first.title += f"、{mention.org}{mention.title}" if mention.org != first.org else f"、{mention.title}"
+        else:
+            merged[mention.name] = mention
+    return list(merged.values())
+
+
+def title_after_name(sentence: str, end: int) -> str:
+    """项炳泉院长: the title written right after a name, if any."""
+    match = TITLE_AFTER_NAME_RE.match(sentence, end)
+    return match.group(0) if match else ""

@@ -1,0 +1,200 @@
+"""Which article a question is about, and which of its sentences states the fact.
+
+Coverage is the share (weighted by rarity) of the question's subject that a text accounts
+for: an article must cover `thresholds.MIN_COVERAGE`, the answering sentence (with its
+title and paragraph as context) `thresholds.MIN_SENTENCE_COVERAGE`.
+"""
+
+import functools
+import math
+import re
+
+from .. import thresholds
+from ..answering.wording import numbered
+from ..question.analysis import NUMBER_TOKEN, Question, numbers_in
+from .library import Doc, Library, Subject, subject_chunks
+
+SELF_MENTION = re.compile(r"我会|本会|我协会|本协会|我院|本院|我校|本校|我公司|本公司")
+GENERIC = re.compile(r"会议|大会|会|活动|仪式|典礼|这场|那场|本次|这次|开|举行|举办|召开|成立|会上")
+# Kinds of event a question may pin down; the answering sentence must be of the same kind.
+EVENT_VERBS = [r"实施|施行|生效", r"发布|印发|公布|出台|颁布", r"截止|报名|日前|之前", r"签约|签署|签订|签的",
+               r"竣工|完工|建成|投入使用|交付", r"成立|挂牌|揭牌|设立|组建"]
+
+
+EVENT_NOUN = re.compile(r"宣讲会|推介会|研讨会|座谈会|交流会|发布会|观摩会|论坛|沙龙|培训班|开班仪式|签约仪式|年会|博览会|展览会|大赛")
+
+
+class Finder:
+    """Finds candidate articles and sentences in one Library (shared by the answer modules)."""
+
+    def __init__(self, library: Library):
+        self.library = library
+        # The same subject is compared with many sentences: build each once (bounded).
+        self.subject = functools.lru_cache(maxsize=4096)(lambda topic: Subject(topic, library.index.idf))
+
+    def candidates(self, q: Question, scope: Doc | None = None, topic: str | None = None,
+                    people=()) -> list[tuple[Doc, float]]:
+        """Articles that account for the question's subject, best first, as (doc, coverage)."""
+        topic = q.topic if topic is None else topic
+        topic = NUMBER_TOKEN.sub(" ", topic)
+        subject = subject_words(topic)
+        names = {name for name, _ in people}
+        if scope is not None:
+            docs = [scope]
+        elif not subject and not names:
+            # Every article fits as well (coverage 1), so the order is own news, then newest: kept
+            # sorted by the library, and read only as far as the answer needs (3,000 articles).
+            return Prefix((doc, 1.0) for doc in self.library.by_recency if self.fits(q, doc, names))
+        else:
+            docs = [doc for doc, _ in self.library.search(topic + " " + " ".join(names))]
+        found = []
+        for doc in docs:
+            if not self.fits(q, doc, names):
+                continue
+            coverage = self.subject(subject).share(doc.text, doc) if subject else 1.0
+            if names:
+                coverage = (coverage + 1) / 2 if names & doc.facts.people.keys() else coverage / 2
+            found.append((doc, coverage))
+        found.sort(key=lambda item: -item[1])
+        if found:  # among equally good articles, prefer the association's own news, then the newest
+            best = found[0][1]
+            close = [f for f in found if f[1] >= best - thresholds.CLOSE]
+            close.sort(key=lambda item: (item[0].own, item[0].when), reverse=True)
+            found = close + [f for f in found if f[1] < best - thresholds.CLOSE]
+        return found
+
+    def fits(self, q: Question, doc: Doc, names: set[str]) -> bool:
+        """Hard facts in the question the article must share: ordinals, years, places, Latin words."""
+        if not q.numbers <= doc.numbers:
+            return False
+        if not q.places <= doc.places:
+            return False
+        # A Capitalised word the glossary does not know (Markus, Guantang) names something: the
+        # article must spell it, in Latin letters or in pinyin, unless it named a person found.
+        if not q.proper or names:
+            return True  # nothing to look for: the article's text is not put together (every article is asked)
+        text = (doc.article.text + doc.article.title + doc.article.site_name).lower()
+        return all(word in text or word in self.library.pinyin_words(doc) for word in q.proper if not names)
+
+    def good(self, q: Question, scope=None, people=(), need=None, topic=None) -> "Prefix":
+        """Candidates good enough to answer from, optionally only those having a fact (`need`).
+
+        Only articles nearly as good as the best one: when the article a question is plainly
+        about lacks the fact, a weaker match that has one would answer something else."""
+        candidates = self.candidates(q, scope, topic, people)
+        best = max((cov for _, cov in candidates), default=0) if isinstance(candidates, list) else 1.0
+        floor = max(thresholds.MIN_COVERAGE, best - thresholds.MARGIN)
+        return Prefix((doc, cov) for doc, cov in candidates if cov >= floor and (need is None or need(doc)))
+
+    def sentence(self, q: Question, doc: Doc, indices, topic: str | None = None,
+                  with_title: bool = False, kind: str = "") -> tuple[int, float]:
+        """The sentence among `indices` that best accounts for the subject: (index, coverage).
+
+        `with_title`: the title counts as context (it names the event a dated sentence is about).
+        """
+        topic = subject_words(NUMBER_TOKEN.sub(" ", q.topic if topic is None else topic))
+        subject = self.subject(topic)
+        best, best_cov, best_rank = -1, -1.0, -1.0
+        for i in indices:
+            if with_title and not self.consistent(q, doc, i, kind):
+                continue
+            cov = subject.share(self.context(doc, i) if with_title else doc.sentences[i], doc) if topic else 1.0
+            # sentences that share a context (the rows of a table) are told apart by their own words
+            rank = cov + (0.15 * subject.share(doc.sentences[i], doc) if with_title and topic else 0.0)
+            if rank > best_rank + 1e-9:
+                best, best_cov, best_rank = i, cov, rank
+        return best, best_cov
+
+    def context(self, doc: Doc, i: int) -> str:
+        """A fact's sentence with what it leans on: the title and the rest of its paragraph
+        (该标准共分9章 is about the standard named just before)."""
+        sentences = doc.article.sentences
+        paragraph = "".join(doc.sentences[s.index] for s in sentences if s.paragraph == sentences[i].paragraph)
+        for announce, items in doc.facts.lists:  # （二）11月30日前形成送审稿: the list's lead-in says of what
+            lead = announce if announce != items[0] else items[0] - 1
+            if i in items and lead >= 0:
+                paragraph = "".join(doc.sentences[s.index] for s in sentences
+                                    if s.paragraph == sentences[lead].paragraph) + paragraph
+        if sentences[i].heading and sentences[i].heading != sentences[i].text:
+            paragraph = self.library.canon(sentences[i].heading).lower() + paragraph
+        # 我会定于…举办: the publisher speaks of itself, so its name is part of every fact's context
+        publisher = doc.article.contacts.get("owner", "") if SELF_MENTION.search(doc.text) else ""
+        return self.library.canon(doc.article.title + publisher).lower() + paragraph
+
+    def consistent(self, q: Question, doc: Doc, i: int, kind: str) -> bool:
+        """A date or place must be of the event the question pins down: its ordinal or year
+        (第三届), its city (在青岛办的), its kind (开始实施 is not 召开)."""
+        if kind not in ("when", "where"):
+            return True
+        text = self.context(doc, i) + doc.article.site_name + doc.article.contacts.get("owner", "")
+        if not q.numbers <= numbers_in(text) or not all(place in text for place in q.event_places):
+            return False
+        # 宣讲会哪天举行, of an article whose dated sentence is the signing: the event asked is named there
+        events = {m.group(0) for m in EVENT_NOUN.finditer(q.text)}  # 座谈会 is also 座谈交流会
+        if not all(re.search(re.escape(e[:2]) + r"[\u4e00-\u9fff]{0,4}" + re.escape(e[2:]), text) for e in events):
+            return False
+        sentence = doc.sentences[i]
+        return kind != "when" or all(re.search(verbs, sentence) for verbs in EVENT_VERBS if re.search(verbs, q.text))
+
+    @staticmethod
+    def alternatives(good, q: Question) -> tuple[str, list[dict]]:
+        """A question that names no event ("谁主持的会议") fits several articles: the answer is
+        for the association's own newest news, and the others are offered by number."""
+        others = [doc for doc, _ in good[1:4]]
+        if not others or subject_words(NUMBER_TOKEN.sub(" ", q.topic)):
+            return "", []
+        choices = [{"label": doc.article.title, "question": q.raw, "context": {"article": doc.article.path}}
+                   for doc in others]
+        return "\n其他文章也有相关内容：\n" + numbered([c["label"] for c in choices]), choices
+
+
+class Prefix:
+    """A list worked out only as far as it is read: answers mostly use the first article or
+    four, while a question that names no subject fits every article."""
+
+    def __init__(self, items):
+        self._items = iter(items)
+        self._read: list = []
+
+    def _upto(self, n: float):
+        while len(self._read) < n:
+            item = next(self._items, self)
+            if item is self:
+                self._items = iter(())
+                return
+            self._read.append(item)
+
+    def __iter__(self):
+        i = 0
+        while True:
+            self._upto(i + 1)
+            if i >= len(self._read):
+                return
+            yield self._read[i]
+            i += 1
+
+    def __getitem__(self, key):
+        if isinstance(key, slice) and key.stop is not None and key.stop >= 0 and (key.start or 0) >= 0:
+            self._upto(key.stop)
+        elif isinstance(key, int) and key >= 0:
+            self._upto(key + 1)
+        else:
+            self._upto(math.inf)
+        return self._read[key]
+
+    def __bool__(self):
+        self._upto(1)
+        return bool(self._read)
+
+    def __len__(self):
+        self._upto(math.inf)
+        return len(self._read)
+
+
+def subject_words(topic: str) -> str:
+    """The topic without words every meeting shares (会议, 举行): what sets one article apart."""
+    return " ".join(chunk for chunk in subject_chunks(topic) if not GENERIC.fullmatch(chunk))
+
+
+def source_entry(doc: Doc) -> dict:
+    return {"file": doc.article.path, "title": doc.article.title, "date": doc.article.published}

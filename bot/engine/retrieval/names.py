@@ -1,0 +1,108 @@
+"""Finding the people a question names, exactly or by sound.
+
+Followers type names from memory: 武勇 for 武涌, 吴景善 for 吴景山, "Yang Xiwei" for 杨西伟.
+Every name is indexed by its characters, its toneless pinyin (with the usual regional
+confusions folded: zh/z, ch/c, sh/s, n/l, in/ing, en/eng) and any Latin form the article
+gives, so a lookup is a few dictionary probes per question, whatever the number of people.
+"""
+
+import functools
+import re
+from collections import defaultdict
+
+from pypinyin import Style, pinyin
+from pypinyin.seg.simpleseg import seg
+
+from ..reading.people import HONORIFICS, plausible_name
+from ..text.folding import pinyin_syllables
+from ..text.lexicon import COMPOUND_SURNAMES
+
+_FUZZY = [(re.compile(r"^zh"), "z"), (re.compile(r"^ch"), "c"), (re.compile(r"^sh"), "s"), (re.compile(r"^n"), "l"),
+          (re.compile(r"ing$"), "in"), (re.compile(r"eng$"), "en"), (re.compile(r"ang$"), "an")]
+
+
+@functools.lru_cache(maxsize=100_000)
+def _word_syllables(word: str) -> tuple[str, ...]:
+    return pinyin_syllables(word)
+
+
+def syllables(text: str) -> tuple[str, ...]:
+    """pinyin_syllables, word by word: the same syllables (pypinyin reads each word of its own
+    segmentation on its own), but a word already seen is a dictionary probe. Every organisation
+    and person name of every article is keyed: a quarter of reading an article went to pypinyin."""
+    return tuple(s for word in seg(text) for s in _word_syllables(word))
+
+
+@functools.lru_cache(maxsize=100_000)
+def sound(text: str) -> str:
+    """A loose pinyin key: 吴景山, 吴景善 and 吴晶杉 all sound alike."""
+    return " ".join(_fuzzy(syllable) for syllable in syllables(text))
+
+
+def other_sounds(name: str, most: int = 16) -> set[str]:
+    """The name's sound with its characters' other readings: 郑伯阳 is also zen bai yan, so a
+    follower who types 郑柏阳 (bai, usually) finds him."""
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name):
+        return set()
+    keys = [""]
+    for readings in pinyin(name, style=Style.NORMAL, heteronym=True):
+        fuzzy = dict.fromkeys(_fuzzy(r) for r in readings)
+        keys = [f"{k} {r}".strip() for k in keys for r in fuzzy][:most]
+    return set(keys) - {sound(name)}
+
+
+def _fuzzy(syllable: str) -> str:
+    for pattern, repl in _FUZZY:
+        syllable = pattern.sub(repl, syllable)
+    return syllable
+
+
+class NameIndex:
+    def __init__(self):
+        self.exact: dict[str, list] = defaultdict(list)
+        self.by_sound: dict[str, set[str]] = defaultdict(set)
+        self.by_latin: dict[str, str] = {}
+        self.longest = 2
+
+    def add(self, name: str, ref, latin: str = ""):
+        if name not in self.exact:
+            self.by_sound[sound(name)].add(name)
+            for other in other_sounds(name):
+                self.by_sound[other].add(name)
+            plain = "".join(syllables(name.replace("·", "")))
+            self.by_latin[plain] = name
+            self.longest = max(self.longest, len(name))
+        if latin:
+            self.by_latin[latin.lower().replace(" ", "")] = name
+        self.exact[name].append(ref)
+
+    def find(self, text: str, latin_words: list[str] = ()) -> list[tuple[str, float]]:
+        """Names in the question, (name, confidence 0–100), best first; exact matches only if any."""
+        exact, fuzzy = {}, {}
+        for run in re.findall(r"[\u4e00-\u9fff·]+", text):
+            for size in range(min(self.longest, len(run)), 1, -1):
+                for i in range(len(run) - size + 1):
+                    window = run[i:i + size]
+                    if window in self.exact:
+                        exact[window] = 100.0
+                    elif size <= 4 and (plausible_name(window) or (size >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", window))):
+                        # a name typed from memory sounds the same (武勇 for 武涌); one that merely
+                        # shares a character (欧阳振邦, 欧阳明) is someone else
+                        for name in self.by_sound.get(sound(window), ()):
+                            fuzzy[name] = max(fuzzy.get(name, 0), 90.0)
+        for m in re.finditer(rf"([\u4e00-\u9fff]{{1,2}}?)(?:{'|'.join(HONORIFICS)})", text):  # 皇甫老师, 赖局长
+            same = [n for n in self.exact if n.startswith(m.group(1)) and len(n) > len(m.group(1)) + 1
+                    and (n[:2] in COMPOUND_SURNAMES) == (len(m.group(1)) == 2)]
+            if len(same) == 1 and same[0] not in exact:
+                fuzzy[same[0]] = max(fuzzy.get(same[0], 0), 80.0)
+        words = [w for w in latin_words if re.fullmatch(r"[a-z]+", w)]
+        for size in (3, 2, 1):
+            for i in range(len(words) - size + 1):
+                group = words[i:i + size]
+                for key in ("".join(group), "".join(group[1:] + group[:1])):  # Yang Xiwei or Xiwei Yang
+                    if key in self.by_latin and (size > 1 or len(key) >= 6):
+                        exact[self.by_latin[key]] = 100.0
+        found = exact or fuzzy
+        # a name inside a longer found name (王军 in 王军辉) is not a second person
+        names = [n for n in found if not any(n != m and n in m for m in found)]
+        return sorted(((n, found[n]) for n in names), key=lambda item: -item[1])

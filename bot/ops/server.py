@@ -1,0 +1,113 @@
+"""Production serving: the Flask app under gunicorn, never Flask's development server.
+
+SIGTERM (docker stop, Kubernetes) is a graceful stop: gunicorn closes the listening socket,
+each worker finishes the requests it has in flight (up to GRACEFUL_TIMEOUT seconds) and exits.
+"""
+
+import glob
+import logging
+import logging.config
+import os
+import shutil
+import sys
+import tempfile
+
+from gunicorn.app.base import BaseApplication
+
+from . import logs, metrics
+
+log = logging.getLogger(__name__)
+
+GRACEFUL_TIMEOUT = 20  # seconds for in-flight requests after SIGTERM; WeChat gives up after 5 anyway
+METRICS_DIR_ENV = "PROMETHEUS_MULTIPROC_DIR"  # prometheus-client's own name for its file folder
+
+
+class GunicornServer(BaseApplication):
+    """gunicorn configured from our settings instead of a gunicorn.conf.py file."""
+
+    def __init__(self, app_factory, options: dict):
+        self.app_factory = app_factory
+        self.options = options
+        super().__init__()
+
+    def load_config(self):
+        for key, value in self.options.items():
+            if key in self.cfg.settings:  # skip settings newer than the installed gunicorn
+                self.cfg.set(key, value)
+
+    def load(self):
+        return self.app_factory()
+
+
+def gunicorn_options(config: dict) -> dict:
+    """Workers x threads from WEB_CONCURRENCY / GUNICORN_THREADS; one worker without Redis.
+
+    Without REDIS_URL each worker keeps retries and conversations in its own memory, so a
+    WeChat retry landing on another worker would be answered twice: one worker, more threads.
+    """
+    workers = max(1, config["WEB_CONCURRENCY"])
+    if workers > 1 and not config["REDIS_URL"]:
+        log.info("REDIS_URL is not set: running 1 gunicorn worker instead of %d (WEB_CONCURRENCY) so "
+                 "retries and conversations stay in one process; set REDIS_URL to use more.", workers)
+        workers = 1
+    return {
+        "bind": f"{config['HOST']}:{config['PORT']}",
+        "workers": workers,
+        "threads": max(1, config["GUNICORN_THREADS"]),
+        "worker_class": "gthread",
+        "timeout": 30,
+        "graceful_timeout": GRACEFUL_TIMEOUT,
+        "keepalive": 5,
+        "logconfig_dict": logs.logconfig(),  # gunicorn's own lines as JSON too
+        # gunicorn >= 24 opens ~/.gunicorn/gunicorn.ctl by default; replicas on one host would share it.
+        "control_socket_disable": True,
+    }
+
+
+def serve(config: dict):
+    """Run until SIGTERM; workers finish in-flight requests first (graceful timeout)."""
+    from ..app import create_app
+
+    logging.config.dictConfig(logs.logconfig())  # JSON from the first line on
+    # Workers are forked from this process: make them all use the same (maybe generated) token.
+    os.environ["WECHAT_TOKEN"] = config["WECHAT_TOKEN"]
+    temporary = _prepare_metrics_dir()
+
+    def on_exit(server):
+        if temporary:
+            shutil.rmtree(temporary, ignore_errors=True)
+
+    options = gunicorn_options(config)
+    options.update(child_exit=_child_exit, worker_exit=_worker_exit, on_exit=on_exit)
+    GunicornServer(lambda: create_app(config), options).run()
+
+
+def _prepare_metrics_dir() -> str | None:
+    """An empty folder for the workers' metric files; returns it if made here (removed at exit).
+
+    prometheus-client wants it wiped at every start, or old workers' counts would be added in.
+    """
+    path = os.environ.get(METRICS_DIR_ENV)
+    made = None
+    if not path:
+        path = made = tempfile.mkdtemp(prefix="bot-metrics-")
+    os.makedirs(path, exist_ok=True)
+    for name in glob.glob(os.path.join(path, "*.db")):
+        os.remove(name)
+    os.environ[METRICS_DIR_ENV] = path
+    if "prometheus_client.values" in sys.modules:
+        log.warning("prometheus_client was imported before %s was set: /metrics shows one worker only",
+                    METRICS_DIR_ENV)
+    return made
+
+
+def _child_exit(server, worker):
+    """A worker died or was replaced: drop its live gauges so /metrics does not show ghosts."""
+    metrics.worker_exited(worker.pid)
+
+
+def _worker_exit(server, worker):
+    """Stop the knowledge watcher before the worker's interpreter shuts down."""
+    app = getattr(worker, "wsgi", None)
+    if app is not None and "knowledge" in getattr(app, "extensions", {}):
+        app.extensions["knowledge"].stop()

@@ -1,0 +1,146 @@
+"""Shared state with expiry: Redis for several replicas, in-process memory for one.
+
+Every backend offers the same small interface, so the conversation code never asks which
+one it has: `get/set/add/delete/incr` on JSON values that always carry a TTL, and
+`tally/tallies` for bounded counters (unanswered questions, hit counts) with first/last seen.
+"""
+
+import heapq
+import threading
+import time
+
+from ..config import DEFAULTS
+
+SWEEP_EVERY = 60.0  # seconds between purges of expired keys in memory, so idle keys cannot pile up
+TALLY_TTL = 180 * 24 * 3600  # a tally nobody has added to for half a year is forgotten
+EVICT_AMONG = 16  # a full tally evicts among its 16 lowest counts: bounded work per write
+
+
+class MemoryStore:
+    """In-process store for the embedded default (REDIS_URL unset): one process only."""
+
+    def __init__(self, prefix: str = "bot"):
+        self.prefix = prefix
+        self._data: dict[str, tuple[float, object]] = {}
+        self._tallies: dict[str, dict[str, list[float]]] = {}  # name -> member -> [count, first, last]
+        self._lock = threading.Lock()
+        self._next_sweep = time.monotonic() + SWEEP_EVERY
+
+    def _live(self, key):
+        item = self._data.get(key)
+        if item and item[0] < time.monotonic():
+            del self._data[key]
+            return None
+        return item
+
+    def _put(self, key, value, ttl):
+        now = time.monotonic()
+        if now >= self._next_sweep:
+            self._data = {k: item for k, item in self._data.items() if item[0] >= now}
+            self._next_sweep = now + SWEEP_EVERY
+        self._data[key] = (now + ttl, value)
+
+    def get(self, key: str):
+        with self._lock:
+            item = self._live(key)
+            return item[1] if item else None
+
+    def set(self, key: str, value, ttl: float):
+        with self._lock:
+            self._put(key, value, ttl)
+
+    def add(self, key: str, value, ttl: float) -> bool:
+        """Set only if absent (atomic claim); True if this call set it."""
+        with self._lock:
+            if self._live(key):
+                return False
+            self._put(key, value, ttl)
+            return True
+
+    def delete(self, key: str):
+        with self._lock:
+            self._data.pop(key, None)
+
+    def incr(self, key: str, ttl: float) -> int:
+        """Add one; the expiry is set by the first increment (a fixed window)."""
+        with self._lock:
+            item = self._live(key)
+            if item is None:
+                self._put(key, 1, ttl)
+                return 1
+            self._data[key] = (item[0], item[1] + 1)
+            return item[1] + 1
+
+    def tally(self, name: str, member: str, cap: int, now: float | None = None) -> int:
+        """Count `member` once more in the tally `name`; returns its count.
+
+        Past `cap` members, the one with the lowest count (oldest last seen on a tie) goes,
+        never the member just counted, so new questions still get in when the tally is full.
+        """
+        now = time.time() if now is None else now
+        with self._lock:
+            counts = self._tallies.setdefault(name, {})
+            entry = counts.setdefault(member, [0, now, now])
+            entry[0] += 1
+            entry[2] = now
+            if len(counts) > cap:
+                lowest = heapq.nsmallest(EVICT_AMONG, counts, key=lambda m: (counts[m][0], m))
+                victims = [m for m in lowest if m != member]
+                if victims:
+                    del counts[min(victims, key=lambda m: (counts[m][0], counts[m][2]))]
+            return int(entry[0])
+
+    def tallies(self, name: str) -> list[dict]:
+        """All members of a tally, most counted first (then most recently seen)."""
+        with self._lock:
+            rows = [{"member": m, "count": int(c), "first": f, "last": la}
+                    for m, (c, f, la) in self._tallies.get(name, {}).items()]
+        return sort_tally(rows)
+
+    def ping(self) -> bool:
+        return True
+
+    def clear(self):
+        """Forget everything (used when Redis is back and this copy is stale)."""
+        with self._lock:
+            self._data.clear()
+            self._tallies.clear()
+
+    def status(self) -> str:
+        """For /healthz: there is no Redis at all."""
+        return "absent"
+
+    def close(self):
+        pass
+
+
+def sort_tally(rows: list[dict]) -> list[dict]:
+    return sorted(rows, key=lambda r: (-r["count"], -r["last"], r["member"]))
+
+
+def key_prefix(config: dict) -> str:
+    """Keys are namespaced by AppId, so two accounts can share one Redis."""
+    return f"bot:{config.get('WECHAT_APPID') or 'default'}"
+
+
+def create_store(config: dict):
+    """Redis (with an in-process fallback for outages) when REDIS_URL is set, else memory."""
+    prefix = key_prefix(config)
+    if not config.get("REDIS_URL"):
+        return MemoryStore(prefix)
+    from .failover import FailoverStore
+    from .redisstore import RedisStore
+
+    retry_after = float(config.get("REDIS_RETRY_INTERVAL", DEFAULTS["REDIS_RETRY_INTERVAL"]))
+    return FailoverStore(RedisStore.from_url(config["REDIS_URL"], prefix), MemoryStore(prefix), retry_after)
+
+
+def shared_redis(store):
+    """The RedisStore behind `store` (it raises on errors), or None when REDIS_URL is unset.
+
+    For keys that mean something only if every replica reads the same copy, like the fleet's
+    knowledge version: during an outage FailoverStore would answer them from this process's memory.
+    """
+    from .failover import FailoverStore
+
+    return store.primary if isinstance(store, FailoverStore) else None

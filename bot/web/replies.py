@@ -1,0 +1,107 @@
+"""What the bot says to each kind of push: text, voice, pictures and the like, and menu events.
+
+Questions (typed, spoken or clicked) all go through `Conversation.handle_text`, so follow-ups,
+paging and rate limits behave the same whichever way they were asked; staff's "#debug 问题"
+goes to bot/debug.py. Everything else gets a
+short fixed text; a push nobody needs to see gets "success" (Reply.text None).
+"""
+
+import re
+
+from wechatpy import create_reply
+
+from ..chat.conversation import Reply
+from ..chat.paging import clip
+from . import debug
+
+APOLOGY = "抱歉，出了点问题，请稍后再试"
+MEDIA = "我目前只能读懂文字消息。想了解本会的新闻和活动，请直接打字提问。"
+VOICE_UNHEARD = "抱歉，这条语音我没能听清。请直接打字提问。"
+EXAMPLES_INTRO = "您可以这样问我："
+# XML 1.0 forbids these characters; a reply containing one is "malformed" to WeChat.
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def on_text(msg, conversation, engine) -> Reply:
+    content = msg.content if isinstance(msg.content, str) else ""
+    asked = debug.question(content)
+    if asked is not None:
+        if msg.source in conversation.config.get("STAFF_OPENIDS", ()):
+            return debug.reply(asked, conversation, engine)
+        content = asked  # anyone else is answered the question itself: the command reveals nothing
+    return conversation.handle_text(msg.source, content, engine)
+
+
+def on_voice(msg, conversation, engine) -> Reply:
+    """Voice is answered only when WeChat's speech recognition gave us the words."""
+    recognition = msg.recognition if isinstance(msg.recognition, str) else ""
+    if recognition.strip():
+        return conversation.handle_text(msg.source, recognition, engine)
+    return Reply(with_examples(VOICE_UNHEARD, engine), note="voice_unrecognised")
+
+
+def on_media(msg, conversation, engine) -> Reply:
+    return Reply(with_examples(MEDIA, engine), note="media")
+
+
+def on_subscribe(msg, conversation, engine) -> Reply:
+    """A new follower (also by scanning a qrscene_ code) is greeted with what to ask."""
+    return Reply(with_examples(engine.kb.settings.welcome, engine), note="welcome")
+
+
+def on_click(msg, conversation, engine) -> Reply:
+    """A menu button's key is a question or the name of an FAQ entry; both are asked as typed."""
+    key = msg.key if isinstance(msg.key, str) else ""
+    if not key.strip():
+        return Reply(None, note="empty_click")
+    return conversation.handle_text(msg.source, key, engine)
+
+
+def on_other(msg, conversation, engine) -> Reply:
+    """Unsubscribe, VIEW, SCAN, LOCATION and unknown pushes: nothing to say ("success")."""
+    return Reply(None)
+
+
+# Message types are wechatpy's msg.type; events are "event:" + wechatpy's msg.event.
+HANDLERS = {
+    "text": on_text,
+    "voice": on_voice,
+    "image": on_media,
+    "video": on_media,
+    "shortvideo": on_media,
+    "location": on_media,
+    "link": on_media,
+    "event:subscribe": on_subscribe,
+    "event:subscribe_scan": on_subscribe,
+    "event:click": on_click,
+}
+
+
+def kind(msg) -> str:
+    """The dispatch key: "text", "image", "event:subscribe", ..."""
+    return f"event:{msg.event}" if msg.type == "event" else msg.type
+
+
+def reply_to(msg, conversation, engine) -> Reply:
+    """The Reply for one parsed push."""
+    return HANDLERS.get(kind(msg), on_other)(msg, conversation, engine)
+
+
+def with_examples(text: str, engine, n: int = 3) -> str:
+    examples = [q for q in engine.suggestions(n) if q][:n]
+    if not examples:
+        return text
+    return text.rstrip() + "\n\n" + EXAMPLES_INTRO + "\n" + "\n".join(f"· {q}" for q in examples)
+
+
+def visible(text: str) -> str:
+    """`text` as the follower's phone shows it: no XML-invalid characters, within one reply."""
+    return clip(XML_INVALID.sub("", text))
+
+
+def render(text: str, msg) -> str:
+    """The passive-reply XML for `text`, safe for CDATA and within WeChat's 2048-byte cap."""
+    text = visible(text)
+    # wechatpy writes Content as <![CDATA[...]]>; a "]]>" inside would end it early.
+    text = text.replace("]]>", "]]]]><![CDATA[>")
+    return create_reply(text, msg).render()

@@ -16,7 +16,7 @@ sys.path.insert(0, os.path.join(ROOT, "bench"))
 from reload_time import generated_knowledge  # noqa: E402
 
 from bot import create_app  # noqa: E402
-from bot.staff.usage import MISSES, MISSES_CAP  # noqa: E402
+from bot.chat.usage import MISSES, MISSES_CAP  # noqa: E402
 
 TOKEN = "bench-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}

@@ -25,11 +25,11 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
 from bot.chat.conversation import CLAIM_TTL, Conversation  # noqa: E402
+from bot.chat.usage import HITS, HITS_CAP, MAX_QUESTION_CHARS, MISSES, MISSES_CAP  # noqa: E402
 from bot.config import load_config  # noqa: E402
 from bot.engine.pipeline import Engine  # noqa: E402
 from bot.engine.reading.knowledge import load_knowledge  # noqa: E402
-from bot.staff.usage import HITS, HITS_CAP, MAX_QUESTION_CHARS, MISSES, MISSES_CAP  # noqa: E402
-from bot.state.store import create_store  # noqa: E402
+from bot.state import create_store  # noqa: E402
 
 LONG_QUESTION = "西部办公室做过哪些工作"
 OPENID = "oyORnuP8q7ou2gfYjqLzSIWZf0rs"  # 28 characters, like a real openid

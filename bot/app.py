@@ -1,15 +1,20 @@
-"""The Flask application factory: defaults, then the environment, then the test's dict."""
+"""The Flask application factory: defaults, then the environment, then the test's dict.
+
+The factory only wires parts together (each part's `init_app`); nothing is built or started
+here. The knowledge is built on first use or by the server before a worker takes requests
+(bot/ops/hot_reload.py), and only the server starts the watcher that reloads it.
+"""
 
 import logging
 
 from flask import Flask, Response
 from werkzeug.exceptions import HTTPException
 
-from .chat.conversation import Conversation
+from . import chat, state
 from .config import load_config
-from .ops import logs
-from .ops.hot_reload import LiveKnowledge
-from .state.store import create_store
+from .ops import health, hot_reload, logs
+from .staff import page
+from .web import webhook
 
 log = logging.getLogger(__name__)
 
@@ -26,14 +31,9 @@ def create_app(config: dict | None = None, environ=None) -> Flask:
         log.warning("WECHAT_TOKEN is not set: using a random token for this run only: %s -- fine for a "
                     "local trial; for a real Official Account set WECHAT_TOKEN to the Token entered in "
                     "the WeChat console, or WeChat's signatures will not match.", app.config["WECHAT_TOKEN"])
-    app.extensions["store"] = create_store(app.config)
-    app.extensions["knowledge"] = LiveKnowledge(app.config["KB_DIR"], app.extensions["store"])
-    app.extensions["knowledge"].start(app.config["RELOAD_INTERVAL"])
-    app.extensions["conversation"] = Conversation(app.extensions["store"], app.config)
-
-    from .ops import health
-    from .staff import page
-    from .web import webhook
+    state.init_app(app)
+    hot_reload.init_app(app)
+    chat.init_app(app)
     app.register_blueprint(webhook.bp)
     app.register_blueprint(health.bp)
     page.init_app(app)

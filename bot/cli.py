@@ -9,8 +9,7 @@ import time
 import click
 
 from .config import ConfigError, load_config
-from .engine.pipeline import Engine
-from .engine.reading.knowledge import load_knowledge
+from .engine import Engine, load_knowledge
 
 
 @click.group()
@@ -42,11 +41,12 @@ def serve(host, port):
 
     Example: WECHAT_TOKEN=secret python -m bot serve --port 8080
     """
+    from .app import create_app
     from .ops.server import serve as run
 
     config = _config(HOST=host, PORT=port)
     _knowledge_dir(config, "set KB_DIR")
-    run(config)
+    run(create_app, config)
 
 
 @cli.command()
@@ -101,8 +101,7 @@ def _read_shared(what: str, read):
     """`read(store)` on the Redis the servers share, or None (after saying why) when there is none."""
     import redis
 
-    from .state.redisstore import RedisStore
-    from .state.store import key_prefix
+    from .state import RedisStore, key_prefix
 
     config = _config()
     if not config["REDIS_URL"]:
@@ -129,7 +128,7 @@ def misses(top):
 
     Example: REDIS_URL=redis://127.0.0.1:6379/0 python -m bot misses --top 50
     """
-    from .staff import usage
+    from .chat import usage
 
     rows = _read_shared("未答问题", lambda store: usage.misses(store, top))
     if rows is None:
@@ -151,7 +150,7 @@ def stats(top):
 
     Example: REDIS_URL=redis://127.0.0.1:6379/0 python -m bot stats
     """
-    from .staff import usage
+    from .chat import usage
 
     both = _read_shared("回答次数", lambda store: (usage.hits(store), usage.misses(store)))
     if both is None:

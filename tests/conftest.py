@@ -9,10 +9,11 @@ import shutil
 
 import pytest
 import redis
-from chat import AES_KEY, APPID, TOKEN, Chat, WeChat
 from served import ROOT, RedisServer
+from wechat_client import AES_KEY, APPID, TOKEN, Chat, WeChat
 
 from bot import create_app
+from bot.ops.hot_reload import get_knowledge
 
 KNOWLEDGE = os.path.join(ROOT, "knowledge")
 LONG_QUESTION = "西部办公室做过哪些工作"
@@ -42,9 +43,16 @@ def long_kb(kb):
     return kb
 
 
+def ready_app(config: dict):
+    """An app with its knowledge built, as the server has it before a worker takes requests."""
+    app = create_app(config, environ={})
+    get_knowledge(app)
+    return app
+
+
 @pytest.fixture
 def app(kb):
-    return create_app(app_config(kb), environ={})
+    return ready_app(app_config(kb))
 
 
 @pytest.fixture
@@ -77,3 +85,9 @@ def redis_url(redis_server):
     yield redis_server.url
     client.flushdb()
     client.close()
+
+
+@pytest.fixture(params=["memory", "redis"])
+def store_url(request):
+    """Each test twice: with the in-process store ("") and with a real Redis."""
+    return "" if request.param == "memory" else request.getfixturevalue("redis_url")

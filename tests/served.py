@@ -19,7 +19,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 import redis
-from chat import TOKEN, WeChat
+from wechat_client import TOKEN, WeChat
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LOOPBACK = "127.0.0.1"  # tests never send traffic anywhere else

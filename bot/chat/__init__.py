@@ -1,0 +1,23 @@
+"""One follower's conversation: the reply to a message in the light of the previous ones.
+
+    conversation.py  Conversation (follow-ups, numbered choices, "更多") and Reply
+    paging.py        answers cut into WeChat-sized pages
+    ratelimit.py     messages per follower per window
+    usage.py         what was declined and what answered, for staff
+"""
+
+from flask import current_app
+
+from ..state import get_store
+from .conversation import Conversation, Reply
+
+__all__ = ["Conversation", "Reply", "get_conversation", "init_app"]
+
+
+def init_app(app):
+    """One Conversation per app, sharing the app's store."""
+    app.extensions["conversation"] = Conversation(get_store(app), app.config)
+
+
+def get_conversation(app=None) -> Conversation:
+    return (app or current_app).extensions["conversation"]

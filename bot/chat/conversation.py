@@ -1,4 +1,4 @@
-"""One follower's side of the chat: pages, follow-ups, numbered choices, limits, retries.
+"""One follower's side of the chat: pages, follow-ups, numbered choices, rate limits.
 
 Replicas share nothing but the store, so everything a follower's next message may refer to
 (the rest of a long answer, what the last answer was about, the choices it offered) is
@@ -6,23 +6,24 @@ kept there under `chat:<openid>` and forgotten after SESSION_TTL seconds of sile
 """
 
 import re
-import time
-from collections.abc import Callable
+import unicodedata
 from dataclasses import dataclass
 
-from ..engine.answer import Answer
+import cn2an
+
+from ..engine import Answer
 from ..ops import metrics
-from ..staff import usage
-from .paging import paginate
+from . import usage
+from .paging import paginate, visible, xml_safe
 from .ratelimit import NOTICE, OK, RateLimiter
 
-CLAIM_TTL = 30  # seconds a message's reply is kept for retries; WeChat's 3 tries span about 15 s
-POLL = 0.05  # seconds between looks at another delivery's claim
-MORE_WORDS = {"更多", "还有呢", "还有吗", "还有", "继续", "下一页", "more", "next"}
+# Replies that ask for the next page, in both scripts (compared after NFKC and lower-casing).
+MORE_WORDS = {"更多", "还有呢", "还有吗", "还有", "继续", "下一页", "還有呢", "還有嗎", "還有", "繼續", "下一頁",
+              "more", "next"}
 NO_MORE = "没有更多内容了。您可以接着问别的问题。"
-_NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 SHORT_REPLY = 12  # characters, spaces aside: "更多" and "第2个" are short; a question is not
-_CHOICE = re.compile(r"(?:选择|选|第)?\s*([0-9]{1,2}|[一二两三四五六七八九十])\s*(?:个|项|条|号|种)?")
+_CHOICE = re.compile(r"(?:选择|选|選擇|選|第)?\s*([0-9]{1,2}|[一二两兩三四五六七八九十])\s*(?:个|個|项|項|条|條|号|號|种|種)?")
+TRAILING = "~～…·"  # symbols a reply may end with that are not Unicode punctuation
 
 
 @dataclass
@@ -33,6 +34,12 @@ class Reply:
     answer: Answer | None = None
     note: str = ""  # e.g. "rate_limited", "more", "choice", "followup", "debug"
     question: str = ""  # what the engine was asked (a numbered choice's question, not the digit)
+
+    def __post_init__(self):
+        # Whoever builds a reply, what leaves the chat is what the phone can show: the web layer
+        # only wraps it in XML.
+        if self.text is not None:
+            self.text = visible(self.text)
 
 
 class Conversation:
@@ -53,7 +60,7 @@ class Conversation:
         session = self._load(openid)
         reply, new = self._respond(session, text, engine)
         if reply.answer is not None:
-            usage.record(self.store, reply.question, reply.answer)
+            usage.record(self.store, reply.answer)
             metrics.answered(declined=reply.answer.matched is None)
         self._save(openid, session, new)
         return reply
@@ -86,7 +93,7 @@ class Conversation:
     @staticmethod
     def _answered(session: dict, question: str, answer: Answer, note: str) -> tuple[Reply, dict]:
         """The answer's first page, and what the follower's next message may refer to."""
-        pages = paginate(answer.text)
+        pages = paginate(xml_safe(answer.text))
         new = {}
         # A declined question keeps the thread: "他是谁" after a typo still means the same person.
         context = answer.context if answer.matched is not None else session.get("context")
@@ -121,43 +128,26 @@ class Conversation:
         elif old:
             self.store.delete(f"chat:{openid}")
 
-    def once(self, key: str, produce: Callable[[], str], wait: float = 4.0) -> tuple[str, bool]:
-        """Run `produce` once per key across retries and replicas; (reply, was_retry).
-
-        A retry that arrives while the first delivery is still working waits up to `wait`
-        seconds for its result, then answers "success" (WeChat gives each try 5 s).
-        """
-        claim = f"msg:{key}"
-        if self.store.add(claim, {"state": "working"}, ttl=CLAIM_TTL):
-            try:
-                reply = produce()
-            except BaseException:
-                self.store.delete(claim)  # let WeChat's retry try again instead of waiting on nothing
-                raise
-            self.store.set(claim, {"state": "done", "reply": reply}, ttl=CLAIM_TTL)
-            return reply, False
-        deadline = time.monotonic() + wait
-        while True:
-            item = self.store.get(claim)
-            if item and item.get("state") == "done":
-                return item["reply"], True
-            if time.monotonic() >= deadline:
-                return "success", True
-            time.sleep(POLL)
-
 
 def wants_more(text: str) -> bool:
     """True for "更多" / "还有呢" / "继续" (any width, script or end punctuation)."""
-    return _short(text) and usage.normalise(text) in MORE_WORDS
+    return _short(text) and _command(text) in MORE_WORDS
 
 
 def choice_number(text: str) -> int | None:
     """The number in a bare choice reply: "2", "３", "第2个", "二"; None for anything else."""
-    match = _short(text) and _CHOICE.fullmatch(usage.normalise(text))
+    match = _short(text) and _CHOICE.fullmatch(_command(text))
     if not match:
         return None
-    value = match.group(1)
-    return int(value) if value.isdigit() else _NUMERALS[value]
+    return int(cn2an.cn2an(match.group(1), "smart"))
+
+
+def _command(text: str) -> str:
+    """A short reply as compared with the commands: NFKC (full-width digits), lower case, no end punctuation."""
+    text = unicodedata.normalize("NFKC", text).lower().strip()
+    while text and (unicodedata.category(text[-1]).startswith("P") or text[-1] in TRAILING or text[-1].isspace()):
+        text = text[:-1]
+    return text
 
 
 def _short(text: str) -> bool:

@@ -5,6 +5,8 @@ or sentence end where one is near, and all but the last say how to continue. Tex
 no next page (a long welcome) are clipped to one reply the same way.
 """
 
+import re
+
 MAX_REPLY_BYTES = 2048  # WeChat's safe cap for one text reply, in UTF-8 bytes
 MAX_PAGES = 5  # ~10 KB: longer answers are cut short, so a follower's stored pages stay small
 MORE_NOTE = "\n（回复“更多”查看后续）"
@@ -12,6 +14,20 @@ CUT_SHORT_NOTE = "\n（内容较长，完整内容请查看原文）"
 BREAKS = ("\n", "。", "！", "？", "；", "!", "?", ";", "，")  # preferred cut points, best first
 SENTENCE_ENDS = BREAKS[:-1]  # a text cut at one of these needs no "…"
 ELLIPSIS = "…"
+
+
+# XML 1.0 forbids these characters; a reply containing one is "malformed" to WeChat.
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """`text` without the characters XML 1.0 forbids (WeChat calls such a reply malformed)."""
+    return XML_INVALID.sub("", text)
+
+
+def visible(text: str) -> str:
+    """`text` as the follower's phone shows it: no XML-invalid characters, within one reply."""
+    return clip(xml_safe(text))
 
 
 def paginate(text: str, limit: int = MAX_REPLY_BYTES, max_pages: int = MAX_PAGES) -> list[str]:

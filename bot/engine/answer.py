@@ -20,10 +20,21 @@ class Answer:
     choices: list[dict] = field(default_factory=list)  # {"label": str, "question": str, "context": dict}
     runners_up: list[dict] = field(default_factory=list)  # {"matched": str, "score": float} for #debug
     evidence: str = ""  # the sentence of the article the answer rests on
+    asked: str = ""  # the question in its canonical form (bot/engine/text/folding.question_key)
 
     @property
     def declined(self) -> bool:
         return self.matched is None
+
+    def rivals(self, limit: int = 3) -> list[dict]:
+        """The other candidates, each named once with its best score, this answer's own left out."""
+        best: dict[str, float] = {}
+        for candidate in self.runners_up:
+            name = candidate.get("matched")
+            if name and name != self.matched:
+                best[name] = max(best.get(name, 0.0), float(candidate.get("score", 0.0)))
+        ranked = sorted(best.items(), key=lambda item: -item[1])[:limit]
+        return [{"matched": name, "score": score} for name, score in ranked]
 
     def to_json(self) -> dict:
         """The public `ask --json` shape."""

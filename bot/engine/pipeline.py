@@ -22,9 +22,10 @@ from .answering.people import PeopleAnswers
 from .question.analysis import TARGET_NOUNS, Question, analyse
 from .reading.knowledge import KnowledgeBase
 from .retrieval.faq_match import FaqMatcher
+from .retrieval.faq_match import conflicts as faq_conflicts
 from .retrieval.finder import Finder, source_entry, subject_words
 from .retrieval.library import Doc, Library
-from .text.folding import fold, has_traditional, to_traditional
+from .text.folding import fold, has_traditional, question_key, to_traditional
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +78,7 @@ class Engine:
                 self._cache.move_to_end(key)
         if kept is None:
             kept = self._answer(question, context)
+            kept.asked = question_key(question)
             with self._cache_lock:
                 self._cache[key] = kept
                 while len(self._cache) > self._cache_size:
@@ -119,6 +121,10 @@ class Engine:
                               for doc, cov in self.finder.candidates(q, scope, people=people)[:3]
                               if doc.article.path != answered][:2]
         return answer
+
+    def faq_conflicts(self) -> list:
+        """Problems of the FAQ as a whole: one question claimed twice, a phrasing another entry takes."""
+        return faq_conflicts(self.kb.faq, self.faq)
 
     def decline(self) -> Answer:
         tips = "、".join(f"“{s}”" for s in self.suggestions(3))

@@ -16,12 +16,14 @@ import threading
 import time
 import weakref
 
-from ..engine.pipeline import Engine
-from ..engine.reading.knowledge import fingerprint, load_knowledge
-from ..state.store import shared_redis
+from flask import current_app
+
+from ..engine import Engine, fingerprint, load_knowledge
+from ..state import get_store, shared_redis
 from . import metrics
 
 log = logging.getLogger(__name__)
+_building = threading.Lock()  # one first build per process, however many requests arrive at once
 
 VERSION_KEY = "knowledge:version"  # the knowledge version the newest reload in the fleet produced
 FORCE_KEY = "knowledge:forced"  # bumped by POST /admin/reload: every worker rebuilds
@@ -201,6 +203,32 @@ class LiveKnowledge:
         if self.shared["error"] is None:  # once per outage, not every tick
             log.warning("%s: %s", what, exc)
         self.shared["error"] = f"{type(exc).__name__}: {exc}"
+
+
+def init_app(app):
+    """Register the knowledge; it is built on first use (`get_knowledge`), not by the factory."""
+    app.extensions["knowledge"] = None
+
+
+def get_knowledge(app=None) -> LiveKnowledge:
+    """The app's LiveKnowledge, built the first time it is asked for.
+
+    The server asks in each worker before it takes requests (`start_watching`), so followers
+    never wait for the build; tests and the command line get it on first use.
+    """
+    app = app or current_app
+    live = app.extensions["knowledge"]
+    if live is None:
+        with _building:
+            live = app.extensions["knowledge"]
+            if live is None:
+                live = app.extensions["knowledge"] = LiveKnowledge(app.config["KB_DIR"], get_store(app))
+    return live
+
+
+def start_watching(app):
+    """Build the knowledge now and poll its files every RELOAD_INTERVAL seconds (the server's job)."""
+    get_knowledge(app).start(app.config["RELOAD_INTERVAL"])
 
 
 def _watch(ref, stop: threading.Event, interval: float):

@@ -14,7 +14,7 @@ import tempfile
 
 from gunicorn.app.base import BaseApplication
 
-from . import logs, metrics
+from . import hot_reload, logs, metrics
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +37,11 @@ class GunicornServer(BaseApplication):
 
     def load(self):
         return self.app_factory()
+
+
+def _post_worker_init(worker):
+    """Build the knowledge and start its watcher in each worker, before it takes requests."""
+    hot_reload.start_watching(worker.wsgi)
 
 
 def gunicorn_options(config: dict) -> dict:
@@ -64,10 +69,8 @@ def gunicorn_options(config: dict) -> dict:
     }
 
 
-def serve(config: dict):
-    """Run until SIGTERM; workers finish in-flight requests first (graceful timeout)."""
-    from ..app import create_app
-
+def serve(app_factory, config: dict):
+    """Run `app_factory(config)` until SIGTERM; workers finish in-flight requests first (graceful timeout)."""
     logging.config.dictConfig(logs.logconfig())  # JSON from the first line on
     # Workers are forked from this process: make them all use the same (maybe generated) token.
     os.environ["WECHAT_TOKEN"] = config["WECHAT_TOKEN"]
@@ -78,8 +81,9 @@ def serve(config: dict):
             shutil.rmtree(temporary, ignore_errors=True)
 
     options = gunicorn_options(config)
-    options.update(child_exit=_child_exit, worker_exit=_worker_exit, on_exit=on_exit)
-    GunicornServer(lambda: create_app(config), options).run()
+    options.update(post_worker_init=_post_worker_init, child_exit=_child_exit, worker_exit=_worker_exit,
+                   on_exit=on_exit)
+    GunicornServer(lambda: app_factory(config), options).run()
 
 
 def _prepare_metrics_dir() -> str | None:
@@ -109,5 +113,6 @@ def _child_exit(server, worker):
 def _worker_exit(server, worker):
     """Stop the knowledge watcher before the worker's interpreter shuts down."""
     app = getattr(worker, "wsgi", None)
-    if app is not None and "knowledge" in getattr(app, "extensions", {}):
-        app.extensions["knowledge"].stop()
+    live = getattr(app, "extensions", {}).get("knowledge")
+    if live is not None:
+        live.stop()

@@ -15,10 +15,13 @@ import hashlib
 import hmac
 from datetime import timedelta
 
-from flask import Blueprint, abort, current_app, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request, session, url_for
 from flask.sessions import SecureCookieSessionInterface
 
+from ..chat import get_conversation
 from ..ops import logs
+from ..ops.hot_reload import get_knowledge
+from ..state import get_store
 from . import panels
 
 bp = Blueprint("admin", __name__, template_folder="templates", static_folder="static",
@@ -90,12 +93,12 @@ def page():
     """The preview page; `?q=问题` previews the answer a follower would get."""
     if not logged_in():
         return login_page()
-    live = current_app.extensions["knowledge"]
+    live = get_knowledge()
     engine = live.engine  # taken once: a reload during the request cannot mix two versions
     question = request.args.get("q", "").strip()
-    answer = panels.preview(question, current_app.extensions["conversation"], engine) if question else None
+    answer = panels.preview(question, get_conversation(), engine) if question else None
     return render_template("admin.html", question=question, answer=answer, status=panels.knowledge_status(live),
-                           usage=panels.usage_tables(current_app.extensions["store"], engine.kb),
+                           usage=panels.usage_tables(get_store(), engine.kb),
                            top=panels.TOP_MISSES)
 
 
@@ -116,3 +119,17 @@ def login():
 def logout():
     session.clear()
     return redirect(url_for("admin.page"), 303)
+
+
+@bp.post("/admin/reload")
+def admin_reload():
+    """Rebuild the knowledge now, in every worker and replica; 422 if the files have errors."""
+    token = current_app.config.get("ADMIN_TOKEN") or ""
+    if not token:
+        abort(404)  # no token configured: the endpoint does not exist
+    if not bearer_ok(token):
+        return jsonify(error="a valid 'Authorization: Bearer <ADMIN_TOKEN>' header is required"), 401, {
+            "WWW-Authenticate": 'Bearer realm="admin"'}
+    live = get_knowledge()
+    swapped = live.reload_everywhere()  # forced: it only fails to swap when the new files are refused
+    return jsonify(reloaded=swapped, knowledge=live.status()), 200 if swapped else 422

@@ -8,9 +8,9 @@ import functools
 import logging
 import time
 
-from ..web import debug
-from ..web.replies import visible
-from . import usage
+from ..chat import usage
+from ..chat.paging import visible
+from ..engine import question_key
 from .checks import check_engine
 
 log = logging.getLogger(__name__)
@@ -35,10 +35,10 @@ def preview(question: str, conversation, engine) -> dict:
         "matched": answer.matched if answer else None,
         "score": round(float(answer.score), 1) if answer else None,
         "kind": answer.kind if answer else "",
-        "runners_up": debug.runners_up(answer) if answer else [],
+        "runners_up": answer.rivals() if answer else [],
         "evidence": answer.evidence if answer else "",
         "sources": answer.sources if answer else [],
-        "snippet": faq_snippet(usage.normalise(question)) if answer and answer.declined else "",
+        "snippet": faq_snippet(question_key(question)) if answer and answer.declined else "",
     }
 
 

@@ -13,9 +13,7 @@ import os
 import re
 from dataclasses import dataclass, field
 
-from ..engine.reading.fields import parse_fields, read_text
-from ..engine.reading.problem import Problem
-from ..engine.text.folding import fold
+from ..engine import Problem, fold, parse_fields, read_text
 
 LABELS = {"问": "question", "問": "question", "问题": "question", "Q": "question",
           "应包含": "expect", "應包含": "expect", "包含": "expect", "应含": "expect"}

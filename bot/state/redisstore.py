@@ -11,7 +11,7 @@ import redis
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
-from .store import EVICT_AMONG, TALLY_TTL, sort_tally
+from .tally import EVICT_AMONG, TALLY_TTL, sort_tally
 
 # WeChat waits 5 s for a reply: a Redis that takes longer than this is treated as down.
 SOCKET_TIMEOUT = 0.5

@@ -43,7 +43,7 @@ def describe(answer) -> str:
     lines = [f"匹配：{answer.matched or '无（拒答）'}", f"分数：{float(answer.score):.1f}"]
     if answer.kind:
         lines.append(f"类型：{answer.kind}")
-    others = runners_up(answer)
+    others = answer.rivals(MAX_RUNNERS_UP)
     lines.append("次选：" + ("；".join(f"{r['matched']}（{r['score']:.1f}）" for r in others) if others else "无"))
     if answer.evidence:
         evidence = answer.evidence
@@ -53,14 +53,3 @@ def describe(answer) -> str:
     if answer.sources:
         lines.append("来源：" + "；".join(s.get("file", "") for s in answer.sources))
     return "\n".join(lines)
-
-
-def runners_up(answer, limit: int = MAX_RUNNERS_UP) -> list[dict]:
-    """The engine's other candidates, each named once with its best score, the answer itself left out."""
-    best: dict[str, float] = {}
-    for candidate in answer.runners_up:
-        name = candidate.get("matched")
-        if name and name != answer.matched:
-            best[name] = max(best.get(name, 0.0), float(candidate.get("score", 0.0)))
-    ranked = sorted(best.items(), key=lambda item: -item[1])[:limit]
-    return [{"matched": name, "score": score} for name, score in ranked]

@@ -6,20 +6,16 @@ goes to bot/debug.py. Everything else gets a
 short fixed text; a push nobody needs to see gets "success" (Reply.text None).
 """
 
-import re
 
 from wechatpy import create_reply
 
 from ..chat.conversation import Reply
-from ..chat.paging import clip
 from . import debug
 
 APOLOGY = "抱歉，出了点问题，请稍后再试"
 MEDIA = "我目前只能读懂文字消息。想了解本会的新闻和活动，请直接打字提问。"
 VOICE_UNHEARD = "抱歉，这条语音我没能听清。请直接打字提问。"
 EXAMPLES_INTRO = "您可以这样问我："
-# XML 1.0 forbids these characters; a reply containing one is "malformed" to WeChat.
-XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def on_text(msg, conversation, engine) -> Reply:
@@ -94,14 +90,8 @@ def with_examples(text: str, engine, n: int = 3) -> str:
     return text.rstrip() + "\n\n" + EXAMPLES_INTRO + "\n" + "\n".join(f"· {q}" for q in examples)
 
 
-def visible(text: str) -> str:
-    """`text` as the follower's phone shows it: no XML-invalid characters, within one reply."""
-    return clip(XML_INVALID.sub("", text))
-
-
 def render(text: str, msg) -> str:
-    """The passive-reply XML for `text`, safe for CDATA and within WeChat's 2048-byte cap."""
-    text = visible(text)
+    """The passive-reply XML for `text` (a Reply's text: already XML-valid and within WeChat's cap)."""
     # wechatpy writes Content as <![CDATA[...]]>; a "]]>" inside would end it early.
     text = text.replace("]]>", "]]]]><![CDATA[>")
     return create_reply(text, msg).render()

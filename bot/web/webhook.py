@@ -9,6 +9,7 @@ failure while answering a genuine push still gets a polite text, never WeChat's 
 import logging
 import re
 import time
+from dataclasses import dataclass
 
 from flask import Blueprint, Response, current_app, request
 from wechatpy import parse_message
@@ -16,8 +17,12 @@ from wechatpy.crypto import WeChatCrypto
 from wechatpy.exceptions import InvalidAppIdException, InvalidSignatureException
 from wechatpy.utils import check_signature
 
+from ..chat import Reply, get_conversation
 from ..ops import logs, metrics
+from ..ops.hot_reload import get_knowledge
+from ..state import get_store
 from . import replies
+from .retry import NOTHING, RetryClaims, retry_key
 
 log = logging.getLogger(__name__)
 bp = Blueprint("webhook", __name__)
@@ -50,6 +55,14 @@ def verify():
 
 @bp.post("/wechat")
 def receive():
+    """One push from WeChat, answered in the mode it came in.
+
+    The one way through: the body is checked and opened here (size, DTD, signature, AES), the
+    retry claim (web/retry.py) decides whether this delivery answers or repeats the first
+    reply, `replies.reply_to` hands a question to the follower's conversation (bot/chat), which
+    asks the engine, and the Reply that comes back is rendered here as XML, encrypted if the push
+    was. A failure while answering a genuine push still gets a polite text, never a 500.
+    """
     started = time.perf_counter()
     encrypted = request.args.get("encrypt_type", "raw").lower() == "aes"
     body = _read_body()
@@ -61,35 +74,67 @@ def receive():
     msg = _parse(body)
     msg_type = replies.kind(msg)
     metrics.message_received(msg.event if msg.type == "event" else msg.type)
-    outcome = {}
-
-    def produce() -> str:
-        try:
-            engine = current_app.extensions["knowledge"].engine  # taken once: a reload can't split a reply
-            outcome["reply"] = reply = replies.reply_to(msg, current_app.extensions["conversation"], engine)
-            # WeChat calls an empty <Content> malformed and shows its error screen; "success" shows nothing.
-            return replies.render(reply.text, msg) if (reply.text or "").strip() else "success"
-        except Exception:
-            log.exception("answering a %s push failed", msg_type)
-            outcome["failed"] = True
-            return replies.render(replies.APOLOGY, msg)
-
-    try:
-        reply_xml, was_retry = current_app.extensions["conversation"].once(_retry_key(msg), produce)
-    except Exception:  # the store itself failed (Redis down): still answer, without dedup
-        log.exception("retry bookkeeping failed for a %s push", msg_type)
-        reply_xml, was_retry = replies.render(replies.APOLOGY, msg), False
-        outcome["failed"] = True
-    if was_retry:
+    outcome = _answer_once(msg, msg_type)
+    if outcome.retry:
         metrics.retry_deduplicated()
-    if crypto is not None and reply_xml != "success":
+    reply_xml = outcome.xml
+    if crypto is not None and reply_xml != NOTHING:
         reply_xml = crypto.encrypt_message(reply_xml, request.args.get("nonce", ""),
                                            request.args.get("timestamp", "") or None)
     seconds = time.perf_counter() - started
     metrics.observe_latency(seconds)
-    logs.message(msg_type, msg.source, seconds * 1000, reply=outcome.get("reply"),
-                 mode="aes" if encrypted else "plain", retry=was_retry, failed=outcome.get("failed", False))
-    return Response(reply_xml, mimetype="application/xml" if reply_xml != "success" else "text/plain")
+    logs.message(msg_type, msg.source, seconds * 1000, reply=outcome.reply,
+                 mode="aes" if encrypted else "plain", retry=outcome.retry, failed=outcome.failed)
+    return Response(reply_xml, mimetype="application/xml" if reply_xml != NOTHING else "text/plain")
+
+
+@dataclass
+class Outcome:
+    """What one delivery of a push came to: the XML to send and what the log line needs."""
+
+    xml: str
+    reply: Reply | None = None
+    failed: bool = False
+    retry: bool = False
+
+
+def _answer_once(msg, msg_type: str) -> Outcome:
+    """The first delivery answers and keeps its reply for WeChat's retries; a retry repeats it."""
+    claims = RetryClaims(get_store())
+    key = retry_key(msg)
+    try:
+        earlier = claims.claim(key)
+        claimed = earlier is None
+    except Exception:  # the store itself failed: answer anyway, without protection from a double answer
+        log.exception("retry claim failed for a %s push; answering without it", msg_type)
+        earlier, claimed = None, False
+    if earlier is not None:
+        return Outcome(earlier, retry=True)
+    try:
+        outcome = _answer(msg, msg_type)
+    except BaseException:
+        if claimed:
+            claims.release(key)  # let WeChat's retry try again instead of waiting on nothing
+        raise
+    if claimed:
+        try:
+            claims.finish(key, outcome.xml)
+        except Exception:
+            log.exception("could not keep the reply of a %s push for its retries", msg_type)
+    return outcome
+
+
+def _answer(msg, msg_type: str) -> Outcome:
+    """The reply to one push as XML; an apology if answering it failed."""
+    try:
+        engine = get_knowledge().engine  # taken once: a reload can't split a reply
+        reply = replies.reply_to(msg, get_conversation(), engine)
+    except Exception:
+        log.exception("answering a %s push failed", msg_type)
+        return Outcome(replies.render(replies.APOLOGY, msg), failed=True)
+    # WeChat calls an empty <Content> malformed and shows its error screen; "success" shows nothing.
+    xml = replies.render(reply.text, msg) if (reply.text or "").strip() else NOTHING
+    return Outcome(xml, reply)
 
 
 def _check_url_signature():
@@ -176,8 +221,3 @@ def _parse(xml: str):
     if not msg.id and msg.time is None:
         raise Rejected(400, "missing MsgId and CreateTime")
     return msg
-
-
-def _retry_key(msg) -> str:
-    """WeChat retries with the same MsgId; events have none, so FromUserName + CreateTime."""
-    return str(msg.id) if msg.id else f"{msg.source}:{msg.time}"

@@ -14,10 +14,12 @@ from pypinyin import lazy_pinyin
 from pypinyin.seg.simpleseg import seg
 from rapidfuzz import fuzz
 
+from .. import thresholds
 from ..question.analysis import Question, analyse, clean
 from ..question.analysis import kind_and_topic as question_kind_and_topic
 from ..reading.faq import FaqEntry
 from ..reading.orgs import org_mentions
+from ..reading.problem import Problem
 from .index import GramIndex, grams
 
 SAME_TEXT = 88  # fuzz.ratio of the cleaned questions: the same question, whatever its kind
@@ -137,3 +139,30 @@ def kind_and_topic(canonical: str, cleaned: str) -> tuple[str, str]:
         q = analyse(canonical)
         return q.kind, q.topic
     return question_kind_and_topic(cleaned)
+
+
+def conflicts(faq: list[FaqEntry], matcher: "FaqMatcher") -> list[Problem]:
+    """Two entries claiming one question, and phrasings another entry would take: both are errors."""
+    problems, claimed = [], {}
+    for entry in faq:
+        for text, line in entry.questions:
+            key = clean(text)
+            first = claimed.setdefault(key, (entry, line))
+            if first[0] is not entry:
+                problems.append(Problem(entry.path, line, f"问题“{text}”已经写在 {first[0].path}:{first[1]}；"
+                                                          "同一个问题只能有一个答案，请删掉其中一处"))
+                continue
+            matches = matcher.match(text, analyse(text))
+            own = _own_score(matches, entry)
+            rivals = [(p, score) for p, score in matches
+                      if p.entry is not entry and score >= thresholds.FAQ_MIN_SCORE and score >= own]
+            if rivals:
+                thief = rivals[0][0].entry
+                problems.append(Problem(entry.path, line, f"问题“{text}”会被 {thief.path}:{thief.line} 的问答"
+                                                          f"“{thief.questions[0][0]}”抢走；请把问法写得更具体，"
+                                                          "或合并这两条问答"))
+    return problems
+
+
+def _own_score(matches, entry) -> float:
+    return max((score for phrasing, score in matches if phrasing.entry is entry), default=0.0)

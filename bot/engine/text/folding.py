@@ -86,6 +86,19 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+MAX_KEY_CHARS = 100  # a pasted essay is keyed by its start only
+TRAILING = "~～…·"  # symbols followers end questions with that are not Unicode punctuation
+
+
+def question_key(question: str) -> str:
+    """One form per question, for counting: folded, lower case, no end punctuation, at most 100 characters."""
+    text = fold(question).lower()
+    while text and (unicodedata.category(text[-1]).startswith("P") or text[-1] in TRAILING
+                    or text[-1].isspace()):
+        text = text[:-1]
+    return text[:MAX_KEY_CHARS]
+
+
 def has_cjk(text: str) -> bool:
     return bool(_CJK_RE.search(text))
 

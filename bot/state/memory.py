@@ -1,19 +1,12 @@
-"""Shared state with expiry: Redis for several replicas, in-process memory for one.
-
-Every backend offers the same small interface, so the conversation code never asks which
-one it has: `get/set/add/delete/incr` on JSON values that always carry a TTL, and
-`tally/tallies` for bounded counters (unanswered questions, hit counts) with first/last seen.
-"""
+"""The store in this process's memory: the embedded default, and the fallback while Redis is down."""
 
 import heapq
 import threading
 import time
 
-from ..config import DEFAULTS
+from .tally import EVICT_AMONG, sort_tally
 
 SWEEP_EVERY = 60.0  # seconds between purges of expired keys in memory, so idle keys cannot pile up
-TALLY_TTL = 180 * 24 * 3600  # a tally nobody has added to for half a year is forgotten
-EVICT_AMONG = 16  # a full tally evicts among its 16 lowest counts: bounded work per write
 
 
 class MemoryStore:
@@ -112,35 +105,3 @@ class MemoryStore:
 
     def close(self):
         pass
-
-
-def sort_tally(rows: list[dict]) -> list[dict]:
-    return sorted(rows, key=lambda r: (-r["count"], -r["last"], r["member"]))
-
-
-def key_prefix(config: dict) -> str:
-    """Keys are namespaced by AppId, so two accounts can share one Redis."""
-    return f"bot:{config.get('WECHAT_APPID') or 'default'}"
-
-
-def create_store(config: dict):
-    """Redis (with an in-process fallback for outages) when REDIS_URL is set, else memory."""
-    prefix = key_prefix(config)
-    if not config.get("REDIS_URL"):
-        return MemoryStore(prefix)
-    from .failover import FailoverStore
-    from .redisstore import RedisStore
-
-    retry_after = float(config.get("REDIS_RETRY_INTERVAL", DEFAULTS["REDIS_RETRY_INTERVAL"]))
-    return FailoverStore(RedisStore.from_url(config["REDIS_URL"], prefix), MemoryStore(prefix), retry_after)
-
-
-def shared_redis(store):
-    """The RedisStore behind `store` (it raises on errors), or None when REDIS_URL is unset.
-
-    For keys that mean something only if every replica reads the same copy, like the fleet's
-    knowledge version: during an outage FailoverStore would answer them from this process's memory.
-    """
-    from .failover import FailoverStore
-
-    return store.primary if isinstance(store, FailoverStore) else None

@@ -14,7 +14,7 @@ from bot.engine.pipeline import Engine
 from bot.engine.reading.knowledge import load_knowledge
 from bot.engine.text.folding import to_simplified
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # tests/
 FIXTURES = os.path.join(HERE, "fixtures")
 
 

@@ -8,7 +8,7 @@ from bot.engine.reading.article import load_article
 from bot.engine.reading.facts import extract_facts
 from bot.engine.reading.people import find_people
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # tests/
 SEED = os.path.join(os.path.dirname(HERE), "knowledge", "news", "2023-11-03-west-office-launch.txt")
 FIXTURES = os.path.join(HERE, "fixtures", "articles")
 

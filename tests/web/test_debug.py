@@ -1,13 +1,13 @@
 """#debug in the real chat: staff get matched, score and runner-up in WeChat; nobody else does."""
 
 import pytest
-from chat import Follower, WeChat
 from conftest import LONG_QUESTION, app_config
+from wechat_client import Follower, WeChat
 
 from bot import create_app
 from bot.chat.paging import MAX_REPLY_BYTES, MORE_NOTE
+from bot.chat.usage import hits, misses
 from bot.engine.answer import Answer
-from bot.staff.usage import hits, misses
 from bot.web import debug
 
 STAFF = "o-staff-1"

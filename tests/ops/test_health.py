@@ -7,14 +7,15 @@ import socket
 import time
 
 import pytest
-from chat import Chat, WeChat
 from conftest import app_config
 from prometheus_client.parser import text_string_to_metric_families
 from served import RedisServer, serve_bot
+from wechat_client import Chat, WeChat
 
 from bot import create_app
 from bot.engine.reading.knowledge import load_knowledge
 from bot.ops import metrics
+from bot.ops.hot_reload import get_knowledge
 
 QUESTION = "西部办公室是什么？"
 ANSWER = "西部地区建筑绿色低碳发展协调推进办公室"
@@ -160,7 +161,7 @@ def test_admin_reload_rebuilds_and_reports_refused_files(kb):
         response = client.post("/admin/reload", headers=auth)
         assert response.status_code == 422
         assert response.get_json()["knowledge"]["last_error"]["problems"][0].startswith("faq/west-office.txt:")
-        assert ANSWER in client.application.extensions["knowledge"].engine.answer(QUESTION).text
+        assert ANSWER in get_knowledge(client.application).engine.answer(QUESTION).text
     assert delta("bot_knowledge_reloads_total") == delta("bot_knowledge_reload_failures_total") == 1
 
 

@@ -13,7 +13,7 @@ import redis
 from served import RedisServer, serve_bot
 
 from bot.ops.hot_reload import LiveKnowledge
-from bot.state.store import create_store
+from bot.state import create_store
 
 QUESTION = "西部办公室是什么？"
 ORIGINAL = "2024年2月3日在四川成都成立"  # in the shipped answer

@@ -4,11 +4,12 @@ import json
 import logging
 
 import pytest
-from chat import TOKEN, Chat, WeChat
 from conftest import app_config
+from wechat_client import TOKEN, Chat, WeChat
 
 from bot import create_app
 from bot.chat.conversation import Reply
+from bot.ops.hot_reload import get_knowledge
 from bot.ops.logs import JsonFormatter
 
 WEST = "西部地区建筑绿色低碳发展协调推进办公室"
@@ -89,7 +90,7 @@ def test_media_gets_a_friendly_text_about_what_the_bot_does(chat, wechat, msg_ty
 def test_subscribe_gets_welcome_with_example_questions(app, chat, wechat, key):
     response = chat.send(wechat.event("subscribe", key=key))
     content = wechat.read(response.get_data())["Content"]
-    engine = app.extensions["knowledge"].engine
+    engine = get_knowledge(app).engine
     assert content.startswith(engine.kb.settings.welcome)
     for question in engine.suggestions(3):
         assert question in content
@@ -140,7 +141,7 @@ def store_app(request, kb):
     """The app with each store backend; the redis one starts a real redis-server."""
     url = request.getfixturevalue("redis_url") if request.param == "redis" else ""
     app = create_app(app_config(kb, REDIS_URL=url), environ={})
-    app.extensions["knowledge"] = CountingKnowledge(app.extensions["knowledge"])
+    app.extensions["knowledge"] = CountingKnowledge(get_knowledge(app))
     yield app
     store = app.extensions["store"]
     if hasattr(store, "client"):
@@ -153,7 +154,7 @@ def test_retry_with_same_msgid_gets_same_reply_and_is_processed_once(store_app, 
     first, second, third = (chat.send(xml).get_data() for _ in range(3))
     assert first == second == third
     assert WEST in wechat.read(first)["Content"]
-    assert store_app.extensions["knowledge"].asked == 1
+    assert get_knowledge(store_app).asked == 1
 
 
 def test_event_retry_is_recognised_by_sender_and_create_time(store_app, wechat):
@@ -163,7 +164,7 @@ def test_event_retry_is_recognised_by_sender_and_create_time(store_app, wechat):
     later = chat.send(wechat.event("CLICK", key="西部办公室", create_time=1700000001)).get_data()
     assert first == again
     assert WEST in wechat.read(later)["Content"]
-    assert store_app.extensions["knowledge"].asked == 2
+    assert get_knowledge(store_app).asked == 2
 
 
 def test_retry_reaching_another_replica_gets_the_first_reply(kb, redis_url, wechat):
@@ -208,7 +209,7 @@ def test_knowledge_failure_on_a_valid_message_gets_an_apology(app, chat):
 
 def test_engine_failure_on_a_valid_message_gets_an_apology(app, chat):
     class BrokenEngine:
-        kb = app.extensions["knowledge"].engine.kb
+        kb = get_knowledge(app).engine.kb
 
         def answer(self, question, context=None):
             raise RuntimeError("engine exploded")

@@ -5,6 +5,7 @@ import random
 import pytest
 import xmltodict
 
+from bot.chat import Reply
 from bot.web.replies import render
 
 XXE = ('<?xml version="1.0"?><!DOCTYPE xml [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
@@ -129,9 +130,9 @@ def test_nested_content_is_treated_as_empty_text(chat, wechat):
 
 
 @pytest.mark.parametrize("text", ["a]]>b", "]]>]]>", "x\x00y\x0bz\x1f", "end]]", "lone\ud800"])
-def test_rendered_reply_survives_cdata_breakers_and_control_characters(text):
+def test_a_reply_survives_cdata_breakers_and_control_characters(text):
     msg = type("Msg", (), {"source": "o1", "target": "gh_test", "id": 1})()
-    parsed = xmltodict.parse(render(text, msg))["xml"]
+    parsed = xmltodict.parse(render(Reply(text).text, msg))["xml"]  # a Reply is what render is given
     assert parsed["Content"] == "".join(c for c in text if c not in "\x00\x0b\x1f\ud800")
 
 

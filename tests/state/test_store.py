@@ -7,9 +7,9 @@ import pytest
 import redis
 from served import RedisServer
 
+from bot.state import MemoryStore, create_store
 from bot.state.failover import FailoverStore
 from bot.state.redisstore import RedisStore
-from bot.state.store import MemoryStore, create_store
 
 
 @pytest.fixture(params=["memory", "redis"])

@@ -10,15 +10,16 @@ import logging
 import re
 
 import pytest
-from chat import Follower, content
-from conftest import app_config
+from conftest import app_config, ready_app
 from served import RedisServer
+from wechat_client import Follower, content
 
 from bot import create_app
+from bot.chat.usage import hits, misses
 from bot.engine.reading.knowledge import load_knowledge
+from bot.ops.hot_reload import get_knowledge
 from bot.ops.logs import JsonFormatter
 from bot.staff import panels as overview
-from bot.staff.usage import hits, misses
 
 TOKEN = "staff-secret-token"
 WEST = "西部地区建筑绿色低碳发展协调推进办公室"
@@ -26,7 +27,7 @@ BEARER = {"Authorization": f"Bearer {TOKEN}"}
 
 
 def make_app(kb, **config):
-    return create_app(app_config(kb, **{"ADMIN_TOKEN": TOKEN, **config}), environ={})
+    return ready_app(app_config(kb, **{"ADMIN_TOKEN": TOKEN, **config}))
 
 
 @pytest.fixture
@@ -146,7 +147,7 @@ def test_the_preview_is_exactly_what_a_follower_gets(app, staff):
 def test_a_declined_preview_offers_the_faq_entry_to_write(app, staff):
     text = page(staff, "明天会下雨吗？")
     assert 'class="result declined"' in text
-    assert shown(text, "reply") == app.extensions["knowledge"].engine.decline().text
+    assert shown(text, "reply") == get_knowledge(app).engine.decline().text
     assert "问：明天会下雨吗\n答：（请在这里写答案）" in html.unescape(text)
 
 
@@ -210,7 +211,7 @@ def test_thousands_of_entries_are_summed_up_below_the_top_rows(kb, staff):
     assert len(counts["faq"]) == overview.TOP_HITS and counts["faq"][0]["name"] == "第7号活动在哪里举办？"
     left_out = len(knowledge.faq) - overview.TOP_HITS
     assert counts["faq_more"] == {"count": left_out, "unused": left_out}
-    staff.application.extensions["knowledge"].reload()
+    get_knowledge(staff.application).reload()
     assert f"另有 {left_out} 条问答没有列出，其中 {left_out} 条还没有被用到过" in page(staff)
 
 
@@ -222,7 +223,7 @@ def test_status_counts_and_a_regressed_staff_test_as_file_line_message(app, staf
     assert "全部通过" in status
     with open(kb / "tests.txt", "a", encoding="utf-8") as f:
         f.write("\n问：西部办公室是什么？\n应拒答\n")
-    assert app.extensions["knowledge"].reload()  # what the watcher does a moment after the save
+    assert get_knowledge(app).reload()  # what the watcher does a moment after the save
     problems = shown(page(staff), "problems")
     assert re.search(r"tests\.txt:\d+: “西部办公室是什么？”应该拒答，但机器人回答了", problems)
 
@@ -230,7 +231,7 @@ def test_status_counts_and_a_regressed_staff_test_as_file_line_message(app, staf
 def test_files_refused_at_reload_are_shown_with_what_still_serves(app, staff, kb):
     with open(kb / "faq" / "west-office.txt", "a", encoding="utf-8") as f:
         f.write("\n问：没有答案的问题\n")
-    assert not app.extensions["knowledge"].reload()
+    assert not get_knowledge(app).reload()
     refused = shown(page(staff), "refused")
     assert re.search(r"faq/west-office\.txt:\d+: ", refused)
     assert WEST in shown(page(staff, "西部办公室是什么？"), "reply")  # the last good version still answers

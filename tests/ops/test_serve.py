@@ -5,8 +5,8 @@ import http.client
 import re
 
 import pytest
-from chat import AES_KEY, APPID, TOKEN, WeChat
 from served import LOOPBACK, serve_bot
+from wechat_client import AES_KEY, APPID, TOKEN, WeChat
 
 WEST = "西部地区建筑绿色低碳发展协调推进办公室"
 

@@ -11,8 +11,8 @@ import string
 
 import pytest
 import xmltodict
-from chat import WeChat
 from conftest import app_config
+from wechat_client import WeChat
 from wechatpy.crypto import PrpCrypto, WeChatCrypto
 
 from bot import create_app

@@ -4,26 +4,22 @@ Each test runs against both stores (in-process, and a real Redis) through real s
 requests to the app, except where it drives Conversation directly to control timing.
 """
 
-import threading
 import time
 
 import pytest
-from chat import Follower
 from conftest import LONG_ANSWER, LONG_QUESTION, app_config
+from wechat_client import Follower
 
 from bot import create_app
 from bot.chat.conversation import NO_MORE, Conversation, choice_number, wants_more
 from bot.chat.paging import CUT_SHORT_NOTE, MAX_PAGES, MAX_REPLY_BYTES, MORE_NOTE, clip, paginate
+from bot.chat.usage import hits, misses
+from bot.engine import question_key
 from bot.engine.answer import Answer
-from bot.staff.usage import hits, misses, normalise
-from bot.state.store import create_store
+from bot.ops.hot_reload import get_knowledge
+from bot.state import create_store
 
 WEST = "西部地区建筑绿色低碳发展协调推进办公室"
-
-
-@pytest.fixture(params=["memory", "redis"])
-def store_url(request):
-    return "" if request.param == "memory" else request.getfixturevalue("redis_url")
 
 
 def make_app(kb, store_url, **config):
@@ -83,7 +79,7 @@ def test_declined_questions_are_recorded_folded_without_openid(kb, store_url):
 
 def test_preview_is_the_reply_a_new_follower_gets_and_records_nothing(long_kb, store_url):
     app = make_app(long_kb, store_url)
-    conversation, engine = app.extensions["conversation"], app.extensions["knowledge"].engine
+    conversation, engine = app.extensions["conversation"], get_knowledge(app).engine
     first_page = conversation.preview(LONG_QUESTION, engine)
     declined = conversation.preview("明天会下雨吗", engine)
     assert first_page.text.endswith(MORE_NOTE) and first_page.answer.matched is not None
@@ -101,7 +97,7 @@ def test_preview_is_the_reply_a_new_follower_gets_and_records_nothing(long_kb, s
     ("什么时候开会……", "什么时候开会"), ("怎么报名~", "怎么报名"), ("？？？", ""),
 ])
 def test_questions_are_normalised_for_the_misses_list(text, normal):
-    assert normalise(text) == normal
+    assert question_key(text) == normal
 
 
 @pytest.mark.parametrize(("text", "number"), [
@@ -190,51 +186,3 @@ def test_numbered_choice_and_follow_up_use_the_previous_answer(conversation):
     assert say("他的职务").text == "武涌的职务是会长。"  # a declined question keeps the thread
     assert conversation.handle_text("o2", "他的职务", engine).text == "抱歉，我不知道。"
     assert engine.calls[-1] == ("他的职务", None)
-
-
-def test_retry_is_answered_once_with_the_same_reply(conversation):
-    produced = []
-
-    def produce():
-        produced.append(1)
-        return f"<xml>reply {len(produced)}</xml>"
-
-    assert conversation.once("6054768590064713728", produce) == ("<xml>reply 1</xml>", False)
-    assert conversation.once("6054768590064713728", produce) == ("<xml>reply 1</xml>", True)
-    assert conversation.once("6054768590064713729", produce) == ("<xml>reply 2</xml>", False)
-    assert len(produced) == 2
-
-
-def test_retry_waits_for_the_first_delivery_still_working(conversation):
-    started, release = threading.Event(), threading.Event()
-    results = {}
-
-    def slow():
-        started.set()
-        release.wait(5)
-        return "<xml>slow answer</xml>"
-
-    first = threading.Thread(target=lambda: results.setdefault("first", conversation.once("m1", slow)))
-    first.start()
-    started.wait(5)
-    retry = threading.Thread(target=lambda: results.setdefault("retry", conversation.once("m1", slow)))
-    retry.start()
-    time.sleep(0.2)  # the retry is now polling the claim
-    release.set()
-    first.join()
-    retry.join()
-    assert results == {"first": ("<xml>slow answer</xml>", False), "retry": ("<xml>slow answer</xml>", True)}
-
-
-def test_retry_gives_up_politely_when_the_first_never_finishes(conversation):
-    conversation.store.add("msg:m2", {"state": "working"}, ttl=30)
-    assert conversation.once("m2", lambda: "never", wait=0.2) == ("success", True)
-
-
-def test_failed_delivery_releases_its_claim_for_the_retry(conversation):
-    def broken():
-        raise RuntimeError("engine crashed")
-
-    with pytest.raises(RuntimeError):
-        conversation.once("m3", broken)
-    assert conversation.once("m3", lambda: "<xml>ok</xml>") == ("<xml>ok</xml>", False)

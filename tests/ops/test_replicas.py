@@ -6,16 +6,19 @@ import threading
 import time
 
 import pytest
-from chat import Follower, content
 from click.testing import CliRunner
-from conftest import LONG_ANSWER, LONG_QUESTION
+from conftest import LONG_ANSWER, LONG_QUESTION, ready_app
 from served import RedisServer
+from wechat_client import Follower, content
 
 from bot import create_app
 from bot.chat.paging import MORE_NOTE, first_page
 from bot.cli import cli
 from bot.engine.pipeline import Engine
 from bot.engine.reading.knowledge import load_knowledge
+from bot.ops.hot_reload import get_knowledge
+from bot.state import get_store
+from bot.web.retry import RetryClaims
 
 WEST = "西部地区建筑绿色低碳发展协调推进办公室"
 
@@ -43,7 +46,7 @@ def replicas(long_kb, redis_url):
     for name, text in MORE_NEWS.items():
         (kb / name).write_text(text, encoding="utf-8")
     config = {"KB_DIR": str(kb), "WECHAT_TOKEN": "test-token", "WECHAT_APPID": "wxtest", "REDIS_URL": redis_url}
-    apps = create_app(dict(config), environ={}), create_app(dict(config), environ={})
+    apps = ready_app(dict(config)), ready_app(dict(config))
     yield apps
     for app in apps:
         app.extensions["store"].close()
@@ -106,14 +109,14 @@ def test_retry_arriving_while_the_first_delivery_works_waits_for_its_reply(repli
 
 
 def test_claim_across_replicas_runs_the_answer_once(replicas, engine_calls):
-    """What the webhook does with a retry, driven through each replica's Conversation."""
-    a, b = (app.extensions["conversation"] for app in replicas)
-    engines = [app.extensions["knowledge"].engine for app in replicas]
-    produce = [lambda i=i: engines[i].answer("西部办公室是什么？").text for i in range(2)]
-    reply, was_retry = a.once("msg-1", produce[0])
-    assert (reply, was_retry) == (first_page(reply), False) and WEST in reply
-    assert b.once("msg-1", produce[1]) == (reply, True)
-    assert a.once("msg-1", produce[0]) == (reply, True)
+    """What the webhook does with a retry, driven through each replica's retry claims."""
+    a, b = (RetryClaims(get_store(app)) for app in replicas)
+    engine = get_knowledge(replicas[0]).engine
+    assert a.claim("msg-1") is None  # replica a answers
+    reply = first_page(engine.answer("西部办公室是什么？").text)
+    a.finish("msg-1", reply)
+    assert WEST in reply
+    assert b.claim("msg-1") == reply and a.claim("msg-1") == reply
     assert engine_calls == ["西部办公室是什么？"]
 
 

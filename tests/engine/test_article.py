@@ -6,7 +6,7 @@ from bot.engine.reading.article import load_article, parse_article
 from bot.engine.text.dates import find_dates, with_arabic_dates
 from bot.engine.text.folding import fold
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # tests/
 SEED = os.path.join(os.path.dirname(HERE), "knowledge", "news", "2023-11-03-west-office-launch.txt")
 FIXTURES = os.path.join(HERE, "fixtures", "articles")
 

@@ -1,0 +1,77 @@
+"""WeChat's retries answered once: the claim, the wait for the first delivery, the release."""
+
+import threading
+import time
+
+import pytest
+
+from bot.state import create_store
+from bot.web.retry import NOTHING, RetryClaims
+
+
+@pytest.fixture
+def claims(store_url):
+    return RetryClaims(create_store({"REDIS_URL": store_url, "WECHAT_APPID": "wxtest"}))
+
+
+def answer_once(claims, key, produce):
+    """What the webhook does with one delivery: (reply, was_retry)."""
+    earlier = claims.claim(key)
+    if earlier is not None:
+        return earlier, True
+    try:
+        reply = produce()
+    except BaseException:
+        claims.release(key)
+        raise
+    claims.finish(key, reply)
+    return reply, False
+
+
+def test_retry_is_answered_once_with_the_same_reply(claims):
+    produced = []
+
+    def produce():
+        produced.append(1)
+        return f"<xml>reply {len(produced)}</xml>"
+
+    assert answer_once(claims, "6054768590064713728", produce) == ("<xml>reply 1</xml>", False)
+    assert answer_once(claims, "6054768590064713728", produce) == ("<xml>reply 1</xml>", True)
+    assert answer_once(claims, "6054768590064713729", produce) == ("<xml>reply 2</xml>", False)
+    assert len(produced) == 2
+
+
+def test_retry_waits_for_the_first_delivery_still_working(claims):
+    started, release = threading.Event(), threading.Event()
+    results = {}
+
+    def slow():
+        started.set()
+        release.wait(5)
+        return "<xml>slow answer</xml>"
+
+    first = threading.Thread(target=lambda: results.setdefault("first", answer_once(claims, "m1", slow)))
+    first.start()
+    started.wait(5)
+    retry = threading.Thread(target=lambda: results.setdefault("retry", answer_once(claims, "m1", slow)))
+    retry.start()
+    time.sleep(0.2)  # the retry is now polling the claim
+    release.set()
+    first.join()
+    retry.join()
+    assert results == {"first": ("<xml>slow answer</xml>", False), "retry": ("<xml>slow answer</xml>", True)}
+
+
+def test_retry_gives_up_politely_when_the_first_never_finishes(claims):
+    claims.store.add("msg:m2", {"state": "working"}, ttl=30)
+    claims.wait = 0.2
+    assert answer_once(claims, "m2", lambda: "never") == (NOTHING, True)
+
+
+def test_failed_delivery_releases_its_claim_for_the_retry(claims):
+    def broken():
+        raise RuntimeError("engine crashed")
+
+    with pytest.raises(RuntimeError):
+        answer_once(claims, "m3", broken)
+    assert answer_once(claims, "m3", lambda: "<xml>ok</xml>") == ("<xml>ok</xml>", False)

@@ -11,7 +11,7 @@ from flask import current_app
 from ..state import get_store
 from .conversation import Conversation, Reply
 
-__all__ = ["Conversation", "Reply", "get_conversation", "init_app"]
+__all__ = ["Conversation", "Reply", "get_conversation", "init_app", "preview", "reply_to_text"]
 
 
 def init_app(app):
@@ -21,3 +21,13 @@ def init_app(app):
 
 def get_conversation(app=None) -> Conversation:
     return (app or current_app).extensions["conversation"]
+
+
+def reply_to_text(openid: str, text: str, engine) -> Reply:
+    """The reply to a follower's text (typed, spoken or clicked), in the light of the chat so far."""
+    return get_conversation().handle_text(openid, text, engine)
+
+
+def preview(text: str, engine) -> Reply:
+    """What a new follower sending `text` gets, with nothing kept or counted (staff's previews)."""
+    return get_conversation().preview(text, engine)

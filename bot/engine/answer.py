@@ -40,3 +40,10 @@ class Answer:
         """The public `ask --json` shape."""
         return {"answer": self.text, "matched": self.matched, "score": round(float(self.score), 2),
                 "sources": self.sources}
+
+
+def numbered(choices: list[str]) -> str:
+    """Options a follower picks by replying with their number."""
+    lines = [f"{i}. {label}" for i, label in enumerate(choices, 1)]
+    numbers = "、".join(str(i) for i in range(1, len(choices) + 1))
+    return "\n".join(lines) + f"\n回复 {numbers} 查看对应内容。"

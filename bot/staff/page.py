@@ -18,7 +18,6 @@ from datetime import timedelta
 from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request, session, url_for
 from flask.sessions import SecureCookieSessionInterface
 
-from ..chat import get_conversation
 from ..ops import logs
 from ..ops.hot_reload import get_knowledge
 from ..state import get_store
@@ -96,7 +95,7 @@ def page():
     live = get_knowledge()
     engine = live.engine  # taken once: a reload during the request cannot mix two versions
     question = request.args.get("q", "").strip()
-    answer = panels.preview(question, get_conversation(), engine) if question else None
+    answer = panels.preview(question, engine) if question else None
     return render_template("admin.html", question=question, answer=answer, status=panels.knowledge_status(live),
                            usage=panels.usage_tables(get_store(), engine.kb),
                            top=panels.TOP_MISSES)

@@ -8,6 +8,7 @@ import functools
 import logging
 import time
 
+from .. import chat
 from ..chat import usage
 from ..chat.paging import visible
 from ..engine import question_key
@@ -23,10 +24,10 @@ ANSWER_PLACEHOLDER = "（请在这里写答案）"
 TRIGGERS = {"start": "启动时", "files": "文件有改动", "admin": "手动重新加载", "fleet": "跟随其他服务器"}
 
 
-def preview(question: str, conversation, engine) -> dict:
+def preview(question: str, engine) -> dict:
     """The reply a new follower gets to `question`, with what matched and why."""
     question = question[:MAX_PREVIEW_CHARS]
-    reply = conversation.preview(question, engine)
+    reply = chat.preview(question, engine)
     answer = reply.answer
     return {
         "question": question,

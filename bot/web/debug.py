@@ -2,13 +2,14 @@
 
 Only openids listed in STAFF_OPENIDS get the details; anyone else who types "#debug 问题" is
 simply answered the question, so the command reveals nothing. The question is answered through
-Conversation.preview, as a new follower would be answered: it is not counted as a miss or a
+chat.preview, as a new follower would be answered: it is not counted as a miss or a
 hit, uses up no rate limit and leaves the staff member's own conversation as it was.
 """
 
 import re
 
-from ..chat.conversation import Reply
+from .. import chat
+from ..chat import Reply
 from ..chat.paging import MAX_REPLY_BYTES, clip
 
 # "#debug 问题", "＃DEBUG：问题", "#debug问题"; not "#debugger".
@@ -26,11 +27,11 @@ def question(text: str) -> str | None:
     return match.group(1).strip() if match else None
 
 
-def reply(asked: str, conversation, engine) -> Reply:
+def reply(asked: str, engine) -> Reply:
     """The follower's answer to `asked`, then the details, together within one WeChat reply."""
     if not asked:
         return Reply(USAGE, note="debug")
-    preview = conversation.preview(asked, engine)
+    preview = chat.preview(asked, engine)
     details = SEPARATOR + clip(describe(preview.answer), MAX_DETAILS_BYTES)
     answer_text = clip(preview.text or "", MAX_REPLY_BYTES - len(details.encode()))
     return Reply(answer_text + details, preview.answer, "debug", asked)

@@ -1,15 +1,17 @@
 """What the bot says to each kind of push: text, voice, pictures and the like, and menu events.
 
-Questions (typed, spoken or clicked) all go through `Conversation.handle_text`, so follow-ups,
+Questions (typed, spoken or clicked) all go through `chat.reply_to_text`, so follow-ups,
 paging and rate limits behave the same whichever way they were asked; staff's "#debug 问题"
 goes to bot/debug.py. Everything else gets a
 short fixed text; a push nobody needs to see gets "success" (Reply.text None).
 """
 
 
+from flask import current_app
 from wechatpy import create_reply
 
-from ..chat.conversation import Reply
+from .. import chat
+from ..chat import Reply
 from . import debug
 
 APOLOGY = "抱歉，出了点问题，请稍后再试"
@@ -18,42 +20,42 @@ VOICE_UNHEARD = "抱歉，这条语音我没能听清。请直接打字提问。
 EXAMPLES_INTRO = "您可以这样问我："
 
 
-def on_text(msg, conversation, engine) -> Reply:
+def on_text(msg, engine) -> Reply:
     content = msg.content if isinstance(msg.content, str) else ""
     asked = debug.question(content)
     if asked is not None:
-        if msg.source in conversation.config.get("STAFF_OPENIDS", ()):
-            return debug.reply(asked, conversation, engine)
+        if msg.source in current_app.config.get("STAFF_OPENIDS", ()):
+            return debug.reply(asked, engine)
         content = asked  # anyone else is answered the question itself: the command reveals nothing
-    return conversation.handle_text(msg.source, content, engine)
+    return chat.reply_to_text(msg.source, content, engine)
 
 
-def on_voice(msg, conversation, engine) -> Reply:
+def on_voice(msg, engine) -> Reply:
     """Voice is answered only when WeChat's speech recognition gave us the words."""
     recognition = msg.recognition if isinstance(msg.recognition, str) else ""
     if recognition.strip():
-        return conversation.handle_text(msg.source, recognition, engine)
+        return chat.reply_to_text(msg.source, recognition, engine)
     return Reply(with_examples(VOICE_UNHEARD, engine), note="voice_unrecognised")
 
 
-def on_media(msg, conversation, engine) -> Reply:
+def on_media(msg, engine) -> Reply:
     return Reply(with_examples(MEDIA, engine), note="media")
 
 
-def on_subscribe(msg, conversation, engine) -> Reply:
+def on_subscribe(msg, engine) -> Reply:
     """A new follower (also by scanning a qrscene_ code) is greeted with what to ask."""
     return Reply(with_examples(engine.kb.settings.welcome, engine), note="welcome")
 
 
-def on_click(msg, conversation, engine) -> Reply:
+def on_click(msg, engine) -> Reply:
     """A menu button's key is a question or the name of an FAQ entry; both are asked as typed."""
     key = msg.key if isinstance(msg.key, str) else ""
     if not key.strip():
         return Reply(None, note="empty_click")
-    return conversation.handle_text(msg.source, key, engine)
+    return chat.reply_to_text(msg.source, key, engine)
 
 
-def on_other(msg, conversation, engine) -> Reply:
+def on_other(msg, engine) -> Reply:
     """Unsubscribe, VIEW, SCAN, LOCATION and unknown pushes: nothing to say ("success")."""
     return Reply(None)
 
@@ -78,9 +80,9 @@ def kind(msg) -> str:
     return f"event:{msg.event}" if msg.type == "event" else msg.type
 
 
-def reply_to(msg, conversation, engine) -> Reply:
+def reply_to(msg, engine) -> Reply:
     """The Reply for one parsed push."""
-    return HANDLERS.get(kind(msg), on_other)(msg, conversation, engine)
+    return HANDLERS.get(kind(msg), on_other)(msg, engine)
 
 
 def with_examples(text: str, engine, n: int = 3) -> str:

@@ -17,7 +17,7 @@ from wechatpy.crypto import WeChatCrypto
 from wechatpy.exceptions import InvalidAppIdException, InvalidSignatureException
 from wechatpy.utils import check_signature
 
-from ..chat import Reply, get_conversation
+from ..chat import Reply
 from ..ops import logs, metrics
 from ..ops.hot_reload import get_knowledge
 from ..state import get_store
@@ -128,7 +128,7 @@ def _answer(msg, msg_type: str) -> Outcome:
     """The reply to one push as XML; an apology if answering it failed."""
     try:
         engine = get_knowledge().engine  # taken once: a reload can't split a reply
-        reply = replies.reply_to(msg, get_conversation(), engine)
+        reply = replies.reply_to(msg, engine)
     except Exception:
         log.exception("answering a %s push failed", msg_type)
         return Outcome(replies.render(replies.APOLOGY, msg), failed=True)

@@ -22,12 +22,6 @@ def person_line(person: Person) -> str:
     return f"{person.name}，{person.description}" if person.description else person.name
 
 
-def numbered(choices: list[str]) -> str:
-    lines = [f"{i}. {label}" for i, label in enumerate(choices, 1)]
-    numbers = "、".join(str(i) for i in range(1, len(choices) + 1))
-    return "\n".join(lines) + f"\n回复 {numbers} 查看对应内容。"
-
-
 def grouped_people(people: list[Person], limit: int = 40) -> str:
     """People listed by organisation, in the order the article names them."""
     groups: dict[str, list[str]] = {}

@@ -10,7 +10,7 @@ import math
 import re
 
 from .. import thresholds
-from ..answering.wording import numbered
+from ..answer import numbered
 from ..question.analysis import NUMBER_TOKEN, Question, numbers_in
 from .library import Doc, Library, Subject, subject_chunks
 

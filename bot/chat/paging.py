@@ -45,11 +45,6 @@ def paginate(text: str, limit: int = MAX_REPLY_BYTES, max_pages: int = MAX_PAGES
     return pages
 
 
-def first_page(text: str, limit: int = MAX_REPLY_BYTES) -> str:
-    """The part of `text` that fits one WeChat reply, cut at a sentence boundary."""
-    return paginate(text, limit)[0]
-
-
 def clip(text: str, limit: int = MAX_REPLY_BYTES) -> str:
     """`text` cut to one reply with no page after it: at a sentence end, or marked with "…"."""
     if len(text.encode()) <= limit:

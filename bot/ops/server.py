@@ -76,7 +76,7 @@ def serve(app_factory, config: dict):
     os.environ["WECHAT_TOKEN"] = config["WECHAT_TOKEN"]
     temporary = _prepare_metrics_dir()
 
-    def on_exit(server):
+    def on_exit(_server):
         if temporary:
             shutil.rmtree(temporary, ignore_errors=True)
 
@@ -105,12 +105,12 @@ def _prepare_metrics_dir() -> str | None:
     return made
 
 
-def _child_exit(server, worker):
+def _child_exit(_server, worker):
     """A worker died or was replaced: drop its live gauges so /metrics does not show ghosts."""
     metrics.worker_exited(worker.pid)
 
 
-def _worker_exit(server, worker):
+def _worker_exit(_server, worker):
     """Stop the knowledge watcher before the worker's interpreter shuts down."""
     app = getattr(worker, "wsgi", None)
     live = getattr(app, "extensions", {}).get("knowledge")

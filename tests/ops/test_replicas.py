@@ -12,7 +12,7 @@ from served import RedisServer
 from wechat_client import Follower, content
 
 from bot import create_app
-from bot.chat.paging import MORE_NOTE, first_page
+from bot.chat.paging import MORE_NOTE, paginate
 from bot.cli import cli
 from bot.engine.pipeline import Engine
 from bot.engine.reading.knowledge import load_knowledge
@@ -113,7 +113,7 @@ def test_claim_across_replicas_runs_the_answer_once(replicas, engine_calls):
     a, b = (RetryClaims(get_store(app)) for app in replicas)
     engine = get_knowledge(replicas[0]).engine
     assert a.claim("msg-1") is None  # replica a answers
-    reply = first_page(engine.answer("西部办公室是什么？").text)
+    reply = paginate(engine.answer("西部办公室是什么？").text)[0]
     a.finish("msg-1", reply)
     assert WEST in reply
     assert b.claim("msg-1") == reply and a.claim("msg-1") == reply
@@ -146,8 +146,8 @@ def test_follow_up_refers_to_the_answer_given_by_the_other_replica(replicas, ask
 
     a, b = (app.test_client() for app in replicas)
     chat = Follower()
-    assert chat.say(a, ask) == first_page(engine.answer(ask).text)
-    assert chat.say(b, follow_up) == first_page(expected.text)
+    assert chat.say(a, ask) == paginate(engine.answer(ask).text)[0]
+    assert chat.say(b, follow_up) == paginate(expected.text)[0]
 
 
 def test_numbered_choice_is_picked_on_the_other_replica(replicas):
@@ -157,7 +157,7 @@ def test_numbered_choice_is_picked_on_the_other_replica(replicas):
     ask = next((q for q in asks if len(engine.answer(q).choices) >= 2), None)
     assert ask, f"the engine offers no numbered choices for any of {asks}"
     choice = engine.answer(ask).choices[1]
-    expected = first_page(engine.answer(choice["question"], choice["context"]).text)
+    expected = paginate(engine.answer(choice["question"], choice["context"]).text)[0]
 
     a, b = (app.test_client() for app in replicas)
     chat = Follower()

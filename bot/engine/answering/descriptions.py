@@ -5,10 +5,11 @@ import re
 
 from .. import thresholds
 from ..answer import Answer
-from ..question.analysis import NUMBER_TOKEN
+from ..reading.article import without_closing_note
 from ..retrieval.finder import Finder, source_entry, subject_words
 from ..retrieval.library import Doc
 from ..retrieval.names import sound
+from ..text.numerals import NUMBER_TOKEN
 from .wording import quote, source
 
 HOW_LONG = re.compile(r"几年|多少年|几个月|多少个?月|多少天|几天|多久|多长时间|多长|几个小时|多少小时|几次|多少次")
@@ -167,7 +168,7 @@ class Passages:
                         or re.search(rf"(?:以下|如下|下列|下述){noun}", said)  # 在以下方面开展合作：
                         or noun in doc.article.sentences[items[0]].heading)
                     # 一等奖有哪些项目: the question names the caption (一等奖（4项）) of a table's rows
-                    caption = re.sub(r"[（(][^（）()]*[)）]$", "", said)
+                    caption = without_closing_note(said)
                     named = len(caption) >= 2 and caption in self.library.canon(q.text).lower()
                     if set(picked) & ({announce} | set(items)) or names_noun or named or subject.share(said, doc) >= 0.5:
                         picked = [announce] + items

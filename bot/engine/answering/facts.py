@@ -4,10 +4,11 @@ import re
 
 from .. import thresholds
 from ..answer import Answer
-from ..question.analysis import NUMBER_TOKEN, Question, normalise_number
+from ..question.analysis import Question
 from ..retrieval.finder import Finder, Prefix, source_entry, subject_words
 from ..retrieval.index import grams
 from ..retrieval.library import Doc
+from ..text.numerals import NUMBER_TOKEN, normalise_number
 from .descriptions import Passages
 from .wording import quote, source
 

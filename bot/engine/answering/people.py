@@ -4,11 +4,11 @@ import re
 
 from .. import thresholds
 from ..answer import Answer
-from ..question.analysis import NUMBER_TOKEN
 from ..reading.facts import is_abbreviation
 from ..retrieval.finder import Finder, source_entry, subject_words
 from ..retrieval.library import Doc, Library
 from ..text.lexicon import ORG_SUFFIX_RE
+from ..text.numerals import NUMBER_TOKEN
 from .descriptions import Passages
 from .wording import grouped_people, person_line, quote, source
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..text.folding import fold, has_cjk
 from ..text.lexicon import PLACES, TITLE_RE
+from ..text.numerals import numbers_in
 from .english import translate
 
 # Colloquial ways of asking, said the way articles write: 干哪些活 -> 工作, 啥时候 -> 什么时候.
@@ -86,7 +87,6 @@ ORG_ENDINGS = r"(?:协会|学会|促进会|研究会|委员会|公司|集团|大
 MEASURE = re.compile(r"(?:多少|几)\s*(票|棵|株|台|套|件|本|册|辆|架|座|栋|间|张|份|条|批|篇|所|场|项|户|床|层|章|节|部)")
 ATTRIBUTE = re.compile(r"主题|题目|内容|口号|议题|安排|议程")
 CLOCK = re.compile(r"几点|几时|时间段|开放时间|办公时间|营业时间|上班时间|下班时间|作息")
-NUMBER_TOKEN = re.compile(r"第[0-9一二三四五六七八九十百]+[届次期批轮站]|(?:19|20)\d{2}年?|\d+")
 UNITS = [
     ("percent", re.compile(r"利率|比例|比率|百分之|占比|增长率|增幅|%|多少成")),
     ("money", re.compile(r"多少钱|授信|贷款|额度|价格|费用|票价|门票|多少费|劳务费|报酬|收费|经费|预算|投资|资金|元|费|奖金|工资|薪")),
@@ -185,7 +185,7 @@ def analyse(raw: str) -> Question:
     for m in TARGETS.finditer(text):
         q.targets += re.findall(TARGET_NOUNS, m.group(1) or m.group(2) or m.group(3))
         q.asks_name = q.asks_name or bool(m.group(2))
-    q.numbers = {normalise_number(m.group(0)) for m in NUMBER_TOKEN.finditer(text)}
+    q.numbers = numbers_in(text)
     q.places = {p for p in PLACES if p in text}
     # 青海勘察设计行业协会去哪种的树: 青海 qualifies the association, it is not where the event was
     q.event_places = {p for p in q.places if not re.search(rf"{p}[\u4e00-\u9fff]{{0,14}}?{ORG_ENDINGS}", text)}
@@ -215,35 +215,3 @@ def topic_of(text: str, kind: str) -> str:
     topic = WHO_WORDS.sub(" ", topic)
     topic = ASKING.sub(" ", topic)
     return re.sub(r"\s+", " ", topic).strip()
-
-
-_CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-
-
-def normalise_number(token: str) -> str:
-    """第十七届 -> 第17届, 2017年 -> 2017: one spelling for comparing question and article."""
-    m = re.fullmatch(r"第([0-9一二三四五六七八九十百]+)[届次期批轮站]", token)
-    if m:  # 第十二期 and the English "12th" are the same ordinal
-        return f"第{chinese_number(m.group(1))}"
-    return token.rstrip("年")
-
-
-def chinese_number(text: str) -> int:
-    if text.isdigit():
-        return int(text)
-    total, current = 0, 0
-    for ch in text:
-        if ch == "百":
-            total += (current or 1) * 100
-            current = 0
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        else:
-            current = _CN_NUM.get(ch, 0)
-    return total + current
-
-
-def numbers_in(text: str) -> set[str]:
-    """Every ordinal and year in an article, spelled as normalise_number spells them."""
-    return {normalise_number(m.group(0)) for m in NUMBER_TOKEN.finditer(text)}

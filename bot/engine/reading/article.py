@@ -60,7 +60,6 @@ class Sentence:
 class Article:
     path: str  # relative to the knowledge folder, e.g. "news/2023-11-03-west-office-launch.txt"
     title: str
-    title_line: int = 0
     subtitle: str = ""
     published: str = ""  # ISO date as written in the page's 发布时间 line; "" when absent
     sentences: list[Sentence] = field(default_factory=list)
@@ -75,6 +74,14 @@ class Article:
     def label(self) -> str:
         """How answers name this article: 《title》（2023-11-03）."""
         return f"《{self.title}》" + (f"（{self.published}）" if self.published else "")
+
+
+CLOSING_NOTE = re.compile(r"[（(][^（）()]*[)）]$")
+
+
+def without_closing_note(text: str) -> str:
+    """A caption without its bracketed note: 一等奖（4项） -> 一等奖."""
+    return CLOSING_NOTE.sub("", text)
 
 
 def load_article(path: str, shown: str) -> tuple[Article | None, list[Problem]]:
@@ -123,7 +130,7 @@ def parse_article(text: str, shown: str) -> tuple[Article | None, list[Problem]]
         problems.append(Problem(shown, (meta[0] + 1) if meta else 0,
                                 "没有找到发布日期（如“发布时间：2023-11-03”）；回答时不会注明日期", "warning"))
 
-    article = Article(path=shown, title=title, title_line=title_i + 1, subtitle=subtitle, published=published)
+    article = Article(path=shown, title=title, subtitle=subtitle, published=published)
     article.sentences = _sentences(lines, body_lines)
     body = set(body_lines)
     article.contacts = _contacts([line for i, line in enumerate(lines) if i not in body and i > title_i])
@@ -181,7 +188,7 @@ def _table_sentences(raw_lines: list[str]) -> list[str]:
             skip = 1 if SERIAL.fullmatch(header[0]) and len(header) > 2 else 0  # 序号｜项目名称｜…: the name labels
             pairs = "，".join(f"{h}为{v}{_unit(h, v)}" for h, v in zip(header[skip + 1:], cells[skip + 1:], strict=True))
             label = re.sub(r"\s+", "", cells[skip])
-            caption = re.sub(r"[（(][^（）()]*[)）]$", "", caption)  # 一等奖（4项） -> 一等奖
+            caption = without_closing_note(caption)
             out[i] = f"{caption}：{label}，{pairs}。" if caption else f"{label}：{pairs}。"
     return out
 

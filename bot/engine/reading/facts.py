@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ..text.dates import Date, find_dates
 from ..text.lexicon import COMPOUND_SURNAMES, ORG_SUFFIX_RE, TITLE_RE
-from .article import Article
+from .article import Article, without_closing_note
 from .orgs import org_mentions, resolve
 from .people import HONORIFICS, TABLE_ROW, Mention, find_people
 
@@ -203,7 +203,7 @@ def _named_in(text: str, forms_by_name: dict[str, list[str]]) -> list[tuple[int,
             at = text.find(form)
             while at >= 0:
                 if not any(start <= at < start + len(other) for start, other in found):
-                    found.append((at, name if form == name else name))
+                    found.append((at, name))
                 at = text.find(form, at + len(form))
     return sorted(found)
 
@@ -280,7 +280,7 @@ def _table_lists(article: Article) -> list[tuple[int, list[int]]]:
     """一等奖（4项） over rows 一等奖：湿热地区…，主要完成单位为…: a captioned table is a list."""
     out, sentences = [], article.sentences
     for s in sentences[:-1]:
-        caption = re.sub(r"[（(][^（）()]*[)）]$", "", s.text)
+        caption = without_closing_note(s.text)
         rows = []
         for row in sentences[s.index + 1:]:
             if not row.text.startswith(f"{caption}："):
@@ -324,16 +324,6 @@ def _home_org(article: Article) -> str:
             return org
     owner = article.contacts.get("owner", "")
     return owner if ORG_SUFFIX_RE.search(owner) else ""  # a site (…网) is not an organisation
-
-
-def _orgs_in(text: str) -> list[str]:
-    """Phrases ending in 协会/委员会/公司… that start after punctuation or a verb."""
-    found = []
-    for chunk in re.split(r"[，。；、：“”《》\s]|召开|举行|举办|出席|参加|成立|发布|启动|在|于|由|和|与|及", text):
-        match = ORG_SUFFIX_RE.search(chunk)
-        if match and 4 <= len(chunk) <= 30:
-            found.append(chunk)
-    return found
 
 
 def _explicit_aliases(article: Article) -> dict[str, str]:

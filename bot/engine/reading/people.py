@@ -16,7 +16,6 @@ from ..text.lexicon import (
     ORG_SUFFIX_RE,
     PLACES,
     SINGLE_SURNAMES,
-    TITLE_AFTER_NAME_RE,
     TITLE_RE,
 )
 
@@ -368,9 +367,3 @@ def _merge(mentions: list[Mention]) -> list[Mention]:
         else:
             merged[mention.name] = mention
     return list(merged.values())
-
-
-def title_after_name(sentence: str, end: int) -> str:
-    """项炳泉院长: the title written right after a name, if any."""
-    match = TITLE_AFTER_NAME_RE.match(sentence, end)
-    return match.group(0) if match else ""

@@ -20,11 +20,3 @@ class Problem:
         where = f"{self.path}:{self.line}" if self.line else self.path
         prefix = "" if self.severity == "error" else "提醒："
         return f"{where}: {prefix}{self.message}"
-
-
-class KnowledgeError(Exception):
-    """A knowledge file that cannot be used at all; carries the Problem."""
-
-    def __init__(self, path: str, line: int, message: str):
-        self.problem = Problem(path, line, message)
-        super().__init__(str(self.problem))

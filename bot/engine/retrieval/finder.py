@@ -11,7 +11,8 @@ import re
 
 from .. import thresholds
 from ..answer import numbered
-from ..question.analysis import NUMBER_TOKEN, Question, numbers_in
+from ..question.analysis import Question
+from ..text.numerals import NUMBER_TOKEN, numbers_in
 from .library import Doc, Library, Subject, subject_chunks
 
 SELF_MENTION = re.compile(r"我会|本会|我协会|本协会|我院|本院|我校|本校|我公司|本公司")

@@ -11,12 +11,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..question.analysis import numbers_in
 from ..reading.article import Article
 from ..reading.facts import ArticleFacts, extract_facts, is_abbreviation
 from ..reading.orgs import org_mentions
 from ..text.folding import pinyin_syllables
 from ..text.lexicon import PLACES
+from ..text.numerals import numbers_in
 from .index import GramIndex, grams
 from .names import NameIndex, sound
 

@@ -7,8 +7,8 @@ Chinese numerals are rewritten with digits so every answer reads the same way.
 import re
 from dataclasses import dataclass
 
-_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
+from .numerals import to_int
+
 _CN = "〇○零一二两三四五六七八九十"
 _CN_DATE = re.compile(rf"([{_CN}]{{4}}年)?([{_CN}]{{1,3}})月([{_CN}]{{1,3}})[日号]"
                       rf"(?:(至|到|—|-|～|~)([{_CN}]{{1,3}})[日号])?")
@@ -20,9 +20,6 @@ DATE_RE = re.compile(
     + r"(?:\s*(?:至|到|-|～|~|—)\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*[日号])?"
     r"|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
 )
-MONTH_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号])")
-YEAR_RE = re.compile(r"(\d{4})\s*年(?!\s*\d{1,2}\s*月)")
-TIME_OF_DAY = re.compile(r"^(上午|下午|晚上|晚|早上|中午|当天|当日)")
 
 
 @dataclass(frozen=True)
@@ -37,16 +34,9 @@ class Date:
     def iso(self) -> str:
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}" if self.year else f"{self.month:02d}-{self.day:02d}"
 
-    def sort_key(self) -> tuple:
-        return (self.year or 0, self.month, self.day)
 
-
-def _cn_number(text: str) -> int:
-    """一 -> 1, 十八 -> 18, 二十 -> 20, 三十一 -> 31."""
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
-    return _CN_DIGITS.get(text, 0)
+def _number(text: str) -> int:
+    return to_int(text.replace("○", "〇")) or 0
 
 
 def with_arabic_dates(text: str) -> str:
@@ -58,14 +48,14 @@ def with_arabic_dates(text: str) -> str:
         year, month, day, sep, end = match.groups()
         out = ""
         if year:
-            out += "".join(str(_CN_DIGITS[c]) for c in year[:-1]) + "年"
-        out += f"{_cn_number(month)}月{_cn_number(day)}日"
+            out += f"{_number(year[:-1])}年"
+        out += f"{_number(month)}月{_number(day)}日"
         if end:
-            out += f"{sep}{_cn_number(end)}日"
+            out += f"{sep}{_number(end)}日"
         return out
 
     text = _CN_DATE.sub(date, text)
-    return _CN_YEAR.sub(lambda m: "".join(str(_CN_DIGITS[c]) for c in m.group(1)) + "年", text)
+    return _CN_YEAR.sub(lambda m: f"{_number(m.group(1))}年", text)
 
 
 def find_dates(text: str) -> list[tuple[Date, int, int]]:

@@ -20,8 +20,6 @@ TITLE_PREFIX = r"(?:原|前|新任|时任|现任|候任|新当选|特任|认证)
 TITLE_CORE = TITLE_PREFIX + "(?:" + "|".join(sorted(map(re.escape, TITLE_HEADS), key=len, reverse=True)) + ")"
 # 副理事长兼秘书长: one person, two titles.
 TITLE_RE = re.compile(TITLE_CORE + "(?:兼(?:任)?" + TITLE_CORE + ")*(?![会处组])")  # not 委员会, 理事会
-# Titles that usually follow the name in running text (邹经宇教授, 项炳泉院长).
-TITLE_AFTER_NAME_RE = re.compile(TITLE_CORE)
 
 SINGLE_SURNAMES = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"

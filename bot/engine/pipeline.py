@@ -101,8 +101,8 @@ class Engine:
                 answer.text = to_traditional(answer.text)
             return answer
         q, scope = self._apply_context(q, context)
-        people = self.library.people.find(q.text, q.latin)
-        if q.proper and not people:
+        people = self.library.people.find(q.text, q.latin_words)
+        if q.proper_nouns and not people:
             q = self._spell_in_chinese(q)
         kind = self._kind(q, people)
         try:
@@ -138,7 +138,7 @@ class Engine:
     def _pick_suggestions(self) -> list[str]:
         """One of each kind (a curated question, a person, the latest event), each checked to be
         answered. Worked out once, while the engine is built (before any thread shares it)."""
-        newest = sorted(self.library.docs, key=lambda d: (d.own, d.when), reverse=True)
+        newest = sorted(self.library.docs, key=lambda d: (d.from_own_association, d.when), reverse=True)
         candidates = [entry.questions[0][0] for entry in self.kb.faq[:1]]
         for doc in newest[:3]:
             speakers = [p for p in doc.facts.people.values() if p.roles and p.actions]
@@ -164,14 +164,14 @@ class Engine:
     def _spell_in_chinese(self, q: Question) -> Question:
         """Guantang -> 官塘: a Capitalised word is read as pinyin against the articles that
         match the rest of the question, so the question can be compared in Chinese."""
-        rest = " ".join(w for w in q.topic.split() if w not in q.proper)
+        rest = " ".join(w for w in q.topic.split() if w not in q.proper_nouns)
         for doc, _ in self.library.search(rest, limit=5):
             words = self.library.pinyin_words(doc)
-            if all(w in words for w in q.proper):
-                for w in q.proper:
+            if all(w in words for w in q.proper_nouns):
+                for w in q.proper_nouns:
                     q.topic = q.topic.replace(w, words[w])
                     q.text = q.text.replace(w, words[w])
-                q.proper = []
+                q.proper_nouns = []
                 break
         return q
 
@@ -181,7 +181,7 @@ class Engine:
             if q.kind == "speakers" or re.search(r"主题|题目", q.text):
                 return "said"
             rest = q.topic.replace(people[0][0], " ")
-            for word in q.latin + [q.title] * bool(q.title):
+            for word in q.latin_words + [q.job_title] * bool(q.job_title):
                 rest = rest.replace(word, " ")
             rest = subject_words(re.sub(TARGET_NOUNS, " ", rest))
             if q.kind in ("", "what") and not q.asks_who and rest:
@@ -191,7 +191,7 @@ class Engine:
             if q.kind in ("", "what", "purpose", "attend", "host") or q.asks_who:
                 return "who"
             return q.kind
-        if q.title and (q.asks_who or q.kind in ("", "attend", "what", "purpose")):
+        if q.job_title and (q.asks_who or q.kind in ("", "attend", "what", "purpose")):
             return "holders"
         if not q.kind:
             return "doer" if q.asks_who and not q.targets else "content"

@@ -6,7 +6,7 @@ import os
 from served import ROOT
 
 from bot.engine.question.analysis import analyse, clean
-from bot.engine.retrieval.faq_match import kind_and_topic, pinyin_key
+from bot.engine.retrieval.faq_match import phrasing_kind_and_topic, pinyin_key
 from bot.engine.retrieval.names import syllables
 from bot.engine.text.folding import pinyin_key as full_pinyin_key
 from bot.engine.text.folding import pinyin_syllables
@@ -26,7 +26,7 @@ def questions() -> list[str]:
 def test_kind_and_topic_agree_with_analyse():
     for text in questions():
         q = analyse(text)
-        assert kind_and_topic(text, clean(text)) == (q.kind, q.topic), text
+        assert phrasing_kind_and_topic(text, clean(text)) == (q.kind, q.topic), text
 
 
 def test_word_by_word_pinyin_keys_agree_with_textnorm():

@@ -1,6 +1,6 @@
-"""finder.Prefix: a list that runs its generator only as far as it is read."""
+"""finder.LazyList: a list that runs its generator only as far as it is read."""
 
-from bot.engine.retrieval.finder import Prefix
+from bot.engine.retrieval.finder import LazyList
 
 
 def test_reads_only_as_far_as_asked_and_behaves_like_the_list():
@@ -11,7 +11,7 @@ def test_reads_only_as_far_as_asked_and_behaves_like_the_list():
             pulled.append(i)
             yield i
 
-    lazy = Prefix(items())
+    lazy = LazyList(items())
     assert lazy and lazy[0] == 0 and pulled == [0]
     assert lazy[1:4] == [1, 2, 3] and pulled == [0, 1, 2, 3]
     assert next(iter(lazy)) == 0 and pulled == [0, 1, 2, 3]
@@ -20,5 +20,5 @@ def test_reads_only_as_far_as_asked_and_behaves_like_the_list():
 
 
 def test_an_empty_one_is_false():
-    empty = Prefix(iter(()))
+    empty = LazyList(iter(()))
     assert not empty and len(empty) == 0 and list(empty) == [] and empty[0:3] == []

@@ -40,7 +40,7 @@ class Passages:
         subject = subject_words(q.topic)
         if not subject:
             return None
-        for doc, coverage in self.finder.good(q, scope):
+        for doc, coverage in self.finder.answerable(q, scope):
             full = next((f for short, f in doc.facts.aliases.items()
                          if short in subject or sound(short) == sound(subject)), "")
             named = self.library.canon(full) if full else ""  # match text is in canonical words
@@ -80,7 +80,7 @@ class Passages:
 
     def visits(self, q, people, scope) -> Answer | None:
         """参观了哪些地方 / 走访了哪几家企业: every stop of the visit the article describes, in order."""
-        for doc, coverage in self.finder.good(q, scope, people=people):
+        for doc, coverage in self.finder.answerable(q, scope, people=people):
             stops = {i for i, text in enumerate(doc.sentences) if VISITED.search(text) and PLACE_NAMED.search(text)}
             for _announce, items in doc.facts.lists:  # 第一站：…公司 / 随后… / 最后…: the itinerary's items
                 if any(i in stops or PLACE_NAMED.search(doc.sentences[i]) for i in items):
@@ -98,7 +98,7 @@ class Passages:
         """Anything else: the fewest sentences (at most three) that account for the question.
 
         `cue`: sentences matching it are preferred (or, with `cue_required`, the only ones read)."""
-        good = self.finder.good(q, scope, people=people)
+        good = self.finder.answerable(q, scope, people=people)
         topic = subject_words(NUMBER_TOKEN.sub(" ", q.topic))
         subject = self.finder.subject(topic)
         person = people[0][0] if people else ""
@@ -109,11 +109,11 @@ class Passages:
                 indices = cued or ([] if cue_required else list(indices))
             # 1985年毕业于天津大学: a sentence in a paragraph about the person is about them, named or not
             near = _paragraphs_of(doc, doc.facts.people[person].sentences) if person in doc.facts.people else set()
-            found = {i: (subject.found(person * (i in near) + doc.sentences[i], doc), subject.total) for i in indices}
+            found = {i: (subject.covered(person * (i in near) + doc.sentences[i], doc), subject.total) for i in indices}
             # 申报…优秀案例需要满足什么条件 / 二、申报条件 / （一）项目取得…: in a section whose heading names
             # what was asked beyond the article's own subject, a sentence is read with the heading and title
-            title = subject.found(self.library.canon(doc.article.title).lower(), doc)
-            by_heading = {h: subject.found(self.library.canon(h).lower(), doc)
+            title = subject.covered(self.library.canon(doc.article.title).lower(), doc)
+            by_heading = {h: subject.covered(self.library.canon(h).lower(), doc)
                           for h in {doc.article.sentences[i].heading for i in indices} if h}
             for i in indices:
                 named = by_heading.get(doc.article.sentences[i].heading, {})
@@ -170,7 +170,7 @@ class Passages:
                     # 一等奖有哪些项目: the question names the caption (一等奖（4项）) of a table's rows
                     caption = without_closing_note(said)
                     named = len(caption) >= 2 and caption in self.library.canon(q.text).lower()
-                    if set(picked) & ({announce} | set(items)) or names_noun or named or subject.share(said, doc) >= 0.5:
+                    if set(picked) & ({announce} | set(items)) or names_noun or named or subject.coverage(said, doc) >= 0.5:
                         picked = [announce] + items
                         break
             picked = _with_replies(doc, _with_sections(doc, picked))

@@ -5,7 +5,7 @@ import re
 from .. import thresholds
 from ..answer import Answer
 from ..question.analysis import Question
-from ..retrieval.finder import Finder, Prefix, source_entry, subject_words
+from ..retrieval.finder import Finder, LazyList, source_entry, subject_words
 from ..retrieval.index import grams
 from ..retrieval.library import Doc
 from ..text.numerals import NUMBER_TOKEN, normalise_number
@@ -43,7 +43,7 @@ class FactAnswers:
 
     def documents(self, q, people, scope) -> Answer | None:
         """审议通过了哪些文件: every document the article says was passed, with the sentence(s)."""
-        good = self.finder.good(q, scope, need=lambda d: bool(d.facts.documents))
+        good = self.finder.answerable(q, scope, need=lambda d: bool(d.facts.documents))
         if not good:
             return None
         doc = good[0][0]
@@ -66,8 +66,16 @@ class FactAnswers:
                       context={"article": doc.article.path}, evidence=doc.article.sentences[indices[0]].text)
 
     def count(self, q, people, scope) -> Answer | None:
+        """How many: a number with its unit, from a sentence that names what is counted.
+
+        A count qualifies when its unit is of the asked kind (人, 家, 项…), the sentence (or
+        the one 该… refers back to) names the counted noun, any person asked is in it, and an
+        ordinal asked (第一期) is the count's own. Among the sentences about as close to the
+        question, the one whose count's own words share most with it wins; a total is
+        preferred when one is asked. None (so the engine declines) when no article has one.
+        """
         units = UNIT_WORDS.get(q.unit)
-        counted = self.library.canon(q.counted) if q.counted else ""
+        counted = self.library.canon(q.counted_noun) if q.counted_noun else ""
 
         person = people[0][0] if people else ""
 
@@ -93,7 +101,7 @@ class FactAnswers:
                     and (not q.measure or c.unit == q.measure) and names_counted(doc, c.sentence)
                     and person in doc.article.sentences[c.sentence].text and of_the_one_asked(doc, c)]
 
-        good = self.finder.good(q, scope, need=lambda d: bool(matching(d)))
+        good = self.finder.answerable(q, scope, need=lambda d: bool(matching(d)))
         for doc, _ in good:
             sentences = sorted({c.sentence for c in matching(doc)})
             index, cov = self.finder.sentence(q, doc, sentences, with_title=True)
@@ -146,7 +154,7 @@ class FactAnswers:
 
         if kind == "when" and q.clock:
             return None  # a time of day: the articles give dates, and a date would answer wrongly
-        good = self.finder.good(q, scope, need=lambda d: bool(events(d)))
+        good = self.finder.answerable(q, scope, need=lambda d: bool(events(d)))
         for doc, coverage in good:
             by_sentence = {e.sentence: e for e in events(doc)}
             index, cov = self.finder.sentence(q, doc, sorted(by_sentence), with_title=True, kind=kind)
@@ -178,12 +186,12 @@ class FactAnswers:
         subject = subject_words(re.sub(r"你们|贵会|本会|贵协会|协会|联系|办公|方式|找", " ", q.topic))
         if not subject:
             # own news first, then newest: the library's order, read only up to the first with contacts
-            docs = Prefix(d for d in self.library.by_recency if d.article.contacts)
+            docs = LazyList(d for d in self.library.by_recency if d.article.contacts)
             return self._footer(docs[0]) if docs else None
         address = bool(ADDRESS_ASKED.search(q.text))
-        for doc, _ in self.finder.good(q, scope):
+        for doc, _ in self.finder.answerable(q, scope):
             owner = self.library.canon(doc.article.contacts.get("owner", ""))
-            if owner and self.finder.subject(subject).share(owner, doc) >= 0.9:  # the site's own association
+            if owner and self.finder.subject(subject).coverage(owner, doc) >= 0.9:  # the site's own association
                 footer = self._footer(doc)
                 if footer and (not address or "地址" in footer.text):
                     return footer
@@ -208,7 +216,7 @@ class FactAnswers:
                 return Answer("\n".join(shown) + f"\n{source(doc.article)}", f"{doc.article.path}#contact", 100 * cov,
                               [source_entry(doc)], kind="contact", context={"article": doc.article.path},
                               evidence=shown[0])
-            if owner and self.finder.subject(subject).share(owner, doc) >= thresholds.MIN_COVERAGE:
+            if owner and self.finder.subject(subject).coverage(owner, doc) >= thresholds.MIN_COVERAGE:
                 return self._footer(doc)
         return None
 
@@ -245,7 +253,7 @@ class FactAnswers:
 
     def attachments(self, q, people, scope) -> Answer | None:
         """通知有哪些附件: the files listed under 附件, as the page names them."""
-        for doc, cov in self.finder.good(q, scope, need=lambda d: bool(d.article.attachments)):
+        for doc, cov in self.finder.answerable(q, scope, need=lambda d: bool(d.article.attachments)):
             names = doc.article.attachments
             listed = "\n".join(f"{n}. {name}" for n, name in enumerate(names, 1))
             text = f"附件：\n{listed}\n（附件请到协会网站原文页面下载）\n{source(doc.article)}"

@@ -31,6 +31,13 @@ class PeopleAnswers:
         self.library = finder.library
 
     def who(self, q, people, scope) -> Answer | None:
+        """Who someone is: their titles and organisations, then what they did in the article.
+
+        `people` holds the name the question was matched to and the match's confidence (100 for
+        an exact name, less for a variant by sound or spelling, which the answer says aloud).
+        The article best matching the rest of the question speaks first; up to two others that
+        describe the person differently are named after it.
+        """
         name, confidence = people[0]
         docs = [self.library.docs[i] for i in dict.fromkeys(self.library.people.exact[name])]
         ranked = self.finder.candidates(q, scope, topic=q.topic.replace(name, " "), people=[(name, confidence)])
@@ -77,22 +84,30 @@ class PeopleAnswers:
                       evidence=doc.article.sentences[indices[0]].text)
 
     def holders(self, q, people, scope) -> Answer | None:
-        title = re.sub(r"^(?:现任|新任|时任|新一届)", "", q.title)
-        topic = _without(q.topic, q.title)
+        """Who holds a title (会长, 秘书长…), in the organisation or event the question names.
+
+        Every person whose role matches the title is scored by how well their organisation
+        (or its short names) covers the question's subject. A subject that names an
+        organisation nobody holds the title in is declined; a subject that names an event
+        keeps that article's people. Where an article reports an election, the person elected
+        holds the title, not the one who chaired the vote. Several holders are listed by article.
+        """
+        title = re.sub(r"^(?:现任|新任|时任|新一届)", "", q.job_title)
+        topic = _without(q.topic, q.job_title)
         subject = subject_words(NUMBER_TOKEN.sub(" ", topic))
         if subject:
-            docs = [doc for doc, _ in self.finder.good(q, scope, topic=topic)]
+            docs = [doc for doc, _ in self.finder.answerable(q, scope, topic=topic)]
         else:
             docs = self.library.docs if scope is None else [scope]
-            if not all(self.finder.fits(q, d, set()) for d in docs):
-                docs = [d for d in docs if self.finder.fits(q, d, set())]
+            if not all(self.finder.shares_hard_facts(q, d, set()) for d in docs):
+                docs = [d for d in docs if self.finder.shares_hard_facts(q, d, set())]
         found = []
         for doc in docs:
             for person in doc.facts.people.values():
                 for org, held in person.roles:
                     if not _same_title(held, title):
                         continue
-                    fit = (max(self.finder.subject(subject).share(name, doc) for name in _expanded(org, doc, self.library))
+                    fit = (max(self.finder.subject(subject).coverage(name, doc) for name in _expanded(org, doc, self.library))
                            if subject and org else 0.5 if subject else 1.0)
                     found.append((fit, doc, person, org, held))
         if not found:
@@ -136,7 +151,7 @@ class PeopleAnswers:
     def attend(self, q, people, scope) -> Answer | None:
         if q.asks_orgs:
             return self._attend_orgs(q, scope)
-        good = self.finder.good(q, scope, need=lambda d: any(p.present for p in d.facts.people.values()))
+        good = self.finder.answerable(q, scope, need=lambda d: any(p.present for p in d.facts.people.values()))
         if not good:
             return None
         doc = good[0][0]
@@ -151,7 +166,7 @@ class PeopleAnswers:
     def _attend_orgs(self, q, scope) -> Answer | None:
         wanted = re.findall(r"企业|公司|单位|机构|高校|协会|院校|部门|学会", q.text)
         topic = re.sub(r"企业|公司|单位|机构|高校|院校|部门", " ", q.topic)
-        good = self.finder.good(q, scope, topic=topic, need=lambda d: bool(d.facts.org_lists))
+        good = self.finder.answerable(q, scope, topic=topic, need=lambda d: bool(d.facts.org_lists))
         for doc, coverage in good:
             lists = [(names, kind, i) for names, kind, i in doc.facts.org_lists
                      if not wanted or any(w in kind or kind in w for w in wanted)] or doc.facts.org_lists
@@ -165,7 +180,7 @@ class PeopleAnswers:
         return self._role(q, scope, "host", "主持")
 
     def speakers(self, q, people, scope) -> Answer | None:
-        good = self.finder.good(q, scope, need=lambda d: any(k == "speech" for p in d.facts.people.values()
+        good = self.finder.answerable(q, scope, need=lambda d: any(k == "speech" for p in d.facts.people.values()
                                                           for k, _ in p.actions))
         if not good:
             return None
@@ -188,7 +203,7 @@ class PeopleAnswers:
                       context={"article": doc.article.path}, choices=choices)
 
     def _role(self, q, scope, role: str, verb: str) -> Answer | None:
-        good = self.finder.good(q, scope, need=lambda d: any(k == role for p in d.facts.people.values()
+        good = self.finder.answerable(q, scope, need=lambda d: any(k == role for p in d.facts.people.values()
                                                           for k, _ in p.actions))
         if not good:
             return self.passages.content(q, [], scope, cue=HOST_RE)
@@ -216,7 +231,7 @@ class PeopleAnswers:
 
     def doer(self, q, people, scope) -> Answer | None:
         """谁宣读了指导委员会名单: the people named in the sentence that says it."""
-        good = self.finder.good(q, scope)
+        good = self.finder.answerable(q, scope)
         subject = self.finder.subject(subject_words(NUMBER_TOKEN.sub(" ", q.topic)))
         for doc, _ in good:
             # only sentences that name someone; the title says what for (谁获得了…称号: 皇甫文涛名列其中)
@@ -229,7 +244,7 @@ class PeopleAnswers:
             # a title that says it as well as any sentence does names the one it is about:
             # 《…皇甫文涛荣获“燕赵建设科技杰出专家”称号》, not those who handed out the certificates
             in_title = [p for p in doc.facts.people.values() if p.name in doc.article.title]
-            if in_title and subject and subject.share(self.library.canon(doc.article.title).lower(), doc) >= cov:
+            if in_title and subject and subject.coverage(self.library.canon(doc.article.title).lower(), doc) >= cov:
                 named, evidence = in_title, doc.article.title
             if not named:
                 continue

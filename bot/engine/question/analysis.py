@@ -106,13 +106,13 @@ class Question:
     numbers: set[str] = field(default_factory=set)  # 第10届, 2017: must appear in the article
     places: set[str] = field(default_factory=set)  # 贵州: must appear in the article
     event_places: set[str] = field(default_factory=set)  # of those, the ones that say where, not whose
-    latin: list[str] = field(default_factory=list)  # words left in Latin letters (names like Nils Larsson)
-    proper: list[str] = field(default_factory=list)  # of those, the Capitalised ones: Guantang, Markus
-    title: str = ""  # a job title asked about: 秘书长
+    latin_words: list[str] = field(default_factory=list)  # words left in Latin letters (names like Nils Larsson)
+    proper_nouns: list[str] = field(default_factory=list)  # of those, the Capitalised ones: Guantang, Markus
+    job_title: str = ""  # a job title asked about: 秘书长
     unit: str = ""  # what a count question counts: money, area, people, orgs…
     measure: str = ""  # 棵 in 种了多少棵: the count's own measure word
     clock: bool = False  # asks a time of day (几点), which a date alone does not answer
-    counted: str = ""  # 有多少员工 -> 员工: what a count question counts, which the answer must name
+    counted_noun: str = ""  # 有多少员工 -> 员工: what a count question counts, which the answer must name
     targets: list[str] = field(default_factory=list)  # 哪个公司和项目 -> ["公司", "项目"]
     asks_name: bool = False  # 项目叫什么名字: the answer is the quoted name after the noun
     asks_list: bool = False  # 有哪些: a sentence that lists (、 / 包括) answers better
@@ -150,6 +150,14 @@ def kind_and_topic(cleaned: str) -> tuple[str, str]:
 
 
 def analyse(raw: str) -> Question:
+    """What a (folded) question asks: its kind, its subject words and the hard facts it names.
+
+    English is first mapped onto the Chinese the articles use. The kind (who, when, where,
+    count…) decides which answerer runs; the topic is what is left once the asking words are
+    gone, and is what retrieval must find. Hard facts (ordinals, years, places, Capitalised
+    Latin words) must all appear in an article for it to answer; for a count, the noun being
+    counted (员工 in 有多少员工) must be named by the sentence that gives the number.
+    """
     text = clean(re.sub(r"(?<=[a-z])['’](?=[aeo])", "", raw))  # Xi'an, Chang'an: pinyin, not "Xi an"
     english = not has_cjk(text) and bool(re.search(r"[a-z]", text))
     latin, pinyin_words = [], []
@@ -158,12 +166,12 @@ def analyse(raw: str) -> Question:
     kind = kind_of(text)
     asks_who = bool(WHO_WORDS.search(text))
     title_match = TITLE_RE.search(text)
-    q = Question(raw=raw, text=text, kind=kind, topic="", latin=latin, english=english,
+    q = Question(raw=raw, text=text, kind=kind, topic="", latin_words=latin, english=english,
                  pinyin_words=pinyin_words, asks_who=asks_who)
     # 主编单位 is an organisation's part in the work, not a person's title
-    q.title = title_match.group(0) if title_match and not re.match(r"单位|机构|公司|企业", text[title_match.end():]) else ""
+    q.job_title = title_match.group(0) if title_match and not re.match(r"单位|机构|公司|企业", text[title_match.end():]) else ""
     capitalised = {w.lower() for w in re.findall(r"[A-Z][A-Za-z]+", fold(raw))}
-    q.proper = [w for w in latin if w in capitalised]
+    q.proper_nouns = [w for w in latin if w in capitalised]
     q.asks_orgs = bool(ORG_WORDS.search(text)) and kind == "attend" and not PEOPLE_WORDS.search(text)
     if kind == "count":
         q.unit = next((name for name, pattern in UNITS if pattern.search(text)), "")
@@ -174,14 +182,14 @@ def analyse(raw: str) -> Question:
     q.list_noun = noun.group(1) if noun else ""
     counted = COUNTED.search(text) if kind == "count" and not english else None  # English word order differs
     if counted and not COUNT_VERBS.fullmatch(counted.group(1)) and counted.group(1)[0] not in "看参来到进报获被有在是去一每":
-        q.counted = re.sub(r"^[个位名]", "", counted.group(1))  # 几个人 counts people: 个 is a classifier
-        q.counted = q.counted if len(q.counted) >= 2 else ""
+        q.counted_noun = re.sub(r"^[个位名]", "", counted.group(1))  # 几个人 counts people: 个 is a classifier
+        q.counted_noun = q.counted_noun if len(q.counted_noun) >= 2 else ""
     elif kind == "count" and not english and COUNTED_BEFORE.search(HEDGE.sub("", PER_UNIT.sub("", text))):
         before = COUNTED_BEFORE.search(HEDGE.sub("", PER_UNIT.sub("", text))).group(1)  # 会费是多少钱: what comes before
         modal = (before[0] in "能可会要将" and before[1] in "有是为达能产会要可以够"  # 会有多少, 能产多少
                  or before[0] in "要需得该应")  # 要交多少, 需付多少: a verb, not what is counted
         if before[0] not in "已共有约达为是一每还" and not modal and before[-1] not in "了过着":  # 种了多少: a verb
-            q.counted = before
+            q.counted_noun = before
     for m in TARGETS.finditer(text):
         q.targets += re.findall(TARGET_NOUNS, m.group(1) or m.group(2) or m.group(3))
         q.asks_name = q.asks_name or bool(m.group(2))

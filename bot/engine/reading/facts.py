@@ -110,6 +110,17 @@ BODY_ENDINGS = ("委员会", "专委会", "工作组", "小组", "编制组", "�
 
 
 def extract_facts(article: Article) -> ArticleFacts:
+    """Everything an article states, as typed facts that keep the index of their evidence sentence.
+
+    Two passes over the sentences, because who someone is must be known before what they did
+    can be read: the first finds people with their titles and organisations (an organisation
+    written once carries along a list, 该会 refers back to the last one named, a labelled row
+    takes the organisation above it); the second finds each known name wherever it appears and
+    reads the verbs of its own clause (主持, 致辞, 作报告, 出席, 当选…), a list sharing the verb
+    at its end, and a following 他表示… as the same person's words. Events (when and where),
+    documents in 《》, counts with their units, organisation lists, aliases (以下简称 and
+    implicit short names) and enumerations are read on the way.
+    """
     facts = ArticleFacts(home_org=_home_org(article))
     facts.aliases = _explicit_aliases(article)
     recent = org_mentions(article.title)  # organisations named so far, for 该会 / 公司

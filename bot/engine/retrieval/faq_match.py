@@ -15,8 +15,7 @@ from pypinyin.seg.simpleseg import seg
 from rapidfuzz import fuzz
 
 from .. import thresholds
-from ..question.analysis import Question, analyse, clean
-from ..question.analysis import kind_and_topic as question_kind_and_topic
+from ..question.analysis import Question, analyse, clean, kind_and_topic
 from ..reading.faq import FaqEntry
 from ..reading.orgs import org_mentions
 from ..reading.problem import Problem
@@ -67,7 +66,7 @@ class FaqMatcher:
                 else:
                     canonical = canon(text)
                     cleaned = clean(canonical)
-                    kind, topic = kind_and_topic(canonical, cleaned)
+                    kind, topic = phrasing_kind_and_topic(canonical, cleaned)
                     sound = pinyin_key(topic.replace(" ", ""))
                 self.phrasings.append(Phrasing(entry, cleaned, kind, topic, sound, text))
                 texts.append(cleaned + " " + sound)  # the same key the question's topic is looked up by
@@ -131,14 +130,14 @@ def pinyin_key(text: str) -> str:
 _LATIN = re.compile(r"[a-z]{2,}")
 
 
-def kind_and_topic(canonical: str, cleaned: str) -> tuple[str, str]:
+def phrasing_kind_and_topic(canonical: str, cleaned: str) -> tuple[str, str]:
     """analyse(canonical).kind and .topic, which is all a phrasing needs: the rest of analyse
     (places, numbers, targets…) cost two thirds of the FAQ build. `cleaned` is clean(canonical);
     Latin words go through analyse, which translates them first."""
     if _LATIN.search(cleaned):
         q = analyse(canonical)
         return q.kind, q.topic
-    return question_kind_and_topic(cleaned)
+    return kind_and_topic(cleaned)
 
 
 def conflicts(faq: list[FaqEntry], matcher: "FaqMatcher") -> list[Problem]:

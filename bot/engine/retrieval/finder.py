@@ -45,14 +45,14 @@ class Finder:
         elif not subject and not names:
             # Every article fits as well (coverage 1), so the order is own news, then newest: kept
             # sorted by the library, and read only as far as the answer needs (3,000 articles).
-            return Prefix((doc, 1.0) for doc in self.library.by_recency if self.fits(q, doc, names))
+            return LazyList((doc, 1.0) for doc in self.library.by_recency if self.shares_hard_facts(q, doc, names))
         else:
             docs = [doc for doc, _ in self.library.search(topic + " " + " ".join(names))]
         found = []
         for doc in docs:
-            if not self.fits(q, doc, names):
+            if not self.shares_hard_facts(q, doc, names):
                 continue
-            coverage = self.subject(subject).share(doc.text, doc) if subject else 1.0
+            coverage = self.subject(subject).coverage(doc.text, doc) if subject else 1.0
             if names:
                 coverage = (coverage + 1) / 2 if names & doc.facts.people.keys() else coverage / 2
             found.append((doc, coverage))
@@ -60,11 +60,11 @@ class Finder:
         if found:  # among equally good articles, prefer the association's own news, then the newest
             best = found[0][1]
             close = [f for f in found if f[1] >= best - thresholds.CLOSE]
-            close.sort(key=lambda item: (item[0].own, item[0].when), reverse=True)
+            close.sort(key=lambda item: (item[0].from_own_association, item[0].when), reverse=True)
             found = close + [f for f in found if f[1] < best - thresholds.CLOSE]
         return found
 
-    def fits(self, q: Question, doc: Doc, names: set[str]) -> bool:
+    def shares_hard_facts(self, q: Question, doc: Doc, names: set[str]) -> bool:
         """Hard facts in the question the article must share: ordinals, years, places, Latin words."""
         if not q.numbers <= doc.numbers:
             return False
@@ -72,12 +72,12 @@ class Finder:
             return False
         # A Capitalised word the glossary does not know (Markus, Guantang) names something: the
         # article must spell it, in Latin letters or in pinyin, unless it named a person found.
-        if not q.proper or names:
+        if not q.proper_nouns or names:
             return True  # nothing to look for: the article's text is not put together (every article is asked)
         text = (doc.article.text + doc.article.title + doc.article.site_name).lower()
-        return all(word in text or word in self.library.pinyin_words(doc) for word in q.proper if not names)
+        return all(word in text or word in self.library.pinyin_words(doc) for word in q.proper_nouns if not names)
 
-    def good(self, q: Question, scope=None, people=(), need=None, topic=None) -> "Prefix":
+    def answerable(self, q: Question, scope=None, people=(), need=None, topic=None) -> "LazyList":
         """Candidates good enough to answer from, optionally only those having a fact (`need`).
 
         Only articles nearly as good as the best one: when the article a question is plainly
@@ -85,7 +85,7 @@ class Finder:
         candidates = self.candidates(q, scope, topic, people)
         best = max((cov for _, cov in candidates), default=0) if isinstance(candidates, list) else 1.0
         floor = max(thresholds.MIN_COVERAGE, best - thresholds.MARGIN)
-        return Prefix((doc, cov) for doc, cov in candidates if cov >= floor and (need is None or need(doc)))
+        return LazyList((doc, cov) for doc, cov in candidates if cov >= floor and (need is None or need(doc)))
 
     def sentence(self, q: Question, doc: Doc, indices, topic: str | None = None,
                   with_title: bool = False, kind: str = "") -> tuple[int, float]:
@@ -99,9 +99,9 @@ class Finder:
         for i in indices:
             if with_title and not self.consistent(q, doc, i, kind):
                 continue
-            cov = subject.share(self.context(doc, i) if with_title else doc.sentences[i], doc) if topic else 1.0
+            cov = subject.coverage(self.context(doc, i) if with_title else doc.sentences[i], doc) if topic else 1.0
             # sentences that share a context (the rows of a table) are told apart by their own words
-            rank = cov + (0.15 * subject.share(doc.sentences[i], doc) if with_title and topic else 0.0)
+            rank = cov + (0.15 * subject.coverage(doc.sentences[i], doc) if with_title and topic else 0.0)
             if rank > best_rank + 1e-9:
                 best, best_cov, best_rank = i, cov, rank
         return best, best_cov
@@ -149,7 +149,7 @@ class Finder:
         return "\n其他文章也有相关内容：\n" + numbered([c["label"] for c in choices]), choices
 
 
-class Prefix:
+class LazyList:
     """A list worked out only as far as it is read: answers mostly use the first article or
     four, while a question that names no subject fits every article."""
 

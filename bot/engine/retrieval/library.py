@@ -60,7 +60,7 @@ class Doc:
     numbers: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
     short_names: dict[str, list[str]] = field(default_factory=dict)  # full name -> what the article calls it after
-    own: bool = False  # published by the association that runs the account
+    from_own_association: bool = False  # published by the association that runs the account
 
     @functools.cached_property
     def when(self) -> str:
@@ -100,7 +100,7 @@ class Library:
                 self.people.add(person.name, doc.id, person.latin)
         self.index.freeze()
         # A question that names no subject lists articles own news first, then newest first.
-        self.by_recency = sorted(self.docs, key=lambda d: (d.own, d.when), reverse=True)
+        self.by_recency = sorted(self.docs, key=lambda d: (d.from_own_association, d.when), reverse=True)
 
     def _doc(self, article: Article) -> Doc:
         facts = extract_facts(article)
@@ -124,7 +124,7 @@ class Library:
             name_sounds={sound(n): n for n in names if len(n) <= 12},
             numbers=numbers_in(article.title + article.text),
             places={p for p in PLACES if p in text or p in owner}, short_names=short_names,
-            own=bool(self.association and owner and (owner in self.association or self.association in owner)),
+            from_own_association=bool(self.association and owner and (owner in self.association or self.association in owner)),
         )
 
     def pinyin_words(self, doc: Doc) -> dict[str, str]:
@@ -177,12 +177,12 @@ class Subject:
     def __bool__(self):
         return bool(self.chunks)
 
-    def share(self, text: str, doc: "Doc") -> float:
+    def coverage(self, text: str, doc: "Doc") -> float:
         """Share (0–1, weighted by rarity) of the subject that the text accounts for."""
-        found = self.found(text, doc)
+        found = self.covered(text, doc)
         return sum(found.values()) / self.total if self.total else 1.0
 
-    def found(self, text: str, doc: "Doc") -> dict[tuple[int, int], float]:
+    def covered(self, text: str, doc: "Doc") -> dict[tuple[int, int], float]:
         """{(chunk, piece): weight} for the pieces the text accounts for."""
         explained = {}
         for n, start, end, spellings in self._doc_spans(doc):

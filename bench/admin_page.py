@@ -1,5 +1,5 @@
 """How long the staff page takes: the first view of a knowledge version (it runs the checks and
-staff tests) and the views after it (cached), for the shipped knowledge and 10,000 FAQ entries,
+staff tests) and the views after it (cached), for the shipped knowledge and 10,000 generated entries,
 with a full misses tally (1,000 questions). Run: python bench/admin_page.py   (prints a table)
 """
 
@@ -13,10 +13,11 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 sys.path.insert(0, os.path.join(ROOT, "bench"))
 
-from reload_time import generated_knowledge  # noqa: E402
+from synth import write_kb  # noqa: E402
 
 from bot import create_app  # noqa: E402
 from bot.chat.usage import MISSES, MISSES_CAP  # noqa: E402
+from bot.state import get_store  # noqa: E402
 
 TOKEN = "bench-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -26,7 +27,7 @@ ROUNDS = 20
 def measure(kb: str) -> dict:
     app = create_app({"KB_DIR": kb, "WECHAT_TOKEN": "bench", "ADMIN_TOKEN": TOKEN, "RELOAD_INTERVAL": 0,
                       "REDIS_URL": ""}, environ={})
-    store = app.extensions["store"]
+    store = get_store(app)
     for n in range(MISSES_CAP):
         store.tally(MISSES, f"第{n}个没有答案的问题", MISSES_CAP)
     client = app.test_client()
@@ -46,7 +47,7 @@ def measure(kb: str) -> dict:
 def main():
     rows = [("shipped knowledge", measure(os.path.join(ROOT, "knowledge")))]
     with tempfile.TemporaryDirectory() as folder:
-        rows.append(("shipped + 10,000 FAQ entries", measure(generated_knowledge(folder))))
+        rows.append(("shipped + 10,000 generated entries", measure(write_kb(folder, 10_000)[0])))
     print("| knowledge | first view of a version (checks) | later views, median | with a question, median |")
     print("| --- | --- | --- | --- |")
     for name, r in rows:

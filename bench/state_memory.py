@@ -24,12 +24,14 @@ from wechatpy.crypto import WeChatCrypto
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
-from bot.chat.conversation import CLAIM_TTL, Conversation  # noqa: E402
-from bot.chat.usage import HITS, HITS_CAP, MAX_QUESTION_CHARS, MISSES, MISSES_CAP  # noqa: E402
+from bot.chat.conversation import Conversation  # noqa: E402
+from bot.chat.usage import HITS, HITS_CAP, MISSES, MISSES_CAP  # noqa: E402
 from bot.config import load_config  # noqa: E402
 from bot.engine.pipeline import Engine  # noqa: E402
 from bot.engine.reading.knowledge import load_knowledge  # noqa: E402
+from bot.engine.text.folding import MAX_KEY_CHARS as MAX_QUESTION_CHARS  # noqa: E402
 from bot.state import create_store  # noqa: E402
+from bot.web.retry import CLAIM_TTL, RetryClaims  # noqa: E402
 
 LONG_QUESTION = "西部办公室做过哪些工作"
 OPENID = "oyORnuP8q7ou2gfYjqLzSIWZf0rs"  # 28 characters, like a real openid
@@ -80,15 +82,17 @@ def main():
         engine = Engine(load_knowledge(kb))
         crypto = WeChatCrypto("spamtest", AES_KEY, "wx2c2769f8efd9abc2")
 
+        claims = RetryClaims(store)
+
         def deliver(text, msg_id, encrypt):
+            """What the webhook does: claim the message, answer it, keep the reply for retries."""
             msg = message(text, msg_id)
-
-            def produce():
-                reply = conversation.handle_text(OPENID, text, engine)
-                body = create_reply(reply.text, msg).render()
-                return crypto.encrypt_message(body, "1320562132", "1409735669") if encrypt and body else body
-
-            return conversation.once(str(msg_id), produce)
+            if claims.claim(str(msg_id)) is not None:
+                return
+            reply = conversation.handle_text(OPENID, text, engine)
+            body = create_reply(reply.text, msg).render()
+            claims.finish(str(msg_id), crypto.encrypt_message(body, "1320562132", "1409735669")
+                          if encrypt and body else body)
 
         # One window's worth of messages, each a full-size answer, held for retries (safe mode: encrypted).
         for n in range(config["RATE_LIMIT"] + 3):

@@ -14,6 +14,7 @@ from bot.cli import cli
 WEST = "西部地区建筑绿色低碳发展协调推进办公室"
 
 
+@pytest.mark.slow
 def test_ask_from_the_repository_root_uses_the_shipped_knowledge():
     """The README's first command, after the install: no settings at all."""
     env = {k: v for k, v in os.environ.items() if k not in ("KB_DIR", "REDIS_URL", "WECHAT_TOKEN")}
@@ -29,6 +30,7 @@ def test_ask_json_names_what_matched(kb):
     assert json.loads(result.stdout)["matched"] is None
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args, hint", [
     (["ask", "--kb", "{missing}", "西部办公室是什么？"], "set KB_DIR or --kb"),
     (["ask", "西部办公室是什么？"], "set KB_DIR or --kb"),

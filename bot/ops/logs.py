@@ -2,7 +2,7 @@
 
 Ops grep and count these lines, so every field has a fixed name: one `"event": "message"`
 line per push WeChat sends, one `"event": "rejected"` line per request turned away, one
-`"event": "reload"` line per knowledge load (from bot.live). A follower's openid is personal
+`"event": "reload"` line per knowledge load (from bot.ops.hot_reload). A follower's openid is personal
 data: only a short hash of it is written, enough to follow one chat in the log. The token and
 the AES keys are never passed here, and gunicorn's access log (whose URLs carry the openid) is off.
 """

@@ -20,7 +20,7 @@ TOP_MISSES = 50  # unanswered questions listed: more than a staff member writes 
 TOP_HITS = 100  # rows per hit table: with thousands of FAQ entries the page stays small on a phone
 MAX_PREVIEW_CHARS = 500  # the engine reads the first 200; the rest of a pasted essay is not shown back
 ANSWER_PLACEHOLDER = "（请在这里写答案）"
-# What set off the last reload (bot/live.py's triggers), in the page's words.
+# What set off the last reload (bot/ops/hot_reload.py's triggers), in the page's words.
 TRIGGERS = {"start": "启动时", "files": "文件有改动", "admin": "手动重新加载", "fleet": "跟随其他服务器"}
 
 

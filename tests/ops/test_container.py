@@ -19,6 +19,8 @@ import tomllib
 from packaging.requirements import Requirement
 from served import ROOT, serve_bot
 
+pytestmark = pytest.mark.slow  # real servers or a browser: `pytest -m 'not slow'` skips them
+
 DOCKERFILE = os.path.join(ROOT, "Dockerfile")
 QUESTION = "西部办公室是什么？"
 ANSWER = "西部地区建筑绿色低碳发展协调推进办公室"

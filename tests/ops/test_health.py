@@ -165,6 +165,7 @@ def test_admin_reload_rebuilds_and_reports_refused_files(kb):
     assert delta("bot_knowledge_reloads_total") == delta("bot_knowledge_reload_failures_total") == 1
 
 
+@pytest.mark.slow
 def test_sigterm_lets_an_in_flight_request_finish(tmp_path, kb, redis_url):
     """docker stop sends SIGTERM while a reply is half received: that follower still gets the answer."""
     env = {"KB_DIR": str(kb), "REDIS_URL": redis_url, "WEB_CONCURRENCY": "2"}  # Redis: two workers
@@ -196,6 +197,7 @@ def test_sigterm_lets_an_in_flight_request_finish(tmp_path, kb, redis_url):
     assert ANSWER in content
 
 
+@pytest.mark.slow
 def test_metric_files_are_wiped_at_start_and_a_dead_workers_gauges_dropped(tmp_path, kb):
     folder = tmp_path / "metrics"
     folder.mkdir()

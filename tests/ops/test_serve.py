@@ -8,6 +8,8 @@ import pytest
 from served import LOOPBACK, serve_bot
 from wechat_client import AES_KEY, APPID, TOKEN, WeChat
 
+pytestmark = pytest.mark.slow  # real servers or a browser: `pytest -m 'not slow'` skips them
+
 WEST = "西部地区建筑绿色低碳发展协调推进办公室"
 
 

@@ -16,6 +16,8 @@ import time
 import pytest
 from served import serve_bot
 
+pytestmark = pytest.mark.slow  # real servers or a browser: `pytest -m 'not slow'` skips them
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 TOKEN = "browser-test-token"
@@ -78,12 +80,21 @@ def text_of(driver, css: str) -> str:
 
 def click_and_wait(driver, css: str):
     """Click a submit button and wait until the next page has replaced this one."""
-    from selenium.webdriver.support import expected_conditions
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.support.wait import WebDriverWait
 
     old = driver.find_element("tag name", "html")
     driver.find_element("css selector", css).click()
-    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(old))
+
+    def replaced(_):
+        # Chromium reports a node of the page being replaced either as stale or as "not in the document".
+        try:
+            old.is_enabled()
+        except WebDriverException:
+            return True
+        return False
+
+    WebDriverWait(driver, 10).until(replaced)
 
 
 def refresh_until(driver, css: str, words: str, timeout: float = 20) -> str:

@@ -121,7 +121,7 @@ def _word_key(word: str) -> str:
 
 
 def pinyin_key(text: str) -> str:
-    """textnorm.pinyin_key, word by word: the same key (pypinyin reads each word on its own
+    """folding.pinyin_key, word by word: the same key (pypinyin reads each word on its own
     after segmenting), but a word already seen costs a dictionary probe. At 100k phrasings
     pypinyin's per-character work was most of the build (11 of 16 s at 10k entries)."""
     return "".join(_word_key(word) for word in seg(text))

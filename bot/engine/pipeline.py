@@ -18,6 +18,7 @@ from . import thresholds
 from .answer import Answer
 from .answering.descriptions import Passages
 from .answering.facts import FactAnswers
+from .answering.labels import labelled_answer
 from .answering.people import PeopleAnswers
 from .question.analysis import TARGET_NOUNS, Question, analyse
 from .reading.knowledge import KnowledgeBase
@@ -102,6 +103,8 @@ class Engine:
             return answer
         q, scope = self._apply_context(q, context)
         people = self.library.people.find(q.text, q.latin_words)
+        if not people and self.library.people.unknown_in(q.text):
+            return self.decline()  # 李建国 is not 李建: a person the articles do not name
         if q.proper_nouns and not people:
             q = self._spell_in_chinese(q)
         kind = self._kind(q, people)
@@ -110,6 +113,8 @@ class Engine:
         except Exception:  # a flaw in one kind of answer must not stop the bot from answering
             log.exception("engine failed on %r (kind %s)", question, kind)
             answer = None
+        if answer is None:  # no dedicated reader has it: a line labelled with what was asked may
+            answer = labelled_answer(self.finder, q, people, scope)
         if answer is None:
             answer = self.decline()
         if has_traditional(question):  # 誰參加了會議: answer in the follower's own script

@@ -94,14 +94,21 @@ def load_article(path: str, shown: str) -> tuple[Article | None, list[Problem]]:
 
 def parse_article(text: str, shown: str) -> tuple[Article | None, list[Problem]]:
     """Raw page text -> Article. Problems say which line and what staff can do about it."""
-    lines = [with_arabic_dates(fold(line)) for line in _table_sentences(_mark_table_rows(text.splitlines()))]
-    kinds = [_classify(line) for line in lines]
+    marked = _mark_table_rows(text.splitlines())
+    paired = _field_pairs(marked)
+    raw = _table_sentences(paired)
+    lines = [with_arabic_dates(fold(line)) for line in raw]
+    kinds = ["nav" if _is_menu(line) else _classify(folded) for line, folded in zip(raw, lines, strict=True)]
+    for i, (before, after) in enumerate(zip(marked, paired, strict=True)):
+        if after and after != before:
+            kinds[i] = "field"  # 发布日期：2012-05-28 of a detail page: a sentence, but never the title
     _mark_captions(lines, kinds)
     problems: list[Problem] = []
 
     meta = [i for i, kind in enumerate(kinds) if kind == "meta"]
     published = ""
-    for i in meta[:3]:
+    fields = [i for i, kind in enumerate(kinds) if kind == "field" and META_RE.search(" " + lines[i])]
+    for i in meta[:3] + fields[:3]:
         match = PUBLISH_RE.search(lines[i])
         date = parse_date(match.group(1) if match else lines[i])  # 2024-05-17 10:22 来源：…
         if date and date.year:
@@ -114,7 +121,7 @@ def parse_article(text: str, shown: str) -> tuple[Article | None, list[Problem]]
     for i in range(body_start, len(lines)):
         if kinds[i] == "tail":
             break
-        if kinds[i] == "text":
+        if kinds[i] in ("text", "field"):
             body_lines.append(i)
     if title_i < 0:
         first = body_lines[0] if body_lines else 0
@@ -246,6 +253,47 @@ def _table_row(raw: str) -> str | None:
     return None
 
 
+MENU_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,6}")
+FIELD_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}")
+
+
+def _is_menu(raw: str) -> bool:
+    """首页　标准　期刊　专利　科技成果: four or more short words set apart by spaces are a menu.
+
+    Folding joins Chinese words across spaces, so this is judged on the line as pasted.
+    """
+    items = raw.split()
+    return len(items) >= 4 and all(MENU_ITEM.fullmatch(item) for item in items)
+
+
+def _field_pairs(raw_lines: list[str]) -> list[str]:
+    """标准编号 / GB 50345-2012 / 实施日期 / 2012-10-01 -> 标准编号：GB 50345-2012, 实施日期：2012-10-01.
+
+    A detail page lists fields as a label line over a value line. Two or more such pairs in a
+    row are read as `label：value` lines (the value's line left empty), so the value is stated in
+    the same sentence as what it is.
+    """
+    out = list(raw_lines)
+    i = 0
+    while i < len(raw_lines):
+        run = i
+        while (run + 1 < len(raw_lines) and FIELD_LABEL.fullmatch(raw_lines[run].strip())
+               and _field_value(raw_lines[run + 1])):
+            run += 2
+        if run - i >= 4:  # at least two pairs
+            for j in range(i, run, 2):
+                out[j], out[j + 1] = f"{raw_lines[j].strip()}：{raw_lines[j + 1].strip()}", ""
+            i = run
+        else:
+            i += 1
+    return out
+
+
+def _field_value(raw: str) -> bool:
+    value = raw.strip()
+    return 0 < len(value) <= 60 and not re.search(r"[。；;：:]$", value)
+
+
 def _classify(line: str) -> str:
     if not line:
         return "blank"
@@ -253,6 +301,8 @@ def _classify(line: str) -> str:
         return "image"
     if TAIL_RE.search(line):
         return "tail"
+    if META_RE.search(line) and PUBLISH_RE.search(line) and len(line) < 160 and not line.endswith("。"):
+        return "meta"  # 发布日期：2019-04-26 来源：… 【字体：大 中 小】: the page's buttons ride on the meta line
     if (NAV_RE.search(line) or line.count("|") + line.count("｜") + line.count("▏") >= 2
             or len(re.findall(r"\s[>＞»›]{1,2}\s", f" {line} ")) >= 2):
         return "nav"
@@ -298,12 +348,13 @@ def _find_title(lines, kinds, meta) -> tuple[int, str]:
                 subtitle = lines[i].lstrip("—- ")
                 continue
             return i, subtitle
-    candidates = [i for i, kind in enumerate(kinds) if kind == "text"]
+    candidates = [i for i, kind in enumerate(kinds) if kind in ("text", "field")]
     for n, i in enumerate(candidates[:6]):
         line = lines[i]
-        if (6 <= len(line) <= 80 and not line.endswith(("。", "；", "：", ":"))
+        if (kinds[i] == "text" and 6 <= len(line) <= 80 and not line.endswith(("。", "；", "：", ":"))
                 and n + 1 < len(candidates) and len(lines[candidates[n + 1]]) > len(line)):
-            if len(line) <= CHANNEL_MAX and not DATE_RE.search(line) and _looks_like_channel(line, lines, candidates, n):
+            if (len(line) <= CHANNEL_MAX and not DATE_RE.search(line) and kinds[candidates[n + 1]] == "text"
+                    and _looks_like_channel(line, lines, candidates, n)):
                 continue
             return i, ""
     return -1, ""

@@ -87,6 +87,24 @@ class Finder:
         floor = max(thresholds.MIN_COVERAGE, best - thresholds.MARGIN)
         return LazyList((doc, cov) for doc, cov in candidates if cov >= floor and (need is None or need(doc)))
 
+    def split_focus(self, subject, doc: Doc) -> tuple[dict, dict]:
+        """(what the article's title accounts for, the rest: the question's focus), as subject pieces.
+
+        专家委员会委员每年有多少津贴, of an article titled …专家委员会成立大会: the focus is 每年 津贴,
+        and a line that holds none of it does not answer, however well it names the committee."""
+        about = subject.covered(self.library.canon(doc.article.title).lower(), doc)
+        focus = {key: weight for n, pieces in enumerate(subject.pieces) for i, (_, weight) in enumerate(pieces)
+                 if (key := (n, i)) not in about}
+        return about, focus
+
+    @staticmethod
+    def focus_share(subject, focus: dict, text: str, doc: Doc) -> float:
+        """The share of the focus that `text` holds (1.0 when there is no focus)."""
+        if not focus:
+            return 1.0
+        held = subject.covered(text, doc)
+        return sum(w for k, w in held.items() if k in focus) / sum(focus.values())
+
     def sentence(self, q: Question, doc: Doc, indices, topic: str | None = None,
                   with_title: bool = False, kind: str = "") -> tuple[int, float]:
         """The sentence among `indices` that best accounts for the subject: (index, coverage).

@@ -15,7 +15,10 @@ from pypinyin.seg.simpleseg import seg
 
 from ..reading.people import HONORIFICS, plausible_name
 from ..text.folding import pinyin_syllables
-from ..text.lexicon import COMPOUND_SURNAMES
+from ..text.lexicon import COMPOUND_SURNAMES, TITLE_RE
+from ..text.vocab import words
+
+NAME_FOLLOWERS = words("name_followers")
 
 _FUZZY = [(re.compile(r"^zh"), "z"), (re.compile(r"^ch"), "c"), (re.compile(r"^sh"), "s"), (re.compile(r"^n"), "l"),
           (re.compile(r"ing$"), "in"), (re.compile(r"eng$"), "en"), (re.compile(r"ang$"), "an")]
@@ -57,6 +60,12 @@ def _fuzzy(syllable: str) -> str:
     return syllable
 
 
+def _ends_name(rest: str) -> bool:
+    """Whether a name can end right before `rest`: at the end, or before a title, honorific or follower word."""
+    return (not rest or rest.startswith(NAME_FOLLOWERS) or TITLE_RE.match(rest) is not None
+            or rest.startswith(HONORIFICS))
+
+
 class NameIndex:
     def __init__(self):
         self.exact: dict[str, list] = defaultdict(list)
@@ -76,6 +85,31 @@ class NameIndex:
             self.by_latin[latin.lower().replace(" ", "")] = name
         self.exact[name].append(ref)
 
+    def _longer_name(self, run: str, start: int, size: int) -> bool:
+        """True when the known name run[start:start+size] is only the start of a longer name.
+
+        李建国在…当选 asks about 李建国, not 李建: a name ends where a title, an honorific, a word that
+        follows names (是, 主持, 当选…, bot/engine/vocab/name_followers.txt) or the text ends; a
+        character that starts none of these, and with the name makes a plausible longer name, is
+        the next character of the same name."""
+        end = start + size
+        if _ends_name(run[end:]):
+            return False
+        longer = run[start:end + 1]
+        # …and the longer name itself ends well: 李建国在 is a name, 吴宗宪演讲 is not 吴宗宪演
+        return (len(longer) <= 4 and longer not in self.exact and plausible_name(longer)
+                and _ends_name(run[end + 1:]))
+
+    def unknown_in(self, text: str) -> list[str]:
+        """Longer names the question asks about that contain a known one (李建国 when only 李建 is known)."""
+        found = []
+        for run in re.findall(r"[\u4e00-\u9fff·]+", text):
+            for size in range(min(self.longest, len(run)), 1, -1):
+                for i in range(len(run) - size + 1):
+                    if run[i:i + size] in self.exact and self._longer_name(run, i, size):
+                        found.append(run[i:i + size + 1])
+        return found
+
     def find(self, text: str, latin_words: list[str] = ()) -> list[tuple[str, float]]:
         """Names in the question, (name, confidence 0–100), best first; exact matches only if any."""
         exact, fuzzy = {}, {}
@@ -84,7 +118,8 @@ class NameIndex:
                 for i in range(len(run) - size + 1):
                     window = run[i:i + size]
                     if window in self.exact:
-                        exact[window] = 100.0
+                        if not self._longer_name(run, i, size):
+                            exact[window] = 100.0
                     elif size <= 4 and (plausible_name(window) or (size >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", window))):
                         # a name typed from memory sounds the same (武勇 for 武涌); one that merely
                         # shares a character (欧阳振邦, 欧阳明) is someone else

@@ -1,0 +1,35 @@
+"""Names are matched as whole names: a known short name inside a longer asked one does not answer."""
+
+import pytest
+
+from bot.engine.retrieval.names import NameIndex
+
+
+@pytest.fixture
+def index():
+    names = NameIndex()
+    for name in ("李建", "孙国", "王茂新", "吴宗宪", "阮琳"):
+        names.add(name, ref=0)
+    return names
+
+
+@pytest.mark.parametrize("question", [
+    "李建国在协会当选了什么职务", "李建国是谁", "孙国强是哪个单位的", "公孙国强是谁", "请问王茂新华在哪工作",
+])
+def test_a_longer_name_containing_a_known_one_is_someone_else(index, question):
+    assert [name for name, _ in index.find(question)] == []
+    assert index.unknown_in(question)
+
+
+@pytest.mark.parametrize(("question", "name"), [
+    ("李建副厅长当选了什么", "李建"), ("请问孙国会长是哪个单位的", "孙国"), ("李建是谁", "李建"),
+    ("王茂新兼任什么职务", "王茂新"), ("吴宗宪演讲的题目是什么", "吴宗宪"), ("阮琳分享的主题是什么", "阮琳"),
+    ("阮琳讲的什么题目", "阮琳"), ("李建当选为会长了吗", "李建"), ("李建", "李建"),
+])
+def test_a_known_name_in_longer_phrasing_is_found(index, question, name):
+    assert [found for found, _ in index.find(question)][:1] == [name]
+    assert index.unknown_in(question) == []
+
+
+def test_a_known_given_name_under_another_surname_is_not_the_person(index):
+    assert index.find("王建是谁") == []

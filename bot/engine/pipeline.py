@@ -109,7 +109,9 @@ class Engine:
             q = self._spell_in_chinese(q)
         kind = self._kind(q, people)
         try:
-            answer = self.answerers[kind](q, people, scope)
+            # a line the article labels with the very words of the question (标准编号：…) says it best
+            answer = labelled_answer(self.finder, q, people, scope, whole_label_only=True) if not people else None
+            answer = answer or self.answerers[kind](q, people, scope)
         except Exception:  # a flaw in one kind of answer must not stop the bot from answering
             log.exception("engine failed on %r (kind %s)", question, kind)
             answer = None

@@ -7,6 +7,7 @@ The labels are the article's own words, so nothing here lists them.
 """
 
 import re
+from collections import Counter
 
 from ..answer import Answer
 from ..retrieval.finder import source_entry, subject_words
@@ -20,17 +21,22 @@ MIN_FOCUS = 0.6  # share of the question's focus the labelled line (with the nex
 HEAD = 2  # a label's last two characters name what it is (联系电话 -> 电话, 截止时间 -> 时间)
 
 
-def labelled_answer(finder, q, people, scope) -> Answer | None:
-    """The value of the label the question names, in the article the question is about, or None."""
+def labelled_answer(finder, q, people, scope, whole_label_only: bool = False) -> Answer | None:
+    """The value of the label the question names, in the article the question is about, or None.
+
+    `whole_label_only`: only a label the question spells out in full (标准编号 in 标准编号是多少),
+    which is strong enough to answer before the dedicated readers are asked."""
     asked = q.text
     subject = finder.subject(subject_words(NUMBER_TOKEN.sub(" ", q.topic)))
     for doc, _ in finder.answerable(q, scope, people=people)[:1]:
         _, focus = finder.split_focus(subject, doc)
         best = None
         sentences = doc.article.sentences
-        for i, sentence in enumerate(sentences):
-            match = LABELLED.match(sentence.text)
-            if not match:
+        matches = [LABELLED.match(sentence.text) for sentence in sentences]
+        # a label on several lines (一等奖：… 一等奖：…) captions the rows of a list, not one field
+        seen = Counter(m.group(1) for m in matches if m)
+        for i, match in enumerate(matches):
+            if not match or seen[match.group(1)] > 1:
                 continue
             label, value = match.group(1), match.group(2).strip()
             if not value and i + 1 < len(sentences):  # 1、…地址： / 沈阳市和平区…: the value on the next line
@@ -43,7 +49,7 @@ def labelled_answer(finder, q, people, scope) -> Answer | None:
             # the whole label in the question, or (for a short one) what it names: 电话 for 联系电话
             if label in asked:
                 fit = 2
-            elif len(label) <= 4 and label[-HEAD:] in asked:
+            elif len(label) <= 4 and label[-HEAD:] in asked and not whole_label_only:
                 fit = 1
             else:
                 continue

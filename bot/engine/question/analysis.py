@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ..text.folding import fold, has_cjk
 from ..text.lexicon import PLACES, TITLE_RE
 from ..text.numerals import numbers_in
+from ..text.vocab import alternation
 from .english import translate
 
 # Colloquial ways of asking, said the way articles write: 干哪些活 -> 工作, 啥时候 -> 什么时候.
@@ -63,8 +64,7 @@ KINDS = [
     ("what", r"是什么|什么是|介绍|是啥|啥是"),
 ]
 KIND_RES = [(kind, re.compile(pattern)) for kind, pattern in KINDS]
-WHO_WORDS = re.compile(r"是谁|谁是|是哪位|哪几位|哪几个人|哪位|是哪个|叫什么|什么人|谁|职务|职位|头衔|身份|什么职|干什么的|做什么的|"
-                       r"是干啥|哪个协会|哪个单位|哪个部门|哪里的|哪家")
+WHO_WORDS = re.compile(alternation("who_asking"))
 ORG_WORDS = re.compile(r"企业|公司|单位|机构|高校|协会|院校|部门|学会")
 # Words that ask but say nothing about the subject: removed before comparing with articles.
 ASKING = re.compile(

@@ -18,8 +18,10 @@ from ..text.lexicon import (
     SINGLE_SURNAMES,
     TITLE_RE,
 )
+from ..text.vocab import alternation
 
 HAN = "\u4e00-\u9fff"
+APPOINTED_TO = re.compile(f"(?:{alternation('appointment_verbs')})$")
 # After a name these end it for sure: punctuation, a number + classifier, a two-character verb.
 STRONG_AFTER = re.compile(
     r"[、，。；：,;:（(“”\"）)\s]|$|\d|[一二两三四五六七八九十]+(?:位|名|人|个)|等|任(?=副?[团组会]?长|主任|秘书)|"
@@ -192,8 +194,8 @@ def find_people(sentence: str, home_org: str = "") -> list[Mention]:
         if m.start() < floor:
             continue
         title, segment = m.group(0), sentence[floor:m.start()]
-        if mentions and re.search(r"(?:担|出|兼)?任$", sentence[mentions[-1].end:m.start()]):
-            mentions[-1].title += f"、{title}"  # 其木格任团长: the title after 任 is the name's before it
+        if mentions and APPOINTED_TO.search(sentence[mentions[-1].end:m.start()]):
+            mentions[-1].title += f"、{title}"  # 其木格任团长, 李建副厅长当选为会长: the new post is the name's before it
             floor = m.end()
             continue
         if mentions and not segment and mentions[-1].end == floor and not name_after(sentence, m.end()):

@@ -25,3 +25,13 @@ def words(name: str) -> tuple[str, ...]:
 def alternation(name: str) -> str:
     """The entries as a regex alternation, longest first (so 报告厅 is tried before 厅)."""
     return "|".join(re.escape(w) for w in sorted(words(name), key=len, reverse=True))
+
+
+@functools.cache
+def pairs(name: str) -> dict[str, str]:
+    """vocab/<name>.txt read as `key<TAB>value` lines (a glossary)."""
+    out = {}
+    for entry in words(name):
+        key, _, value = entry.partition("\t")
+        out[key.strip()] = value.strip()
+    return out

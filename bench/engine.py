@@ -33,8 +33,7 @@ sys.path[:0] = [ROOT, HERE]
 from quality import passes  # noqa: E402
 from synth import entry_mix, write_kb  # noqa: E402
 
-from bot.engine.pipeline import Engine  # noqa: E402
-from bot.engine.reading.knowledge import load_knowledge  # noqa: E402
+from bot.engine import Engine, load_knowledge  # noqa: E402
 
 SIZES = ["0", "1000", "10000", "100000", "a2000"]  # 0: the shipped knowledge alone; aN: N articles only
 PASSES = 5

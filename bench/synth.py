@@ -167,8 +167,46 @@ def _write_articles(kb: str, orgs: list[str], count: int, rng: random.Random) ->
                 f"CopyRight © 2024 {host} 版权所有\n")
         with open(os.path.join(kb, "news", f"gen-{i:05d}.txt"), "w", encoding="utf-8") as f:
             f.write(text)
-        cases.append({"event": event, "venue": venue, "person": speaker[0], "org": speaker[1], "title": speaker[2]})
+        cases.append({"event": event, "venue": venue, "person": speaker[0], "org": speaker[1], "title": speaker[2],
+                      "people": [name for name, _, _ in people]})
     return cases
+
+
+COMPOUND = ["欧阳", "司马", "上官", "诸葛", "公孙", "皇甫", "东方", "慕容"]
+
+
+def _close_to_known(name: str, pairs: set) -> bool:
+    """The surname and one more character in place of some known name's (a typo of that person)."""
+    return any((0, j, name[0], name[j]) in pairs for j in (1, 2))
+
+
+def _people_mix(articles: list[dict], rng: random.Random) -> list[dict]:
+    """People nobody wrote about, which must be declined, and known people asked about in longer phrasing.
+
+    Unknown: a known name with one more given character (王伟芳 -> 王伟芳华), a compound surname before a
+    known given name (欧阳伟芳), a known given name under a surname that sounds different. Known: the
+    person's name inside a longer question (请问王伟芳会长是哪个单位的？)."""
+    known = {name for case in articles for name in case["people"]}
+    known_sounds = [lazy_pinyin(name) for name in known]
+    pairs = {(i, j, name[i], name[j]) for name in known for i in range(3) for j in range(i + 1, 3)}
+    out = []
+    for case in rng.sample(articles, min(20, len(articles))):
+        longer = next((case["person"] + g for g in rng.sample(GIVEN, len(GIVEN)) if case["person"] + g not in known), None)
+        if longer:
+            out.append({"tag": "unknown-longer", "q": f"{longer}是谁？", "decline": True})
+    for case in rng.sample(articles, min(10, len(articles))):
+        out.append({"tag": "unknown-compound", "q": f"{rng.choice(COMPOUND)}{case['person'][1:]}是谁？", "decline": True})
+    for case in rng.sample(articles, min(10, len(articles))):
+        person = case["person"]
+        # not a close variant of anyone else known (same pinyin, or the same surname and one more character
+        # in place: 徐浩波 for 徐浩博, 胡洋刚 for 胡英刚), which the bot may rightly offer as "您问的可能是"
+        others = [s for s in SURNAMES if lazy_pinyin(s)[0] != lazy_pinyin(person[0])[0] and s + person[1:] not in known
+                  and lazy_pinyin(s + person[1:]) not in known_sounds and not _close_to_known(s + person[1:], pairs)]
+        if others:
+            out.append({"tag": "unknown-surname", "q": f"{rng.choice(others)}{person[1:]}是谁？", "decline": True})
+    for case in rng.sample(articles, min(20, len(articles))):
+        out.append({"tag": "known-longer", "q": f"请问{case['person']}{case['title']}是哪个单位的？", "all": [case["org"]]})
+    return out
 
 
 def _question_mix(faq: list[dict], articles: list[dict], rng: random.Random) -> list[dict]:
@@ -194,6 +232,7 @@ def _question_mix(faq: list[dict], articles: list[dict], rng: random.Random) -> 
         name = lazy_pinyin(case["person"])
         spelled = name[0].capitalize() + " " + "".join(name[1:]).capitalize()
         out.append({"tag": "who-english", "q": f"Who is {spelled}?", "all": [case["person"], case["title"]]})
+    out += _people_mix(articles, rng)
     out += [{"tag": "out-of-scope", "q": q, "decline": True} for q in OUT_OF_SCOPE]
     out += [{"tag": "out-of-scope", "q": f"{rng.choice(CITIES)}市{rng.choice(['足球', '书法', '围棋', '钓鱼'])}协会的会费是多少？",
              "decline": True} for _ in range(30)]

@@ -22,11 +22,13 @@ from .answering.labels import labelled_answer
 from .answering.people import PeopleAnswers
 from .question.analysis import TARGET_NOUNS, Question, analyse
 from .reading.knowledge import KnowledgeBase
+from .reading.people import plausible_name
 from .retrieval.faq_match import FaqMatcher
 from .retrieval.faq_match import conflicts as faq_conflicts
 from .retrieval.finder import Finder, source_entry, subject_words
 from .retrieval.library import Doc, Library
 from .text.folding import fold, has_traditional, question_key, to_traditional
+from .text.lexicon import COMPOUND_SURNAMES, ORG_SUFFIX_RE
 
 log = logging.getLogger(__name__)
 
@@ -103,8 +105,9 @@ class Engine:
             return answer
         q, scope = self._apply_context(q, context)
         people = self.library.people.find(q.text, q.latin_words)
-        if not people and self.library.people.unknown_in(q.text):
-            return self.decline()  # 李建国 is not 李建: a person the articles do not name
+        if not people and (self.library.people.unknown_in(q.text)  # 李建国 is not 李建
+                           or (q.asks_who and _a_person(q.topic.replace(" ", "")))):  # 张志敏是谁, of no one known
+            return self.decline()  # a person the articles do not name
         if q.proper_nouns and not people:
             q = self._spell_in_chinese(q)
         kind = self._kind(q, people)
@@ -215,6 +218,12 @@ class Engine:
                 answer.sources.append(source_entry(doc))
                 answer.context = {"article": doc.article.path}
         return answer
+
+
+def _a_person(text: str) -> bool:
+    """Whether `text` reads as a person's name (张志敏, 欧阳明华), not an organisation (阴山银行)."""
+    return (plausible_name(text) and not ORG_SUFFIX_RE.search(text)
+            and (len(text) <= 3 or text[:2] in COMPOUND_SURNAMES))
 
 
 def _faq_runners_up(matches, matched: str | None, wanted: int = 3) -> list[dict]:

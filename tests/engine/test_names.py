@@ -33,3 +33,21 @@ def test_a_known_name_in_longer_phrasing_is_found(index, question, name):
 
 def test_a_known_given_name_under_another_surname_is_not_the_person(index):
     assert index.find("王建是谁") == []
+
+
+@pytest.fixture
+def sound_index():
+    names = NameIndex()
+    for name in ("余明超", "沈晨明", "孙勇敏", "武涌"):
+        names.add(name, ref=0)
+    return names
+
+
+@pytest.mark.parametrize("question", ["罗宇明超是谁", "程晨明是谁", "公孙勇敏是谁"])
+def test_a_sound_alike_or_a_tail_of_another_name_is_not_offered(sound_index, question):
+    assert sound_index.find(question) == []
+
+
+@pytest.mark.parametrize(("question", "name"), [("武勇是谁", "武涌"), ("会长余明朝是谁", "余明超"), ("孙勇敏是谁", "孙勇敏")])
+def test_a_typed_from_memory_name_is_still_found(sound_index, question, name):
+    assert [found for found, _ in sound_index.find(question)][:1] == [name]

@@ -10,7 +10,7 @@ import functools
 import re
 from collections import defaultdict
 
-from pypinyin import Style, pinyin
+from pypinyin import Style, lazy_pinyin, pinyin
 from pypinyin.seg.simpleseg import seg
 
 from ..reading.people import HONORIFICS, plausible_name
@@ -60,6 +60,19 @@ def _fuzzy(syllable: str) -> str:
     return syllable
 
 
+def _ends_title(text: str) -> bool:
+    """Whether `text` ends with a title or honorific, after which a name starts (会长余明超)."""
+    return bool(text) and (TITLE_RE.search(text[-8:]) is not None and TITLE_RE.search(text[-8:]).end() == len(text[-8:])
+                           or text.endswith(HONORIFICS))
+
+
+def _same_surname(asked: str, known: str) -> bool:
+    """A sound-alike counts only under the same surname, or one read the same way (张/章, not 程/沈)."""
+    if asked[:1] == known[:1]:
+        return True
+    return lazy_pinyin(asked[:1])[0] == lazy_pinyin(known[:1])[0]
+
+
 def _ends_name(rest: str) -> bool:
     """Whether a name can end right before `rest`: at the end, or before a title, honorific or follower word."""
     return (not rest or rest.startswith(NAME_FOLLOWERS) or TITLE_RE.match(rest) is not None
@@ -85,6 +98,13 @@ class NameIndex:
             self.by_latin[latin.lower().replace(" ", "")] = name
         self.exact[name].append(ref)
 
+    def _whole(self, run: str, start: int, size: int) -> bool:
+        """Whether run[start:start+size] can be a whole name: not the tail of a longer one
+        (宇明超 in 罗宇明超) nor the head of one (李建 in 李建国)."""
+        if start > 0 and plausible_name(run[start - 1:start + size]) and not _ends_title(run[:start]):
+            return False
+        return _ends_name(run[start + size:])
+
     def _longer_name(self, run: str, start: int, size: int) -> bool:
         """True when the known name run[start:start+size] is only the start of a longer name.
 
@@ -93,6 +113,8 @@ class NameIndex:
         character that starts none of these, and with the name makes a plausible longer name, is
         the next character of the same name."""
         end = start + size
+        if start > 0 and run[start - 1:start + 1] in COMPOUND_SURNAMES and not _ends_title(run[:start]):
+            return True  # 公孙勇敏 is not 孙勇敏: the compound surname starts the name earlier
         if _ends_name(run[end:]):
             return False
         longer = run[start:end + 1]
@@ -120,11 +142,14 @@ class NameIndex:
                     if window in self.exact:
                         if not self._longer_name(run, i, size):
                             exact[window] = 100.0
-                    elif size <= 4 and (plausible_name(window) or (size >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", window))):
+                    elif (size <= 4 and (plausible_name(window) or (size >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", window)))
+                          and self._whole(run, i, size)):
                         # a name typed from memory sounds the same (武勇 for 武涌); one that merely
-                        # shares a character (欧阳振邦, 欧阳明) is someone else
+                        # shares a character (欧阳振邦, 欧阳明) is someone else, and so is one under
+                        # a surname of another reading (程晨明 is not 沈晨明, though 沈 may be read chen)
                         for name in self.by_sound.get(sound(window), ()):
-                            fuzzy[name] = max(fuzzy.get(name, 0), 90.0)
+                            if _same_surname(window, name):
+                                fuzzy[name] = max(fuzzy.get(name, 0), 90.0)
         for m in re.finditer(rf"([\u4e00-\u9fff]{{1,2}}?)(?:{'|'.join(HONORIFICS)})", text):  # 皇甫老师, 赖局长
             same = [n for n in self.exact if n.startswith(m.group(1)) and len(n) > len(m.group(1)) + 1
                     and (n[:2] in COMPOUND_SURNAMES) == (len(m.group(1)) == 2)]

@@ -15,8 +15,8 @@ from .orgs import org_mentions
 from .problem import Problem
 
 IMAGE_RE = re.compile(r"^\S{0,80}\.(?:jpe?g|png|gif|bmp|webp|tiff?)$", re.IGNORECASE)
-META_LABELS = r"发布者|发布部门|发布单位|记者|通讯员|信息来源|发布时间|发布日期|发表时间|发布于|更新时间|日期|时间|来源|作者|编辑|责任编辑|撰稿|浏览量|浏览次数|浏览|点击数|点击量|点击|阅读量|阅读|访问量"
-META_RE = re.compile(rf"(?:^|\s)(?:{META_LABELS})\s*[:：]")
+META_LABELS = r"发布者|发布人|发布部门|发布单位|记者|通讯员|信息来源|发布时间|发布日期|发表时间|发布于|更新时间|日期|时间|来源|作者|编辑|责任编辑|撰稿|浏览量|浏览次数|浏览|点击数|点击量|点击|阅读量|阅读|访问量"
+META_RE = re.compile(rf"(?:^|\s|[:：])(?:{META_LABELS})\s*[:：]")  # 发布人：阅读量：, the values left blank
 PUBLISH_RE = re.compile(r"(?:发布时间|发布日期|发表时间|发布于|更新时间|日期|时间)\s*[:：]?\s*(.{6,20})")
 NAV_RE = re.compile(
     r"[\[【〖]\s*(?:打印|关闭|收藏|返回|大)\s*[\]】〗]|首页\s*[>＞»]|[>＞»]\s*正文|当前位置|所在位置|现在位置|您的位置|欢迎来到|请登录|免费注册|"

@@ -276,7 +276,7 @@ def _lists(article: Article) -> list[tuple[int, list[int]]]:
             style = _item_style(start.group(0))
     if items:
         found.append(items)
-    out = _table_lists(article)
+    out = _table_lists(article) + _heading_lists(article)
     for items in found:
         if len(items) < 2:
             continue
@@ -284,6 +284,26 @@ def _lists(article: Article) -> list[tuple[int, list[int]]]:
         announce = next((i for i in (start - 1, start - 2) if i >= 0
                          and ANNOUNCE.search(article.sentences[i].text)), start)
         out.append((announce, items))
+    return out
+
+
+ITEM_LINE = re.compile(r"[^。；;，,：:！？!?]{2,40}")
+
+
+def _heading_lists(article: Article) -> list[tuple[int, list[int]]]:
+    """一、2020年度先进协会（9家） over one name a line: the lines under a heading, each a bare name
+    or phrase with no sentence punctuation, are the list the heading announces."""
+    out, sentences = [], article.sentences
+    for s in sentences:
+        if not s.heading or s.text != s.heading:
+            continue
+        items = []
+        for row in sentences[s.index + 1:]:
+            if row.heading != s.heading or not ITEM_LINE.fullmatch(row.text):
+                break
+            items.append(row.index)
+        if len(items) >= 2:
+            out.append((s.index, items))
     return out
 
 

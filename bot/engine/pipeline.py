@@ -27,6 +27,7 @@ from .retrieval.faq_match import FaqMatcher
 from .retrieval.faq_match import conflicts as faq_conflicts
 from .retrieval.finder import Finder, source_entry, subject_words
 from .retrieval.library import Doc, Library
+from .retrieval.names import ends_name
 from .text.folding import fold, has_traditional, question_key, to_traditional
 from .text.lexicon import COMPOUND_SURNAMES, ORG_SUFFIX_RE
 
@@ -106,7 +107,8 @@ class Engine:
         q, scope = self._apply_context(q, context)
         people = self.library.people.find(q.text, q.latin_words)
         if not people and (self.library.people.unknown_in(q.text)  # 李建国 is not 李建
-                           or (q.asks_who and _a_person(q.topic.replace(" ", "")))):  # 张志敏是谁, of no one known
+                           or (q.asks_who and _a_person(q.topic.replace(" ", "")))  # 张志敏是谁, of no one known
+                           or self._unknown_subject(q.text)):  # 陈德祥在颁奖礼上是什么身份
             return self.decline()  # a person the articles do not name
         if q.proper_nouns and not people:
             q = self._spell_in_chinese(q)
@@ -170,6 +172,20 @@ class Engine:
         if context.get("article") and not subject_words(q.topic):
             scope = next((d for d in self.library.docs if d.article.path == context["article"]), None)
         return q, scope
+
+    def _unknown_subject(self, text: str) -> bool:
+        """Whether the question opens with a person's name that no article contains.
+
+        陈德祥在营造师学会颁奖礼上是什么身份: the rest of the question matches an article well, but
+        the person it is about is not in it, so any answer would be about someone else. A name
+        (a surname and one or two characters, or a compound surname and two) counts when a word
+        that may follow a name comes right after it (在, 是, 担任…), so 石家庄在哪 or 会费是多少 do not."""
+        for size in (4, 3):
+            name = text[:size]
+            if (len(name) == size and (size == 3 or name[:2] in COMPOUND_SURNAMES) and _a_person(name)
+                    and ends_name(text[size:]) and text[size:]):
+                return not any(name in doc.text for doc, _ in self.library.search(name, limit=5))
+        return False
 
     def _spell_in_chinese(self, q: Question) -> Question:
         """Guantang -> 官塘: a Capitalised word is read as pinyin against the articles that

@@ -73,7 +73,7 @@ def _same_surname(asked: str, known: str) -> bool:
     return lazy_pinyin(asked[:1])[0] == lazy_pinyin(known[:1])[0]
 
 
-def _ends_name(rest: str) -> bool:
+def ends_name(rest: str) -> bool:
     """Whether a name can end right before `rest`: at the end, or before a title, honorific or follower word."""
     return (not rest or rest.startswith(NAME_FOLLOWERS) or TITLE_RE.match(rest) is not None
             or rest.startswith(HONORIFICS))
@@ -103,7 +103,7 @@ class NameIndex:
         (宇明超 in 罗宇明超) nor the head of one (李建 in 李建国)."""
         if start > 0 and plausible_name(run[start - 1:start + size]) and not _ends_title(run[:start]):
             return False
-        return _ends_name(run[start + size:])
+        return ends_name(run[start + size:])
 
     def _longer_name(self, run: str, start: int, size: int) -> bool:
         """True when the known name run[start:start+size] is only the start of a longer name.
@@ -115,12 +115,12 @@ class NameIndex:
         end = start + size
         if start > 0 and run[start - 1:start + 1] in COMPOUND_SURNAMES and not _ends_title(run[:start]):
             return True  # 公孙勇敏 is not 孙勇敏: the compound surname starts the name earlier
-        if _ends_name(run[end:]):
+        if ends_name(run[end:]):
             return False
         longer = run[start:end + 1]
         # …and the longer name itself ends well: 李建国在 is a name, 吴宗宪演讲 is not 吴宗宪演
         return (len(longer) <= 4 and longer not in self.exact and plausible_name(longer)
-                and _ends_name(run[end + 1:]))
+                and ends_name(run[end + 1:]))
 
     def unknown_in(self, text: str) -> list[str]:
         """Longer names the question asks about that contain a known one (李建国 when only 李建 is known)."""

@@ -223,6 +223,7 @@ def main():
         print(f"wrote {os.path.relpath(FLOORS, ROOT)}")
     if args.sweep:
         shipped = thresholds.MIN_COVERAGE, thresholds.MIN_SENTENCE_COVERAGE
+        unseen = thresholds.UNSEEN_WEIGHT
         print("\nright in scope + declined right - 2 x wrong, all sets together, for each pair of thresholds:")
         for article, sentence in itertools.product((0.4, 0.5, 0.6, 0.7, 0.8), (0.3, 0.4, 0.5, 0.6, 0.7)):
             thresholds.MIN_COVERAGE, thresholds.MIN_SENTENCE_COVERAGE = article, sentence
@@ -233,6 +234,14 @@ def main():
             print(f"  article {article:.1f}  sentence {sentence:.1f}  score {total:4d}   "
                   + "  ".join(f"{n} {s.right}+{s.declined_right}-{s.all_wrong}" for n, s in swept.items()))
         thresholds.MIN_COVERAGE, thresholds.MIN_SENTENCE_COVERAGE = shipped
+        print("\nthe same score for the weight of a question word no article has (thresholds.UNSEEN_WEIGHT):")
+        for weight in (0.5, 0.6, 0.75, 0.9, 1.0):
+            thresholds.UNSEEN_WEIGHT = weight
+            for engine in built.values():
+                engine.finder.subject.cache_clear()
+            swept = score_all(sets, built)
+            print(f"  unseen weight {weight:.2f}  score {sum(s.right + s.declined_right - 2 * s.all_wrong for s in swept.values()):4d}")
+        thresholds.UNSEEN_WEIGHT = unseen
 
 
 if __name__ == "__main__":

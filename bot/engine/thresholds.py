@@ -12,3 +12,9 @@ CLOSE = 0.1  # articles within this coverage of the best are equally good: prefe
 # Count sentences within this of the best are weighed by how the count itself is worded
 # (首批共聘任专家委员31名 over …代表共80余人 for 首批聘任了多少名专家委员); 0.15–0.25 measure the same.
 COUNT_CLOSE = 0.2
+# A word of the question that no article has weighs this share of an average word of the question:
+# the question asks about something the knowledge never mentions (下雨 in 明天南京会下雨吗), or a
+# follower's own word for it (a colloquial verb the articles never use). Across all sets together
+# (bench/quality.py --sweep, right + declined right - 2 x wrong): 0.5: 776, 0.6: 779, 0.75: 778,
+# 0.9: 776, 1.0: 777 -- a plateau; 0.75 keeps the most declines of near misses on it.
+UNSEEN_WEIGHT = 0.75

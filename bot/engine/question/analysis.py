@@ -9,6 +9,7 @@ for names and places), then read like Chinese ones.
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from ..text.folding import fold, has_cjk
@@ -65,6 +66,7 @@ KINDS = [
 ]
 KIND_RES = [(kind, re.compile(pattern)) for kind, pattern in KINDS]
 WHO_WORDS = re.compile(alternation("who_asking"))
+FILLERS = re.compile(alternation("fillers"))
 ORG_WORDS = re.compile(r"企业|公司|单位|机构|高校|协会|院校|部门|学会")
 # Words that ask but say nothing about the subject: removed before comparing with articles.
 ASKING = re.compile(
@@ -129,6 +131,7 @@ def clean(text: str) -> str:
     for pattern, replacement in COLLOQUIAL:
         text = pattern.sub(replacement, text)
     text = POLITENESS.sub("", text)
+    text = "".join(" " if unicodedata.category(ch) in ("So", "Sk", "Cs") else ch for ch in text)  # emoji, ～
     text = PUNCT.sub(" ", text).strip()
     text = TRAILING.sub("", text).strip()
     return re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", text)
@@ -221,5 +224,6 @@ def topic_of(text: str, kind: str) -> str:
     if kind == "count":
         topic = COUNT_PHRASING.sub(" ", topic)
     topic = WHO_WORDS.sub(" ", topic)
+    topic = FILLERS.sub(" ", topic)
     topic = ASKING.sub(" ", topic)
     return re.sub(r"\s+", " ", topic).strip()

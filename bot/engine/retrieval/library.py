@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .. import thresholds
 from ..reading.article import Article
 from ..reading.facts import ArticleFacts, extract_facts, is_abbreviation
 from ..reading.orgs import org_mentions
@@ -145,6 +146,10 @@ class Library:
         return [(self.docs[i], score) for i, score in self.index.search(grams(query), limit=limit)]
 
 
+
+
+
+
 class Subject:
     """What a question is about, compared with many texts of many articles.
 
@@ -162,7 +167,7 @@ class Subject:
         # A gram no article has weighs like an ordinary word of the question: the question asks
         # about something the knowledge never mentions (下雨 in 明天南京会下雨吗). Unless it
         # straddles two known words (立当 in 成立当天): then it is a seam, not a word.
-        unseen = sum(seen) / len(seen) if seen else 1.0
+        unseen = thresholds.UNSEEN_WEIGHT * (sum(seen) / len(seen) if seen else 1.0)
 
         def weight(pieces, i):
             if weights[pieces[i]]:

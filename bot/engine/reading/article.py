@@ -44,6 +44,8 @@ COPYRIGHT_NOISE = re.compile(r"copyright|版权所有|©|\(c\)|\b(?:19|20)\d{2}\
 FILING_NUMBER = re.compile(r"[\u4e00-\u9fff]?icp[备证]?[\d\-号]*|[\u4e00-\u9fff]?公网安备[\d号]*", re.IGNORECASE)
 DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号$")
 SENTENCE_END = re.compile(r"(?<=[。！？!?；;])(?![”’」』）)])")
+# A long line ending like a sentence is text even when it says 请登录…网站查阅 or 分享到 in passing.
+SENTENCE_LIKE = re.compile(r"^.{40,}[。；！？]$")
 CHANNEL_MAX = 12  # a short line above the title with no punctuation is a channel name
 
 
@@ -66,6 +68,7 @@ class Article:
     contacts: dict = field(default_factory=dict)  # owner, address, phone (list), fax, postcode, email
     site_name: str = ""  # first header line, when it names the site
     attachments: list[str] = field(default_factory=list)  # 附件：1. 报名回执表 -> 报名回执表
+    document_number: str = ""  # a notice's own file number above its body: 鄂建办〔2011〕58号
 
     @property
     def text(self) -> str:
@@ -143,6 +146,7 @@ def parse_article(text: str, shown: str) -> tuple[Article | None, list[Problem]]
     article.contacts = _contacts([line for i, line in enumerate(lines) if i not in body and i > title_i])
     article.site_name = _site_name(lines, kinds, title_i)
     article.attachments = _attachments(lines)
+    article.document_number = next((lines[i] for i in meta if DOC_NUMBER.match(lines[i])), "")
     return article, problems
 
 
@@ -303,7 +307,7 @@ def _classify(line: str) -> str:
         return "tail"
     if META_RE.search(line) and PUBLISH_RE.search(line) and len(line) < 160 and not line.endswith("。"):
         return "meta"  # 发布日期：2019-04-26 来源：… 【字体：大 中 小】: the page's buttons ride on the meta line
-    if (NAV_RE.search(line) or line.count("|") + line.count("｜") + line.count("▏") >= 2
+    if ((NAV_RE.search(line) and not SENTENCE_LIKE.search(line)) or line.count("|") + line.count("｜") + line.count("▏") >= 2
             or len(re.findall(r"\s[>＞»›]{1,2}\s", f" {line} ")) >= 2):
         return "nav"
     if DOC_NUMBER.match(line):

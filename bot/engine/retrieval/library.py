@@ -18,8 +18,11 @@ from ..reading.orgs import org_mentions
 from ..text.folding import pinyin_syllables
 from ..text.lexicon import PLACES
 from ..text.numerals import numbers_in
+from ..text.vocab import pairs
 from .index import GramIndex, grams
 from .names import NameIndex, sound
+
+PROVINCE_ABBREVIATIONS = pairs("province_abbreviations")
 
 # Words of the language that mean the same; staff add their own in settings.txt (同义词).
 BUILTIN_SYNONYMS = [
@@ -107,8 +110,11 @@ class Library:
         facts = extract_facts(article)
         sentences = [self.canon(s.text).lower() for s in article.sentences]  # BIPV is asked as bipv
         owner = article.contacts.get("owner", "")
-        # The page's header and footer name who published it: part of what the article is about.
-        text = "\n".join(self.canon(t).lower() for t in (article.title, article.site_name, owner)) + "\n" + "".join(sentences)
+        # The page's header and footer name who published it, and where: part of what the article is
+        # about (a provincial notice says 我省 and shows its province only in its footer or file number).
+        home = " ".join(publisher_places(article))
+        text = ("\n".join(self.canon(t).lower() for t in (article.title, article.site_name, owner, home)) + "\n"
+                + "".join(sentences))
         names = set(facts.aliases) | set(facts.aliases.values())
         names.update(org for person in facts.people.values() for org, _ in person.roles if len(org) >= 4)
         names.update(re.findall(r"[“「]([^”」]{4,40})[”」]", article.text))
@@ -148,6 +154,15 @@ class Library:
 
 
 
+
+
+def publisher_places(article: Article) -> list[str]:
+    """The provinces and cities the page's footer address and the notice's file number name."""
+    places = [p for p in PLACES if p in article.contacts.get("address", "")]
+    province = PROVINCE_ABBREVIATIONS.get(article.document_number[:1])
+    if province and province not in places:
+        places.append(province)
+    return places
 
 
 class Subject:

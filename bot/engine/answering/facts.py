@@ -11,6 +11,7 @@ from ..retrieval.index import grams
 from ..retrieval.library import Doc
 from ..text.dates import find_dates
 from ..text.numerals import NUMBER_TOKEN, normalise_number
+from ..text.vocab import alternation
 from .descriptions import Passages
 from .wording import quote, source
 
@@ -32,6 +33,8 @@ ADDRESS_IN_TEXT = re.compile(r"地址|[路街道巷]\d+号|大厦|大楼")
 # A question about a deadline, and a date an article sets as one (请于4月15日前…, 截止日期为…).
 DEADLINE_ASKED = re.compile(r"(?<![提以])前|之前|截止|截至|最晚|最迟|期限|逾期")
 DEADLINE = re.compile(r"\d+[日号](?:\d+[时点])?(?:前|之前|以前)|截止|截至|逾期")
+FUTURE_ASKED = re.compile(alternation("future_asked"))
+FUTURE_SAID = re.compile(alternation("future_said"))
 UNIT_WORDS = {
     "money": ("元", "万元", "亿元"), "area": ("平方米", "亩", "万平方米"), "volume": ("方", "立方米", "吨", "万吨", "万立方米"),
     "people": ("名", "人", "位", "万人", "千人"), "orgs": ("家", "个"), "percent": ("%",),
@@ -179,6 +182,8 @@ class FactAnswers:
             if cov < thresholds.MIN_SENTENCE_COVERAGE:
                 continue
             event = by_sentence[index]
+            if FUTURE_ASKED.search(q.text) and not FUTURE_SAID.search(doc.article.sentences[index].text):
+                continue  # 下一届在哪里开: this meeting's date and place are not the next one's
             fact = "、".join(d.text for d in event.dates) if kind == "when" else event.place
             # 在郑州举办 and, further on, 地点：郑州市郑东新区…中原建科大厦: the finer place is the venue
             finer = [e.place for e in events(doc) if event.place in e.place and e.place != event.place]

@@ -22,6 +22,10 @@ SPEECH_WORDS = {"致辞": "致辞", "致欢迎辞": "致欢迎辞", "讲话": "�
 DEED_WORDS = {"host": "主持会议", "attend": "出席会议", "elected": "当选", "greeting": "发来贺信"}
 
 
+TITLE_ASKED = re.compile(r"题目|主题|标题|题为")
+TITLE_GIVEN = re.compile(r"《[^《》]+》|“[^“”]{4,}”|「[^「」]{4,}」|题为|为题|主题为|主题是")
+
+
 class PeopleAnswers:
     """One method per kind of question about people; each returns None when the articles do not say."""
 
@@ -75,6 +79,8 @@ class PeopleAnswers:
         doc = docs[0]
         person = doc.facts.people[name]
         indices = person.said or [i for kind, i in person.actions if kind == "speech"]
+        if TITLE_ASKED.search(q.text):  # 讲话的题目是什么: only a sentence that gives a title answers
+            indices = [i for i in indices if TITLE_GIVEN.search(doc.article.sentences[i].text)]
         if not indices:
             return None
         text_lines = [quote(doc.article.sentences[i].text, 200) for i in indices[:4]]

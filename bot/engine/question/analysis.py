@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..text.folding import fold, has_cjk
 from ..text.lexicon import PLACES, TITLE_RE
 from ..text.numerals import numbers_in
-from ..text.vocab import alternation
+from ..text.vocab import alternation, pairs
 from .english import translate
 
 # Colloquial ways of asking, said the way articles write: 干哪些活 -> 工作, 啥时候 -> 什么时候.
@@ -67,6 +67,8 @@ KINDS = [
 KIND_RES = [(kind, re.compile(pattern)) for kind, pattern in KINDS]
 WHO_WORDS = re.compile(alternation("who_asking"))
 FILLERS = re.compile(alternation("fillers"))
+CANTONESE = pairs("cantonese")
+CANTONESE_WORDS = sorted(CANTONESE, key=len, reverse=True)
 ORG_WORDS = re.compile(r"企业|公司|单位|机构|高校|协会|院校|部门|学会")
 # Words that ask but say nothing about the subject: removed before comparing with articles.
 ASKING = re.compile(
@@ -128,6 +130,8 @@ class Question:
 def clean(text: str) -> str:
     """Fold, drop politeness and punctuation: the form FAQ phrasings are compared in."""
     text = fold(text).lower()
+    for word in CANTONESE_WORDS:  # 今年研讨会嘅主题系乜嘢 -> 今年研讨会的主题是什么
+        text = text.replace(word, CANTONESE[word])
     for pattern, replacement in COLLOQUIAL:
         text = pattern.sub(replacement, text)
     text = POLITENESS.sub("", text)

@@ -22,7 +22,7 @@ SPEECH_WORDS = {"致辞": "致辞", "致欢迎辞": "致欢迎辞", "讲话": "�
 DEED_WORDS = {"host": "主持会议", "attend": "出席会议", "elected": "当选", "greeting": "发来贺信"}
 
 
-TITLE_ASKED = re.compile(r"题目|主题|标题|题为")
+TITLE_ASKED = re.compile(r"题目|标题|题为")  # not 主题: 分享的主题 is what was said
 TITLE_GIVEN = re.compile(r"《[^《》]+》|“[^“”]{4,}”|「[^「」]{4,}」|题为|为题|主题为|主题是")
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..text.folding import fold, has_cjk
 from ..text.lexicon import PLACES, TITLE_RE
 from ..text.numerals import numbers_in
-from ..text.vocab import alternation, pairs
+from ..text.vocab import alternation, pairs, patterns
 from .english import translate
 
 # Colloquial ways of asking, said the way articles write: 干哪些活 -> 工作, 啥时候 -> 什么时候.
@@ -42,28 +42,11 @@ POLITENESS = re.compile(
 TRAILING = re.compile(r"[吗呢吧啊呀哈嘛哦喔啦]+$")
 PUNCT = re.compile(r"[\s?？!！。，,、；;：:“”\"'‘’「」『』（）()【】\[\]~～…·.]+")
 
-# (kind, pattern) in order: the first match names the kind of fact asked for.
-KINDS = [
-    ("attachments", r"附件"),
-    ("code", r"编号|标准号|代号|文号"),
-    ("contact", r"电话|联系方式|联系电话|手机|传真|邮箱|电子邮件|e-?mail|地址|办公地点|在哪里?办公|在哪办公|怎么联系|专线|"
-                r"如何联系|联系你们|联系协会|热线|邮编|网址|官网|联系谁|找谁|咨询谁|问谁"),
-    ("count", r"怎么收费|收费标准|多少钱|多少|(?<!哪)几(?:[家个位名人项次场所篇辆天国届章节栋层户套床座期万千百条棵株台件本份票间张批]|小时|学时|课时)|多长时间|人数|数量|规模|多大|多高|多长|多重|面积|多少钱|价格|费用|票价"),
-    ("when", r"什么时候|何时|哪天|哪一天|几号|几月|日期|时间|哪年|哪一年|何日|啥时候|啥时|什么日子|多久|哪个月"),
-    ("where", r"在哪里|在哪儿|在哪(?!些?个?方面|些领域)|哪里|哪儿|什么地方|地点|场地|会场|哪个(?=城市|酒店|宾馆|饭店|地方|场馆|省|市|区)|何处|何地|"
-              r"位置|哪开"),
-    ("host", r"主持|带队|领队|率队"),
-    ("organiser", r"主办|合办|承办|协办|举办方|主办方|发起|牵头|组织者|谁办的|哪些机构|哪些单位.*办|"
-                  r"(?:主编|参编|编制|起草|承担|完成|承建|施工)单位"),
-    ("documents", r"文件|审议|签署|签订|签了|章程|规则|办法|协议|方案|决议|条例|通过了什么|通过了哪[份些个项]?|通过的是"),
-    ("visits", r"(?:参观|走访|考察|调研|观摩|去)了?(?:哪些|哪几|哪)(?:个|家|处)?(?:地方|企业|单位|项目|公司|基地|点)"),
-    ("attend", r"参加|出席|参会|与会|到会|来了|在场|到场|莅临|参会名单|出席名单|嘉宾名单|人员名单|与会名单|来宾名单|"
-               r"有哪些人|都有谁|还有谁|哪些人|哪些领导|哪些嘉宾|来宾|都有哪些|参与|陪同"),
-    ("speakers", r"报告|分享|发言|讲话|演讲|致辞|讲了|说了|谈了|介绍了(?:什么|啥|哪些)|主讲|强调|观点|讲什么|说什么|讲课|授课|讲座|讲授|讲的|说的|题目"),
-    ("fullname", r"全称|全名|简称|完整名称|正式名称"),
-    ("purpose", r"是干什么|干什么的|是做什么|做什么的|有什么用|作用|职能|宗旨|目的|意义|任务是|负责什么"),
-    ("what", r"是什么|什么是|介绍|是啥|啥是"),
-]
+# The kinds of fact a question can ask for, in order: the first whose cues match names the kind.
+# Each kind's cues are data, one per line, in bot/engine/vocab/question_kinds/<kind>.txt.
+KIND_ORDER = ("attachments", "code", "contact", "count", "when", "where", "host", "organiser", "documents",
+              "visits", "attend", "speakers", "fullname", "purpose", "what")
+KINDS = [(kind, patterns(f"question_kinds/{kind}")) for kind in KIND_ORDER]
 KIND_RES = [(kind, re.compile(pattern)) for kind, pattern in KINDS]
 WHO_WORDS = re.compile(alternation("who_asking"))
 FILLERS = re.compile(alternation("fillers"))

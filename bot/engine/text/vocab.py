@@ -28,6 +28,12 @@ def alternation(name: str) -> str:
 
 
 @functools.cache
+def patterns(name: str) -> str:
+    """The entries as given, joined as one regular expression: for lists of cue patterns."""
+    return "|".join(words(name))
+
+
+@functools.cache
 def pairs(name: str) -> dict[str, str]:
     """vocab/<name>.txt read as `key<TAB>value` lines (a glossary)."""
     out = {}

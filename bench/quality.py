@@ -117,6 +117,7 @@ class Score:
     declined_wrong: int = 0
     kind_mismatches: int = 0
     failures: list = field(default_factory=list)
+    missing: int = 0  # rewordings not graded: their set's articles are not on this machine
 
     @property
     def in_scope(self) -> int:
@@ -176,7 +177,9 @@ def score_all(sets: dict, built: dict) -> dict[str, Score]:
             by_set[case["set"]].append(case)
         total = Score()
         for name, cases in by_set.items():
-            if name in built:
+            if name not in built:
+                total.missing += len(cases)
+            else:
                 part = grade(built[name], cases)
                 for key in ("right", "declined", "wrong", "declined_right", "declined_wrong", "kind_mismatches"):
                     setattr(total, key, getattr(total, key) + getattr(part, key))

@@ -98,6 +98,16 @@ class Served:
         with open(self.log_path, encoding="utf-8", errors="replace") as f:
             return f.read()
 
+    def workers_booted(self, expected: int, timeout: float = 10) -> int:
+        """How many gunicorn workers have booted, waiting up to `timeout` s for `expected` of them.
+
+        Ready means one worker answers /readyz; the other may still be booting (each builds the
+        knowledge before it takes requests)."""
+        deadline = time.monotonic() + timeout
+        while self.output().count("Booting worker") < expected and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return self.output().count("Booting worker")
+
     def json_lines(self) -> list[dict]:
         """Every log line, parsed: a line that is not JSON fails the test."""
         return [json.loads(line) for line in self.output().splitlines()]

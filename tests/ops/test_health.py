@@ -170,7 +170,7 @@ def test_sigterm_lets_an_in_flight_request_finish(tmp_path, kb, redis_url):
     """docker stop sends SIGTERM while a reply is half received: that follower still gets the answer."""
     env = {"KB_DIR": str(kb), "REDIS_URL": redis_url, "WEB_CONCURRENCY": "2"}  # Redis: two workers
     with serve_bot(tmp_path, env) as served:
-        assert served.output().count("Booting worker") == 2
+        assert served.workers_booted(2) == 2
         status, page = served.get("/metrics")
         faq = len(load_knowledge(str(kb)).faq)
         assert status == 200 and f'bot_knowledge_items{{kind="faq"}} {faq}.0' in page  # one series for both workers

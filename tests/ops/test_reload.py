@@ -222,10 +222,7 @@ def test_edit_break_and_restore_under_a_running_server(tmp_path, kb, redis_url):
     env = {"KB_DIR": str(kb), "REDIS_URL": redis_url, "WEB_CONCURRENCY": "2", "RELOAD_INTERVAL": "2",
            "RATE_LIMIT": "100000"}
     with serve_bot(tmp_path, env) as served:
-        deadline = time.monotonic() + 10  # ready means one worker answers; the other may still be booting
-        while served.output().count("Booting worker") < 2 and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert served.output().count("Booting worker") == 2
+        assert served.workers_booted(2) == 2
         follower = Follower(served)
         follower.start()
         try:

@@ -87,7 +87,7 @@ def test_two_workers_share_retries_through_redis(serve, wechat, redis_url):
     xml = wechat.text("西部办公室是什么？")
     bodies = {bot.push(wechat, xml) for _ in range(8)}
     assert len(bodies) == 1
-    assert bot.output().count("Booting worker") == 2
+    assert bot.workers_booted(2) == 2
 
 
 def test_without_redis_one_worker_is_used(serve):

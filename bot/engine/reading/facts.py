@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from ..text.dates import Date, find_dates
 from ..text.lexicon import COMPOUND_SURNAMES, ORG_SUFFIX_RE, TITLE_RE
+from ..text.vocab import alternation
 from .article import Article, without_closing_note
 from .orgs import org_mentions, resolve
 from .people import HONORIFICS, TABLE_ROW, Mention, find_people
@@ -288,6 +289,7 @@ def _lists(article: Article) -> list[tuple[int, list[int]]]:
 
 
 ITEM_LINE = re.compile(r"[^。；;，,：:！？!?]{2,40}")
+LIST_CAPTION = re.compile(alternation("list_captions"))
 
 
 def _heading_lists(article: Article) -> list[tuple[int, list[int]]]:
@@ -295,7 +297,9 @@ def _heading_lists(article: Article) -> list[tuple[int, list[int]]]:
     or phrase with no sentence punctuation, are the list the heading announces."""
     out, sentences = [], article.sentences
     for s in sentences:
-        if not s.heading or s.text != s.heading:
+        headed = bool(s.heading) and s.text == s.heading
+        captioned = ITEM_LINE.fullmatch(without_closing_note(s.text)) and LIST_CAPTION.search(s.text)
+        if not headed and not captioned:  # 2017年度全国优秀施工企业名单（冶建行业）, over one name a line
             continue
         items = []
         for row in sentences[s.index + 1:]:

@@ -60,8 +60,9 @@ ELECTED_ROW = re.compile(rf"^(.{{0,12}}?)：((?:[{HAN}]{{2,4}}、)*[{HAN}]{{2,4}
 PAREN_ROLE = re.compile(rf"([{HAN}]{{2,4}})（([^（）]{{2,40}})）")
 NAMED_IN_LATIN = re.compile(rf"([{HAN}]{{2,5}})（[A-Za-z][A-Za-z .'\-]{{2,40}}）")
 APPOINTED = re.compile(rf"((?:[{HAN}]{{2,3}}、)*[{HAN}]{{2,3}})(?:（[^（）]{{1,40}}）)?(?:\d+人|[一二三四五六七八九十]+人|等)?"
-                       rf"(?:以\d+票|以全票|以高票)?(?:为|担任|出任|当选为|当选)(.{{0,24}}?)$")
-# ^ 高丽娟以85票当选秘书长; 王建华（…集团董事长）以88票当选会长: the brackets say who he is
+                       rf"(?:同志)?(?:以\d+票|以全票|以高票)?(?:为|担任|出任|当选为|当选|(?<=同志)任)(.{{0,24}}?)$")
+# ^ 高丽娟以85票当选秘书长; 王建华（…集团董事长）以88票当选会长: the brackets say who he is;
+#   某某同志任第七届…协会理事长: 同志 after the name, 任 before the post
 
 
 @dataclass

@@ -129,3 +129,11 @@ def test_a_contact_line_in_the_body_is_a_sentence_not_the_footer(tmp_path):
     assert any("孔德华" in s.text for s in article.sentences)
     assert article.contacts["phone"] == ["0531-86552700"]
 
+
+
+@pytest.mark.parametrize(("text", "day", "end"), [
+    ("2024年11月15—16日，协会一行赴湖南调研", 15, 16), ("3月1-2日", 1, 2), ("11月16日-21日", 16, 21), ("6月12日上午", 12, None),
+])
+def test_a_day_range_may_leave_out_its_first_day_mark(text, day, end):
+    (date, _, _), = find_dates(with_arabic_dates(fold(text)))
+    assert (date.day, date.end_day) == (day, end)

@@ -2,6 +2,8 @@
 
 import os
 
+import pytest
+
 from bot.engine.reading.article import load_article, parse_article
 from bot.engine.text.dates import find_dates, with_arabic_dates
 from bot.engine.text.folding import fold

@@ -20,7 +20,7 @@ from .answering.descriptions import Passages
 from .answering.facts import FactAnswers
 from .answering.labels import labelled_answer
 from .answering.people import PeopleAnswers
-from .question.analysis import TARGET_NOUNS, Question, analyse
+from .question.analysis import TARGET_NOUNS, Question, analyse, clean
 from .reading.knowledge import KnowledgeBase
 from .reading.people import plausible_name
 from .retrieval.faq_match import FaqMatcher
@@ -35,6 +35,8 @@ log = logging.getLogger(__name__)
 
 ANSWER_CACHE = 2048  # answers kept per engine, most recently asked first
 MAX_QUESTION_CHARS = 200  # a follower's question is a sentence; the rest of a pasted essay is ignored
+QUESTION_END = re.compile(r"[？?]")
+MAX_PARTS = 3  # questions answered from one message; more is an essay, not a chat
 PRONOUNS = re.compile(r"他们|她们|他|她|此人|这个人|这位|该人|其")
 
 
@@ -92,6 +94,9 @@ class Engine:
     def _answer(self, question: str, context: dict | None) -> Answer:
         context = context or {}
         question = question[:MAX_QUESTION_CHARS]
+        parts = [p.strip() for p in QUESTION_END.split(question) if len(clean(p)) >= 2]  # not 请问？ / 谢谢？
+        if len(parts) >= 2 and len(QUESTION_END.findall(question)) >= 2:
+            return self._answer_each(parts, context)
         q = analyse(self.library.canon(fold(question)))
         if q.english:  # the Chinese the English was mapped onto gets the synonyms the articles got
             q.text, q.topic = self.library.canon(q.text), self.library.canon(q.topic)
@@ -133,6 +138,22 @@ class Engine:
                               for doc, cov in self.finder.candidates(q, scope, people=people)[:3]
                               if doc.article.path != answered][:2]
         return answer
+
+    def _answer_each(self, parts: list[str], context: dict) -> Answer:
+        """签约人是什么职务？合作期限多长？: each question answered in turn, a later one in the light of
+        the earlier (the same article, as a follow-up would be). All of them, or a decline."""
+        found = []
+        for part in parts[:MAX_PARTS]:
+            answer = self._answer(part + "？", context)
+            if answer.matched is None:
+                return self.decline()  # half an answer to a two-part question reads as the whole one
+            found.append(answer)
+            context = answer.context or context
+        first = found[0]
+        first.text = "\n\n".join(answer.text for answer in found)
+        first.sources = list({s["file"]: s for answer in found for s in answer.sources}.values())
+        first.score = min(answer.score for answer in found)
+        return first
 
     def faq_conflicts(self) -> list:
         """Problems of the FAQ as a whole: one question claimed twice, a phrasing another entry takes."""

@@ -150,3 +150,10 @@ def test_a_faq_entry_about_another_organisation_does_not_answer(tmp_path):
     # the association's own FAQ need not repeat its name, and 你们协会 names no one else
     assert "2000元" in engine.answer("重庆市绿色建筑与建筑产业化协会的会费怎么交").text
     assert "2000元" in engine.answer("你们协会会费怎么交").text
+
+
+def test_two_questions_in_one_message_are_both_answered_or_declined(engine):
+    both = engine.answer("西部办公室是什么？武涌是谁？")
+    assert "西部地区建筑绿色低碳发展协调推进办公室" in both.text and "中国建筑节能协会" in both.text
+    assert engine.answer("西部办公室是什么？明天会下雨吗？").declined  # half an answer reads as the whole
+    assert not engine.answer("请问？西部办公室是什么？").declined  # 请问？ is no question of its own

@@ -111,9 +111,9 @@ class Engine:
             return answer
         q, scope = self._apply_context(q, context)
         people = self.library.people.find(q.text, q.latin_words)
-        if not people and (self.library.people.unknown_in(q.text)  # 李建国 is not 李建
+        if not people and (self.library.people.unknown_in(q.text)  # 张立国 is not 张立
                            or (q.asks_who and _a_person(q.topic.replace(" ", "")))  # 张志敏是谁, of no one known
-                           or self._unknown_subject(q.text)):  # 陈德祥在颁奖礼上是什么身份
+                           or self._unknown_subject(q.text)):  # 何文涛在颁奖典礼上是什么身份
             return self.decline()  # a person the articles do not name
         if q.proper_nouns and not people:
             q = self._spell_in_chinese(q)
@@ -197,7 +197,7 @@ class Engine:
     def _unknown_subject(self, text: str) -> bool:
         """Whether the question opens with a person's name that no article contains.
 
-        陈德祥在营造师学会颁奖礼上是什么身份: the rest of the question matches an article well, but
+        何文涛在颁奖典礼上是什么身份: the rest of the question matches an article well, but
         the person it is about is not in it, so any answer would be about someone else. A name
         (a surname and one or two characters, or a compound surname and two) counts when a word
         that may follow a name comes right after it (在, 是, 担任…), so 石家庄在哪 or 会费是多少 do not."""
@@ -258,7 +258,7 @@ class Engine:
 
 
 def _a_person(text: str) -> bool:
-    """Whether `text` reads as a person's name (张志敏, 欧阳明华), not an organisation (阴山银行)."""
+    """Whether `text` reads as a person's name (张志敏, 欧阳明华), not an organisation (某某银行)."""
     return (plausible_name(text) and not ORG_SUFFIX_RE.search(text)
             and (len(text) <= 3 or text[:2] in COMPOUND_SURNAMES))
 

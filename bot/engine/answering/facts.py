@@ -30,7 +30,7 @@ PHONE_ASKED = re.compile(r"电话|手机|热线|联系人|找谁|问谁|咨询�
 PHONE_IN_TEXT = re.compile(PHONE_OR_PERSON)
 ADDRESS_ASKED = re.compile(r"地址|办公地点|在哪里?办公|在哪办公|在哪里|哪儿办公")
 ADDRESS_IN_TEXT = re.compile(r"地址|[路街道巷]\d+号|大厦|大楼")
-# A question about a deadline, and a date an article sets as one (请于4月15日前…, 截止日期为…).
+# A question about a deadline, and a date an article sets as one (请于5月10日前…, 截止日期为…).
 DEADLINE_ASKED = re.compile(r"(?<![提以])前|之前|截止|截至|最晚|最迟|期限|逾期")
 DEADLINE = re.compile(r"\d+[日号](?:\d+[时点])?(?:前|之前|以前)|截止|截至|逾期")
 FUTURE_ASKED = re.compile(alternation("future_asked"))
@@ -161,7 +161,7 @@ class FactAnswers:
             return [e for e in doc.facts.events if (e.dates if kind == "when" else e.place)]
 
         def deadlines(doc) -> dict:
-            """Sentences that set a date as a deadline (请于2011年4月15日前报送…), read as events of that date."""
+            """Sentences that set a date as a deadline (请于2020年5月10日前报送…), read as events of that date."""
             out = {}
             for s in doc.article.sentences:
                 if DEADLINE.search(s.text):
@@ -176,7 +176,7 @@ class FactAnswers:
         good = self.finder.answerable(q, scope, need=lambda d: bool(events(d) or (by_deadline and deadlines(d))))
         for doc, coverage in good:
             by_sentence = {e.sentence: e for e in events(doc)}
-            if by_deadline:  # 什么时候前报送: a date the article sets as a deadline (于4月15日前), if it has one
+            if by_deadline:  # 几号前报名: a date the article sets as a deadline (于5月10日前), if it has one
                 by_sentence = deadlines(doc) or by_sentence
             index, cov = self.finder.sentence(q, doc, sorted(by_sentence), with_title=True, kind=kind)
             if cov < thresholds.MIN_SENTENCE_COVERAGE:

@@ -1,7 +1,7 @@
 """Answers an article states as a labelled line: 联系电话：…, 标准编号：…, 截止时间：…, 联 系 人：….
 
 Notices, standards' detail pages and contact sections write their facts as `label：value`. When
-the question names such a label (联系人都有谁, 标准编号是多少, 打哪个电话), the value under that
+the question names such a label (联系人是谁, 标准编号是多少, 电话多少), the value under that
 label in the article the question is about is the answer: the article itself says what it is.
 The labels are the article's own words, so nothing here lists them.
 """
@@ -15,7 +15,7 @@ from ..text.lexicon import TITLE_RE
 from ..text.numerals import NUMBER_TOKEN
 from .wording import quote, source
 
-# 2、联系电话：22514575 / （三）报名截止时间：… / 标准编号：GB 50345-2012 (an enumerator may come first)
+# 2、联系电话：12345678 / （三）报名截止时间：… / 标准编号：GB 50000-2020 (an enumerator may come first)
 LABELLED = re.compile(r"^(?:[（(]?[\d一二三四五六七八九十]{1,2}[)）、.．]\s*)?([\u4e00-\u9fff]{2,10})\s*[:：]\s*(.*)$")
 MIN_FOCUS = 0.6  # share of the question's focus the labelled line (with the next) must hold
 HEAD = 2  # a label's last two characters name what it is (联系电话 -> 电话, 截止时间 -> 时间)
@@ -39,13 +39,13 @@ def labelled_answer(finder, q, people, scope, whole_label_only: bool = False) ->
             if not match or seen[match.group(1)] > 1:
                 continue
             label, value = match.group(1), match.group(2).strip()
-            if not value and i + 1 < len(sentences):  # 1、…地址： / 沈阳市和平区…: the value on the next line
+            if not value and i + 1 < len(sentences):  # 1、…地址： / 某市某区某路100号: the value on the next line
                 value = sentences[i + 1].text
             if not value or label in doc.facts.people or TITLE_RE.fullmatch(label):
                 continue  # 会长：… / 葛明远：… are people, read as such by the people readers
             if finder.focus_share(subject, focus, doc.sentences[i] + (doc.sentences[i + 1] if i + 1 < len(sentences) else ""),
                            doc) < MIN_FOCUS:
-                continue  # 委员每年有多少津贴 is not answered by the line 委员：…
+                continue  # 理事每月有多少补贴 is not answered by the line 理事：…
             # the whole label in the question, or (for a short one) what it names: 电话 for 联系电话
             if label in asked:
                 fit = 2

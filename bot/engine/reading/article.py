@@ -68,7 +68,7 @@ class Article:
     contacts: dict = field(default_factory=dict)  # owner, address, phone (list), fax, postcode, email
     site_name: str = ""  # first header line, when it names the site
     attachments: list[str] = field(default_factory=list)  # 附件：1. 报名回执表 -> 报名回执表
-    document_number: str = ""  # a notice's own file number above its body: 鄂建办〔2011〕58号
+    document_number: str = ""  # a notice's own file number above its body: 鄂建〔2020〕5号
 
     @property
     def text(self) -> str:
@@ -271,7 +271,7 @@ def _is_menu(raw: str) -> bool:
 
 
 def _field_pairs(raw_lines: list[str]) -> list[str]:
-    """标准编号 / GB 50345-2012 / 实施日期 / 2012-10-01 -> 标准编号：GB 50345-2012, 实施日期：2012-10-01.
+    """标准编号 / GB 50000-2020 / 实施日期 / 2012-10-01 -> 标准编号：GB 50000-2020, 实施日期：2012-10-01.
 
     A detail page lists fields as a label line over a value line. Two or more such pairs in a
     row are read as `label：value` lines (the value's line left empty), so the value is stated in

@@ -293,13 +293,13 @@ LIST_CAPTION = re.compile(alternation("list_captions"))
 
 
 def _heading_lists(article: Article) -> list[tuple[int, list[int]]]:
-    """一、2020年度先进协会（9家） over one name a line: the lines under a heading, each a bare name
+    """一、年度先进单位（5家） over one name a line: the lines under a heading, each a bare name
     or phrase with no sentence punctuation, are the list the heading announces."""
     out, sentences = [], article.sentences
     for s in sentences:
         headed = bool(s.heading) and s.text == s.heading
         captioned = ITEM_LINE.fullmatch(without_closing_note(s.text)) and LIST_CAPTION.search(s.text)
-        if not headed and not captioned:  # 2017年度全国优秀施工企业名单（冶建行业）, over one name a line
+        if not headed and not captioned:  # 2024年度优秀会员单位名单, over one name a line
             continue
         items = []
         for row in sentences[s.index + 1:]:

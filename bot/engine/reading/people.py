@@ -196,7 +196,7 @@ def find_people(sentence: str, home_org: str = "") -> list[Mention]:
             continue
         title, segment = m.group(0), sentence[floor:m.start()]
         if mentions and APPOINTED_TO.search(sentence[mentions[-1].end:m.start()]):
-            mentions[-1].title += f"、{title}"  # 其木格任团长, 李建副厅长当选为会长: the new post is the name's before it
+            mentions[-1].title += f"、{title}"  # 其木格任团长, 张立副厅长当选为会长: the new post is the name's before it
             floor = m.end()
             continue
         if mentions and not segment and mentions[-1].end == floor and not name_after(sentence, m.end()):

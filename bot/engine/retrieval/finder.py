@@ -90,7 +90,7 @@ class Finder:
     def split_focus(self, subject, doc: Doc) -> tuple[dict, dict]:
         """(what the article's title accounts for, the rest: the question's focus), as subject pieces.
 
-        专家委员会委员每年有多少津贴, of an article titled …专家委员会成立大会: the focus is 每年 津贴,
+        理事每月有多少补贴, of an article titled …理事会召开: the focus is 每月 补贴,
         and a line that holds none of it does not answer, however well it names the committee."""
         about = subject.covered(self.library.canon(doc.article.title).lower(), doc)
         focus = {key: weight for n, pieces in enumerate(subject.pieces) for i, (_, weight) in enumerate(pieces)

@@ -100,7 +100,7 @@ class NameIndex:
 
     def _whole(self, run: str, start: int, size: int) -> bool:
         """Whether run[start:start+size] can be a whole name: not the tail of a longer one
-        (宇明超 in 罗宇明超) nor the head of one (李建 in 李建国)."""
+        (宇明超 in 罗宇明超) nor the head of one (张立 in 张立国)."""
         if start > 0 and plausible_name(run[start - 1:start + size]) and not _ends_title(run[:start]):
             return False
         return ends_name(run[start + size:])
@@ -108,7 +108,7 @@ class NameIndex:
     def _longer_name(self, run: str, start: int, size: int) -> bool:
         """True when the known name run[start:start+size] is only the start of a longer name.
 
-        李建国在…当选 asks about 李建国, not 李建: a name ends where a title, an honorific, a word that
+        张立国在…当选 asks about 张立国, not 张立: a name ends where a title, an honorific, a word that
         follows names (是, 主持, 当选…, bot/engine/vocab/name_followers.txt) or the text ends; a
         character that starts none of these, and with the name makes a plausible longer name, is
         the next character of the same name."""
@@ -118,12 +118,12 @@ class NameIndex:
         if ends_name(run[end:]):
             return False
         longer = run[start:end + 1]
-        # …and the longer name itself ends well: 李建国在 is a name, 吴宗宪演讲 is not 吴宗宪演
+        # …and the longer name itself ends well: 张立国在 is a name, 何文涛演讲 is not 何文涛演
         return (len(longer) <= 4 and longer not in self.exact and plausible_name(longer)
                 and ends_name(run[end + 1:]))
 
     def unknown_in(self, text: str) -> list[str]:
-        """Longer names the question asks about that contain a known one (李建国 when only 李建 is known)."""
+        """Longer names the question asks about that contain a known one (张立国 when only 张立 is known)."""
         found = []
         for run in re.findall(r"[\u4e00-\u9fff·]+", text):
             for size in range(min(self.longest, len(run)), 1, -1):

@@ -14,7 +14,7 @@ _CN_DATE = re.compile(rf"([{_CN}]{{4}}年)?([{_CN}]{{1,3}})月([{_CN}]{{1,3}})[�
                       rf"(?:(至|到|—|-|～|~)([{_CN}]{{1,3}})[日号])?")
 _CN_YEAR = re.compile(rf"([{_CN}]{{4}})年")
 
-# 6月5日, and 11月15—16日: the first day of a range may leave out its 日
+# 6月5日, and 3月8—9日: the first day of a range may leave out its 日
 DAY = r"(\d{1,2})\s*(?:[日号]|(?=\s*(?:至|到|-|～|~|—)\s*\d{1,2}\s*[日号]))"
 DATE_RE = re.compile(
     r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*" + DAY

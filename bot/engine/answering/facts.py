@@ -32,7 +32,7 @@ ADDRESS_ASKED = re.compile(r"地址|办公地点|在哪里?办公|在哪办公|�
 ADDRESS_IN_TEXT = re.compile(r"地址|[路街道巷]\d+号|大厦|大楼")
 # A question about a deadline, and a date an article sets as one (请于5月10日前…, 截止日期为…).
 DEADLINE_ASKED = re.compile(r"(?<![提以])前|之前|截止|截至|最晚|最迟|期限|逾期")
-DEADLINE = re.compile(r"\d+[日号](?:\d+[时点])?(?:前|之前|以前)|截止|截至|逾期")
+DEADLINE = re.compile(r"\d+[日号](?:\d+[时点])?(?:前|之前|以前|止|为止)|截止|截至|逾期")
 FUTURE_ASKED = re.compile(alternation("future_asked"))
 FUTURE_SAID = re.compile(alternation("future_said"))
 UNIT_WORDS = {
@@ -91,8 +91,9 @@ class FactAnswers:
         wanted = [w for w in (counted, group.group(1) if group else "") if w]
 
         def names_counted(doc, i):  # 第三站：…构件…基地。该基地…年产能15万立方米: 该 points back
-            return all(w in doc.sentences[i] or (i > 0 and REFERS_BACK.match(doc.sentences[i])
-                                                 and w in doc.sentences[i - 1]) for w in wanted)
+            heading = self.library.canon(doc.article.sentences[i].heading).lower()  # 一、会费标准 / ①会员2000元
+            return all(w in doc.sentences[i] or w in heading or (i > 0 and REFERS_BACK.match(doc.sentences[i])
+                                                                 and w in doc.sentences[i - 1]) for w in wanted)
 
         asked = {n for n in q.numbers if n.startswith("第")}
 

@@ -231,7 +231,7 @@ def _mark_table_rows(raw_lines: list[str]) -> list[str]:
     return out
 
 
-ENUMERATOR = re.compile(r"^(?:\d{1,2}\s*[.、．)）]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,2}、)\s*")
+ENUMERATOR = re.compile(r"^(?:\d{1,2}\s*[.、．)）]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,2}、|[①-⑳]、?)\s*")
 LABELLED_ROW = re.compile(r"^(\s*[^\s：:]{1,12}\s*[：:]\s*)([\u4e00-\u9fff]{2,4})[ \t\u3000]+([^\s（(].{3,40})$")
 
 

@@ -15,7 +15,6 @@ from ..question.analysis import Question
 from ..text.numerals import NUMBER_TOKEN, numbers_in
 from .library import Doc, Library, Subject, subject_chunks
 
-SELF_MENTION = re.compile(r"我会|本会|我协会|本协会|我院|本院|我校|本校|我公司|本公司")
 GENERIC = re.compile(r"会议|大会|会|活动|仪式|典礼|这场|那场|本次|这次|开|举行|举办|召开|成立|会上")
 # Kinds of event a question may pin down; the answering sentence must be of the same kind.
 EVENT_VERBS = [r"实施|施行|生效", r"发布|印发|公布|出台|颁布", r"截止|报名|日前|之前", r"签约|签署|签订|签的",
@@ -136,8 +135,8 @@ class Finder:
                                     if s.paragraph == sentences[lead].paragraph) + paragraph
         if sentences[i].heading and sentences[i].heading != sentences[i].text:
             paragraph = self.library.canon(sentences[i].heading).lower() + paragraph
-        # 我会定于…举办: the publisher speaks of itself, so its name is part of every fact's context
-        publisher = doc.article.contacts.get("owner", "") if SELF_MENTION.search(doc.text) else ""
+        # 我会定于…举办, 协会会费标准: the publisher speaks of itself, named or not, so its name is part of every fact's context
+        publisher = doc.article.contacts.get("owner", "") or doc.article.site_name
         return self.library.canon(doc.article.title + publisher).lower() + paragraph
 
     def consistent(self, q: Question, doc: Doc, i: int, kind: str) -> bool:

@@ -9,7 +9,7 @@ from ..reading.facts import Event
 from ..retrieval.finder import Finder, LazyList, source_entry, subject_words
 from ..retrieval.index import grams
 from ..retrieval.library import Doc
-from ..text.dates import find_dates
+from ..text.dates import Date, find_dates
 from ..text.numerals import NUMBER_TOKEN, normalise_number
 from ..text.vocab import alternation
 from .descriptions import Passages
@@ -32,6 +32,7 @@ ADDRESS_ASKED = re.compile(r"地址|办公地点|在哪里?办公|在哪办公|�
 ADDRESS_IN_TEXT = re.compile(r"地址|[路街道巷]\d+号|大厦|大楼")
 # A question about a deadline, and a date an article sets as one (请于5月10日前…, 截止日期为…).
 DEADLINE_ASKED = re.compile(r"(?<![提以])前|之前|截止|截至|最晚|最迟|期限|逾期")
+DAY_DEADLINE = re.compile(r"(?<![\d月])(\d{1,2})[日号](?:\d+[时点])?(?:前|之前|以前|止|为止)")
 DEADLINE = re.compile(r"\d+[日号](?:\d+[时点])?(?:前|之前|以前|止|为止)|截止|截至|逾期")
 FUTURE_ASKED = re.compile(alternation("future_asked"))
 FUTURE_SAID = re.compile(alternation("future_said"))
@@ -167,6 +168,9 @@ class FactAnswers:
             for s in doc.article.sentences:
                 if DEADLINE.search(s.text):
                     dates = [d for d, _, _ in find_dates(s.text)]
+                    day = DAY_DEADLINE.search(s.text)
+                    if not dates and day:  # 请于25日前报送: a day of the month the notice was published in
+                        dates = [Date(None, 0, int(day.group(1)), text=f"{day.group(1)}日")]
                     if dates:
                         out[s.index] = Event(s.index, dates, "")
             return out

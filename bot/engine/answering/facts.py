@@ -32,6 +32,7 @@ ADDRESS_ASKED = re.compile(r"地址|办公地点|在哪里?办公|在哪办公|�
 ADDRESS_IN_TEXT = re.compile(r"地址|[路街道巷]\d+号|大厦|大楼")
 # A question about a deadline, and a date an article sets as one (请于5月10日前…, 截止日期为…).
 DEADLINE_ASKED = re.compile(r"(?<![提以])前|之前|截止|截至|最晚|最迟|期限|逾期")
+SUBHEADING = 12  # characters: a line this short above a count is read as its label
 DAY_DEADLINE = re.compile(r"(?<![\d月])(\d{1,2})[日号](?:\d+[时点])?(?:前|之前|以前|止|为止)")
 DEADLINE = re.compile(r"\d+[日号](?:\d+[时点])?(?:前|之前|以前|止|为止)|截止|截至|逾期")
 FUTURE_ASKED = re.compile(alternation("future_asked"))
@@ -93,6 +94,8 @@ class FactAnswers:
 
         def names_counted(doc, i):  # 第三站：…构件…基地。该基地…年产能15万立方米: 该 points back
             heading = self.library.canon(doc.article.sentences[i].heading).lower()  # 一、会费标准 / ①会员2000元
+            # 1、考评费用 / BIM建模：400元 / 专业BIM应用：550元: a short line above labels the lines under it
+            heading += "".join(doc.sentences[j] for j in range(max(0, i - 2), i) if len(doc.sentences[j]) <= SUBHEADING)
             return all(w in doc.sentences[i] or w in heading or (i > 0 and REFERS_BACK.match(doc.sentences[i])
                                                                  and w in doc.sentences[i - 1]) for w in wanted)
 

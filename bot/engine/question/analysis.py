@@ -67,6 +67,8 @@ COUNTED = re.compile(r"(?:多少|几)\s*[家个位名项次场所篇辆人钱方
 PER_UNIT = re.compile(r"一个人|每个人|每人|一人|一晚|每晚|一次|每次|一天|每天")  # 住宿费一晚多少钱
 HEDGE = re.compile(r"大概|大约|大致|差不多|估计|到底|究竟")  # 授信额度大概多少: the 额度 is counted, not 大概
 COUNTED_BEFORE = re.compile(r"([\u4e00-\u9fff]{2})(?:是|有|为|达|约)?(?:多少钱|多少|多大|多高|多长|多重)\s*$")
+# 培训费收多少, 工本费要多少钱: a fee named before the verb that asks how much is what is counted
+FEE_COUNTED = re.compile(r"([\u4e00-\u9fff]{2}费)(?:需要|要|需|得|应|收|交|付|花|缴)+(?:多少钱|多少)\s*$")
 COUNT_VERBS = re.compile(r"参加|参与|出席|入选|获得|到会|来了|签约|进入|报名|完成|建成|当选|选了|一共|总共|考试|考核|"
                          r"合格|通过|参观|种了|种植|植树|获奖")
 ORG_ENDINGS = r"(?:协会|学会|促进会|研究会|委员会|公司|集团|大学|学院|研究院|设计院|局|厅)"
@@ -174,6 +176,8 @@ def analyse(raw: str) -> Question:
     if counted and not COUNT_VERBS.fullmatch(counted.group(1)) and counted.group(1)[0] not in "看参来到进报获被有在是去一每":
         q.counted_noun = re.sub(r"^[个位名]", "", counted.group(1))  # 几个人 counts people: 个 is a classifier
         q.counted_noun = q.counted_noun if len(q.counted_noun) >= 2 else ""
+    elif kind == "count" and not english and FEE_COUNTED.search(HEDGE.sub("", PER_UNIT.sub("", text))):
+        q.counted_noun = FEE_COUNTED.search(HEDGE.sub("", PER_UNIT.sub("", text))).group(1)
     elif kind == "count" and not english and COUNTED_BEFORE.search(HEDGE.sub("", PER_UNIT.sub("", text))):
         before = COUNTED_BEFORE.search(HEDGE.sub("", PER_UNIT.sub("", text))).group(1)  # 会费是多少钱: what comes before
         modal = (before[0] in "能可会要将" and before[1] in "有是为达能产会要可以够"  # 会有多少, 能产多少

@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 ANSWER_CACHE = 2048  # answers kept per engine, most recently asked first
 MAX_QUESTION_CHARS = 200  # a follower's question is a sentence; the rest of a pasted essay is ignored
 QUESTION_END = re.compile(r"[？?]")
+PERSON_ASKED = re.compile(r"谁|哪位|哪几位")  # a person, not 哪个 (哪个条例 asks for a document)
 MAX_PARTS = 3  # questions answered from one message; more is an essay, not a chat
 PRONOUNS = re.compile(r"他们|她们|他|她|此人|这个人|这位|该人|其")
 
@@ -242,6 +243,8 @@ class Engine:
             return "holders"
         if not q.kind:
             return "doer" if q.asks_who and not q.targets else "content"
+        if q.kind == "documents" and PERSON_ASKED.search(q.text) and not q.targets:
+            return "doer"  # 在协议上签字的是谁: who did it, not what was signed
         return q.kind
 
     def _faq_answer(self, matches) -> Answer:

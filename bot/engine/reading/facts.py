@@ -178,7 +178,7 @@ def extract_facts(article: Article) -> ArticleFacts:
         elif not s.text.startswith(("他", "她")):
             current = None
         _events(facts, s.text, s.index)
-        for m in DOC_RE.finditer(s.text):
+        for m in DOC_RE.finditer(s.text) if not SOURCE_LINE.match(s.text) else ():
             facts.documents.append((f"《{m.group(1)}》{m.group(2)}", s.index))
         for m in COUNT_RE.finditer(s.text):
             if not re.match(r"[年月日届期]", s.text[m.end(2):m.end(2) + 1]) and s.text[m.start() - 1:m.start()] != "第":
@@ -290,6 +290,7 @@ def _lists(article: Article) -> list[tuple[int, list[int]]]:
 
 ITEM_LINE = re.compile(r"[^。；;，,：:！？!?]{2,40}")
 LIST_CAPTION = re.compile(alternation("list_captions"))
+SOURCE_LINE = re.compile(rf"^[（(]?(?:{alternation('source_markers')})")
 
 
 def _heading_lists(article: Article) -> list[tuple[int, list[int]]]:

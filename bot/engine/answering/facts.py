@@ -32,6 +32,7 @@ ADDRESS_ASKED = re.compile(r"地址|办公地点|在哪里?办公|在哪办公|�
 ADDRESS_IN_TEXT = re.compile(r"地址|[路街道巷]\d+号|大厦|大楼")
 # A question about a deadline, and a date an article sets as one (请于5月10日前…, 截止日期为…).
 DEADLINE_ASKED = re.compile(r"(?<![提以])前|之前|截止|截至|最晚|最迟|期限|逾期")
+ADDRESS_LINE = re.compile(r"^(?:详细)?地址\s*[:：]")
 SUBHEADING = 12  # characters: a line this short above a count is read as its label
 DAY_DEADLINE = re.compile(r"(?<![\d月])(\d{1,2})[日号](?:\d+[时点])?(?:前|之前|以前|止|为止)")
 DEADLINE = re.compile(r"\d+[日号](?:\d+[时点])?(?:前|之前|以前|止|为止)|截止|截至|逾期")
@@ -198,6 +199,9 @@ class FactAnswers:
             venue = event.venue or max(finer, key=len, default="")
             if kind == "where" and venue and venue not in fact:
                 fact += f"（会场：{venue}）"
+            after = doc.article.sentences[index + 1].text if index + 1 < len(doc.article.sentences) else ""
+            if kind == "where" and ADDRESS_LINE.match(after):
+                fact += f"（{after.rstrip('。')}）"  # 大赛地点：…展览会现场。地址：…路6号…: the address comes next
             if kind == "where" and HOTEL_ASKED.search(q.text) and not HOTEL.search(fact):
                 continue  # 住在哪个酒店: a meeting room in an office block is not the answer
             label = "时间" if kind == "when" else "地点"

@@ -8,7 +8,7 @@ from ..reading.facts import is_abbreviation
 from ..retrieval.finder import Finder, source_entry, subject_words
 from ..retrieval.library import Doc, Library
 from ..text.lexicon import ORG_SUFFIX_RE
-from ..text.numerals import NUMBER_TOKEN
+from ..text.numerals import NUMBER_TOKEN, numbers_in
 from .descriptions import Passages
 from .wording import grouped_people, person_line, quote, source
 
@@ -108,11 +108,15 @@ class PeopleAnswers:
             if not all(self.finder.shares_hard_facts(q, d, set()) for d in docs):
                 docs = [d for d in docs if self.finder.shares_hard_facts(q, d, set())]
         found = []
+        asked = {n for n in q.numbers if n.startswith("第")}
         for doc in docs:
             for person in doc.facts.people.values():
                 for org, held in person.roles:
                     if not _same_title(held, title):
                         continue
+                    said = {n for n in numbers_in(org + held) if n.startswith("第")}
+                    if asked and said and not asked & said:
+                        continue  # 第四届会长 is not answered by the 第三届 one
                     fit = (max(self.finder.subject(subject).coverage(name, doc) for name in _expanded(org, doc, self.library))
                            if subject and org else 0.5 if subject else 1.0)
                     found.append((fit, doc, person, org, held))

@@ -21,6 +21,7 @@ from ..text.lexicon import (
 from ..text.vocab import alternation
 
 HAN = "\u4e00-\u9fff"
+ORDINAL = re.compile(r"第[一二三四五六七八九十\d]+届|新一届")
 APPOINTED_TO = re.compile(f"(?:{alternation('appointment_verbs')})$")
 # After a name these end it for sure: punctuation, a number + classifier, a two-character verb.
 STRONG_AFTER = re.compile(
@@ -336,7 +337,8 @@ def _appointed(sentence: str, known: set[str], home_org: str) -> list[Mention]:
             continue
         title = titles[-1]
         for name in match.group(1).split("、"):
-            if plausible_name(name) and name not in known:
+            # a name already read with its present title (…集团董事长某某为第四届会长) takes the new post too
+            if plausible_name(name) and (name not in known or not ORDINAL.sub("", role[:title.start()]).strip()):
                 start = sentence.find(name)
                 org = clean_org(role[:title.start()], home_org) or home_org
                 out.append(Mention(name, title.group(0), org, start, start + len(name)))

@@ -16,6 +16,7 @@ from collections import OrderedDict
 
 from . import thresholds
 from .answer import Answer
+from .answering.alternatives import either_or_answer
 from .answering.descriptions import Passages
 from .answering.facts import FactAnswers
 from .answering.labels import labelled_answer
@@ -122,6 +123,7 @@ class Engine:
         try:
             # a line the article labels with the very words of the question (标准编号：…) says it best
             answer = labelled_answer(self.finder, q, people, scope, whole_label_only=True) if not people else None
+            answer = answer or either_or_answer(self.finder, q, people, scope)  # 开卷还是闭卷
             answer = answer or self.answerers[kind](q, people, scope)
         except Exception:  # a flaw in one kind of answer must not stop the bot from answering
             log.exception("engine failed on %r (kind %s)", question, kind)

@@ -157,3 +157,14 @@ def test_two_questions_in_one_message_are_both_answered_or_declined(engine):
     assert "西部地区建筑绿色低碳发展协调推进办公室" in both.text and "中国建筑节能协会" in both.text
     assert engine.answer("西部办公室是什么？明天会下雨吗？").declined  # half an answer reads as the whole
     assert not engine.answer("请问？西部办公室是什么？").declined  # 请问？ is no question of its own
+
+
+def test_an_either_or_question_is_answered_by_the_sentence_naming_one_option(tmp_path):
+    kb = tmp_path / "knowledge"
+    (kb / "news").mkdir(parents=True)
+    (kb / "news" / "exam.txt").write_text(
+        "关于举办某市监理人员岗位培训的通知\n发布日期：2024-03-01\n"
+        "培训结束后进行考试，考试采用闭卷方式，成绩合格者发放证书。\n报名请联系协会秘书处。\n", encoding="utf-8")
+    engine = Engine(load_knowledge(str(kb)))
+    assert "闭卷" in engine.answer("监理人员岗位培训考试是开卷还是闭卷").text
+    assert engine.answer("监理人员岗位培训是线上还是线下").declined  # the article names neither

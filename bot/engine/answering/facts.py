@@ -31,7 +31,7 @@ PHONE_IN_TEXT = re.compile(PHONE_OR_PERSON)
 ADDRESS_ASKED = re.compile(r"地址|办公地点|在哪里?办公|在哪办公|在哪里|哪儿办公")
 ADDRESS_IN_TEXT = re.compile(r"地址|[路街道巷]\d+号|大厦|大楼")
 # A question about a deadline, and a date an article sets as one (请于5月10日前…, 截止日期为…).
-DEADLINE_ASKED = re.compile(r"(?<![提以])前|之前|截止|截至|最晚|最迟|期限|逾期")
+DEADLINE_ASKED = re.compile(f"(?<![提以])前|{alternation('deadline_asked')}")  # 提前, 以前 are no deadlines
 ADDRESS_LINE = re.compile(r"^(?:详细)?地址\s*[:：]")
 SUBHEADING = 12  # characters: a line this short above a count is read as its label
 DAY_DEADLINE = re.compile(r"(?<![\d月])(\d{1,2})[日号](?:\d+[时点])?(?:前|之前|以前|止|为止)")

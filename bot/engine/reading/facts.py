@@ -5,6 +5,7 @@ sentence it came from, so every answer can quote its evidence.
 """
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..text.dates import Date, find_dates
@@ -101,6 +102,7 @@ class ArticleFacts:
     org_lists: list[tuple[list[str], str, int]] = field(default_factory=list)  # (names, kind 企业, sentence)
     aliases: dict[str, str] = field(default_factory=dict)  # short name -> full name
     lists: list[tuple[int, list[int]]] = field(default_factory=list)  # (announcing sentence, item sentences)
+    labels: dict[str, tuple[int, str]] = field(default_factory=dict)  # 联系人 -> (sentence, 童某 1234…)
 
 
 ASSOCIATION_OFFICE = re.compile(r"(?:名誉|常务)?副?(?:理事长|会长|秘书长|监事长)")
@@ -191,6 +193,7 @@ def extract_facts(article: Article) -> ArticleFacts:
                 facts.org_lists.append((names, m.group(2), s.index))
     facts.aliases.update(_implicit_aliases(article.title + "。" + article.text, facts.aliases))
     facts.lists = _lists(article)
+    facts.labels = _labels(article, facts.people)
     for person in facts.people.values():
         person.roles.sort(key=lambda role: -len(role[0]))
     return facts
@@ -291,6 +294,29 @@ def _lists(article: Article) -> list[tuple[int, list[int]]]:
 ITEM_LINE = re.compile(r"[^。；;，,：:！？!?]{2,40}")
 LIST_CAPTION = re.compile(alternation("list_captions"))
 SOURCE_LINE = re.compile(rf"^[（(]?(?:{alternation('source_markers')})")
+
+
+# 2、联系电话：12345678 / （三）报名截止时间：… / 标准编号：GB 50000-2020 (an enumerator may come first)
+LABELLED = re.compile(r"^(?:[（(]?[\d一二三四五六七八九十]{1,2}[)）、.．]\s*)?([\u4e00-\u9fff]{2,10})\s*[:：]\s*(.*)$")
+
+
+def _labels(article: Article, people: dict) -> dict[str, tuple[int, str]]:
+    """The article's `label：value` lines: label -> (sentence, value).
+
+    A label on several lines (一等奖：… 一等奖：…) captions the rows of a list, not one field, and a
+    label that is a person or a title (会长：…, 葛明远：…) is read by the people readers: both are left
+    out. A label whose value is on the next line (1、协会地址： / 某市某路100号) takes that line."""
+    sentences = article.sentences
+    matches = [LABELLED.match(s.text) for s in sentences]
+    seen = Counter(m.group(1) for m in matches if m)
+    out = {}
+    for i, match in enumerate(matches):
+        if not match or seen[match.group(1)] > 1 or match.group(1) in people or TITLE_RE.fullmatch(match.group(1)):
+            continue
+        value = match.group(2).strip() or (sentences[i + 1].text if i + 1 < len(sentences) else "")
+        if value:
+            out[match.group(1)] = (i, value)
+    return out
 
 
 def _heading_lists(article: Article) -> list[tuple[int, list[int]]]:

@@ -103,6 +103,8 @@ class Library:
             for person in doc.facts.people.values():
                 self.people.add(person.name, doc.id, person.latin)
         self.index.freeze()
+        # every article's field labels (联系人, 标准编号…): a question naming none needs no label lookup
+        self.labels = {label for doc in self.docs for label in doc.facts.labels}
         # A question that names no subject lists articles own news first, then newest first.
         self.by_recency = sorted(self.docs, key=lambda d: (d.from_own_association, d.when), reverse=True)
 

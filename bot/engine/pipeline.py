@@ -235,9 +235,9 @@ class Engine:
                 rest = rest.replace(word, " ")
             rest = subject_words(re.sub(TARGET_NOUNS, " ", rest))
             if q.kind in ("", "what") and not q.asks_who and rest:
-                return "content"  # 皇甫文涛毕业于哪所大学: a fact about the person, not who they are
+                return "content"  # 皇甫德立毕业于哪所大学: a fact about the person, not who they are
             if q.kind == "attend" and q.asks_list:
-                return "attend"  # 包文德调研时都有谁陪同: the others, not him
+                return "attend"  # 钱泰祥调研时都有谁陪同: the others, not him
             if q.kind in ("", "what", "purpose", "attend", "host") or q.asks_who:
                 return "who"
             return q.kind
@@ -263,7 +263,7 @@ class Engine:
 
 
 def _a_person(text: str) -> bool:
-    """Whether `text` reads as a person's name (张志敏, 欧阳明华), not an organisation (某某银行)."""
+    """Whether `text` reads as a person's name (张志敏, 欧阳文华), not an organisation (某某银行)."""
     return (plausible_name(text) and not ORG_SUFFIX_RE.search(text)
             and (len(text) <= 3 or text[:2] in COMPOUND_SURNAMES))
 

@@ -95,7 +95,7 @@ class FactAnswers:
 
         def names_counted(doc, i):  # 第三站：…构件…基地。该基地…年产能15万立方米: 该 points back
             heading = self.library.canon(doc.article.sentences[i].heading).lower()  # 一、会费标准 / ①会员2000元
-            # 1、考评费用 / BIM建模：400元 / 专业BIM应用：550元: a short line above labels the lines under it
+            # 1、报名费用 / 初级：300元 / 高级：500元: a short line above labels the lines under it
             heading += "".join(doc.sentences[j] for j in range(max(0, i - 2), i) if len(doc.sentences[j]) <= SUBHEADING)
             return all(w in doc.sentences[i] or w in heading or (i > 0 and REFERS_BACK.match(doc.sentences[i])
                                                                  and w in doc.sentences[i - 1]) for w in wanted)
@@ -244,7 +244,7 @@ class FactAnswers:
             if printed and cov >= thresholds.MIN_SENTENCE_COVERAGE:
                 paragraph = doc.article.sentences[index].paragraph
                 kept = [i for i in printed if doc.article.sentences[i].paragraph == paragraph]
-                for i in printed:  # 联系人：孟凡宇… / 联系人：谢婉婷…: the lines right under it too
+                for i in printed:  # 联系人：许立宇… / 联系人：谢婉婷…: the lines right under it too
                     if i == kept[-1] + 1:
                         kept.append(i)
                 shown = [doc.article.sentences[i].text for i in kept][:3]  # 回执邮箱… 联系人：…，电话：…

@@ -50,7 +50,7 @@ class PeopleAnswers:
         person = doc.facts.people[name]
         kinds = [t for t in q.targets if t in ORG_KINDS]
         if kinds and not any(k in person.description for t in kinds for k in ORG_KINDS[t]):
-            return None  # 张家豪是哪家公司的: the article names no company of his
+            return None  # 钱德祥是哪家公司的: the article names no company of his
         lines = [person_line(person) + "。"]
         summary, deed = _deeds(doc, person)
         if summary:
@@ -134,7 +134,7 @@ class PeopleAnswers:
                 return None
         else:
             found = [f for f in found if f[0] >= best - thresholds.CLOSE]
-        # 周德胜 (副会长兼秘书长) chaired the meeting that elected 高丽娟 秘书长: the one elected holds it now
+        # 李安琦 (副会长兼秘书长) chaired the meeting that elected 蒋文志 秘书长: the one elected holds it now
         elected = {id(f) for f in found if any(kind == "elected" and title in f[1].article.sentences[i].text
                                                  for kind, i in f[2].actions)}
         electing = {f[1].id for f in found if id(f) in elected}
@@ -144,7 +144,7 @@ class PeopleAnswers:
             if person.name not in seen:
                 seen.add(person.name)
                 docs[doc.id] = doc
-                # 专家委员会主任委员郑伯阳、副主任委员韩立新: the organisation is carried forward, as articles write it
+                # 专家委员会主任委员褚博安、副主任委员吴晓锐: the organisation is carried forward, as articles write it
                 shown = "" if last_org.get(doc.id) == org else org
                 last_org[doc.id] = org
                 by_article.setdefault(doc.id, []).append(f"{shown}{held}{person.name}")
@@ -244,7 +244,7 @@ class PeopleAnswers:
         good = self.finder.answerable(q, scope)
         subject = self.finder.subject(subject_words(NUMBER_TOKEN.sub(" ", q.topic)))
         for doc, _ in good:
-            # only sentences that name someone; the title says what for (谁获得了…称号: 皇甫文涛名列其中)
+            # only sentences that name someone; the title says what for (谁获得了…称号: 皇甫德立名列其中)
             named_in = sorted({i for p in doc.facts.people.values() for i in p.sentences})
             index, cov = self.finder.sentence(q, doc, named_in, with_title=True)
             if cov < thresholds.MIN_SENTENCE_COVERAGE:
@@ -252,7 +252,7 @@ class PeopleAnswers:
             named = [p for p in doc.facts.people.values() if index in p.sentences]
             evidence = doc.article.sentences[index].text
             # a title that says it as well as any sentence does names the one it is about:
-            # 《…皇甫文涛荣获“燕赵建设科技杰出专家”称号》, not those who handed out the certificates
+            # 《…皇甫德立荣获“燕赵建设科技杰出专家”称号》, not those who handed out the certificates
             in_title = [p for p in doc.facts.people.values() if p.name in doc.article.title]
             if in_title and subject and subject.coverage(self.library.canon(doc.article.title).lower(), doc) >= cov:
                 named, evidence = in_title, doc.article.title

@@ -95,7 +95,7 @@ class Question:
     numbers: set[str] = field(default_factory=set)  # 第10届, 2017: must appear in the article
     places: set[str] = field(default_factory=set)  # 贵州: must appear in the article
     event_places: set[str] = field(default_factory=set)  # of those, the ones that say where, not whose
-    latin_words: list[str] = field(default_factory=list)  # words left in Latin letters (names like Nils Larsson)
+    latin_words: list[str] = field(default_factory=list)  # words left in Latin letters (names like Anna Berg)
     proper_nouns: list[str] = field(default_factory=list)  # of those, the Capitalised ones: Guantang, Markus
     job_title: str = ""  # a job title asked about: 秘书长
     unit: str = ""  # what a count question counts: money, area, people, orgs…

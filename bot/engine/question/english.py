@@ -2,7 +2,7 @@
 
 Followers write "Who was at the meeting?" or "When did the West Office open?". A small
 glossary of question words and the sector's common nouns covers that genre; words it does
-not know are kept (names like Nils Larsson, acronyms like iiSBE) or read as pinyin
+not know are kept (names like Anna Berg, acronyms like ISO) or read as pinyin
 (Yang Xiwei, Anhui) and matched against names in the knowledge base.
 """
 

@@ -225,7 +225,7 @@ def _mark_table_rows(raw_lines: list[str]) -> list[str]:
     out = [_labelled_row(line) for line in raw_lines]
     for n, i in enumerate(filled):
         neighbours = filled[max(n - 2, 0):n] + filled[n + 1:n + 3]
-        numbered = bool(ENUMERATOR.match(raw_lines[i].strip()))  # "1. 葛明远　…副教授" is a row by itself
+        numbered = bool(ENUMERATOR.match(raw_lines[i].strip()))  # "1. 金鹏宇　…副教授" is a row by itself
         if rows[i] and (numbered or any(rows[j] for j in neighbours)):
             out[i] = rows[i]
     return out
@@ -236,7 +236,7 @@ LABELLED_ROW = re.compile(r"^(\s*[^\s：:]{1,12}\s*[：:]\s*)([\u4e00-\u9fff]{2,
 
 
 def _labelled_row(raw: str) -> str:
-    """`主任委员：尹长青　湖南大学土木工程学院教授` -> `主任委员：尹长青（湖南大学土木工程学院教授）`."""
+    """`主任委员：李立文　湖南大学土木工程学院教授` -> `主任委员：李立文（湖南大学土木工程学院教授）`."""
     match = LABELLED_ROW.match(raw.rstrip())
     if not match or re.search(r"[。，；]", match.group(3)):
         return raw
@@ -244,7 +244,7 @@ def _labelled_row(raw: str) -> str:
 
 
 def _table_row(raw: str) -> str | None:
-    """`王有为　中国绿色建筑与节能委员会主任` (a guest list laid out in columns) -> `王有为：中国…主任`.
+    """`金锐立　中国绿色建筑与节能委员会主任` (a guest list laid out in columns) -> `金锐立：中国…主任`.
 
     Folding removes spaces between Chinese characters, so the columns are marked first.
     """

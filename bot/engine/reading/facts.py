@@ -127,7 +127,7 @@ def extract_facts(article: Article) -> ArticleFacts:
     facts = ArticleFacts(home_org=_home_org(article))
     facts.aliases = _explicit_aliases(article)
     recent = org_mentions(article.title)  # organisations named so far, for 该会 / 公司
-    for mention in find_people(re.split(r"——|──|--", article.title)[-1], facts.home_org):  # 专访…局长赖宏彬
+    for mention in find_people(re.split(r"——|──|--", article.title)[-1], facts.home_org):  # 专访…局长褚宇浩
         _add_role(facts, mention)
     row_org = ""  # 专家委员会主任：…；副主任：…: rows without an organisation take the one above
     for s in article.sentences:  # first who is who: titles and organisations
@@ -139,9 +139,9 @@ def extract_facts(article: Article) -> ArticleFacts:
             mention.org = facts.aliases.get(mention.org) or resolve(
                 mention.org, recent + [n for at, n in here if at < mention.start])
             if not mention.org and ASSOCIATION_OFFICE.fullmatch(mention.title):
-                mention.org = facts.home_org  # 理事长林柏宏致词, in the 学会's own news: its 理事长
+                mention.org = facts.home_org  # 理事长施朗明致词, in the 学会's own news: its 理事长
             _add_role(facts, mention)
-        label = TITLE_LABEL.match(s.text)  # 副主任委员：…设计研究院总建筑师韩立新、长安大学教授魏红梅
+        label = TITLE_LABEL.match(s.text)  # 副主任委员：…设计研究院总建筑师吴晓锐、长安大学教授王帆凯
         if label and not any(m.row for m in mentions):
             body = next((n for n in reversed(recent) if n.endswith(BODY_ENDINGS)), facts.home_org)
             body = next((n for n in reversed(recent) if n.endswith(body) and len(n) > len(body)), body)  # in full
@@ -304,7 +304,7 @@ def _labels(article: Article, people: dict) -> dict[str, tuple[int, str]]:
     """The article's `label：value` lines: label -> (sentence, value).
 
     A label on several lines (一等奖：… 一等奖：…) captions the rows of a list, not one field, and a
-    label that is a person or a title (会长：…, 葛明远：…) is read by the people readers: both are left
+    label that is a person or a title (会长：…, 金鹏宇：…) is read by the people readers: both are left
     out. A label whose value is on the next line (1、协会地址： / 某市某路100号) takes that line."""
     sentences = article.sentences
     matches = [LABELLED.match(s.text) for s in sentences]

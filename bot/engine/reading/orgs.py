@@ -1,7 +1,7 @@
 """Organisations named in running text, and what 该公司 / 该会 / 公司 refer back to.
 
-    第一站是广西桂中绿建科技有限公司装配式建筑…。公司总经理蓝海波…
-    -> 蓝海波's organisation is 广西桂中绿建科技有限公司, not "公司".
+    第一站是广西桂中绿建科技有限公司装配式建筑…。公司总经理吴志文…
+    -> 吴志文's organisation is 广西桂中绿建科技有限公司, not "公司".
 """
 
 import functools

@@ -2,10 +2,10 @@
 
     中国建筑节能协会会长武涌、秘书长吴景山      org + title + name; the org carries forward
     会长施平西副会长秦帆                       no separator between people
-    香港中文大学邹经宇教授                      name before its title
-    王有为：中国绿色建筑与节能委员会主任        a guest list laid out in columns
-    会长：蒋清峰                               an election result (org = the article's own)
-    国际…组织（iiSBE）主席尼尔斯·拉森（Nils Larsson）
+    香港中文大学张立振教授                      name before its title
+    金锐立：中国绿色建筑与节能委员会主任        a guest list laid out in columns
+    会长：郑朗泰                               an election result (org = the article's own)
+    国际…组织主席安娜·贝格（Anna Berg）
 """
 
 import re
@@ -34,7 +34,7 @@ STRONG_AFTER = re.compile(
 NOT_NAME_FINAL = set("说等在对和与及是的了也将就被向从则均都亦又还并携偕代做作讲谈向于率兼")
 NOT_NAME_CHARS = set("会协院学司局厅部署所室处组团委办站馆社校府省市县区镇届年月日号的了在是有与及等"
                      "员师任位个邀")
-# 苏日娜 may have 日 (the punctuation after it rules out dates); 台就座, 见证签约, 致词表示 are not names
+# 巴日图 may have 日 (the punctuation after it rules out dates); 台就座, 见证签约, 致词表示 are not names
 LONE_NAME_NOT = (NOT_NAME_CHARS - set("日")) | set("就座签约致词表示颁证书见讲话说出席参加持绍报告向为对作发言")
 # Two-character words that start with a surname but name no one: 项目经理, 主任委员, 公司总经理.
 COMMON_WORDS = set(
@@ -57,12 +57,12 @@ LEAD_IN = re.compile(r"^(?:.{0,10}?由|.{0,8}?邀请(?:到|了)?|.{0,4}?(?:聘�
                      r"其中|包括|特邀|来自|受邀|应邀|同时|另有)")
 TABLE_ROW = re.compile(rf"^([{HAN}·]{{2,8}})：(.+)$")
 ELECTED_ROW = re.compile(rf"^(.{{0,12}}?)：((?:[{HAN}]{{2,4}}、)*[{HAN}]{{2,4}})(?:（([^（）]{{2,40}})）)?$")
-# 任宏伟（青岛海川建筑设计研究院有限公司总工程师）: a title in brackets after the name.
+# 陶维宇（青岛海川建筑设计研究院有限公司总工程师）: a title in brackets after the name.
 PAREN_ROLE = re.compile(rf"([{HAN}]{{2,4}})（([^（）]{{2,40}})）")
 NAMED_IN_LATIN = re.compile(rf"([{HAN}]{{2,5}})（[A-Za-z][A-Za-z .'\-]{{2,40}}）")
 APPOINTED = re.compile(rf"((?:[{HAN}]{{2,3}}、)*[{HAN}]{{2,3}})(?:（[^（）]{{1,40}}）)?(?:\d+人|[一二三四五六七八九十]+人|等)?"
                        rf"(?:同志)?(?:以\d+票|以全票|以高票)?(?:为|担任|出任|当选为|当选|(?<=同志)任)(.{{0,24}}?)$")
-# ^ 高丽娟以85票当选秘书长; 王建华（…集团董事长）以88票当选会长: the brackets say who he is;
+# ^ 蒋文志以85票当选秘书长; 华浩文（…集团董事长）以88票当选会长: the brackets say who he is;
 #   某某同志任第七届…协会理事长: 同志 after the name, 任 before the post
 
 
@@ -73,8 +73,8 @@ class Mention:
     org: str = ""
     start: int = 0  # span of the name in the sentence
     end: int = 0
-    latin: str = ""  # the name in Latin letters when the text gives it: Nils Larsson
-    row: bool = False  # from a "会长：蒋清峰" row: without an organisation, the rows above give it
+    latin: str = ""  # the name in Latin letters when the text gives it: Anna Berg
+    row: bool = False  # from a "会长：郑朗泰" row: without an organisation, the rows above give it
 
     @property
     def description(self) -> str:
@@ -98,17 +98,17 @@ def name_after(text: str, i: int) -> tuple[str, int, str] | None:
     if foreign:
         name = foreign.group(0).split("（")[0]
         head, _, tail = name.rpartition("·")
-        cut = AFTER_FOREIGN_NAME.search(tail, 2)  # 阿依古丽·买买提主持: the name ends before the verb
+        cut = AFTER_FOREIGN_NAME.search(tail, 2)  # 鹏鹏·锐祥哲主持: the name ends before the verb
         if cut:
             name = f"{head}·{tail[:cut.start()]}"
             return name, i + len(name), ""
         return name, foreign.end(), foreign.group(1) or ""
-    latin_named = NAMED_IN_LATIN.match(text, i)  # 佐藤健一（Kenichi Sato）: any name the text romanises
+    latin_named = NAMED_IN_LATIN.match(text, i)  # 山田太郎（Taro Yamada）: any name the text romanises
     if latin_named:
         end = latin_named.end()
         return latin_named.group(1), end, LATIN_AFTER.match(text, latin_named.end(1)).group(1)
     best = None
-    for length in ((4, 3, 2) if text[i:i + 2] in COMPOUND_SURNAMES else (3, 2, 4)):  # 上官景和
+    for length in ((4, 3, 2) if text[i:i + 2] in COMPOUND_SURNAMES else (3, 2, 4)):  # 上官文泰
         name = text[i:i + length]
         if len(name) < length or not plausible_name(name):
             continue
@@ -124,10 +124,10 @@ def name_after(text: str, i: int) -> tuple[str, int, str] | None:
         if best is None:
             best = (name, end)
     if best is None:
-        serving = re.match(rf"([{HAN}]{{2,4}})任(?=副?[团组会]?长|主任|秘书)", text[i:])  # 其木格任团长
+        serving = re.match(rf"([{HAN}]{{2,4}})任(?=副?[团组会]?长|主任|秘书)", text[i:])  # 其勒木格任团长
         if serving and serving.group(1)[:2] not in COMMON_WORDS:
             best = (serving.group(1), i + len(serving.group(1)))
-    if best is None:  # 秘书长其木格； / 副总经理苏日娜等: a name with no Han surname, set off by punctuation
+    if best is None:  # 秘书长其勒木格； / 副总经理巴日图等: a name with no Han surname, set off by punctuation
         alone = re.match(rf"([{HAN}]{{3,4}})(?=[、，；。,;]|等(?:出席|参加|陪同|人|同志))", text[i:])
         if (alone and alone.group(1)[:2] not in COMMON_WORDS and not TITLE_RE.search(alone.group(1))
                 and not any(ch in LONE_NAME_NOT for ch in alone.group(1))):
@@ -139,7 +139,7 @@ def name_after(text: str, i: int) -> tuple[str, int, str] | None:
 
 
 def name_before(text: str, title_start: int, floor: int) -> tuple[str, int] | None:
-    """The name right before a title (邹经宇教授, 欧阳慧君教授): (name, start)."""
+    """The name right before a title (张立振教授, 欧阳泰凯教授): (name, start)."""
     for length in (4, 3, 2):
         start = title_start - length
         if start < floor:
@@ -162,7 +162,7 @@ def clean_org(segment: str, home_org: str = "") -> str:
     segment = re.split(r"[，,；;：:。、]", segment)[-1].strip()
     segment = LEAD_IN.sub("", segment).strip("、，,；;：: ")
     verb = list(re.finditer(r"专访|采访|会见|拜访|走访|看望|慰问|陪同|邀请|欢迎", segment))
-    if verb:  # 编辑小组日前专访台南市政府工务局局长赖宏彬: the organisation comes after the verb
+    if verb:  # 编辑小组日前专访台南市政府工务局局长褚宇浩: the organisation comes after the verb
         segment = segment[verb[-1].end():]
     for cut in ("的", "了", "是", "在", "为"):
         at = segment.rfind(cut)
@@ -190,25 +190,25 @@ def find_people(sentence: str, home_org: str = "") -> list[Mention]:
     mentions: list[Mention] = []
     floor = 0  # where the text belonging to the next person starts
     carry_org = ""
-    pending: list[str] = []  # titles waiting for their name: 国务院参事、中国城市科学研究会理事长、…仇保兴
-    pending_org = ""  # …建设局党组成员、副局长韦丽娟: the second title is of the same organisation
+    pending: list[str] = []  # titles waiting for their name: 国务院参事、中国城市科学研究会理事长、…孙凯哲
+    pending_org = ""  # …建设局党组成员、副局长秦浩博: the second title is of the same organisation
     for m in TITLE_RE.finditer(sentence):
         if m.start() < floor:
             continue
         title, segment = m.group(0), sentence[floor:m.start()]
         if mentions and APPOINTED_TO.search(sentence[mentions[-1].end:m.start()]):
-            mentions[-1].title += f"、{title}"  # 其木格任团长, 张立副厅长当选为会长: the new post is the name's before it
+            mentions[-1].title += f"、{title}"  # 其勒木格任团长, 张立副厅长当选为会长: the new post is the name's before it
             floor = m.end()
             continue
         if mentions and not segment and mentions[-1].end == floor and not name_after(sentence, m.end()):
-            mentions[-1].title += f"、{title}"  # 谭广亨教授: a second title right after the name
+            mentions[-1].title += f"、{title}"  # 蒋琦哲教授: a second title right after the name
             floor = m.end()
             continue
         bare = segment.strip(" 、，")
-        found = None if plausible_name(bare) else name_after(sentence, m.end())  # 、徐思光副总规划师
+        found = None if plausible_name(bare) else name_after(sentence, m.end())  # 、郑琦宇副总规划师
         before = name_before(sentence, m.start(), floor)
         if found and before and title in AFTER_NAME_TITLES and ORG_SUFFIX_RE.search(sentence[floor:before[1]]):
-            found = None  # …大学建筑学系欧阳慧君教授揭开序幕: the name is before 教授, not 揭开序
+            found = None  # …大学建筑学系欧阳泰凯教授揭开序幕: the name is before 教授, not 揭开序
         if found:
             name, end, latin = found
             org = clean_org(segment, home_org)
@@ -219,7 +219,7 @@ def find_people(sentence: str, home_org: str = "") -> list[Mention]:
             elif carry_org and SUB_UNIT.fullmatch(org) and segment[:1] == "、":
                 org = carry_org + org  # …协会会长施平西副会长秦帆、专委会主任王军: a unit of the same org
             mentions.append(_mention(name, pending, org, title, m.end(), end, latin))
-            for more, more_end in _names_listed(sentence, end):  # 副会长邢家栋、乔卫民、卜庆华
+            for more, more_end in _names_listed(sentence, end):  # 副会长尤帆德、蒋晓琦、卫祥宁
                 mentions.append(Mention(more, mentions[-1].title, mentions[-1].org, more_end - len(more), more_end))
                 end = more_end
             carry_org, pending, pending_org, floor = org or carry_org, [], "", end
@@ -280,13 +280,13 @@ def _table_row(sentence: str) -> Mention | None:
 
 
 def _elected_rows(sentence: str, home_org: str) -> list[Mention]:
-    """会长：邹国华（…董事长） / 副会长：刘晓峰、程建民: election results, one title per row."""
+    """会长：许鹏琦（…董事长） / 副会长：秦宇琦、何晨博: election results, one title per row."""
     match = ELECTED_ROW.match(sentence.rstrip("；;，,。"))
     titles = list(TITLE_RE.finditer(match.group(1))) if match else []
     if not titles or titles[-1].end() != len(match.group(1)):
         return []
     label = match.group(1)
-    org = clean_org(label[:titles[-1].start()], home_org)  # 专家委员会主任：上官景和 ("" -> see facts)
+    org = clean_org(label[:titles[-1].start()], home_org)  # 专家委员会主任：上官文泰 ("" -> see facts)
     names = [n for n in match.group(2).split("、") if plausible_name(n)]
     out = []
     for name in names:
@@ -309,12 +309,12 @@ def _role_in(desc: str, home_org: str) -> tuple[str, str] | None:
 
 
 def _bracketed(sentence: str, home_org: str) -> list[Mention]:
-    """任宏伟（…有限公司总工程师）讲授了…: a name with its title in brackets."""
+    """陶维宇（…有限公司总工程师）讲授了…: a name with its title in brackets."""
     out = []
     for m in PAREN_ROLE.finditer(sentence):
         role = _role_in(m.group(2), home_org)
         name = m.group(1)
-        for cut in range(len(name) - 1):  # 项目负责人许文静: the name is the tail
+        for cut in range(len(name) - 1):  # 项目负责人施明维: the name is the tail
             if plausible_name(name[cut:]):
                 name = name[cut:]
                 break
@@ -325,7 +325,7 @@ def _bracketed(sentence: str, home_org: str) -> list[Mention]:
 
 
 def _appointed(sentence: str, known: set[str], home_org: str) -> list[Mention]:
-    """聘任陈文豹、蔡开清、卢玉波、欧国原4人为协会名誉会长: names listed, one title for all."""
+    """聘任金凯锐、沈嘉晓、褚晨朗、金宁志4人为协会名誉会长: names listed, one title for all."""
     out = []
     for clause in re.split(r"[，。；]", sentence):
         match = APPOINTED.search(clause)
@@ -349,7 +349,7 @@ SERVED_BY = re.compile(rf"([{HAN}]{{0,10}}?)({TITLE_RE.pattern})由([^，。；]
 
 
 def _served_by(sentence: str, home_org: str) -> list[Mention]:
-    """编制组主编由…总工程师符永健担任: the title before 由 is the person's too."""
+    """编制组主编由…总工程师孙琦博担任: the title before 由 is the person's too."""
     out = []
     if "担任" not in sentence:  # the pattern is slow to rule out; most sentences have no 担任
         return out

@@ -43,8 +43,8 @@ def sound(text: str) -> str:
 
 
 def other_sounds(name: str, most: int = 16) -> set[str]:
-    """The name's sound with its characters' other readings: 郑伯阳 is also zen bai yan, so a
-    follower who types 郑柏阳 (bai, usually) finds him."""
+    """The name's sound with its characters' other readings: 郑伯安 is also zen bai an, so a
+    follower who types 郑柏安 (bai, usually) finds him."""
     if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name):
         return set()
     keys = [""]
@@ -145,7 +145,7 @@ class NameIndex:
                     elif (size <= 4 and (plausible_name(window) or (size >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", window)))
                           and self._whole(run, i, size)):
                         # a name typed from memory sounds the same (武勇 for 武涌); one that merely
-                        # shares a character (欧阳振邦, 欧阳明) is someone else, and so is one under
+                        # shares a character (欧阳振邦, 欧阳文) is someone else, and so is one under
                         # a surname of another reading (程晨明 is not 沈晨明, though 沈 may be read chen)
                         for name in self.by_sound.get(sound(window), ()):
                             if _same_surname(window, name):

@@ -82,7 +82,7 @@ def fold(text: str) -> str:
     text = _DASH_BETWEEN_DIGITS.sub("-", text)
     text = _ASCII_PUNCT_NEAR_CJK.sub(lambda m: _TO_WIDE[m.group()], text)
     text = _STRAY_SPACE.sub("", text)
-    text = _DOT_IN_NAME.sub("·", text)  # 颂猜．汶纳 -> 颂猜·汶纳
+    text = _DOT_IN_NAME.sub("·", text)  # 阿明．沙克 -> 阿明·沙克
     return _SPACES.sub(" ", text).strip()
 
 

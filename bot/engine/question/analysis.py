@@ -15,30 +15,19 @@ from dataclasses import dataclass, field
 from ..text.folding import fold, has_cjk
 from ..text.lexicon import PLACES, TITLE_RE
 from ..text.numerals import numbers_in
-from ..text.vocab import alternation, pairs, patterns
+from ..text.vocab import alternation, pairs, patterns, words
 from .english import translate
 
 # Colloquial ways of asking, said the way articles write: 干哪些活 -> 工作, 啥时候 -> 什么时候.
-COLLOQUIAL = [(re.compile(p), r) for p, r in [
-    (r"干(?:哪些|什么|啥|些什么)活儿?|干(?:什么|啥)的活儿?|做(?:哪些|什么)事(?:情)?", " 哪些工作 "),
-    (r"啥时候|啥时(?![期代段])", "什么时候"), (r"在哪儿", "在哪里"), (r"咋样", "怎么样"), (r"啥", "什么"),
-    (r"(?:一共|总共|总计)有?多少", "总数多少"),  # 现在一共有多少家会员: the 总数, not one year's count
-    (r"几多", "多少"), (r"种的树|种了树|种树", "植树"), (r"拿了|拿到|拿过", "获得"), (r"边个", "谁"), (r"喺边度|喺边", "在哪里"),  # Cantonese
-]]
+COLLOQUIAL = [(re.compile(p), f" {r} ") for p, r in pairs("colloquial").items()]
 # "Which company and which project": nouns the answer must name, not merely mention.
-TARGET_NOUNS = ("公司|企业|项目|单位|机构|协会|学校|大学|学院|医院|酒店|宾馆|城市|部门|文件|活动|论坛|产品|技术|标准|"
-                "指南|规程|规范|办法|方案|导则|手册|宣言|倡议书|报告|备忘录|条例|协议|"
-                "奖项|基地|工程|园区|小区|展会|博览会|研讨会|课题|课程|会议|工作|任务|职责|措施|举措|成果")
+TARGET_NOUNS = alternation("target_nouns")
 TARGETS = re.compile(rf"(?:哪个|哪家|哪所|哪些|哪几个|哪几家|哪一个|哪一家|什么)\s*((?:(?:{TARGET_NOUNS})\s*(?:和|与|及|、)?\s*)+)"
                      rf"|((?:{TARGET_NOUNS}))的?(?:叫什么名字|叫什么|名称|名字|题目)"
                      rf"|((?:{TARGET_NOUNS}))(?:有|是)?(?:哪些|哪几个|哪几家)")
 LIST_NOUN = re.compile(r"(?:哪几个|哪几项|哪几家|哪几位|哪几类|哪几种|哪些|哪几(?=[站处点批]))([\u4e00-\u9fff]{1,2})")
-LISTING = re.compile(r"哪些|哪几|哪[两三四五六七八九十]|都有|有什么|包括什么|名单")
-POLITENESS = re.compile(
-    r"请问一下|请问|请教一下|请教|问一下|麻烦问一下|麻烦您|麻烦你|麻烦|想问一下|想问问|想问|我想知道|想知道|想了解一下|想了解|"
-    r"能告诉我|可以告诉我|告诉我|帮我查一下|帮我查|帮忙查一下|查一下|打听一下|你好|您好|哈喽|谢谢你|谢谢您|谢谢|多谢|"
-    r"感谢|麻烦了|一下子|一下|小编|客服|这个|那个|这次|本次|上次|那次|这场|那场|的话"
-)
+LISTING = re.compile(patterns("list_asked"))
+POLITENESS = re.compile(alternation("politeness"))
 TRAILING = re.compile(r"[吗呢吧啊呀哈嘛哦喔啦]+$")
 PUNCT = re.compile(r"[\s?？!！。，,、；;：:“”\"'‘’「」『』（）()【】\[\]~～…·.]+")
 
@@ -52,38 +41,26 @@ WHO_WORDS = re.compile(alternation("who_asking"))
 FILLERS = re.compile(alternation("fillers"))
 CANTONESE = pairs("cantonese")
 CANTONESE_WORDS = sorted(CANTONESE, key=len, reverse=True)
-ORG_WORDS = re.compile(r"企业|公司|单位|机构|高校|协会|院校|部门|学会")
+ORG_WORDS = re.compile(alternation("org_nouns"))
 # Words that ask but say nothing about the subject: removed before comparing with articles.
-ASKING = re.compile(
-    r"有(?=哪|什么|多少|几)|是谁|谁是|是哪位|哪位|是哪个|哪个|哪些|哪[两三四五六七八九十]+[家个位项名所]?|哪几位|哪几个|哪几|哪家|哪所|怎么(?!联系)|哪份|哪项|叫什么|什么|是否|有没有|有无|多少|几个|几家|几位|"
-    r"怎么样|怎样|如何|为什么|为何|可以|你们|您们|咱们|一共|总共|分别|具体|现任|现在|目前|当时|总数|主要|一些|名字|名称|担任|出任|应该|应当|有疑问|疑问|有问题|"
-    # when it happened, as followers say it: it narrows nothing down in the article's own words
-    r"年初|年底|年中|今年|去年|明年|上个月|这个月|下个月|最近|近期|前不久|前几天|上周|本周|"
-    r"这期|那期|本期|这届|那届|本届|打算|准备|计划|能出来|截止到|截止|截至|那边|这边|他们|她们|大概|大约|"
-    # single characters that never carry the subject (会, 有, 能, 都 do: 会议, 有限公司, 节能, 成都)
-    r"[吗呢谁啥哪了的是在我你您请几个]"
-)
+ASKING = re.compile(patterns("asking"))
 COUNTED = re.compile(r"(?:多少|几)\s*[家个位名项次场所篇辆人钱方吨]?\s*([\u4e00-\u9fff]{2})")
-PER_UNIT = re.compile(r"一个人|每个人|每人|一人|一晚|每晚|一次|每次|一天|每天")  # 住宿费一晚多少钱
-HEDGE = re.compile(r"大概|大约|大致|差不多|估计|到底|究竟")  # 授信额度大概多少: the 额度 is counted, not 大概
+PER_UNIT = re.compile(alternation("per_unit"))  # 住宿费一晚多少钱
+HEDGE = re.compile(alternation("hedges"))  # 授信额度大概多少: the 额度 is counted, not 大概
 COUNTED_BEFORE = re.compile(r"([\u4e00-\u9fff]{2})(?:是|有|为|达|约)?(?:多少钱|多少|多大|多高|多长|多重)\s*$")
 # 培训费收多少, 工本费要多少钱: a fee named before the verb that asks how much is what is counted
 FEE_COUNTED = re.compile(r"([\u4e00-\u9fff]{2}费)(?:需要|要|需|得|应|收|交|付|花|缴)+(?:多少钱|多少)\s*$")
-COUNT_VERBS = re.compile(r"参加|参与|出席|入选|获得|到会|来了|签约|进入|报名|完成|建成|当选|选了|一共|总共|考试|考核|"
-                         r"合格|通过|参观|种了|种植|植树|获奖")
-ORG_ENDINGS = r"(?:协会|学会|促进会|研究会|委员会|公司|集团|大学|学院|研究院|设计院|局|厅)"
+COUNT_VERBS = re.compile(alternation("count_verbs"))
+# Organisation endings, but not those that are also verbs of a question (在青岛办的培训: 办 is done, not an office).
+ORG_ENDINGS = "(?:" + "|".join(sorted((re.escape(w) for w in set(words("org_suffixes")) - set(words("verb_like_suffixes"))),
+                                      key=len, reverse=True)) + ")"
 # 种了多少棵: the measure word says what kind of count answers (棵, not 项); 个 and 名 say too little
-MEASURE = re.compile(r"(?:多少|几)\s*(票|棵|株|台|套|件|本|册|辆|架|座|栋|间|张|份|条|批|篇|所|场|项|户|床|层|章|节|部)")
-ATTRIBUTE = re.compile(r"主题|题目|内容|口号|议题|安排|议程")
-CLOCK = re.compile(r"几点|几时|时间段|开放时间|办公时间|营业时间|上班时间|下班时间|作息")
-UNITS = [
-    ("percent", re.compile(r"利率|比例|比率|百分之|占比|增长率|增幅|%|多少成")),
-    ("money", re.compile(r"多少钱|授信|贷款|额度|价格|费用|票价|门票|多少费|劳务费|报酬|收费|经费|预算|投资|资金|元|费|奖金|工资|薪")),
-    ("area", re.compile(r"面积|多大|平方米|亩")),
-    ("volume", re.compile(r"多少方|立方|产能|产量|产多少|年产|吨")),
-    ("people", re.compile(r"多少人|几个人|几人|人数|多少名|几名|几位|多少位|people")),
-    ("orgs", re.compile(r"几家|多少家|几个单位|多少个单位|几个协会|多少个协会")),
-]
+MEASURE = re.compile(rf"(?:多少|几)\s*({alternation('measure_words')})")
+ATTRIBUTE = re.compile(alternation("attribute_asked"))
+CLOCK = re.compile(alternation("clock_asked"))
+# The amounts a count can ask for, in the order they are tried; each one's words are data.
+UNIT_ORDER = ("percent", "money", "area", "volume", "people", "orgs")
+UNITS = [(unit, re.compile(alternation(f"count_units/{unit}"))) for unit in UNIT_ORDER]
 
 
 @dataclass
@@ -196,13 +173,12 @@ def analyse(raw: str) -> Question:
 
 
 # In 哪些专家做了报告 / 有哪些领导来了 these words name the people asked for, not the event.
-PEOPLE_WORDS = re.compile(r"专家|嘉宾|领导|代表|人员|学者|人士|同志|来宾|人|谁")
+PEOPLE_WORDS = re.compile(alternation("people_nouns"))
 
 
 # How a count is asked, not what of: 一年能产多少 -> 产.
 # 一年能产多少, 每人多少钱: how a count is asked; 能 only as a verb (节能, 能效 are words)
-COUNT_PHRASING = re.compile(r"一年能?|每年|年均|能够|(?<![节效动功性产智])能(?![效耗源力])|可以|一共|总共|大约|大概|合计|"
-                            r"一个人|每个人|每人|一人|一晚|每晚")
+COUNT_PHRASING = re.compile(patterns("count_phrasing"))
 
 
 def topic_of(text: str, kind: str) -> str:

@@ -122,8 +122,8 @@ def parse_article(text: str, shown: str) -> tuple[Article | None, list[Problem]]
     body_start = max([title_i] + [i for i in meta if i < title_i + 4]) + 1 if title_i >= 0 else 0
     body_lines = []
     for i in range(body_start, len(lines)):
-        if kinds[i] == "tail":
-            break
+        if kinds[i] == "tail" and body_lines:
+            break  # 上一篇, 版权所有: the page goes on after the article (a [打印本页] bar above it does not end it)
         if kinds[i] in ("text", "field"):
             body_lines.append(i)
     if title_i < 0:

@@ -72,7 +72,7 @@ def passes(case: dict, answer) -> bool:
 
 def tagged_kind(case: dict) -> str:
     """h6-who-rev -> who-rev, u-when -> when, para-h5-count -> count."""
-    return re.sub(r"^(?:para-)?(?:[a-z]\d?-)?", "", case.get("tag", ""))
+    return re.sub(r"^(?:para-)?(?:[a-z]\d*-)?", "", case.get("tag", ""))
 
 
 def read_jsonl(path: str) -> list[dict]:

@@ -31,12 +31,16 @@ POLITENESS = re.compile(alternation("politeness"))
 TRAILING = re.compile(r"[吗呢吧啊呀哈嘛哦喔啦]+$")
 PUNCT = re.compile(r"[\s?？!！。，,、；;：:“”\"'‘’「」『』（）()【】\[\]~～…·.]+")
 
-# The kinds of fact a question can ask for, in order: the first whose cues match names the kind.
-# Each kind's cues are data, one per line, in bot/engine/vocab/question_kinds/<kind>.txt.
+# The kinds of fact a question can ask for. Each kind's cues are data, one per line, in
+# bot/engine/vocab/question_kinds/<kind>.txt; kind_of scores them, and this order only breaks ties.
 KIND_ORDER = ("attachments", "code", "contact", "count", "when", "where", "host", "organiser", "documents",
               "visits", "attend", "speakers", "fullname", "purpose", "what")
 KINDS = [(kind, patterns(f"question_kinds/{kind}")) for kind in KIND_ORDER]
 KIND_RES = [(kind, re.compile(pattern)) for kind, pattern in KINDS]
+# The words that carry a question's asking (什么, 哪, 多少): a cue beside one is what is asked.
+INTERROGATIVES = re.compile(alternation("interrogatives"))
+# What may stand between a cue and its interrogative and keep them one phrase (电话是多少, 手机号码是多少).
+LINKS = re.compile(rf"(?:{alternation('interrogative_links')})*")
 WHO_WORDS = re.compile(alternation("who_asking"))
 FILLERS = re.compile(alternation("fillers"))
 CANTONESE = pairs("cantonese")
@@ -103,9 +107,39 @@ def clean(text: str) -> str:
     return re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", text)
 
 
-def kind_of(text: str) -> str:
-    """The kind of fact a cleaned question asks for ("" when none is named)."""
-    kind = next((k for k, pattern in KIND_RES if pattern.search(text)), "")
+# A cue's weight: beside the question's interrogative it names what is asked (电话是多少: contact);
+# elsewhere it only says what the question is about (参加 in 多少人参加); an interrogative on its
+# own at the end (…是多少, …是什么) names no kind by itself and weighs like a cue elsewhere.
+FOCUS, ELSEWHERE = 2, 1
+
+
+def cue_weight(text: str, start: int, end: int, asking: list[tuple[int, int]], english: bool) -> int:
+    """How strongly the cue text[start:end] says what kind of fact is asked."""
+    if english:
+        return ELSEWHERE  # the glossary's word order is not the question's: nothing is beside anything
+    if INTERROGATIVES.sub("", text[start:end]).strip("是的有") == "" and not text[end:].strip():
+        return ELSEWHERE  # 会费是多少: the bare 多少 says less than what stands before it
+    for a, b in asking:
+        if (a < end and start < b) or (a >= end and LINKS.fullmatch(text[end:a])) \
+                or (b <= start and LINKS.fullmatch(text[b:start])):
+            return FOCUS
+    return ELSEWHERE
+
+
+def kind_of(text: str, english: bool = False) -> str:
+    """The kind of fact a cleaned question asks for ("" when none is named).
+
+    Every kind's cues are scored, not tried in turn: a cue standing with the interrogative
+    (联系电话是多少, 哪天签的) outweighs one that only names the event (签的协议, 多少人参加), so
+    a cue added to one kind cannot silently take questions that another kind's cue asks more
+    directly. Equal scores go to the kind first in KIND_ORDER.
+    """
+    asking = [m.span() for m in INTERROGATIVES.finditer(text)]
+    best, kind = 0, ""
+    for k, pattern in KIND_RES:
+        weight = max((cue_weight(text, *m.span(), asking, english) for m in pattern.finditer(text)), default=0)
+        if weight > best:
+            best, kind = weight, k
     if kind == "what" and ATTRIBUTE.search(text):
         kind = ""  # 主题是什么 asks for a sentence of the article, not a definition
     return kind
@@ -132,7 +166,7 @@ def analyse(raw: str) -> Question:
     latin, pinyin_words = [], []
     if re.search(r"[a-z]{2,}", text):
         text, latin, pinyin_words = translate(text)
-    kind = kind_of(text)
+    kind = kind_of(text, english)
     asks_who = bool(WHO_WORDS.search(text))
     title_match = TITLE_RE.search(text)
     q = Question(raw=raw, text=text, kind=kind, topic="", latin_words=latin, english=english,

@@ -37,6 +37,7 @@ SUBHEADING = 12  # characters: a line this short above a count is read as its la
 DAY_DEADLINE = re.compile(r"(?<![\d月])(\d{1,2})[日号](?:\d+[时点])?(?:前|之前|以前|止|为止)")
 DEADLINE = re.compile(r"\d+[日号](?:\d+[时点])?(?:前|之前|以前|止|为止)|截止|截至|逾期")
 FUTURE_ASKED = re.compile(alternation("future_asked"))
+YEAR_ASKED = re.compile(alternation("year_asked"))
 FUTURE_SAID = re.compile(alternation("future_said"))
 UNIT_WORDS = {
     "money": ("元", "万元", "亿元"), "area": ("平方米", "亩", "万平方米"), "volume": ("方", "立方米", "吨", "万吨", "万立方米"),
@@ -194,6 +195,11 @@ class FactAnswers:
             if FUTURE_ASKED.search(q.text) and not FUTURE_SAID.search(doc.article.sentences[index].text):
                 continue  # 下一届在哪里开: this meeting's date and place are not the next one's
             fact = "、".join(d.text for d in event.dates) if kind == "when" else event.place
+            if kind == "when" and YEAR_ASKED.search(q.text) and not any(d.year for d in event.dates):
+                year = doc.article.published[:4]
+                if not year:
+                    continue  # 哪一年开的 and the article says only 6月20日: a day is no answer to a year
+                fact += f"（文中未写年份；文章发布于{year}年）"
             # 在郑州举办 and, further on, 地点：郑州市郑东新区…中原建科大厦: the finer place is the venue
             finer = [e.place for e in events(doc) if event.place in e.place and e.place != event.place]
             venue = event.venue or max(finer, key=len, default="")

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from ..text.dates import DATE_RE, parse_date, with_arabic_dates
 from ..text.folding import fold
+from ..text.vocab import alternation
 from .fields import read_text
 from .orgs import org_mentions
 from .problem import Problem
@@ -42,6 +43,10 @@ PHONE_RE = re.compile(r"(?<![\d-])(?:(?:[（(]\s*\d{2,4}\s*[)）]\s*)?(?:\d{3,4}
 COPYRIGHT_NOISE = re.compile(r"copyright|版权所有|©|\(c\)|\b(?:19|20)\d{2}\b|[，,。].*$|未经许可|不得转载|all rights reserved",
                              re.IGNORECASE)
 FILING_NUMBER = re.compile(r"[\u4e00-\u9fff]?icp[备证]?[\d\-号]*|[\u4e00-\u9fff]?公网安备[\d号]*", re.IGNORECASE)
+# 谢某某先生, BBS, JP及…: honours written after a name (Hong Kong, Macau) are no part of the next title
+POSTNOMINALS = re.compile(rf"(?:\s*[,，]\s*(?:{alternation('postnominals')})(?![A-Za-z]))+")
+BARE_DATE = re.compile(r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+                       r"\s*(?:[（(]?(?:星期|周)[一二三四五六日天][)）]?)?$")
 DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号$")
 SENTENCE_END = re.compile(r"(?<=[。！？!?；;])(?![”’」』）)])")
 # A long line ending like a sentence is text even when it says 请登录…网站查阅 or 分享到 in passing.
@@ -100,7 +105,7 @@ def parse_article(text: str, shown: str) -> tuple[Article | None, list[Problem]]
     marked = _mark_table_rows(text.splitlines())
     paired = _field_pairs(marked)
     raw = _table_sentences(paired)
-    lines = [with_arabic_dates(fold(line)) for line in raw]
+    lines = [POSTNOMINALS.sub("", with_arabic_dates(fold(line))) for line in raw]
     kinds = ["nav" if _is_menu(line) else _classify(folded) for line, folded in zip(raw, lines, strict=True)]
     for i, (before, after) in enumerate(zip(marked, paired, strict=True)):
         if after and after != before:
@@ -310,6 +315,8 @@ def _classify(line: str) -> str:
     if ((NAV_RE.search(line) and not SENTENCE_LIKE.search(line)) or line.count("|") + line.count("｜") + line.count("▏") >= 2
             or len(re.findall(r"\s[>＞»›]{1,2}\s", f" {line} ")) >= 2):
         return "nav"
+    if BARE_DATE.match(line):
+        return "meta"  # a date alone on its line near the top is when the page was published, never a title
     if DOC_NUMBER.match(line):
         return "meta"  # 晋绿建协〔2024〕27号: a notice's file number, not its title
     if META_RE.search(line) and len(line) < 160 and not line.endswith("。"):

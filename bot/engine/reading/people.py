@@ -55,6 +55,7 @@ HONORIFICS = ("老师", "先生", "女士", "教授", "院长", "局长", "主�
 SUB_UNIT = re.compile(r"专委会|分会|秘书处|专业委员会|工作委员会|办公室")
 LEAD_IN = re.compile(r"^(?:.{0,10}?由|.{0,8}?邀请(?:到|了)?|.{0,4}?(?:聘请|聘任|特聘|推选|选举|任命)|以及|及|和|与|并|"
                      r"其中|包括|特邀|来自|受邀|应邀|同时|另有)")
+AFTER_PREVIOUS = re.compile("^(?:" + "|".join(HONORIFICS) + ")(?=以及|及|和|与)")
 TABLE_ROW = re.compile(rf"^([{HAN}·]{{2,8}})：(.+)$")
 ELECTED_ROW = re.compile(rf"^(.{{0,12}}?)：((?:[{HAN}]{{2,4}}、)*[{HAN}]{{2,4}})(?:（([^（）]{{2,40}})）)?$")
 # 陶维宇（青岛海川建筑设计研究院有限公司总工程师）: a title in brackets after the name.
@@ -160,6 +161,7 @@ SELF_REFERENCES = {"协会", "本会", "我会", "本协会", "我协会", "大�
 def clean_org(segment: str, home_org: str = "") -> str:
     """Text before a title, minus lead-ins like 会议由 / 本次大会邀请到, when it names an organisation."""
     segment = re.split(r"[，,；;：:。、]", segment)[-1].strip()
+    segment = AFTER_PREVIOUS.sub("", segment)  # 某某先生及…协会主席: 先生 belongs to the name before
     segment = LEAD_IN.sub("", segment).strip("、，,；;：: ")
     verb = list(re.finditer(r"专访|采访|会见|拜访|走访|看望|慰问|陪同|邀请|欢迎", segment))
     if verb:  # 编辑小组日前专访台南市政府工务局局长褚宇浩: the organisation comes after the verb

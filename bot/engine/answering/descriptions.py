@@ -10,22 +10,24 @@ from ..retrieval.finder import Finder, source_entry, subject_words
 from ..retrieval.library import Doc
 from ..retrieval.names import sound
 from ..text.numerals import NUMBER_TOKEN
+from ..text.vocab import alternation, patterns, words
 from .wording import quote, source
 
-HOW_LONG = re.compile(r"几年|多少年|几个月|多少个?月|多少天|几天|多久|多长时间|多长|几个小时|多少小时|几次|多少次")
+HOW_LONG = re.compile(alternation("how_long_asked"))
 # a length of time or a number of times (3年, 两个月, 5次), not a date (2025年4月) or a code
-AMOUNT = re.compile(r"(?:(?<![\d.])\d{1,3}(?:\.\d)?|[一二两三四五六七八九十百半]+)\s*(?:个月|年(?![\d度底初])|天|周|小时|学时|次|期)"
-                    r"|长期|永久")
-VISITED = re.compile(r"参观了?|来到|走访了?|考察了?|观摩了?|前往|走进")
-PLACE_NAMED = re.compile(r"公司|集团|基地|项目|中心|园区|产业园|展厅|展馆|工地|现场|大学|学院|研究院|小区|工厂")
-LISTS = re.compile(r"包括|如下|分别是|分别为|有：|为：")
-PURPOSE_RE = re.compile(r"旨在|目的|宗旨|作用|意义|职能|职责|负责|平台|机制|致力于|为了|以便")
-PURPOSE_STRONG = re.compile(r"旨在|目的|宗旨|作用|意义|职能|职责|致力于")
-ASKED = re.compile(r"^(?:记者问|问|Q)\s*[:：]|[?？]$")
-REPLY = re.compile(r"^(?:答|A)\s*[:：]")
+AMOUNT = re.compile(rf"(?:(?<![\d.])\d{{1,3}}(?:\.\d)?|[一二两三四五六七八九十百半]+)\s*(?:{patterns('duration_units')})"
+                    rf"|{alternation('durations_unbounded')}")
+VISITED = re.compile(alternation("visit_verbs"))
+PLACE_NAMED = re.compile(alternation("visited_places"))
+LISTS = re.compile(alternation("list_openers"))
+PURPOSE_RE = re.compile(f"{alternation('purpose_said')}|{alternation('purpose_hinted')}")
+PURPOSE_STRONG = re.compile(alternation("purpose_said"))
+ASKED = re.compile(rf"^(?:{alternation('interview_asked')})\s*[:：]|[?？]$")
+REPLY = re.compile(rf"^(?:{alternation('interview_replied')})\s*[:：]")
 # Things an article names when it has one (XX酒店, XX医院); 单位 or 工作 may go unnamed and still be said.
-NAMED_ONLY = {"酒店", "宾馆", "医院", "学校", "大学", "学院", "园区", "小区", "基地", "展会", "博览会"}
-DOCUMENT_NOUNS = {"指南", "规程", "规范", "办法", "方案", "导则", "手册", "宣言", "倡议书", "标准", "文件", "报告"}
+NAMED_ONLY = frozenset(words("named_things"))
+DOCUMENT_NOUNS = frozenset(words("document_nouns"))
+FOLLOWING = alternation("following_words")  # 以下, 如下: what follows is a list
 
 
 class Passages:
@@ -165,7 +167,7 @@ class Passages:
                     # 共设三站 announces 站; a heading 三、培训内容 announces the 内容 listed under it
                     names_noun = bool(noun) and (
                         re.search(rf"[一二三四五六七八九十两\d]+(?:[个项家位类种站处][\u4e00-\u9fff]{{0,3}})?{noun}", said)
-                        or re.search(rf"(?:以下|如下|下列|下述){noun}", said)  # 在以下方面开展合作：
+                        or re.search(rf"(?:{FOLLOWING}){noun}", said)  # 在以下方面开展合作：
                         or noun in doc.article.sentences[items[0]].heading)
                     # 一等奖有哪些项目: the question names the caption (一等奖（4项）) of a table's rows
                     caption = without_closing_note(said)

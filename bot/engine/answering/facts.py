@@ -11,38 +11,38 @@ from ..retrieval.index import grams
 from ..retrieval.library import Doc
 from ..text.dates import Date, find_dates
 from ..text.numerals import NUMBER_TOKEN, normalise_number
-from ..text.vocab import alternation
+from ..text.vocab import alternation, pairs
 from .descriptions import Passages
 from .wording import quote, source
 
-GROUP_ASKED = re.compile(r"(编制组|专家组|工作组|领导小组|小组|代表团|考察团|班子|团队)(?:成员)?(?:一共|总共|共|总数)?有?(?:多少|几)"
-                         r"(?:个|名|位)?(?:人|成员|委员)")
-HOTEL_ASKED = re.compile(r"(?:哪个|哪家|什么)(?:酒店|宾馆|饭店)")
-HOTEL = re.compile(r"酒店|宾馆|饭店|度假村|山庄|会馆|招待所")
+GROUP_ASKED = re.compile(rf"({alternation('group_nouns')})(?:成员)?(?:{alternation('total_asked')})?有?(?:多少|几)"
+                         rf"(?:个|名|位)?(?:{alternation('group_members')})")
+HOTEL_ASKED = re.compile(rf"(?:哪个|哪家|什么)(?:{alternation('hotel_words')})")
+HOTEL = re.compile(alternation("hotel_words"))
 REFERS_BACK = re.compile(r"(?:该|其|此)[\u4e00-\u9fff]")  # 该基地, 其中: about what the sentence before named
-TOTAL = re.compile(r"总数|总计|共计|合计|累计|共有|总共|一共")
-DOC_VERBS = re.compile(r"通过|审议|签署|签订|发布|印发|宣读|编制|编写|发表|表决")
+TOTAL = re.compile(alternation("total_words"))
+DOC_VERBS = re.compile(alternation("document_verbs"))
 PHONE_OR_PERSON = r"\d{3,4}-?\d{7,8}|[(（]0\d{1,3}[)）]\s*\d{3,4}-?\d{4}|1\d{10}|联系人"
 CONTACT_IN_TEXT = re.compile(PHONE_OR_PERSON + r"|[\w.]+@[\w.]+\.[a-z]{2,}")
 # DBJ53/T-128-2024, GB 55015-2021, JGJ/T 449-2018, 琼标协〔2024〕5号
 CODE = re.compile(r"\b[A-Za-z]{2,}\d*(?:/[A-Za-z])?[\s-]*\d+(?:[.-]\d+)*-(?:19|20)\d{2}|〔(?:19|20)\d{2}〕\d+号")
-PHONE_ASKED = re.compile(r"电话|手机|热线|联系人|找谁|问谁|咨询谁")
+PHONE_ASKED = re.compile(alternation("phone_asked"))
 PHONE_IN_TEXT = re.compile(PHONE_OR_PERSON)
-ADDRESS_ASKED = re.compile(r"地址|办公地点|在哪里?办公|在哪办公|在哪里|哪儿办公")
-ADDRESS_IN_TEXT = re.compile(r"地址|[路街道巷]\d+号|大厦|大楼")
+ADDRESS_ASKED = re.compile(alternation("address_asked"))
+ADDRESS_IN_TEXT = re.compile(rf"[路街道巷]\d+号|{alternation('address_said')}")
 # A question about a deadline, and a date an article sets as one (请于5月10日前…, 截止日期为…).
 DEADLINE_ASKED = re.compile(f"(?<![提以])前|{alternation('deadline_asked')}")  # 提前, 以前 are no deadlines
 ADDRESS_LINE = re.compile(r"^(?:详细)?地址\s*[:：]")
 SUBHEADING = 12  # characters: a line this short above a count is read as its label
-DAY_DEADLINE = re.compile(r"(?<![\d月])(\d{1,2})[日号](?:\d+[时点])?(?:前|之前|以前|止|为止)")
-DEADLINE = re.compile(r"\d+[日号](?:\d+[时点])?(?:前|之前|以前|止|为止)|截止|截至|逾期")
+DAY_DEADLINE = re.compile(rf"(?<![\d月])(\d{{1,2}})[日号](?:\d+[时点])?(?:{alternation('deadline_suffixes')})")
+DEADLINE = re.compile(rf"\d+[日号](?:\d+[时点])?(?:{alternation('deadline_suffixes')})|{alternation('deadline_said')}")
 FUTURE_ASKED = re.compile(alternation("future_asked"))
 YEAR_ASKED = re.compile(alternation("year_asked"))
 FUTURE_SAID = re.compile(alternation("future_said"))
-UNIT_WORDS = {
-    "money": ("元", "万元", "亿元"), "area": ("平方米", "亩", "万平方米"), "volume": ("方", "立方米", "吨", "万吨", "万立方米"),
-    "people": ("名", "人", "位", "万人", "千人"), "orgs": ("家", "个"), "percent": ("%",),
-}
+# The units of each kind of count a question may ask for (money: 元, 万元, 亿元).
+UNIT_WORDS = {kind: tuple(unit for unit, k in pairs("count_units").items() if k == kind)
+              for kind in dict.fromkeys(pairs("count_units").values())}
+CONTACT_FILLERS = re.compile(alternation("contact_fillers"))  # 你们, 贵会, 联系: they name no one
 
 
 class FactAnswers:
@@ -224,7 +224,7 @@ class FactAnswers:
         莆田市建筑业协会的电话: that site's footer. Anyone else's phone is not known."""
         if people:
             return self._person_contact(q, people, scope)
-        subject = subject_words(re.sub(r"你们|贵会|本会|贵协会|协会|联系|办公|方式|找", " ", q.topic))
+        subject = subject_words(CONTACT_FILLERS.sub(" ", q.topic))
         if not subject:
             # own news first, then newest: the library's order, read only up to the first with contacts
             docs = LazyList(d for d in self.library.by_recency if d.article.contacts)

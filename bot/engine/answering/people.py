@@ -9,21 +9,27 @@ from ..retrieval.finder import Finder, source_entry, subject_words
 from ..retrieval.library import Doc, Library
 from ..text.lexicon import ORG_SUFFIX_RE
 from ..text.numerals import NUMBER_TOKEN, numbers_in
+from ..text.vocab import alternation, pairs, words
 from .descriptions import Passages
 from .wording import grouped_people, person_line, quote, source
 
 HOST_RE = re.compile(r"主持")
-ORGANISER_RE = re.compile(r"主办|合办|承办|协办|联合主办|共同主办|发起|倡导|牵头|主编|参编|起草|承建|(?:施工|完成)单位")
+ORGANISER_RE = re.compile(alternation("organiser_words"))
 # 哪家公司 / 哪个学校: the kinds of organisation a who-question may ask for, and their endings.
-ORG_KINDS = {"公司": ("公司", "集团", "企业"), "企业": ("公司", "集团", "企业"), "大学": ("大学", "学院"),
-             "学校": ("大学", "学院", "学校"), "协会": ("协会", "学会", "促进会"), "医院": ("医院",)}
-SPEECH_WORDS = {"致辞": "致辞", "致欢迎辞": "致欢迎辞", "讲话": "讲话", "发言": "发言", "报告": "作报告",
-                "分享": "作分享", "演讲": "演讲", "介绍": "作介绍", "总结": "作总结", "宣读": "宣读", "宣布": "宣布"}
+ORG_KINDS = {kind: tuple(endings.split()) for kind, endings in pairs("org_kinds").items()}
+# a word of a speech in the sentence -> how the answer says it (报告 -> 作报告); the first found is said
+SPEECH_WORDS = pairs("speech_words")
+# how the answer words each kind of deed reading/facts.py records (the answer's wording, keyed by its kinds)
 DEED_WORDS = {"host": "主持会议", "attend": "出席会议", "elected": "当选", "greeting": "发来贺信"}
 
 
-TITLE_ASKED = re.compile(r"题目|标题|题为")  # not 主题: 分享的主题 is what was said
-TITLE_GIVEN = re.compile(r"《[^《》]+》|“[^“”]{4,}”|「[^「」]{4,}」|题为|为题|主题为|主题是")
+TITLE_ASKED = re.compile(alternation("speech_title_asked"))  # not 主题: 分享的主题 is what was said
+TITLE_GIVEN = re.compile(rf"《[^《》]+》|“[^“”]{{4,}}”|「[^「」]{{4,}}」|{alternation('speech_title_said')}")
+TITLE_ASKED_PREFIX = re.compile(rf"^(?:{alternation('title_asked_prefixes')})")  # 现任会长 asks for the 会长
+LESSER_TITLE = words("title_lesser_prefixes")  # 副会长 is not the 会长
+# 哪些企业参加了: the kinds of organisation asked to be listed; all but 协会, 学会 leave the subject
+ORGS_ASKED = re.compile(f"{alternation('attendee_org_kinds')}|{alternation('attendee_org_kinds_kept')}")
+ORGS_DROPPED = re.compile(alternation("attendee_org_kinds"))
 
 
 class PeopleAnswers:
@@ -98,7 +104,7 @@ class PeopleAnswers:
         keeps that article's people. Where an article reports an election, the person elected
         holds the title, not the one who chaired the vote. Several holders are listed by article.
         """
-        title = re.sub(r"^(?:现任|新任|时任|新一届)", "", q.job_title)
+        title = TITLE_ASKED_PREFIX.sub("", q.job_title)
         topic = _without(q.topic, q.job_title)
         subject = subject_words(NUMBER_TOKEN.sub(" ", topic))
         if subject:
@@ -174,8 +180,8 @@ class PeopleAnswers:
                       context={"article": doc.article.path}, choices=choices)
 
     def _attend_orgs(self, q, scope) -> Answer | None:
-        wanted = re.findall(r"企业|公司|单位|机构|高校|协会|院校|部门|学会", q.text)
-        topic = re.sub(r"企业|公司|单位|机构|高校|院校|部门", " ", q.topic)
+        wanted = ORGS_ASKED.findall(q.text)
+        topic = ORGS_DROPPED.sub(" ", q.topic)
         good = self.finder.answerable(q, scope, topic=topic, need=lambda d: bool(d.facts.org_lists))
         for doc, coverage in good:
             lists = [(names, kind, i) for names, kind, i in doc.facts.org_lists
@@ -287,7 +293,7 @@ def _same_title(held: str, asked: str) -> bool:
     a committee's 主任委员 is its 主任."""
     parts = [re.sub(r"(主任)委员$", r"\1", p) if asked.endswith("主任") else p for p in re.split(r"[、兼]", held)]
     return any(re.sub(r"（.*?）$", "", p).endswith(asked) and not re.sub(r"（.*?）$", "", p)[:-len(asked)].endswith(
-        ("副", "名誉", "荣誉", "常务副")) for p in parts) if not asked.startswith(("副", "名誉")) else \
+        LESSER_TITLE) for p in parts) if not asked.startswith(LESSER_TITLE) else \
         any(p.endswith(asked) for p in parts)
 
 

@@ -13,15 +13,17 @@ from .. import thresholds
 from ..answer import numbered
 from ..question.analysis import Question
 from ..text.numerals import NUMBER_TOKEN, numbers_in
+from ..text.vocab import alternation
 from .library import Doc, Library, Subject, subject_chunks
 
-GENERIC = re.compile(r"会议|大会|会|活动|仪式|典礼|这场|那场|本次|这次|开|举行|举办|召开|成立|会上")
+GENERIC = re.compile(alternation("generic_event_words"))
 # Kinds of event a question may pin down; the answering sentence must be of the same kind.
-EVENT_VERBS = [r"实施|施行|生效", r"发布|印发|公布|出台|颁布", r"截止|报名|日前|之前", r"签约|签署|签订|签的",
-               r"竣工|完工|建成|投入使用|交付", r"成立|挂牌|揭牌|设立|组建"]
+# Each kind's words are data, in bot/engine/vocab/event_kinds/<kind>.txt.
+EVENT_KINDS = ("in_force", "published", "deadline", "signed", "completed", "founded")
+EVENT_VERBS = [alternation(f"event_kinds/{kind}") for kind in EVENT_KINDS]
 
 
-EVENT_NOUN = re.compile(r"宣讲会|推介会|研讨会|座谈会|交流会|发布会|观摩会|论坛|沙龙|培训班|开班仪式|签约仪式|年会|博览会|展览会|大赛")
+EVENT_NOUN = re.compile(alternation("event_nouns"))
 
 
 class Finder:

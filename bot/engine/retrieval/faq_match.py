@@ -19,6 +19,7 @@ from ..question.analysis import Question, analyse, clean, kind_and_topic
 from ..reading.faq import FaqEntry
 from ..reading.orgs import org_mentions
 from ..reading.problem import Problem
+from ..text.vocab import alternation
 from .index import GramIndex, grams
 
 SAME_TEXT = 88  # fuzz.ratio of the cleaned questions: the same question, whatever its kind
@@ -30,7 +31,7 @@ COMPATIBLE = {("", "what"), ("what", ""), ("who", ""), ("", "who")}
 OTHER_ORG_SCORE = 60.0
 CANDIDATE_ENTRIES = 40  # entries whose phrasings rapidfuzz scores (~130 phrasings in the benchmark's FAQ)
 SAME_ORG = 80  # fuzz.partial_ratio of the organisation's name within the phrasing: one typo in five
-NOT_A_NAME = re.compile(r"^(?:你们|我们|咱们|贵|本|该|这个|那个|这|那)")  # 你们协会 names no one in particular
+NOT_A_NAME = re.compile(rf"^(?:{alternation('pointing_words')})")  # 你们协会 names no one in particular
 
 
 @dataclass

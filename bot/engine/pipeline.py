@@ -31,15 +31,17 @@ from .retrieval.library import Doc, Library
 from .retrieval.names import ends_name
 from .text.folding import fold, has_traditional, question_key, to_traditional
 from .text.lexicon import COMPOUND_SURNAMES, ORG_SUFFIX_RE
+from .text.vocab import alternation
 
 log = logging.getLogger(__name__)
 
 ANSWER_CACHE = 2048  # answers kept per engine, most recently asked first
 MAX_QUESTION_CHARS = 200  # a follower's question is a sentence; the rest of a pasted essay is ignored
 QUESTION_END = re.compile(r"[？?]")
-PERSON_ASKED = re.compile(r"谁|哪位|哪几位")  # a person, not 哪个 (哪个条例 asks for a document)
+PERSON_ASKED = re.compile(alternation("person_asked"))  # a person, not 哪个 (哪个条例 asks for a document)
 MAX_PARTS = 3  # questions answered from one message; more is an essay, not a chat
-PRONOUNS = re.compile(r"他们|她们|他|她|此人|这个人|这位|该人|其")
+PRONOUNS = re.compile(alternation("pronouns"))  # longest first: 他们 before 他
+SPEECH_TOPIC_ASKED = re.compile(alternation("speech_topic_asked"))  # 讲话的主题: what the person said
 
 
 class Engine:
@@ -228,7 +230,7 @@ class Engine:
     @staticmethod
     def _kind(q: Question, people) -> str:
         if people:
-            if q.kind == "speakers" or re.search(r"主题|题目", q.text):
+            if q.kind == "speakers" or SPEECH_TOPIC_ASKED.search(q.text):
                 return "said"
             rest = q.topic.replace(people[0][0], " ")
             for word in q.latin_words + [q.job_title] * bool(q.job_title):

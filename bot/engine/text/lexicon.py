@@ -9,11 +9,12 @@ a phrase ending in 协会 is an organisation). Nothing here names a person or an
 
 import re
 
-from .vocab import words
+from .vocab import alternation, words
 
-# Heads of job titles, longest first when compiled. Prefixes (副, 常务副, 名誉…) are added by TITLE_RE.
+# Heads of job titles, longest first when compiled. Prefixes (副, 常务副, 名誉…) are added by TITLE_RE:
+# when or how the post is held (原, 新任), then what kind of post (常务, 名誉, 一级), then 副.
 TITLE_HEADS = list(words("title_heads"))
-TITLE_PREFIX = r"(?:原|前|新任|时任|现任|候任|新当选|特任|认证)?(?:常务|常任|执行|名誉|荣誉|首席|专职|驻会|代理|兼职|高级|[一二三四]级|技术|项目|财务|市场|生产|质量)?(?:副)?"
+TITLE_PREFIX = f"(?:{alternation('title_status_prefixes')})?(?:{alternation('title_rank_prefixes')})?(?:副)?"
 TITLE_CORE = TITLE_PREFIX + "(?:" + "|".join(sorted(map(re.escape, TITLE_HEADS), key=len, reverse=True)) + ")"
 # 副理事长兼秘书长: one person, two titles.
 TITLE_RE = re.compile(TITLE_CORE + "(?:兼(?:任)?" + TITLE_CORE + ")*(?![会处组])")  # not 委员会, 理事会

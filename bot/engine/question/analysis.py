@@ -45,7 +45,7 @@ WHO_WORDS = re.compile(alternation("who_asking"))
 FILLERS = re.compile(alternation("fillers"))
 CANTONESE = pairs("cantonese")
 CANTONESE_WORDS = sorted(CANTONESE, key=len, reverse=True)
-ORG_WORDS = re.compile(alternation("org_nouns"))
+ORG_WORDS = re.compile(f"{alternation('attendee_org_kinds')}|{alternation('attendee_org_kinds_kept')}")  # 哪些企业参加了
 # Words that ask but say nothing about the subject: removed before comparing with articles.
 ASKING = re.compile(patterns("asking"))
 # 几张认证, 多少家企业: what follows the number's classifier (a measure word) is what is counted

@@ -102,6 +102,11 @@ class FactAnswers:
                                                                  and w in doc.sentences[i - 1]) for w in wanted)
 
         asked = {n for n in q.numbers if n.startswith("第")}
+        # 学40学时要交多少钱: a plain number the question gives qualifies the count, so the sentence gives it too
+        given = {n for n in q.numbers if n.isdigit() and not (len(n) == 4 and n[:2] in ("19", "20"))}
+
+        def gives_numbers(doc, i) -> bool:
+            return given <= {normalise_number(m.group(0)) for m in NUMBER_TOKEN.finditer(doc.sentences[i])}
 
         def of_the_one_asked(doc, c) -> bool:
             """第一期合格了多少人, of an article on 第二期 that says 比第一期（78.6%）提高: the count
@@ -114,7 +119,8 @@ class FactAnswers:
         def matching(doc):  # counts of the asked kind, in a sentence that names what is counted (and who)
             return [c for c in doc.facts.counts if (units is None or c.unit in units)
                     and (not q.measure or c.unit == q.measure) and names_counted(doc, c.sentence)
-                    and person in doc.article.sentences[c.sentence].text and of_the_one_asked(doc, c)]
+                    and person in doc.article.sentences[c.sentence].text and of_the_one_asked(doc, c)
+                    and gives_numbers(doc, c.sentence)]
 
         good = self.finder.answerable(q, scope, need=lambda d: bool(matching(d)))
         for doc, _ in good:

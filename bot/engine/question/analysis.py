@@ -40,6 +40,7 @@ KIND_RES = [(kind, re.compile(pattern)) for kind, pattern in KINDS]
 # The words that carry a question's asking (什么, 哪, 多少): a cue beside one is what is asked.
 INTERROGATIVES = re.compile(alternation("interrogatives"))
 # What may stand between a cue and its interrogative and keep them one phrase (电话是多少, 手机号码是多少).
+MANNER = set(words("manner_asked"))  # 怎么, 如何: asking how something is done
 LINKS = re.compile(rf"(?:{alternation('interrogative_links')})*")
 WHO_WORDS = re.compile(alternation("who_asking"))
 FILLERS = re.compile(alternation("fillers"))
@@ -54,6 +55,7 @@ PER_UNIT = re.compile(alternation("per_unit"))  # 住宿费一晚多少钱
 HEDGE = re.compile(alternation("hedges"))  # 授信额度大概多少: the 额度 is counted, not 大概
 COUNTED_BEFORE = re.compile(r"([\u4e00-\u9fff]{2})(?:是|有|为|达|约)?(?:多少钱|多少|多大|多高|多长|多重)\s*$")
 # 培训费收多少, 工本费要多少钱: a fee named before the verb that asks how much is what is counted
+MODAL_BEFORE_ASKING = re.compile(r"(?:需要|要|需|得)(?=多少|多大)")
 FEE_COUNTED = re.compile(r"([\u4e00-\u9fff]{2}费)(?:需要|要|需|得|应|收|交|付|花|缴)+(?:多少钱|多少)\s*$")
 COUNT_VERBS = re.compile(alternation("count_verbs"))
 # Organisation endings, but not those that are also verbs of a question (在青岛办的培训: 办 is done, not an office).
@@ -127,6 +129,11 @@ def cue_weight(text: str, start: int, end: int, asking: list[tuple[int, int]], e
     return ELSEWHERE
 
 
+def _touched(text: str, span: tuple[int, int]) -> bool:
+    """Whether some kind's cue stands with the interrogative at span."""
+    return any(cue_weight(text, *m.span(), [span], False) == FOCUS for _, pattern in KIND_RES for m in pattern.finditer(text))
+
+
 def kind_of(text: str, english: bool = False) -> str:
     """The kind of fact a cleaned question asks for ("" when none is named).
 
@@ -141,6 +148,8 @@ def kind_of(text: str, english: bool = False) -> str:
         weight = max((cue_weight(text, *m.span(), asking, english) for m in pattern.finditer(text)), default=0)
         if weight > best:
             best, kind = weight, k
+    if best == ELSEWHERE and any(not _touched(text, span) for span in asking if text[span[0]:span[1]] in MANNER):
+        kind = ""  # 费用可以怎么汇: 怎么 asks how it is done, and the cue (费用) only names what it is about
     if kind == "what" and ATTRIBUTE.search(text):
         kind = ""  # 主题是什么 asks for a sentence of the article, not a definition
     return kind
@@ -188,14 +197,19 @@ def analyse(raw: str) -> Question:
     if counted and not COUNT_VERBS.fullmatch(counted.group(1)) and counted.group(1)[0] not in "看参来到进报获被有在是去一每":
         q.counted_noun = re.sub(r"^[个位名]", "", counted.group(1))  # 几个人 counts people: 个 is a classifier
         q.counted_noun = q.counted_noun if len(q.counted_noun) >= 2 else ""
-    elif kind == "count" and not english and FEE_COUNTED.search(HEDGE.sub("", PER_UNIT.sub("", text))):
-        q.counted_noun = FEE_COUNTED.search(HEDGE.sub("", PER_UNIT.sub("", text))).group(1)
-    elif kind == "count" and not english and COUNTED_BEFORE.search(HEDGE.sub("", PER_UNIT.sub("", text))):
-        before = COUNTED_BEFORE.search(HEDGE.sub("", PER_UNIT.sub("", text))).group(1)  # 会费是多少钱: what comes before
-        modal = (before[0] in "能可会要将" and before[1] in "有是为达能产会要可以够"  # 会有多少, 能产多少
-                 or before[0] in "要需得该应")  # 要交多少, 需付多少: a verb, not what is counted
-        if before[0] not in "已共有约达为是一每还" and not modal and before[-1] not in "了过着":  # 种了多少: a verb
-            q.counted_noun = before
+    elif kind == "count" and not english:
+        plain = HEDGE.sub("", PER_UNIT.sub("", text))
+        fee = FEE_COUNTED.search(plain)
+        before = COUNTED_BEFORE.search(MODAL_BEFORE_ASKING.sub("", plain))  # 课程要多少钱 -> 课程多少钱
+        if fee:
+            q.counted_noun = fee.group(1)
+        elif before:  # 会费是多少钱: what comes before
+            before = before.group(1)
+            modal = (before[0] in "能可会要将" and before[1] in "有是为达能产会要可以够"  # 会有多少, 能产多少
+                     or before[0] in "要需得该应")  # 要交多少, 需付多少: a verb, not what is counted
+            if before[0] not in "已共有约达为是一每还" and not modal and before[-1] not in "了过着":  # 种了多少: a verb
+                q.counted_noun = before
+    q.counted_noun = re.sub(r"^[收交缴付]费$", "费", q.counted_noun)  # 收费多少: a fee, however the article names it
     for m in TARGETS.finditer(text):
         q.targets += re.findall(TARGET_NOUNS, m.group(1) or m.group(2) or m.group(3))
         q.asks_name = q.asks_name or bool(m.group(2))

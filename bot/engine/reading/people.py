@@ -18,53 +18,46 @@ from ..text.lexicon import (
     SINGLE_SURNAMES,
     TITLE_RE,
 )
-from ..text.vocab import alternation
+from ..text.vocab import alternation, words
 
 HAN = "\u4e00-\u9fff"
 ORDINAL = re.compile(r"第[一二三四五六七八九十\d]+届|新一届")
 APPOINTED_TO = re.compile(f"(?:{alternation('appointment_verbs')})$")
-# After a name these end it for sure: punctuation, a number + classifier, a two-character verb.
+# After a name these end it for sure: punctuation, a number + classifier, 任 + a title, and the
+# words of vocab/name_enders.txt (two-character verbs, adverbs).
 STRONG_AFTER = re.compile(
     r"[、，。；：,;:（(“”\"）)\s]|$|\d|[一二两三四五六七八九十]+(?:位|名|人|个)|等|任(?=副?[团组会]?长|主任|秘书)|"
-    r"(?:主持|出席|参加|致辞|讲话|发言|介绍|表示|指出|强调|认为|代表|率先|带领|一行|同志|先生|女士|宣布|宣读|作了|"
-    r"做了|进行|发表|提出|希望|要求|感谢|祝贺|会见|当选|担任|分别|共同|应邀|受邀|到会|莅临|参观|考察|调研|总结|"
-    r"回顾|解读|分享|汇报|报告|主讲|获得|获颁|颁发|专门|亲自|率团|随后|首先|最后|也|还|又|均|都|则|就|将|已|曾)"
+    rf"(?:{alternation('name_enders')})"
 )
 # A character that never ends a given name: 王军说 is 王军 + 说.
-NOT_NAME_FINAL = set("说等在对和与及是的了也将就被向从则均都亦又还并携偕代做作讲谈向于率兼")
-NOT_NAME_CHARS = set("会协院学司局厅部署所室处组团委办站馆社校府省市县区镇届年月日号的了在是有与及等"
-                     "员师任位个邀")
+NOT_NAME_FINAL = set(words("not_name_final"))
+NOT_NAME_CHARS = set(words("not_in_names"))
 # 巴日图 may have 日 (the punctuation after it rules out dates); 台就座, 见证签约, 致词表示 are not names
-LONE_NAME_NOT = (NOT_NAME_CHARS - set("日")) | set("就座签约致词表示颁证书见讲话说出席参加持绍报告向为对作发言")
+LONE_NAME_NOT = (NOT_NAME_CHARS - set("日")) | set(words("not_in_lone_names"))
 # Two-character words that start with a surname but name no one: 项目经理, 主任委员, 公司总经理.
-COMMON_WORDS = set(
-    "项目 主任 委员 公司 单位 方面 代表 相关 全国 全省 全市 全区 会议 大会 随后 同时 其中 以及 此次 本次 会上 成员 "
-    "主要 经理 常务 副总 党组 双方 各方 任务 高校 曾经 施工 管理 江苏 江西 湖南 湖北 广西 广东 山东 四川 云南 "
-    "甘肃 安徽 福建 浙江 河南 河北 吉林 辽宁 黄河 长江 万元 余人 和平 华东 华南 华北 西部 东部 南部 北部 中部 "
-    "宣传 文化 技术 工程 建设 建筑 设计 研究 国家 国际 中国 中华 全体 全面 全力 部分 部门 马上 向前 高级 高层 "
-    "金融 安全 程序 时间 包括 申报 钱款 齐聚 应当 应该 严格 冯某 王某 李某 张某 刘某 陈某 杨某 田间 江南 路径".split()
-)
+COMMON_WORDS = set(words("common_words"))
 FOREIGN_NAME = re.compile(rf"[{HAN}]{{1,6}}(?:·[{HAN}]{{1,8}}){{1,2}}(?:（([A-Za-z][A-Za-z .'\-]+)）)?")
-AFTER_FOREIGN_NAME = re.compile(r"主持|主讲|介绍|发言|表示|指出|认为|强调|致辞|出席|参加|作了|代表|分享|带来|围绕|"
-                                r"率队|带队|一行|先生|女士|[以等和与及在作就对为向也还说讲]")
-AFTER_NAME_TITLES = {"教授", "副教授", "院士", "博士", "研究员", "技师", "建筑师", "工程师", "高级工程师"}
+AFTER_FOREIGN_NAME = re.compile(rf"{alternation('foreign_name_enders')}|[以等和与及在作就对为向也还说讲]")
+AFTER_NAME_TITLES = set(words("after_name_titles"))  # 某某教授: written after the name
 LATIN_AFTER = re.compile(r"（([A-Za-z][A-Za-z .'\-]{2,40})）")
-# How people are called by surname: 皇甫老师, 赖局长.
-HONORIFICS = ("老师", "先生", "女士", "教授", "院长", "局长", "主任", "会长", "秘书长", "理事长", "董事长", "总经理",
-              "总工", "处长", "部长", "厅长", "主席", "博士", "团长", "经理", "所长", "校长", "书记")
-SUB_UNIT = re.compile(r"专委会|分会|秘书处|专业委员会|工作委员会|办公室")
-LEAD_IN = re.compile(r"^(?:.{0,10}?由|.{0,8}?邀请(?:到|了)?|.{0,4}?(?:聘请|聘任|特聘|推选|选举|任命)|以及|及|和|与|并|"
-                     r"其中|包括|特邀|来自|受邀|应邀|同时|另有)")
-AFTER_PREVIOUS = re.compile("^(?:" + "|".join(HONORIFICS) + ")(?=以及|及|和|与)")
+# How people are called by surname: 皇甫老师, 赖局长 (in the file's order).
+HONORIFICS = words("honorifics")
+SUB_UNIT = re.compile(alternation("sub_units"))  # 专委会, 秘书处: a unit of the organisation named before
+# 会议由, 本次大会邀请到, …聘任, 其中: what opens the text before a title without naming an organisation
+LEAD_IN = re.compile(rf"^(?:.{{0,10}}?由|.{{0,8}}?邀请(?:到|了)?|.{{0,4}}?(?:{alternation('appointing_verbs')})"
+                     rf"|{alternation('org_lead_ins')})")
+AFTER_PREVIOUS = re.compile(f"^(?:{alternation('honorifics')})(?=以及|及|和|与)")  # 某某先生及…: 先生 ends the name before
 TABLE_ROW = re.compile(rf"^([{HAN}·]{{2,8}})：(.+)$")
 ELECTED_ROW = re.compile(rf"^(.{{0,12}}?)：((?:[{HAN}]{{2,4}}、)*[{HAN}]{{2,4}})(?:（([^（）]{{2,40}})）)?$")
 # 陶维宇（青岛海川建筑设计研究院有限公司总工程师）: a title in brackets after the name.
 PAREN_ROLE = re.compile(rf"([{HAN}]{{2,4}})（([^（）]{{2,40}})）")
 NAMED_IN_LATIN = re.compile(rf"([{HAN}]{{2,5}})（[A-Za-z][A-Za-z .'\-]{{2,40}}）")
 APPOINTED = re.compile(rf"((?:[{HAN}]{{2,3}}、)*[{HAN}]{{2,3}})(?:（[^（）]{{1,40}}）)?(?:\d+人|[一二三四五六七八九十]+人|等)?"
-                       rf"(?:同志)?(?:以\d+票|以全票|以高票)?(?:为|担任|出任|当选为|当选|(?<=同志)任)(.{{0,24}}?)$")
+                       rf"(?:同志)?(?:以\d+票|以全票|以高票)?(?:{alternation('appointed_as')}|(?<=同志)任)(.{{0,24}}?)$")
 # ^ 蒋文志以85票当选秘书长; 华浩文（…集团董事长）以88票当选会长: the brackets say who he is;
 #   某某同志任第七届…协会理事长: 同志 after the name, 任 before the post
+# A name with no Han surname, set off by punctuation or by 等 and a closing word (…等出席): see name_after
+LONE_NAME = re.compile(rf"([{HAN}]{{3,4}})(?=[、，；。,;]|等(?:{alternation('list_closers')}))")
 
 
 @dataclass
@@ -129,7 +122,7 @@ def name_after(text: str, i: int) -> tuple[str, int, str] | None:
         if serving and serving.group(1)[:2] not in COMMON_WORDS:
             best = (serving.group(1), i + len(serving.group(1)))
     if best is None:  # 秘书长其勒木格； / 副总经理巴日图等: a name with no Han surname, set off by punctuation
-        alone = re.match(rf"([{HAN}]{{3,4}})(?=[、，；。,;]|等(?:出席|参加|陪同|人|同志))", text[i:])
+        alone = LONE_NAME.match(text[i:])
         if (alone and alone.group(1)[:2] not in COMMON_WORDS and not TITLE_RE.search(alone.group(1))
                 and not any(ch in LONE_NAME_NOT for ch in alone.group(1))):
             best = (alone.group(1), i + len(alone.group(1)))
@@ -155,7 +148,9 @@ def name_before(text: str, title_start: int, floor: int) -> tuple[str, int] | No
     return None
 
 
-SELF_REFERENCES = {"协会", "本会", "我会", "本协会", "我协会", "大会"}  # 该会 refers back: see orgs.resolve
+SELF_REFERENCES = set(words("self_references"))  # 本会, 我协会; 该会 refers back: see orgs.resolve
+MEETING_VERB = re.compile(alternation("meeting_verbs"))  # 专访, 慰问: the organisation comes after the verb
+OWN_UNIT = re.compile(rf"(?:{alternation('own_unit_prefixes')})(.+)")  # 我会专家委员会
 
 
 def clean_org(segment: str, home_org: str = "") -> str:
@@ -163,7 +158,7 @@ def clean_org(segment: str, home_org: str = "") -> str:
     segment = re.split(r"[，,；;：:。、]", segment)[-1].strip()
     segment = AFTER_PREVIOUS.sub("", segment)  # 某某先生及…协会主席: 先生 belongs to the name before
     segment = LEAD_IN.sub("", segment).strip("、，,；;：: ")
-    verb = list(re.finditer(r"专访|采访|会见|拜访|走访|看望|慰问|陪同|邀请|欢迎", segment))
+    verb = list(MEETING_VERB.finditer(segment))
     if verb:  # 编辑小组日前专访台南市政府工务局局长褚宇浩: the organisation comes after the verb
         segment = segment[verb[-1].end():]
     for cut in ("的", "了", "是", "在", "为"):
@@ -175,7 +170,7 @@ def clean_org(segment: str, home_org: str = "") -> str:
         segment = segment[joined.start() + 1:]
     if segment in SELF_REFERENCES:
         return home_org
-    own = re.match(r"(?:我会|本会|我协会|本协会)(.+)", segment)  # 我会专家委员会
+    own = OWN_UNIT.match(segment)  # 我会专家委员会
     if own and home_org:
         return home_org + own.group(1)
     return segment if 2 <= len(segment) <= 30 else ""

@@ -8,26 +8,21 @@ import functools
 import re
 
 from ..text.lexicon import PLACES
+from ..text.vocab import alternation, pairs
 
 HAN = "\u4e00-\u9fff"
+# A name ends in one of vocab/org_name_endings.txt, maybe with a branch after it (…银行某某支行), where
+# no longer name goes on (…集团股份有限公司 does not end at 集团).
 ORG_NAME = re.compile(
-    rf"[{HAN}（）A-Za-z]{{2,30}}?(?:有限责任公司|股份有限公司|有限公司|公司|集团|协会|学会|促进会|研究会|商会|联合会|"
-    r"委员会|研究院|设计院|科学院|大学|学院|学校|研究所|研究中心|中心|议会|基金会|办公室|银行|分行|支行|事务所|产业园)"
-    r"(?:[\u4e00-\u9fff]{0,4}?(?:分行|支行|分公司|分会|分院))?(?![\u4e00-\u9fff]{0,2}(?:协会|公司|大学)|股份|有限)"
+    rf"[{HAN}（）A-Za-z]{{2,30}}?(?:{alternation('org_name_endings')})"
+    rf"(?:[\u4e00-\u9fff]{{0,4}}?(?:{alternation('org_branch_endings')}))?(?![\u4e00-\u9fff]{{0,2}}(?:协会|公司|大学)|股份|有限)"
 )
-ORG_ENDING = re.compile(r"公司|集团|会|院|大学|学校|研究所|中心|办公室|银行|分行|支行|事务所|产业园")  # a cheap first look
+ORG_ENDING = re.compile(alternation("org_name_endings"))  # a cheap first look: no ending, no name
 # Verbs and particles that end the text before a name begins: 第一站是 | 由 | 来到
-CUT = re.compile(r"^.*(?:是|由|在|的|为|对|向|到|了|经|从|将|被|把|受|请|邀|往|给|让|使|至|成立|发起|组建)")
+CUT = re.compile(rf"^.*(?:{alternation('before_org_names')})")
 JOINED = re.compile("[与和同跟](?=" + "|".join(PLACES) + ")")
-# What a generic word can stand for, by the ending of the full name.
-REFERENCES = {
-    ("公司", "该公司", "本公司", "集团", "该集团"): ("公司", "集团"),
-    ("协会", "该会", "该协会", "学会", "该学会"): ("协会", "学会", "促进会", "研究会"),
-    ("该院", "学院", "研究院", "设计院"): ("院",),
-    ("该校", "学校", "大学"): ("大学", "学院", "学校"),
-    ("该中心", "中心"): ("中心",),
-    ("产业园", "该产业园", "园区", "该园区"): ("产业园", "园区"),
-}
+# What a generic word can stand for, by the ending of the full name (vocab/org_references.txt).
+REFERENCES = {tuple(refs.split()): tuple(endings.split()) for refs, endings in pairs("org_references").items()}
 
 
 def org_mentions(text: str) -> list[str]:

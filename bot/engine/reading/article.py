@@ -2,7 +2,9 @@
 
 The page around the article is noise (channel names, breadcrumbs, view counts, image file
 names, share buttons, previous/next links); the footer holds the *site's* contact data.
-Nothing here is typed by staff: title, dates, body and contacts are found in the text.
+Nothing here is typed by staff: title, dates, body and contacts are found in the text. The words
+that mark the page's parts (meta labels, navigation, footer, contact labels) are data, in
+bot/engine/vocab/.
 """
 
 import re
@@ -10,38 +12,41 @@ from dataclasses import dataclass, field
 
 from ..text.dates import DATE_RE, parse_date, with_arabic_dates
 from ..text.folding import fold
-from ..text.vocab import alternation
+from ..text.vocab import alternation, pairs, patterns
 from .fields import read_text
 from .orgs import org_mentions
 from .problem import Problem
 
 IMAGE_RE = re.compile(r"^\S{0,80}\.(?:jpe?g|png|gif|bmp|webp|tiff?)$", re.IGNORECASE)
-META_LABELS = r"发布者|发布人|发布部门|发布单位|记者|通讯员|信息来源|发布时间|发布日期|发表时间|发布于|更新时间|日期|时间|来源|作者|编辑|责任编辑|撰稿|浏览量|浏览次数|浏览|点击数|点击量|点击|阅读量|阅读|访问量"
+# The page's meta line: 发布时间：, 来源：, 浏览量：… (vocab/date_labels.txt, meta_labels.txt)
+META_LABELS = f"{alternation('meta_labels')}|{alternation('date_labels')}"
 META_RE = re.compile(rf"(?:^|\s|[:：])(?:{META_LABELS})\s*[:：]")  # 发布人：阅读量：, the values left blank
-PUBLISH_RE = re.compile(r"(?:发布时间|发布日期|发表时间|发布于|更新时间|日期|时间)\s*[:：]?\s*(.{6,20})")
+PUBLISH_RE = re.compile(rf"(?:{alternation('date_labels')})\s*[:：]?\s*(.{{6,20}})")
+# Navigation: [打印] buttons, 首页 > breadcrumbs > 正文, 【字体, words like 当前位置, a lone English/繁体 link
 NAV_RE = re.compile(
-    r"[\[【〖]\s*(?:打印|关闭|收藏|返回|大)\s*[\]】〗]|首页\s*[>＞»]|[>＞»]\s*正文|当前位置|所在位置|现在位置|您的位置|欢迎来到|请登录|免费注册|"
-    r"[【\[]\s*字体|分享到|网站导航|手机版|设为首页|加入收藏|^\s*(?:English|简体|繁体|繁體)\s*$"
+    rf"[\[【〖]\s*(?:{alternation('nav_buttons')})\s*[\]】〗]|首页\s*[>＞»]|[>＞»]\s*正文|{alternation('nav_words')}|"
+    rf"[【\[]\s*字体|^\s*(?:{alternation('language_links')})\s*$"
 )
+COPYRIGHT_MARK = re.compile(alternation("copyright_marks"), re.IGNORECASE)  # 版权所有, copyright, ©
+# What follows the article: a line opening with 上一篇 / 相关新闻 / 附件：, a vote or report button, the
+# footer (版权所有, icp备, 技术支持：)
 TAIL_RE = re.compile(
-    r"^[【\[]?\s*(?:上一篇|下一篇|上一条|下一条|上一则|下一则|上一页|下一页|上篇|下篇|免责声明|相关资讯|相关链接|相关连结|相关文章|相关新闻|"
-    r"更多»|更多>>|热门标签|推荐资讯|打印本页|关闭窗口|返回顶部|附件\s*[:：])"
-    r"|反对\s*\d+\s*举报|版权所有|copyright|©|icp备|公网安备|技术支持\s*[:：]|扫码关注|扫一扫|关注我们",
+    rf"^[【\[]?\s*(?:{alternation('tail_openers')}|附件\s*[:：])"
+    rf"|反对\s*\d+\s*举报|{COPYRIGHT_MARK.pattern}|{alternation('footer_words')}|技术支持\s*[:：]",
     re.IGNORECASE,
 )
-CONTACT_LABELS = {
-    "地址": "address", "通讯地址": "address", "联系地址": "address",
-    "联系电话": "phone", "联络电话": "phone", "咨询电话": "phone", "服务热线": "phone", "客服电话": "phone", "电话": "phone", "热线": "phone", "tel": "phone",
-    "传真": "fax", "fax": "fax", "邮编": "postcode", "邮政编码": "postcode",
-    "电邮": "email", "邮箱": "email", "email": "email", "e-mail": "email", "网址": "website",
-}
+CONTACT_LABELS = pairs("contact_labels")  # 联系电话 -> phone
 CONTACT_RE = re.compile(
     r"(" + "|".join(sorted(map(re.escape, CONTACT_LABELS), key=len, reverse=True)) + r")\s*[:：]", re.IGNORECASE)
 PHONE_RE = re.compile(r"(?<![\d-])(?:(?:[（(]\s*\d{2,4}\s*[)）]\s*)?(?:\d{3,4}-)?(?:\d{4} \d{4}|\d{7,8}|\d{3,4}-\d{4})"
                       r"(?:-\d{1,4})?"
                       r"|1\d{10}|400-?\d{3}-?\d{4})(?![\d-])")
-COPYRIGHT_NOISE = re.compile(r"copyright|版权所有|©|\(c\)|\b(?:19|20)\d{2}\b|[，,。].*$|未经许可|不得转载|all rights reserved",
+# Around the owner's name on a copyright line: the marks, (c) / 未经许可…, a year, whatever follows a comma
+COPYRIGHT_NOISE = re.compile(rf"{COPYRIGHT_MARK.pattern}|{alternation('copyright_noise')}|\b(?:19|20)\d{{2}}\b|[，,。].*$",
                              re.IGNORECASE)
+# What comes after the owner's name: a label (客服电话：…), 技术支持, 备案, 电话…
+OWNER_END = re.compile(rf"\s{{1,}}(?=[^\s]*[:：])|{alternation('copyright_line_stops')}", re.IGNORECASE)
+HOST_LINE = re.compile(rf"^\s*(?:{alternation('host_labels')})\s*[:：]\s*(.+)")  # 主办单位：…
 FILING_NUMBER = re.compile(r"[\u4e00-\u9fff]?icp[备证]?[\d\-号]*|[\u4e00-\u9fff]?公网安备[\d号]*", re.IGNORECASE)
 # 谢某某先生, BBS, JP及…: honours written after a name (Hong Kong, Macau) are no part of the next title
 POSTNOMINALS = re.compile(rf"(?:\s*[,，]\s*(?:{alternation('postnominals')})(?![A-Za-z]))+")
@@ -209,15 +214,15 @@ def _table_sentences(raw_lines: list[str]) -> list[str]:
     return out
 
 
-SERIAL = re.compile(r"序号|编号|排名|名次|No\.?|#", re.IGNORECASE)
+SERIAL = re.compile(patterns("serial_labels"), re.IGNORECASE)  # 序号, No.: the column numbers the rows
+COUNT_HEADERS = pairs("count_headers")  # 人数 -> 人
 
 
 def _unit(header: str, value: str) -> str:
     """合格人数 | 262 -> 262人: the header names what the bare number counts."""
     if not re.fullmatch(r"\d+", value):
         return ""
-    return next((unit for ending, unit in (("人数", "人"), ("家数", "家"), ("项数", "项"), ("个数", "个"))
-                 if header.endswith(ending)), "")
+    return next((unit for ending, unit in COUNT_HEADERS.items() if header.endswith(ending)), "")
 
 
 def _mark_table_rows(raw_lines: list[str]) -> list[str]:
@@ -303,6 +308,9 @@ def _field_value(raw: str) -> bool:
     return 0 < len(value) <= 60 and not re.search(r"[。；;：:]$", value)
 
 
+OWN_CONTACT = re.compile(alternation("own_contact_cues"))  # 联系人, 请联系
+
+
 def _classify(line: str) -> str:
     if not line:
         return "blank"
@@ -321,7 +329,7 @@ def _classify(line: str) -> str:
         return "meta"  # 晋绿建协〔2024〕27号: a notice's file number, not its title
     if META_RE.search(line) and len(line) < 160 and not line.endswith("。"):
         return "meta"
-    if re.search(r"联系人|请联系|请咨询|咨询电话", line):
+    if OWN_CONTACT.search(line):
         return "text"  # 联系人：马瑞，电话：… / 技术问题请联系编制组：…: the article's own contact, not the footer
     if len(line) < 160 and (CONTACT_RE.match(line) or (CONTACT_RE.search(line) and PHONE_RE.search(line)
                                                        and not line.endswith("。"))):
@@ -418,14 +426,13 @@ def _contacts(lines) -> dict:
     """Footer contact data: the site's address and phones, and who owns the site."""
     contacts: dict = {}
     for line in lines:
-        if re.search(r"版权所有|copyright|©", line, re.IGNORECASE) and "owner" not in contacts:
+        if COPYRIGHT_MARK.search(line) and "owner" not in contacts:
             owner = COPYRIGHT_NOISE.sub(" ", FILING_NUMBER.sub(" ", line))
-            owner = re.split(r"\s{1,}(?=[^\s]*[:：])|技术支持|备案|icp|地址|电话|联系|邮编|传真|网站|主办|承办",
-                             owner.strip(), flags=re.IGNORECASE)[0]  # drop a trailing "客服电话：…"
+            owner = OWNER_END.split(owner.strip())[0]  # drop a trailing "客服电话：…"
             owner = owner.strip(" ：:，,-—·|")
             if 2 <= len(owner) <= 40:
                 contacts["owner"] = owner
-        host = re.match(r"^\s*(?:主办单位|主办)\s*[:：]\s*(.+)", line)
+        host = HOST_LINE.match(line)
         if host and "owner" not in contacts and org_mentions(host.group(1)):
             contacts["owner"] = org_mentions(host.group(1))[0]  # 主办：宁夏建设监理与工程咨询协会
         labels = list(CONTACT_RE.finditer(line))

@@ -10,42 +10,36 @@ from dataclasses import dataclass, field
 
 from ..text.dates import Date, find_dates
 from ..text.lexicon import COMPOUND_SURNAMES, ORG_SUFFIX_RE, TITLE_RE
-from ..text.vocab import alternation
+from ..text.vocab import alternation, words
 from .article import Article, without_closing_note
 from .orgs import org_mentions, resolve
 from .people import HONORIFICS, TABLE_ROW, Mention, find_people
 
 HAN = "\u4e00-\u9fff"
 
-# What a person did, by the verbs news uses. Order matters: the first that matches names the part.
-ACTIONS = [
-    ("host", re.compile(r"主持|带队|率队|领队")),
-    ("greeting", re.compile(r"贺信|贺电|贺词")),
-    ("speech", re.compile(r"致辞|致欢迎辞|讲话|发言|报告|分享|演讲|介绍|总结|宣读|宣布|作了|做了|解读|授课|主讲|表态|"
-                          r"指出|表示|强调|认为|忆述|提到|谈到|讲授|授课|讲课|进行授课|作了题为")),
-    ("attend", re.compile(r"出席|参加|到会|莅临|与会|参会|应邀|列席|到场|考察|调研|观摩|指导|陪同")),
-    ("elected", re.compile(r"当选|选举|聘任|任命|聘请")),
-]
-TALK_TOPIC = re.compile(r"^(?:分享|报告|演讲|发言|讲座|授课|讲课)?(?:主题|题目|内容)[：:]")
+# What a person did, by the verbs news uses (vocab/action_verbs/<kind>.txt), in this order: a
+# person's actions are listed in it.
+ACTION_KINDS = ("host", "greeting", "speech", "attend", "elected")
+ACTIONS = [(kind, re.compile(alternation(f"action_verbs/{kind}"))) for kind in ACTION_KINDS]
+TALK_TOPIC = re.compile(rf"^(?:{alternation('talk_kinds')})?(?:{alternation('topic_labels')})[：:]")  # 分享主题：
 PRONOUN_START = re.compile(r"^(?:他|她)(?:们)?(?:[^们]|$)")
-PLACE_VERB = re.compile(r"(?:隆重|正式|顺利|盛大|胜利)?(?:举行|召开|举办|开幕|启动|揭幕|闭幕|落幕|开班|开讲|开展)")
-PLACE_MARKER = re.compile(r"[在于假]|来到|前往|赴|走进|深入")
+PLACE_VERB = re.compile(rf"(?:{alternation('event_adverbs')})?(?:{alternation('event_verbs')})")  # 隆重举行
+PLACE_MARKER = re.compile(alternation("place_markers"))  # 在, 于, 来到
 PLACE_LABEL = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])?\s*[\u4e00-\u9fff]{0,4}地点\s*[:：]\s*"
                          r"([^。；（(]{2,60})")
-GONE_TO = re.compile(r"(?:来到|前往|赶赴|走进)([^，。；、]{2,24}?(?:省|市|县|区|镇|乡|村|州|园|场|馆|厅|室|中心|基地|现场|工地|社区|学校|大学|公司))"
-                     r"(?=[，。；]|开展|参观|调研|考察|慰问|看望|举行|进行)")
-NOT_A_PLACE = re.compile(r"^[\d一二三四五六七八九十百千万]+[个项家名位场次人]|[、，“”《》]|宣布|宣读|介绍|对|声中|之际|期间|随即|年|月|季度|今年|明年|去年|上半|下半|首季|近期")
-VENUE = re.compile(r"(?:会场|会址|课堂|场地|考点|考场|会议地点|活动地点|举办地点|地点)(?:设在|设于|位于|选在|定在|在|为|是)"
-                   r"([^，。；、]{4,40})")
-TIME_WORDS = re.compile(r"^(?:上午|下午|晚上|晚|早上|中午|当天|当日|同日|近日|日前|今天|昨天|\d+时|\d+点)+")
+# 来到某某县某某镇，…: a going verb, a place with its ending, then a comma or what is done there
+GONE_TO = re.compile(rf"(?:{alternation('going_verbs')})([^，。；、]{{2,24}}?(?:{alternation('visited_place_endings')}))"
+                     rf"(?=[，。；]|{alternation('visit_activities')})")
+NOT_A_PLACE = re.compile(rf"^[\d一二三四五六七八九十百千万]+[个项家名位场次人]|[、，“”《》]|{alternation('not_a_place')}")
+VENUE = re.compile(rf"(?:{alternation('venue_words')})(?:{alternation('venue_links')})([^，。；、]{{4,40}})")  # 会场设在…
+TIME_WORDS = re.compile(rf"^(?:{alternation('time_words')}|\d+时|\d+点)+")
 DOC_RE = re.compile(r"《([^《》]{2,60})》((?:（[^（）]{1,10}）)?)")
-COUNT_RE = re.compile(
-    r"(约|近|超过|逾|共有|共|合共|总计|累计)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)(余|多)?"
-    r"(家|个|名|位|人|项|次|场|篇|所|座|件|台|套|张|间|架|批|万人|千人|亿元|万元|元|万平方米|平方米|亩|万吨|吨|万立方米|立方米|方|天|辆|"
-    r"章|节|栋|层|户|床|小时|学时|课时|期|部|本|册|条|棵|株|份|票|%)"
+COUNT_RE = re.compile(  # 约1800名|参会代表: qualifier, number, 余/多, unit, the words after
+    rf"({alternation('count_qualifiers')})?(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)(余|多)?"
+    rf"({alternation('count_measures')})"
     rf"([{HAN}]{{0,8}})")
 ORG_LIST = re.compile(rf"((?:[{HAN}A-Za-z（）()]{{2,30}}、)+[{HAN}A-Za-z（）()]{{2,30}})等(?:[{HAN}]{{0,6}})?"
-                      r"(企业|单位|公司|协会|高校|机构|部门|院校|学会|组织)")
+                      rf"({alternation('org_list_kinds')})")
 LEADING_FUNCTION = re.compile(r"^[由在与和及对为将把被从向是的了]+")
 ALIAS_EXPLICIT = re.compile(rf"[（(]?(?:以下|下)?(?:简称|称)[“\"「『]([{HAN}A-Za-z]{{2,12}})[”\"」』][）)]?"
                             rf"|[（(](?:以下|下)?简称([{HAN}A-Za-z]{{2,12}})[）)]"
@@ -105,11 +99,11 @@ class ArticleFacts:
     labels: dict[str, tuple[int, str]] = field(default_factory=dict)  # 联系人 -> (sentence, 童某 1234…)
 
 
-ASSOCIATION_OFFICE = re.compile(r"(?:名誉|常务)?副?(?:理事长|会长|秘书长|监事长)")
+ASSOCIATION_OFFICE = re.compile(rf"(?:名誉|常务)?副?(?:{alternation('association_offices')})")
 # A row whose label is a title: everyone in it holds that title in the body named above
 # (首批专家委员名单…其中：主任委员：…；副主任委员：…；委员（部分）：…).
 TITLE_LABEL = re.compile(rf"^((?:{TITLE_RE.pattern}))(?:（[^（）]{{1,6}}）)?[：:]")
-BODY_ENDINGS = ("委员会", "专委会", "工作组", "小组", "编制组", "专家组", "理事会", "监事会")
+BODY_ENDINGS = words("body_endings")  # 专家委员会, 编制组
 
 
 def extract_facts(article: Article) -> ArticleFacts:
@@ -199,9 +193,12 @@ def extract_facts(article: Article) -> ArticleFacts:
     return facts
 
 
+TENSE_PREFIX = re.compile(rf"^(?:{alternation('title_tense_prefixes')})")  # 新任, 时任: when, not what
+
+
 def _add_role(facts: ArticleFacts, mention: Mention):
     person = facts.people.setdefault(mention.name, Person(mention.name))
-    role = (mention.org, re.sub(r"^(?:新当选|新任|现任|时任)", "", mention.title))
+    role = (mention.org, TENSE_PREFIX.sub("", mention.title))
     if role[1] and not any(role[1] in t and (not role[0] or role[0] == o or role[0] in t) for o, t in person.roles):
         # a later, fuller mention (org + title) replaces a bare one (title only)
         person.roles = [r for r in person.roles if not (not r[0] and r[1] in role[1])]
@@ -259,10 +256,10 @@ def _events(facts: ArticleFacts, text: str, index: int):
         facts.events[-1].venue = facts.events[-1].venue or venue.group(1)  # 会场设在… follows the event
 
 
-ITEM_START = re.compile(r"^(?:第[一二三四五六七八九十\d]+(?:站|个|项|是|部分|阶段|天|批|组|场)|[一二三四五六七八九十]是|"
-                        r"其[一二三四五]|首先|其次|再次|随后|然后|接着|最后|[●■◆▪•]|（[一二三四五六七八九十]+）|"
+ITEM_START = re.compile(rf"^(?:第[一二三四五六七八九十\d]+(?:{alternation('ordinal_items')})|[一二三四五六七八九十]是|"
+                        rf"其[一二三四五]|{alternation('sequence_words')}|[●■◆▪•]|（[一二三四五六七八九十]+）|"
                         r"[一二三四五六七八九十]+、(?=.*[；;。]$))")  # 一、《…报告》； (a heading 一、评选范围 has no ；)
-ANNOUNCE = re.compile(r"[一二三四五六七八九十两\d]+(?:个|项|站|处|家|所|条|点|方面|部分|阶段|环节|场|批)|(?:以下|如下).{0,8}[：:]$")
+ANNOUNCE = re.compile(rf"[一二三四五六七八九十两\d]+(?:{alternation('announce_classifiers')})|(?:以下|如下).{{0,8}}[：:]$")
 
 
 def _lists(article: Article) -> list[tuple[int, list[int]]]:
@@ -361,7 +358,10 @@ def _item_style(marker: str) -> str:
     return re.sub(r"[一二三四五六七八九十\d]+", "", marker)
 
 
-SEQUENCE = re.compile(r"第[一二三四五六七八九十\d]+站|首先|其次|再次|随后|然后|接着|最后")
+SEQUENCE = re.compile(rf"第[一二三四五六七八九十\d]+站|{alternation('sequence_words')}")
+
+
+ORG_LIST_OPENER = re.compile(alternation("org_list_openers"))  # 来自, 包括, 邀请了
 
 
 def _org_list_items(listed: str) -> list[str]:
@@ -373,16 +373,19 @@ def _org_list_items(listed: str) -> list[str]:
             break
     if not items:
         return []
-    items[0] = re.split(r"受到|来自|包括|邀请了?|以及|及|有|由", items[0])[-1]
+    items[0] = ORG_LIST_OPENER.split(items[0])[-1]
     if any(TITLE_RE.search(item) for item in items):
         return []  # a chain of people, not of organisations
     return [item for item in items if 2 <= len(item) <= 30]
 
 
+PUBLISHER_PREFIX = re.compile(alternation("publisher_prefixes"))  # 我会, 本院
+
+
 def _home_org(article: Article) -> str:
     """The article's own organisation: named in the title, or by the site's footer."""
     for org in org_mentions(re.split(r"——|──|--", article.title)[-1]):
-        if not re.match(r"我会|本会|我院|本院|我校", org):  # 我会专家委员会: the publisher's, named below
+        if not PUBLISHER_PREFIX.match(org):  # 我会专家委员会: the publisher's, named below
             return org
     owner = article.contacts.get("owner", "")
     return owner if ORG_SUFFIX_RE.search(owner) else ""  # a site (…网) is not an organisation
@@ -411,8 +414,8 @@ def _org_before(text: str, end: int) -> str:
     return names[-1] if names and text[:end].rstrip("（(").endswith(names[-1]) else ""
 
 
-ALIAS_SUFFIXES = ("办公室", "委员会", "研究会", "促进会", "专委会", "协会", "学会", "中心", "大会", "联盟")
-SHORT_NAME = re.compile(rf"(?:^|(?<=[^{HAN}])|(?<=[的在由与和及对为是将向经、]))([{HAN}]{{1,5}}(?:{'|'.join(ALIAS_SUFFIXES)}))")
+ALIAS_SUFFIXES = words("alias_suffixes")  # 办公室, 协会, 大会
+SHORT_NAME = re.compile(rf"(?:^|(?<=[^{HAN}])|(?<=[的在由与和及对为是将向经、]))([{HAN}]{{1,5}}(?:{alternation('alias_suffixes')}))")
 
 
 def _implicit_aliases(text: str, known: dict[str, str]) -> dict[str, str]:

@@ -433,7 +433,7 @@ def _implicit_aliases(text: str, known: dict[str, str]) -> dict[str, str]:
             candidate, at = mention[cut:], m.start(1) + cut
             if at in inside or LEADING_FUNCTION.match(candidate) or candidate in known:
                 continue
-            full = next((f for f in sorted(longs, key=len) if candidate not in f and len(candidate) < len(f) - 2
+            full = next((f for f in sorted(longs, key=lambda name: (len(name), name)) if candidate not in f and len(candidate) < len(f) - 2
                          and f.endswith(candidate[-2:]) and is_abbreviation(candidate, f)), None)
             if full:
                 aliases[candidate] = full

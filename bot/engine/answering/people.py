@@ -222,7 +222,7 @@ class PeopleAnswers:
         good = self.finder.answerable(q, scope, need=lambda d: any(k == role for p in d.facts.people.values()
                                                           for k, _ in p.actions))
         if not good:
-            return self.passages.content(q, [], scope, cue=HOST_RE)
+            return self.passages.content(q, [], scope, cue=HOST_RE, cue_required=True)  # no sentence says 主持: not the title
         for doc, _ in good:
             acts = {i: p for p in doc.facts.people.values() for k, i in p.actions if k == role}
             index, cov = self.finder.sentence(q, doc, sorted(acts), with_title=True)

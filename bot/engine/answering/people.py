@@ -55,8 +55,8 @@ class PeopleAnswers:
         doc = order[0]
         person = doc.facts.people[name]
         kinds = [t for t in q.targets if t in ORG_KINDS]
-        if kinds and not any(k in person.description for t in kinds for k in ORG_KINDS[t]):
-            return None  # 钱德祥是哪家公司的: the article names no company of his
+        if kinds and not any(re.search(rf"[\u4e00-\u9fffA-Za-z]{{2}}{k}", person.description) for t in kinds for k in ORG_KINDS[t]):
+            return None  # 钱德祥是哪家公司的: the article names no company of his (公司总经理 names none)
         lines = [person_line(person) + "。"]
         summary, deed = _deeds(doc, person)
         if summary:

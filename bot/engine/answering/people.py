@@ -291,10 +291,10 @@ def _expanded(org: str, doc: Doc, library: Library) -> list[str]:
 def _same_title(held: str, asked: str) -> bool:
     """副会长 is not 会长; 副理事长兼秘书长 is a 秘书长; 名誉会长 is asked as 名誉会长;
     a committee's 主任委员 is its 主任."""
-    parts = [re.sub(r"(主任)委员$", r"\1", p) if asked.endswith("主任") else p for p in re.split(r"[、兼]", held)]
-    return any(re.sub(r"（.*?）$", "", p).endswith(asked) and not re.sub(r"（.*?）$", "", p)[:-len(asked)].endswith(
-        LESSER_TITLE) for p in parts) if not asked.startswith(LESSER_TITLE) else \
-        any(p.endswith(asked) for p in parts)
+    parts = [re.sub(r"（.*?）$", "", p) for p in re.split(r"[、兼]", held)]  # 副会长（某学院）: the unit aside
+    parts = [re.sub(r"(主任)委员$", r"\1", p) if asked.endswith("主任") else p for p in parts]
+    return any(p.endswith(asked) and not p[:-len(asked)].endswith(LESSER_TITLE) for p in parts) \
+        if not asked.startswith(LESSER_TITLE) else any(p.endswith(asked) for p in parts)
 
 
 def _deeds(doc: Doc, person) -> tuple[str, int | None]:

@@ -52,7 +52,7 @@ ELECTED_ROW = re.compile(rf"^(.{{0,12}}?)：((?:[{HAN}]{{2,4}}、)*[{HAN}]{{2,4}
 # 陶维宇（青岛海川建筑设计研究院有限公司总工程师）: a title in brackets after the name.
 PAREN_ROLE = re.compile(rf"([{HAN}]{{2,4}})（([^（）]{{2,40}})）")
 NAMED_IN_LATIN = re.compile(rf"([{HAN}]{{2,5}})（[A-Za-z][A-Za-z .'\-]{{2,40}}）")
-APPOINTED = re.compile(rf"((?:[{HAN}]{{2,3}}、)*[{HAN}]{{2,3}})(?:（[^（）]{{1,40}}）)?(?:\d+人|[一二三四五六七八九十]+人|等)?"
+APPOINTED = re.compile(rf"((?:[{HAN}]{{2,3}}(?:[（(][^（）()]{{1,40}}[）)])?、)*[{HAN}]{{2,3}})(?:[（(][^（）()]{{1,40}}[）)])?(?:\d+人|[一二三四五六七八九十]+人|等)?"
                        rf"(?:同志)?(?:以\d+票|以全票|以高票)?(?:{alternation('appointed_as')}|(?<=同志)任)(.{{0,24}}?)$")
 # ^ 蒋文志以85票当选秘书长; 华浩文（…集团董事长）以88票当选会长: the brackets say who he is;
 #   某某同志任第七届…协会理事长: 同志 after the name, 任 before the post
@@ -333,12 +333,15 @@ def _appointed(sentence: str, known: set[str], home_org: str) -> list[Mention]:
         if not titles or titles[-1].end() != len(role):  # 为专家委员会委员颁发了聘书: not an appointment
             continue
         title = titles[-1]
-        for name in match.group(1).split("、"):
+        for item in match.group(1).split("、"):  # 甲（某公司）、乙（某学院）等当选副会长: each with their unit
+            name, _, unit = item.partition("（") if "（" in item else item.partition("(")
+            unit = unit.rstrip("）)")
             # a name already read with its present title (…集团董事长某某为第四届会长) takes the new post too
             if plausible_name(name) and (name not in known or not ORDINAL.sub("", role[:title.start()]).strip()):
                 start = sentence.find(name)
                 org = clean_org(role[:title.start()], home_org) or home_org
-                out.append(Mention(name, title.group(0), org, start, start + len(name)))
+                own = f"（{unit}）" if unit and ORG_SUFFIX_RE.search(unit) else ""
+                out.append(Mention(name, title.group(0) + own, org, start, start + len(name)))
     return out
 
 

@@ -89,6 +89,11 @@ class PeopleAnswers:
             indices = [i for i in indices if TITLE_GIVEN.search(doc.article.sentences[i].text)]
         if not indices:
             return None
+        indices = _with_points(doc, indices)
+        if len(indices) > 4 and subject_words(topic):  # 说的“三低模式”是什么: the points that say it first
+            subject = self.finder.subject(subject_words(topic))
+            best = sorted(indices, key=lambda i: -sum(subject.covered(doc.sentences[i], doc).values()))[:4]
+            indices = [i for i in indices if i in best]
         text_lines = [quote(doc.article.sentences[i].text, 200) for i in indices[:4]]
         text = f"{person_line(person)}：\n" + "\n".join(text_lines) + "\n" + source(doc.article)
         return Answer(text, f"{doc.article.path}#said:{name}", confidence, [source_entry(doc)], kind="said",
@@ -286,6 +291,28 @@ def _expanded(org: str, doc: Doc, library: Library) -> list[str]:
     org = library.canon(org)
     full = [library.canon(f) for short, f in doc.facts.aliases.items() if library.canon(short) == org]
     return [org] + full + [n for n in doc.names if len(n) > len(org) and is_abbreviation(org, n)]
+
+
+ENUMERATOR = re.compile(r"^\s*(?:[（(]?[0-9一二三四五六七八九十]+[)）.、．]|[①-⑳]|[一二三四五六七八九十]是)")
+
+
+def _with_points(doc: Doc, indices: list[int]) -> list[int]:
+    """A speech sentence that announces points (重点强调以下几点：) and the numbered points under it,
+    up to the next item of its own level: what the person said is in the points."""
+    out = []
+    for i in indices:
+        out.append(i)
+        said = doc.article.sentences[i].text
+        if not said.rstrip().endswith(("：", ":")):
+            continue
+        own = ENUMERATOR.match(said)
+        for j in range(i + 1, len(doc.article.sentences)):
+            point = ENUMERATOR.match(doc.article.sentences[j].text)
+            if not point or (own and re.sub(r"\d+|[一二三四五六七八九十]+", "", point.group(0)) ==
+                             re.sub(r"\d+|[一二三四五六七八九十]+", "", own.group(0))):
+                break  # not a point, or the next item of the speech's own list
+            out.append(j)
+    return list(dict.fromkeys(out))
 
 
 def _same_title(held: str, asked: str) -> bool:

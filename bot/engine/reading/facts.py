@@ -27,6 +27,8 @@ PLACE_VERB = re.compile(rf"(?:{alternation('event_adverbs')})?(?:{alternation('e
 PLACE_MARKER = re.compile(alternation("place_markers"))  # 在, 于, 来到
 PLACE_LABEL = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])?\s*[\u4e00-\u9fff]{0,4}地点\s*[:：]\s*"
                          r"([^。；（(]{2,60})")
+# 会期两天，地点某某酒店。: a clause that opens with 地点, with or without a colon (not 地点设在: see VENUE)
+PLACE_IN_CLAUSE = re.compile(rf"[，,；;]\s*[\u4e00-\u9fff]{{0,4}}地点\s*[:：]?\s*(?!{alternation('venue_links')})([^，。；（(]{{2,40}})")
 # 来到某某县某某镇，…: a going verb, a place with its ending, then a comma or what is done there
 GONE_TO = re.compile(rf"(?:{alternation('going_verbs')})([^，。；、]{{2,24}}?(?:{alternation('visited_place_endings')}))"
                      rf"(?=[，。；]|{alternation('visit_activities')})")
@@ -243,7 +245,7 @@ def _events(facts: ArticleFacts, text: str, index: int):
                 break
         if place:
             break
-    labelled = PLACE_LABEL.search(text)  # （二）地点：郑州市郑东新区…中原建科大厦二楼多功能厅
+    labelled = PLACE_LABEL.search(text) or PLACE_IN_CLAUSE.search(text)  # （二）地点：郑州市…大厦 / …，地点某某酒店。
     if labelled:
         place = labelled.group(1).strip()
     if not place:  # 来到卓尼县扎古录镇，为合作社送去…: a visit names its place without 举行

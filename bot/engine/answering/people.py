@@ -5,6 +5,7 @@ import re
 from .. import thresholds
 from ..answer import Answer
 from ..reading.facts import is_abbreviation
+from ..reading.orgs import org_mentions
 from ..retrieval.finder import Finder, source_entry, subject_words
 from ..retrieval.library import Doc, Library
 from ..text.lexicon import ORG_SUFFIX_RE
@@ -14,6 +15,7 @@ from .descriptions import Passages
 from .wording import grouped_people, person_line, quote, source
 
 HOST_RE = re.compile(r"主持")
+SUB_UNIT_END = re.compile(f"(?:{alternation('sub_units')}|委员会)$")
 ORGANISER_RE = re.compile(alternation("organiser_words"))
 # 哪家公司 / 哪个学校: the kinds of organisation a who-question may ask for, and their endings.
 ORG_KINDS = {kind: tuple(endings.split()) for kind, endings in pairs("org_kinds").items()}
@@ -128,7 +130,11 @@ class PeopleAnswers:
                     said = {n for n in numbers_in(org + held) if n.startswith("第")}
                     if asked and said and not asked & said:
                         continue  # 第四届会长 is not answered by the 第三届 one
-                    fit = (max(self.finder.subject(subject).coverage(name, doc) for name in _expanded(org, doc, self.library))
+                    # 副院长、某委员会主席: a second post names its own organisation before the title
+                    own = [part[:-len(title)] for part in re.split(r"[、兼]", re.sub(r"（.*?）", "", held))
+                           if part.endswith(title) and ORG_SUFFIX_RE.search(part[:-len(title)])]
+                    names = [n for o in [org, *own] for n in _expanded(o, doc, self.library) + _parents(o, person, doc)]
+                    fit = (max(self.finder.subject(subject).coverage(name, doc) for name in names)
                            if subject and org else 0.5 if subject else 1.0)
                     found.append((fit, doc, person, org, held))
         if not found:
@@ -291,6 +297,17 @@ def _expanded(org: str, doc: Doc, library: Library) -> list[str]:
     org = library.canon(org)
     full = [library.canon(f) for short, f in doc.facts.aliases.items() if library.canon(short) == org]
     return [org] + full + [n for n in doc.names if len(n) > len(org) and is_abbreviation(org, n)]
+
+
+def _parents(org: str, person, doc: Doc) -> list[str]:
+    """A committee (某某委员会, 分会) may be of an organisation its paragraph names up to the person:
+    国际某协会三个专业委员会的主席…某某，被选举为“某服务委员会”主席 -> 国际某协会某服务委员会."""
+    if not SUB_UNIT_END.search(org):
+        return []
+    sentences = doc.article.sentences
+    near = {j for i in person.sentences for j in range(i + 1) if sentences[j].paragraph == sentences[i].paragraph}
+    return [parent + org for j in sorted(near) for parent in org_mentions(sentences[j].text)
+            if parent != org and not SUB_UNIT_END.search(parent)]
 
 
 ENUMERATOR = re.compile(r"^\s*(?:[（(]?[0-9一二三四五六七八九十]+[)）.、．]|[①-⑳]|[一二三四五六七八九十]是)")

@@ -116,22 +116,20 @@ def clean(text: str) -> str:
 FOCUS, ELSEWHERE = 2, 1
 
 
+def _beside(text: str, start: int, end: int, span: tuple[int, int]) -> bool:
+    """Whether text[start:end] and the interrogative at span are one phrase (overlapping, or joined by links)."""
+    a, b = span
+    return (a < end and start < b) or (a >= end and bool(LINKS.fullmatch(text[end:a]))) \
+        or (b <= start and bool(LINKS.fullmatch(text[b:start])))
+
+
 def cue_weight(text: str, start: int, end: int, asking: list[tuple[int, int]], english: bool) -> int:
     """How strongly the cue text[start:end] says what kind of fact is asked."""
     if english:
         return ELSEWHERE  # the glossary's word order is not the question's: nothing is beside anything
     if INTERROGATIVES.sub("", text[start:end]).strip("是的有") == "" and not text[end:].strip():
         return ELSEWHERE  # 会费是多少: the bare 多少 says less than what stands before it
-    for a, b in asking:
-        if (a < end and start < b) or (a >= end and LINKS.fullmatch(text[end:a])) \
-                or (b <= start and LINKS.fullmatch(text[b:start])):
-            return FOCUS
-    return ELSEWHERE
-
-
-def _touched(text: str, span: tuple[int, int]) -> bool:
-    """Whether some kind's cue stands with the interrogative at span."""
-    return any(cue_weight(text, *m.span(), [span], False) == FOCUS for _, pattern in KIND_RES for m in pattern.finditer(text))
+    return FOCUS if any(_beside(text, start, end, span) for span in asking) else ELSEWHERE
 
 
 def kind_of(text: str, english: bool = False) -> str:
@@ -148,7 +146,9 @@ def kind_of(text: str, english: bool = False) -> str:
         weight = max((cue_weight(text, *m.span(), asking, english) for m in pattern.finditer(text)), default=0)
         if weight > best:
             best, kind = weight, k
-    if best == ELSEWHERE and any(not _touched(text, span) for span in asking if text[span[0]:span[1]] in MANNER):
+    cues = [m.span() for _, pattern in KIND_RES for m in pattern.finditer(text)]
+    if best == ELSEWHERE and not english and any(not any(_beside(text, *cue, span) for cue in cues)
+                                                 for span in asking if text[span[0]:span[1]] in MANNER):
         kind = ""  # 费用可以怎么汇: 怎么 asks how it is done, and the cue (费用) only names what it is about
     if kind == "what" and ATTRIBUTE.search(text):
         kind = ""  # 主题是什么 asks for a sentence of the article, not a definition

@@ -18,7 +18,7 @@ from ..text.lexicon import (
     SINGLE_SURNAMES,
     TITLE_RE,
 )
-from ..text.vocab import alternation, words
+from ..text.vocab import alternation, patterns, words
 
 HAN = "\u4e00-\u9fff"
 ORDINAL = re.compile(r"第[一二三四五六七八九十\d]+届|新一届")
@@ -54,6 +54,7 @@ PAREN_ROLE = re.compile(rf"([{HAN}]{{2,4}})（([^（）]{{2,40}})）")
 NAMED_IN_LATIN = re.compile(rf"([{HAN}]{{2,5}})（[A-Za-z][A-Za-z .'\-]{{2,40}}）")
 APPOINTED = re.compile(rf"((?:[{HAN}]{{2,3}}(?:[（(][^（）()]{{1,40}}[）)])?、)*[{HAN}]{{2,3}})(?:[（(][^（）()]{{1,40}}[）)])?(?:\d+人|[一二三四五六七八九十]+人|等)?"
                        rf"(?:同志)?(?:以\d+票|以全票|以高票)?(?:{alternation('appointed_as')}|(?<=同志)任)(.{{0,24}}?)$")
+ELECTED_AFTER = re.compile(rf"^(?:{patterns('elected_after_name')})(.{{0,30}}?)$")  # ，被选举为…主席
 # ^ 蒋文志以85票当选秘书长; 华浩文（…集团董事长）以88票当选会长: the brackets say who he is;
 #   某某同志任第七届…协会理事长: 同志 after the name, 任 before the post
 # A name with no Han surname, set off by punctuation or by 等 and a closing word (…等出席): see name_after
@@ -321,23 +322,39 @@ def _bracketed(sentence: str, home_org: str) -> list[Mention]:
     return out
 
 
+def _name_ending(clause: str, known: set[str]) -> str:
+    """The person a clause ends with (…的中国学者某某博士 -> 某某): a name read already, else a plausible one."""
+    clause = re.sub(f"(?:{'|'.join(AFTER_NAME_TITLES)})$", "", clause.strip())
+    named = [name for name in known if clause.endswith(name)]
+    if named:
+        return max(named, key=len)
+    return next((clause[-size:] for size in (3, 2, 4) if len(clause) > size and plausible_name(clause[-size:])), "")
+
+
 def _appointed(sentence: str, known: set[str], home_org: str) -> list[Mention]:
     """聘任金凯锐、沈嘉晓、褚晨朗、金宁志4人为协会名誉会长: names listed, one title for all."""
     out = []
-    for clause in re.split(r"[，。；]", sentence):
-        match = APPOINTED.search(clause)
-        if not match:
-            continue
-        role = re.sub(r"(?:一职|职务)$", "", match.group(2))
+    clauses = re.split(r"[，。；]", sentence)
+    for before, clause in zip(["", *clauses[:-1]], clauses, strict=True):
+        later = ELECTED_AFTER.match(clause)  # 学者某某博士，被选举为“某某委员会”主席: the name ends the clause before
+        match = None if later else APPOINTED.search(clause)
+        if match:
+            listed, role = match.group(1), match.group(2)
+        else:
+            listed = _name_ending(before, known) if later else ""
+            if not listed:
+                continue
+            role = re.sub(r"[“”\"「」]", "", later.group(1))
+        role = re.sub(r"(?:一职|职务)$", "", role)
         titles = list(TITLE_RE.finditer(role))
         if not titles or titles[-1].end() != len(role):  # 为专家委员会委员颁发了聘书: not an appointment
             continue
         title = titles[-1]
-        for item in match.group(1).split("、"):  # 甲（某公司）、乙（某学院）等当选副会长: each with their unit
+        for item in listed.split("、"):  # 甲（某公司）、乙（某学院）等当选副会长: each with their unit
             name, _, unit = item.partition("（") if "（" in item else item.partition("(")
             unit = unit.rstrip("）)")
             # a name already read with its present title (…集团董事长某某为第四届会长) takes the new post too
-            if plausible_name(name) and (name not in known or not ORDINAL.sub("", role[:title.start()]).strip()):
+            if plausible_name(name) and (name not in known or later or not ORDINAL.sub("", role[:title.start()]).strip()):
                 start = sentence.find(name)
                 org = clean_org(role[:title.start()], home_org) or home_org
                 own = f"（{unit}）" if unit and ORG_SUFFIX_RE.search(unit) else ""

@@ -312,10 +312,29 @@ def _labels(article: Article, people: dict) -> dict[str, tuple[int, str]]:
     for i, match in enumerate(matches):
         if not match or seen[match.group(1)] > 1 or match.group(1) in people or TITLE_RE.fullmatch(match.group(1)):
             continue
-        value = match.group(2).strip() or (sentences[i + 1].text if i + 1 < len(sentences) else "")
+        value = match.group(2).strip() or _value_below(sentences, i)
         if value:
             out[match.group(1)] = (i, value)
     return out
+
+
+LIST_ITEM = re.compile(r"^\s*(?:[（(]?\d+[)）.、．]|[①-⑳])")
+
+
+def _value_below(sentences, i: int) -> str:
+    """The value of a label that ends its line: the next line, or, when that is item 1 of a numbered
+    list (汇款方式： / 1. 银行汇款 / 开户名称：… / 2. 邮局汇款), every item of that list."""
+    if i + 1 >= len(sentences):
+        return ""
+    first = LIST_ITEM.match(sentences[i + 1].text)
+    if not first:
+        return sentences[i + 1].text
+    style = re.sub(r"\d+", "", first.group(0))
+    items = [s.text for s in sentences[i + 1:]
+             if (m := LIST_ITEM.match(s.text)) and re.sub(r"\d+", "", m.group(0)) == style]
+    numbers = [int(re.search(r"\d+", LIST_ITEM.match(t).group(0)).group(0)) for t in items]
+    count = next((n for n in range(1, len(numbers) + 1) if numbers[:n] != list(range(1, n + 1))), len(numbers) + 1) - 1
+    return "；".join(items[:count])
 
 
 def _heading_lists(article: Article) -> list[tuple[int, list[int]]]:

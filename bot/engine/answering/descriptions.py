@@ -13,6 +13,9 @@ from ..text.numerals import NUMBER_TOKEN
 from ..text.vocab import alternation, patterns, words
 from .wording import quote, source
 
+# 怎么签的约: asked how it was done, a sentence saying the way (采用…形式, 通过…方式) answers
+MANNER_SAID = re.compile(alternation("manner_said"))
+
 HOW_LONG = re.compile(alternation("how_long_asked"))
 # a length of time or a number of times (3年, 两个月, 5次), not a date (2025年4月) or a code
 AMOUNT = re.compile(rf"(?:(?<![\d.])\d{{1,3}}(?:\.\d)?|[一二两三四五六七八九十百半]+)\s*(?:{patterns('duration_units')})"
@@ -134,6 +137,10 @@ class Passages:
                 for i, (pieces, _) in found.items():
                     if named.search(doc.sentences[i]):
                         pieces[("target", target)] = share  # a bonus: the threshold stays the subject's
+            if q.manner_verb:  # 是怎么签的约: a sentence that says the way it was done (采用网络签约的形式) answers it
+                for i, (pieces, _) in found.items():
+                    if q.manner_verb in doc.sentences[i] and MANNER_SAID.search(doc.sentences[i]):
+                        pieces[("manner", 0)] = 0.5 * total
             if q.asks_list:  # 有哪些: a sentence that lists (、…、 / 包括) answers better than one that counts
                 for i, (pieces, _) in found.items():
                     if doc.sentences[i].count("、") >= 2 or LISTS.search(doc.sentences[i]):

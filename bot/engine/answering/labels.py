@@ -7,16 +7,13 @@ The labels are the article's own words, so nothing here lists them (but the word
 label a way of doing something, vocab/manner_labels.txt).
 """
 
-import re
-
 from ..answer import Answer
 from ..retrieval.finder import source_entry, subject_words
 from ..text.numerals import NUMBER_TOKEN
-from ..text.vocab import alternation, words
+from ..text.vocab import words
 from .wording import quote, source
 
 # 怎么汇, 如何报名: asked how a thing is done, a label naming that way of doing it answers (汇款方式, 报名办法)
-HOW_DONE = re.compile(rf"(?:{alternation('manner_asked')})([\u4e00-\u9fff])")
 MANNER_LABELS = words("manner_labels")
 MIN_FOCUS = 0.6  # share of the question's focus the labelled line (with the next) must hold
 HEAD = 2  # a label's last two characters name what it is (联系电话 -> 电话, 截止时间 -> 时间)
@@ -30,8 +27,7 @@ def labelled_answer(finder, q, people, scope, whole_label_only: bool = False) ->
     before the dedicated readers are asked; a question that names no label of any article costs
     nothing here."""
     asked = q.text
-    how = HOW_DONE.search(asked)
-    if whole_label_only and not how and not _spans(asked, finder.library.labels):
+    if whole_label_only and not q.manner_verb and not _spans(asked, finder.library.labels):
         return None
     subject = finder.subject(subject_words(NUMBER_TOKEN.sub(" ", q.topic)))
     for doc, _ in finder.answerable(q, scope, people=people)[:1]:
@@ -41,7 +37,7 @@ def labelled_answer(finder, q, people, scope, whole_label_only: bool = False) ->
         for label, (i, value) in doc.facts.labels.items():
             # the whole label in the question, or (for a short one) what it names: 电话 for 联系电话,
             # or, asked how a thing is done (费用怎么汇), the label of that way (汇款方式：…)
-            manner = bool(how) and label.startswith(how.group(1)) and label.endswith(MANNER_LABELS)
+            manner = bool(q.manner_verb) and label.startswith(q.manner_verb) and label.endswith(MANNER_LABELS)
             if label in asked:
                 fit = 2
             elif len(label) <= 4 and label[-HEAD:] in asked and not whole_label_only:

@@ -41,6 +41,7 @@ KIND_RES = [(kind, re.compile(pattern)) for kind, pattern in KINDS]
 INTERROGATIVES = re.compile(alternation("interrogatives"))
 # What may stand between a cue and its interrogative and keep them one phrase (电话是多少, 手机号码是多少).
 MANNER = set(words("manner_asked"))  # 怎么, 如何: asking how something is done
+HOW_DONE = re.compile(rf"(?:{alternation('manner_asked')})([\u4e00-\u9fff])")  # 怎么汇, 如何报名: the verb
 LINKS = re.compile(rf"(?:{alternation('interrogative_links')})*")
 WHO_WORDS = re.compile(alternation("who_asking"))
 FILLERS = re.compile(alternation("fillers"))
@@ -94,6 +95,7 @@ class Question:
     asks_who: bool = False
     english: bool = False
     pinyin_words: list[str] = field(default_factory=list)  # romanised words, for names: ["yang", "xiwei"]
+    manner_verb: str = ""  # 费用怎么汇 -> 汇: asked how this is done (a label 汇款方式, a sentence 采用…形式 answers)
 
 
 def clean(text: str) -> str:
@@ -123,6 +125,13 @@ def _beside(text: str, start: int, end: int, span: tuple[int, int]) -> bool:
         or (b <= start and bool(LINKS.fullmatch(text[b:start])))
 
 
+def _asks_into(text: str, start: int, end: int, span: tuple[int, int]) -> bool:
+    """Whether the manner interrogative at span (怎么, 如何) asks into the cue text[start:end]: the cue
+    holds it (怎么联系) or follows it (如何收费); a cue before it (协议是如何签订的) is what is done."""
+    a, b = span
+    return (a < end and start < b) or (b <= start and bool(LINKS.fullmatch(text[b:start])))
+
+
 def cue_weight(text: str, start: int, end: int, asking: list[tuple[int, int]], english: bool) -> int:
     """How strongly the cue text[start:end] says what kind of fact is asked."""
     if english:
@@ -147,9 +156,9 @@ def kind_of(text: str, english: bool = False) -> str:
         if weight > best:
             best, kind = weight, k
     cues = [m.span() for _, pattern in KIND_RES for m in pattern.finditer(text)]
-    if best == ELSEWHERE and not english and any(not any(_beside(text, *cue, span) for cue in cues)
-                                                 for span in asking if text[span[0]:span[1]] in MANNER):
-        kind = ""  # 费用可以怎么汇: 怎么 asks how it is done, and the cue (费用) only names what it is about
+    if not english and any(not any(_asks_into(text, *cue, span) for cue in cues)
+                           for span in asking if text[span[0]:span[1]] in MANNER):
+        kind = ""  # 费用可以怎么汇, 协议是如何签订的: how it is done is asked, not the fact a cue before names
     if kind == "what" and ATTRIBUTE.search(text):
         kind = ""  # 主题是什么 asks for a sentence of the article, not a definition
     return kind
@@ -190,6 +199,8 @@ def analyse(raw: str) -> Question:
         q.unit = next((name for name, pattern in UNITS if pattern.search(text)), "")
         q.measure = MEASURE.search(text).group(1) if MEASURE.search(text) else ""
     q.clock = bool(CLOCK.search(text))
+    how = HOW_DONE.search(text)
+    q.manner_verb = how.group(1) if how else ""
     q.asks_list = bool(LISTING.search(text))
     noun = LIST_NOUN.search(text)
     q.list_noun = noun.group(1) if noun else ""

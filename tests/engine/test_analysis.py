@@ -49,6 +49,9 @@ def test_tagged_questions_are_classified_as_tagged():
     ("研讨会在哪个城市召开", "where"),
     ("绿色建筑是什么", "what"),
     ("年会的主题是什么", ""),  # a sentence of the article, not a definition
+    ("学习费用可以怎么汇给协会", ""),  # 怎么 asks how; 费用 only names what is sent
+    ("两家协会的协议是如何签订的", ""),  # the cue before 如何 is what was done
+    ("怎么联系协会", "contact"),  # the cue holds 怎么
 ])
 def test_the_cue_beside_the_interrogative_names_the_kind(question, kind):
     assert analyse(question).kind == kind
@@ -58,3 +61,8 @@ def test_english_word_order_puts_nothing_beside_anything():
     # The glossary puts 是什么 first; the cue that names a kind still decides.
     assert kind_of("是什么 截止时间 意见 标准", english=True) == "when"
     assert kind_of("是什么 截止时间 意见 标准") == "what"  # as Chinese, 是什么 stands with nothing else
+
+
+def test_the_verb_asked_how_to_do_is_read():
+    assert analyse("学习费用可以怎么汇给协会").manner_verb == "汇"
+    assert analyse("报名费交多少").manner_verb == ""

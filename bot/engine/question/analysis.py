@@ -125,11 +125,12 @@ def _beside(text: str, start: int, end: int, span: tuple[int, int]) -> bool:
         or (b <= start and bool(LINKS.fullmatch(text[b:start])))
 
 
-def _asks_into(text: str, start: int, end: int, span: tuple[int, int]) -> bool:
-    """Whether the manner interrogative at span (怎么, 如何) asks into the cue text[start:end]: the cue
-    holds it (怎么联系) or follows it (如何收费); a cue before it (协议是如何签订的) is what is done."""
+def _asks_into(start: int, end: int, span: tuple[int, int]) -> bool:
+    """Whether the manner interrogative at span (怎么, 如何) is part of the cue text[start:end] (怎么联系,
+    怎么收费): only then does the cue's kind answer how; otherwise (协议是如何签订的) the question asks
+    how something was done, which a sentence of the article says."""
     a, b = span
-    return (a < end and start < b) or (b <= start and bool(LINKS.fullmatch(text[b:start])))
+    return a < end and start < b
 
 
 def cue_weight(text: str, start: int, end: int, asking: list[tuple[int, int]], english: bool) -> int:
@@ -156,7 +157,7 @@ def kind_of(text: str, english: bool = False) -> str:
         if weight > best:
             best, kind = weight, k
     cues = [m.span() for _, pattern in KIND_RES for m in pattern.finditer(text)]
-    if not english and any(not any(_asks_into(text, *cue, span) for cue in cues)
+    if not english and any(not any(_asks_into(*cue, span) for cue in cues)
                            for span in asking if text[span[0]:span[1]] in MANNER):
         kind = ""  # 费用可以怎么汇, 协议是如何签订的: how it is done is asked, not the fact a cue before names
     if kind == "what" and ATTRIBUTE.search(text):

@@ -130,12 +130,15 @@ def parse_article(text: str, shown: str) -> tuple[Article | None, list[Problem]]
 
     title_i, subtitle = _find_title(lines, kinds, meta)
     body_start = max([title_i] + [i for i in meta if i < title_i + 4]) + 1 if title_i >= 0 else 0
-    body_lines = []
+    body_lines, contact_lines = [], []
     for i in range(body_start, len(lines)):
         if kinds[i] == "tail" and body_lines:
             break  # 上一篇, 版权所有: the page goes on after the article (a [打印本页] bar above it does not end it)
+        if kinds[i] == "contact" and body_lines:
+            contact_lines.append(i)  # 电话：… under 联系人：…: the article's own, if its text goes on after it
         if kinds[i] in ("text", "field"):
-            body_lines.append(i)
+            body_lines += contact_lines + [i]
+            contact_lines = []
     if title_i < 0:
         first = body_lines[0] if body_lines else 0
         title = _first_clause(lines[first]) if body_lines else ""

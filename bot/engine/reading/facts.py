@@ -22,6 +22,8 @@ HAN = "\u4e00-\u9fff"
 ACTION_KINDS = ("host", "greeting", "speech", "attend", "elected")
 ACTIONS = [(kind, re.compile(alternation(f"action_verbs/{kind}"))) for kind in ACTION_KINDS]
 TALK_TOPIC = re.compile(rf"^(?:{alternation('talk_kinds')})?(?:{alternation('topic_labels')})[：:]")  # 分享主题：
+# …，并任某学院院长、某实验室主任等: posts held besides, after 并任/现任/兼任 (vocab/posts_held_verbs.txt)
+POSTS_HELD = re.compile(rf"(?:{alternation('posts_held_verbs')})([^。；，：]{{4,80}})")
 PRONOUN_START = re.compile(r"^(?:他|她)(?:们)?(?:[^们]|$)")
 PLACE_VERB = re.compile(rf"(?:{alternation('event_adverbs')})?(?:{alternation('event_verbs')})")  # 隆重举行
 PLACE_MARKER = re.compile(alternation("place_markers"))  # 在, 于, 来到
@@ -169,6 +171,8 @@ def extract_facts(article: Article) -> ArticleFacts:
             current = facts.people[named[0][1]] if len({name for _, name in named}) == 1 else None
             if current is not None:
                 current.said.append(s.index)
+                for org, title in _posts_held(s.text[named[0][0]:]):  # 某某院士…，并任某大学建筑学院院长、…主任
+                    _add_role(facts, Mention(current.name, title, org))
         elif current is not None and (PRONOUN_START.match(s.text) or TALK_TOPIC.match(s.text)):
             current.said.append(s.index)  # 他表示… / 分享主题：「…」 under a speaker's row
             if TALK_TOPIC.match(s.text) and ("speech", s.index) not in current.actions:
@@ -196,6 +200,20 @@ def extract_facts(article: Article) -> ArticleFacts:
 
 
 TENSE_PREFIX = re.compile(rf"^(?:{alternation('title_tense_prefixes')})")  # 新任, 时任: when, not what
+
+
+def _posts_held(text: str) -> list[tuple[str, str]]:
+    """(organisation, title) of the posts a sentence about one person says they hold besides
+    (…，并任某大学建筑学院院长、某国家重点实验室主任等): the posts no title-name pair names."""
+    held = POSTS_HELD.search(text)
+    if not held:
+        return []
+    out = []
+    for part in re.sub(r"等$", "", held.group(1)).split("、"):
+        titles = list(TITLE_RE.finditer(part))
+        if titles and titles[-1].end() == len(part) and ORG_SUFFIX_RE.search(part[:titles[-1].start()]):
+            out.append((part[:titles[-1].start()], titles[-1].group(0)))
+    return out
 
 
 def _add_role(facts: ArticleFacts, mention: Mention):

@@ -91,12 +91,15 @@ class PeopleAnswers:
             indices = [i for i in indices if TITLE_GIVEN.search(doc.article.sentences[i].text)]
         if not indices:
             return None
-        indices = _with_points(doc, indices)
-        if len(indices) > 4 and subject_words(topic):  # 说的“三低模式”是什么: the points that say it first
+        groups = _with_points(doc, indices)
+        if len(groups) > 2 and subject_words(topic):  # 说的“三低模式”是什么: what says it, with its points
             subject = self.finder.subject(subject_words(topic))
-            best = sorted(indices, key=lambda i: -sum(subject.covered(doc.sentences[i], doc).values()))[:4]
-            indices = [i for i in indices if i in best]
-        text_lines = [quote(doc.article.sentences[i].text, 200) for i in indices[:4]]
+            # a speech with its points first (what was said is in them), then the closest to the question
+            best = sorted(groups, key=lambda g: (len(g) == 1, -sum(subject.covered("".join(doc.sentences[i] for i in g),
+                                                                                    doc).values())))[:2]
+            groups = [g for g in groups if g in best]
+        indices = [i for g in groups for i in g][:8]
+        text_lines = [quote(doc.article.sentences[i].text, 200) for i in indices]
         text = f"{person_line(person)}：\n" + "\n".join(text_lines) + "\n" + source(doc.article)
         return Answer(text, f"{doc.article.path}#said:{name}", confidence, [source_entry(doc)], kind="said",
                       context={"person": name, "article": doc.article.path},
@@ -313,23 +316,33 @@ def _parents(org: str, person, doc: Doc) -> list[str]:
 ENUMERATOR = re.compile(r"^\s*(?:[（(]?[0-9一二三四五六七八九十]+[)）.、．]|[①-⑳]|[一二三四五六七八九十]是)")
 
 
-def _with_points(doc: Doc, indices: list[int]) -> list[int]:
-    """A speech sentence that announces points (重点强调以下几点：) and the numbered points under it,
-    up to the next item of its own level: what the person said is in the points."""
-    out = []
+def _with_points(doc: Doc, indices: list[int]) -> list[list[int]]:
+    """Each speech sentence with the points it announces: the numbered points under one that ends
+    重点强调以下几点：, up to the next item of its own level, and the parts a semicolon split from one
+    that lists (解读了四个方面问题：A；B；C). What the person said is in the points."""
+    groups, seen = [], set()
+    sentences = doc.article.sentences
     for i in indices:
-        out.append(i)
-        said = doc.article.sentences[i].text
-        if not said.rstrip().endswith(("：", ":")):
+        if i in seen:
             continue
-        own = ENUMERATOR.match(said)
-        for j in range(i + 1, len(doc.article.sentences)):
-            point = ENUMERATOR.match(doc.article.sentences[j].text)
-            if not point or (own and re.sub(r"\d+|[一二三四五六七八九十]+", "", point.group(0)) ==
-                             re.sub(r"\d+|[一二三四五六七八九十]+", "", own.group(0))):
-                break  # not a point, or the next item of the speech's own list
-            out.append(j)
-    return list(dict.fromkeys(out))
+        group, said = [i], sentences[i].text
+        j = i
+        while "：" in said and sentences[j].text.endswith("；") and j + 1 < len(sentences) \
+                and sentences[j + 1].paragraph == sentences[i].paragraph:
+            j += 1
+            group.append(j)
+        if said.rstrip().endswith(("：", ":")):
+            own = ENUMERATOR.match(said)
+            for k in range(i + 1, len(sentences)):
+                point = ENUMERATOR.match(sentences[k].text)
+                if not point or (own and re.sub(r"\d+|[一二三四五六七八九十]+", "", point.group(0)) ==
+                                 re.sub(r"\d+|[一二三四五六七八九十]+", "", own.group(0))):
+                    break  # not a point, or the next item of the speech's own list
+                group.append(k)
+        group = [k for k in dict.fromkeys(group) if k not in seen]
+        seen.update(group)
+        groups.append(group)
+    return groups
 
 
 def _same_title(held: str, asked: str) -> bool:

@@ -101,7 +101,8 @@ class Library:
             self.docs.append(doc)
             self.index.add(doc.text)
             for person in doc.facts.people.values():
-                self.people.add(person.name, doc.id, person.latin)
+                self.people.add(person.name, doc.id, person.latin, [t for _, title in person.roles
+                                                                    for t in re.split(r"[、兼]", title)])
         self.index.freeze()
         # every article's field labels (联系人, 标准编号…): a question naming none needs no label lookup
         self.labels = {label for doc in self.docs for label in doc.facts.labels}

@@ -15,7 +15,7 @@ from pypinyin.seg.simpleseg import seg
 
 from ..reading.people import HONORIFICS, plausible_name
 from ..text.folding import pinyin_syllables
-from ..text.lexicon import COMPOUND_SURNAMES, TITLE_RE
+from ..text.lexicon import COMPOUND_SURNAMES, TITLE_CORE, TITLE_RE
 from ..text.vocab import words
 
 NAME_FOLLOWERS = words("name_followers")
@@ -60,6 +60,10 @@ def _fuzzy(syllable: str) -> str:
     return syllable
 
 
+# A surname and how the person is called (皇甫老师, 赖局长, 刘院士): one of the honorifics, or a title.
+SURNAME_AND_TITLE = re.compile(rf"([\u4e00-\u9fff]{{1,2}}?)({'|'.join(HONORIFICS)}|{TITLE_CORE})")
+
+
 def _ends_title(text: str) -> bool:
     """Whether `text` ends with a title or honorific, after which a name starts (会长余明超)."""
     return bool(text) and (TITLE_RE.search(text[-8:]) is not None and TITLE_RE.search(text[-8:]).end() == len(text[-8:])
@@ -85,8 +89,10 @@ class NameIndex:
         self.by_sound: dict[str, set[str]] = defaultdict(set)
         self.by_latin: dict[str, str] = {}
         self.longest = 2
+        self.titles: dict[str, set[str]] = defaultdict(set)  # name -> the titles it holds anywhere
 
-    def add(self, name: str, ref, latin: str = ""):
+    def add(self, name: str, ref, latin: str = "", titles=()):
+        self.titles[name].update(titles)
         if name not in self.exact:
             self.by_sound[sound(name)].add(name)
             for other in other_sounds(name):
@@ -150,9 +156,11 @@ class NameIndex:
                         for name in self.by_sound.get(sound(window), ()):
                             if _same_surname(window, name):
                                 fuzzy[name] = max(fuzzy.get(name, 0), 90.0)
-        for m in re.finditer(rf"([\u4e00-\u9fff]{{1,2}}?)(?:{'|'.join(HONORIFICS)})", text):  # 皇甫老师, 赖局长
+        for m in SURNAME_AND_TITLE.finditer(text):  # 皇甫老师, 赖局长, 刘院士
             same = [n for n in self.exact if n.startswith(m.group(1)) and len(n) > len(m.group(1)) + 1
                     and (n[:2] in COMPOUND_SURNAMES) == (len(m.group(1)) == 2)]
+            titled = [n for n in same if any(t.endswith(m.group(2)) for t in self.titles[n])]
+            same = titled if len(titled) == 1 else same  # of two 刘, the one who is a 院士
             if len(same) == 1 and same[0] not in exact:
                 fuzzy[same[0]] = max(fuzzy.get(same[0], 0), 80.0)
         words = [w for w in latin_words if re.fullmatch(r"[a-z]+", w)]

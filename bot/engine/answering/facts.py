@@ -22,8 +22,13 @@ HOTEL = re.compile(alternation("hotel_words"))
 REFERS_BACK = re.compile(r"(?:该|其|此)[\u4e00-\u9fff]")  # 该基地, 其中: about what the sentence before named
 TOTAL = re.compile(alternation("total_words"))
 DOC_VERBS = re.compile(alternation("document_verbs"))
-PHONE_OR_PERSON = r"\d{3,4}-?\d{7,8}|[(（]0\d{1,3}[)）]\s*\d{3,4}-?\d{4}|1\d{10}|联系人"
-CONTACT_IN_TEXT = re.compile(PHONE_OR_PERSON + r"|[\w.]+@[\w.]+\.[a-z]{2,}")
+# a phone number standing alone (not digits inside a bank account number), or a 联系人 line
+PHONE_OR_PERSON = r"(?<!\d)(?:\d{3,4}-?\d{7,8}|[(（]0\d{1,3}[)）]\s*\d{3,4}-?\d{4}|1\d{10})(?!\d)|联系人"
+EMAIL_ASKED = re.compile(alternation("email_asked"))  # 邮箱, 电子邮件
+EMAIL_IN_TEXT = re.compile(r"[\w.]+@[\w.]+\.[a-z]{2,}")
+ACCOUNT_ASKED = re.compile(alternation("account_asked"))  # 银行账号, 开户行
+ACCOUNT_IN_TEXT = re.compile(r"(?<!\d)\d{10,30}(?!\d)")  # a bank account number: longer than any phone
+CONTACT_IN_TEXT = re.compile(PHONE_OR_PERSON + "|" + EMAIL_IN_TEXT.pattern)
 # DBJ53/T-128-2024, GB 55015-2021, JGJ/T 449-2018, 琼标协〔2024〕5号
 CODE = re.compile(r"\b[A-Za-z]{2,}\d*(?:/[A-Za-z])?[\s-]*\d+(?:[.-]\d+)*-(?:19|20)\d{2}|〔(?:19|20)\d{2}〕\d+号")
 PHONE_ASKED = re.compile(alternation("phone_asked"))
@@ -236,6 +241,7 @@ class FactAnswers:
             docs = LazyList(d for d in self.library.by_recency if d.article.contacts)
             return self._footer(docs[0]) if docs else None
         address = bool(ADDRESS_ASKED.search(q.text))
+        account = bool(ACCOUNT_ASKED.search(q.text))
         for doc, _ in self.finder.answerable(q, scope):
             owner = self.library.canon(doc.article.contacts.get("owner", ""))
             if owner and self.finder.subject(subject).coverage(owner, doc) >= 0.9:  # the site's own association
@@ -244,6 +250,10 @@ class FactAnswers:
                     return footer
             printed = [i for i, s in enumerate(doc.sentences) if CONTACT_IN_TEXT.search(s)
                        and (not address or ADDRESS_IN_TEXT.search(s))]
+            if account:  # 收会费的银行账号: the lines that give an account number
+                printed = [i for i, s in enumerate(doc.sentences) if ACCOUNT_IN_TEXT.search(s)]
+            if EMAIL_ASKED.search(q.text):  # 申报邮箱是哪个: only a line with an address answers
+                printed = [i for i in printed if EMAIL_IN_TEXT.search(doc.sentences[i])]
             if PHONE_ASKED.search(q.text):  # 有问题找谁？电话多少: the 联系人 line, not the 报送邮箱 one
                 printed = [i for i in printed if PHONE_IN_TEXT.search(doc.sentences[i])] or printed
             index, cov = self.finder.sentence(q, doc, printed, with_title=True)

@@ -121,6 +121,8 @@ class Engine:
             return self.decline()  # a person the articles do not name
         if q.proper_nouns and not people:
             q = self._spell_in_chinese(q)
+        if not people and q.job_title and (q.kind == "speakers" or SPEECH_TOPIC_ASKED.search(q.text)):
+            people = self._holder(q, scope)  # 清华那位教授讲的题目: first who that is, then what they said
         kind = self._kind(q, people)
         try:
             # a line the article labels with the very words of the question (标准编号：…) says it best
@@ -212,6 +214,16 @@ class Engine:
                     and ends_name(text[size:]) and text[size:]):
                 return not any(name in doc.text for doc, _ in self.library.search(name, limit=5))
         return False
+
+    def _holder(self, q: Question, scope) -> list[tuple[str, float]]:
+        """The one person the question names by title and organisation (清华那位教授), as `people`."""
+        try:
+            found = self.answerers["holders"](q, [], scope)
+        except Exception:  # a flaw here must not stop the question from being answered otherwise
+            log.exception("engine failed finding the holder in %r", q.raw)
+            return []
+        person = found.context.get("person") if found and len(found.sources) == 1 and found.text.find("是") > 0 else None
+        return [(person, 90.0)] if person and not found.text.startswith("担任") else []
 
     def _spell_in_chinese(self, q: Question) -> Question:
         """Guantang -> 官塘: a Capitalised word is read as pinyin against the articles that

@@ -136,9 +136,11 @@ class PeopleAnswers:
                     # 副院长、某委员会主席: a second post names its own organisation before the title
                     own = [part[:-len(title)] for part in re.split(r"[、兼]", re.sub(r"（.*?）", "", held))
                            if part.endswith(title) and ORG_SUFFIX_RE.search(part[:-len(title)])]
-                    names = [n for o in [org, *own] for n in _expanded(o, doc, self.library) + _parents(o, person, doc)]
+                    names = [n for o in [org, *own] if o for n in _expanded(o, doc, self.library) + _parents(o, person, doc)]
+                    # 常熟观摩会上清华大学的教授: the organisation and the event the article is about
+                    names += [self.library.canon(doc.article.title).lower() + n for n in names]
                     fit = (max(self.finder.subject(subject).coverage(name, doc) for name in names)
-                           if subject and org else 0.5 if subject else 1.0)
+                           if subject and names else 0.5 if subject else 1.0)
                     found.append((fit, doc, person, org, held))
         if not found:
             return None

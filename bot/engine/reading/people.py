@@ -196,6 +196,10 @@ def find_people(sentence: str, home_org: str = "") -> list[Mention]:
         title, segment = m.group(0), sentence[floor:m.start()]
         if mentions and APPOINTED_TO.search(sentence[mentions[-1].end:m.start()]):
             mentions[-1].title += f"、{title}"  # 其勒木格任团长, 张立副厅长当选为会长: the new post is the name's before it
+            for before, after in zip(mentions[-2::-1], mentions[::-1], strict=False):  # 聘任甲厅长某、乙副厅长某任名誉会长
+                if not sentence[before.end:after.start].startswith("、") or "。" in sentence[before.end:after.start]:
+                    break
+                before.title += f"、{title}"
             floor = m.end()
             continue
         if mentions and not segment and mentions[-1].end == floor and not name_after(sentence, m.end()):

@@ -99,7 +99,8 @@ class PeopleAnswers:
                                                                                     doc).values())))[:2]
             groups = [g for g in groups if g in best]
         indices = [i for g in groups for i in g][:8]
-        text_lines = [quote(doc.article.sentences[i].text, 200) for i in indices]
+        asked = max(subject_words(topic).split(), key=len, default="")  # 讲的“五个加强”: quote around it
+        text_lines = [quote(doc.article.sentences[i].text, 200, around=asked) for i in indices]
         text = f"{person_line(person)}：\n" + "\n".join(text_lines) + "\n" + source(doc.article)
         return Answer(text, f"{doc.article.path}#said:{name}", confidence, [source_entry(doc)], kind="said",
                       context={"person": name, "article": doc.article.path},

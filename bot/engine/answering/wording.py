@@ -13,9 +13,19 @@ def source(article: Article) -> str:
     return f"（来源：{article.label()}）"
 
 
-def quote(text: str, limit: int = MAX_EVIDENCE) -> str:
+def quote(text: str, limit: int = MAX_EVIDENCE, around: str = "") -> str:
+    """The sentence, cut to `limit` characters; when `around` (a word the question asks about) lies
+    beyond the cut, the part of a clause boundary before it onwards (…，并强调了五个加强：…)."""
     text = text.strip()
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    if len(text) <= limit:
+        return text
+    at = text.find(around) if around else -1
+    if at + len(around) > limit - 1:
+        start = max(text.rfind(mark, 0, at) for mark in "，。；：") + 1
+        start = start if 0 < start <= at else max(0, at - limit // 4)
+        cut = text[start:start + limit - 2]
+        return "…" + cut + ("…" if start + limit - 2 < len(text) else "")
+    return text[: limit - 1] + "…"
 
 
 def person_line(person: Person) -> str:

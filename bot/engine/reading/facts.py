@@ -177,6 +177,8 @@ def extract_facts(article: Article) -> ArticleFacts:
             current.said.append(s.index)  # 他表示… / 分享主题：「…」 under a speaker's row
             if TALK_TOPIC.match(s.text) and ("speech", s.index) not in current.actions:
                 current.actions.append(("speech", s.index))
+        elif current is not None and _speech_goes_on(article, current, s):
+            current.said.append(s.index)  # 某某作会议总结，…。要做好四点：…: the rest of the paragraph is the speech
         elif not s.text.startswith(("他", "她")):
             current = None
         _events(facts, s.text, s.index)
@@ -200,6 +202,15 @@ def extract_facts(article: Article) -> ArticleFacts:
 
 
 TENSE_PREFIX = re.compile(rf"^(?:{alternation('title_tense_prefixes')})")  # 新任, 时任: when, not what
+
+
+def _speech_goes_on(article: Article, person: Person, s) -> bool:
+    """Whether a sentence naming no one continues the speech the person began in the sentence before,
+    in the same paragraph (某某作会议总结，突出一个主题。…要做好四点：一是…)."""
+    last = person.said[-1] if person.said else -1
+    return (last == s.index - 1 and article.sentences[last].paragraph == s.paragraph
+            and any(kind == "speech" and i in person.said for kind, i in person.actions
+                    if article.sentences[i].paragraph == s.paragraph))
 
 
 def _posts_held(text: str) -> list[tuple[str, str]]:

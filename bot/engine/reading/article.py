@@ -51,7 +51,8 @@ FILING_NUMBER = re.compile(r"[\u4e00-\u9fff]?icp[备证]?[\d\-号]*|[\u4e00-\u9f
 # 谢某某先生, BBS, JP及…: honours written after a name (Hong Kong, Macau) are no part of the next title
 POSTNOMINALS = re.compile(rf"(?:\s*[,，]\s*(?:{alternation('postnominals')})(?![A-Za-z]))+")
 BARE_DATE = re.compile(r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
-                       r"\s*(?:[（(]?(?:星期|周)[一二三四五六日天][)）]?)?$")
+                       r"\s*(?:[（(]?(?:星期|周)[一二三四五六日天][)）]?)?"
+                       r"(?:\s+[^，。；]{1,30})?$")  # 2025-12-19 19:42 某报/ 记者 某地报导: the source may follow
 DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号$")
 SENTENCE_END = re.compile(r"(?<=[。！？!?；;])(?![”’」』）)])")
 # A long line ending like a sentence is text even when it says 请登录…网站查阅 or 分享到 in passing.
@@ -327,7 +328,7 @@ def _classify(line: str) -> str:
             or len(re.findall(r"\s[>＞»›]{1,2}\s", f" {line} ")) >= 2):
         return "nav"
     if BARE_DATE.match(line):
-        return "meta"  # a date alone on its line near the top is when the page was published, never a title
+        return "meta"  # a date on its own line (or with its source) is when the page was published, never a title
     if DOC_NUMBER.match(line):
         return "meta"  # 晋绿建协〔2024〕27号: a notice's file number, not its title
     if META_RE.search(line) and len(line) < 160 and not line.endswith("。"):

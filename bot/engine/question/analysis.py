@@ -60,6 +60,7 @@ MODAL_BEFORE_ASKING = re.compile(r"(?:需要|要|需|得)(?=多少|多大)")
 FEE_COUNTED = re.compile(r"([\u4e00-\u9fff]{2}费)(?:需要|要|需|得|应|收|交|付|花|缴)+(?:多少钱|多少)\s*$")
 COUNT_VERBS = re.compile(alternation("count_verbs"))
 # Organisation endings, but not those that are also verbs of a question (在青岛办的培训: 办 is done, not an office).
+ORG_AFTER_TITLE = re.compile(rf"单位|机构|公司|企业|{alternation('org_name_endings')}")
 ORG_ENDINGS = "(?:" + "|".join(sorted((re.escape(w) for w in set(words("org_suffixes")) - set(words("verb_like_suffixes"))),
                                       key=len, reverse=True)) + ")"
 # 种了多少棵: the measure word says what kind of count answers (棵, not 项); 个 and 名 say too little
@@ -188,11 +189,12 @@ def analyse(raw: str) -> Question:
         text, latin, pinyin_words = translate(text)
     kind = kind_of(text, english)
     asks_who = bool(WHO_WORDS.search(text))
-    title_match = TITLE_RE.search(text)
+    # 主编单位, 建筑师公会: a title word inside an organisation's name is no person's title
+    title_match = next((m for m in TITLE_RE.finditer(text) if not ORG_AFTER_TITLE.match(text[m.end():])), None)
     q = Question(raw=raw, text=text, kind=kind, topic="", latin_words=latin, english=english,
                  pinyin_words=pinyin_words, asks_who=asks_who)
     # 主编单位 is an organisation's part in the work, not a person's title
-    q.job_title = title_match.group(0) if title_match and not re.match(r"单位|机构|公司|企业", text[title_match.end():]) else ""
+    q.job_title = title_match.group(0) if title_match else ""
     capitalised = {w.lower() for w in re.findall(r"[A-Z][A-Za-z]+", fold(raw))}
     q.proper_nouns = [w for w in latin if w in capitalised]
     q.asks_orgs = bool(ORG_WORDS.search(text)) and kind == "attend" and not PEOPLE_WORDS.search(text)

@@ -24,6 +24,7 @@ ACTIONS = [(kind, re.compile(alternation(f"action_verbs/{kind}"))) for kind in A
 TALK_TOPIC = re.compile(rf"^(?:{alternation('talk_kinds')})?(?:{alternation('topic_labels')})[：:]")  # 分享主题：
 # …，并任某学院院长、某实验室主任等: posts held besides, after 并任/现任/兼任 (vocab/posts_held_verbs.txt)
 POSTS_HELD = re.compile(rf"(?:{alternation('posts_held_verbs')})([^。；，：]{{4,80}})")
+TERM_ONLY = re.compile(r"第[一二三四五六七八九十\d]+[届次期]")  # an organisation written as its term alone
 PRONOUN_START = re.compile(r"^(?:他|她)(?:们)?(?:[^们]|$)")
 PLACE_VERB = re.compile(rf"(?:{alternation('event_adverbs')})?(?:{alternation('event_verbs')})")  # 隆重举行
 PLACE_MARKER = re.compile(alternation("place_markers"))  # 在, 于, 来到
@@ -134,8 +135,10 @@ def extract_facts(article: Article) -> ArticleFacts:
         for mention in mentions:
             if mention.row and not mention.org:
                 mention.org = row_org or facts.home_org
-            mention.org = facts.aliases.get(mention.org) or resolve(
-                mention.org, recent + [n for at, n in here if at < mention.start])
+            named_before = recent + [n for at, n in here if at < mention.start]
+            if TERM_ONLY.fullmatch(mention.org) and named_before:  # 第四届理事长: of the body named last
+                mention.org = named_before[-1] + mention.org
+            mention.org = facts.aliases.get(mention.org) or resolve(mention.org, named_before)
             if not mention.org and ASSOCIATION_OFFICE.fullmatch(mention.title):
                 mention.org = facts.home_org  # 理事长施朗明致词, in the 学会's own news: its 理事长
             _add_role(facts, mention)

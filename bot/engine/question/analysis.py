@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..text.folding import fold, has_cjk
 from ..text.lexicon import PLACES, TITLE_RE
-from ..text.numerals import numbers_in
+from ..text.numerals import numbers_in, spell_out_ordinals
 from ..text.vocab import alternation, pairs, patterns, words
 from .english import translate
 
@@ -101,7 +101,7 @@ class Question:
 
 def clean(text: str) -> str:
     """Fold, drop politeness and punctuation: the form FAQ phrasings are compared in."""
-    text = fold(text).lower()
+    text = spell_out_ordinals(fold(text).lower())  # 第三、四届: two ordinals, before 、 goes
     for word in CANTONESE_WORDS:  # 今年研讨会嘅主题系乜嘢 -> 今年研讨会的主题是什么
         text = text.replace(word, CANTONESE[word])
     for pattern, replacement in COLLOQUIAL:

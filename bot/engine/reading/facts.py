@@ -24,6 +24,7 @@ ACTIONS = [(kind, re.compile(alternation(f"action_verbs/{kind}"))) for kind in A
 TALK_TOPIC = re.compile(rf"^(?:{alternation('talk_kinds')})?(?:{alternation('topic_labels')})[：:]")  # 分享主题：
 # …，并任某学院院长、某实验室主任等: posts held besides, after 并任/现任/兼任 (vocab/posts_held_verbs.txt)
 POSTS_HELD = re.compile(rf"(?:{alternation('posts_held_verbs')})([^。；，：]{{4,80}})")
+DAY_OF_EVENT = re.compile(r"(?<![\d月年号])(\d{1,2})日(?=上午|下午|晚|在|于|举行|召开|举办|，)")  # 19日举行: no month
 TERM_ONLY = re.compile(r"第[一二三四五六七八九十\d]+[届次期]")  # an organisation written as its term alone
 PRONOUN_START = re.compile(r"^(?:他|她)(?:们)?(?:[^们]|$)")
 PLACE_VERB = re.compile(rf"(?:{alternation('event_adverbs')})?(?:{alternation('event_verbs')})")  # 隆重举行
@@ -184,7 +185,7 @@ def extract_facts(article: Article) -> ArticleFacts:
             current.said.append(s.index)  # 某某作会议总结，…。要做好四点：…: the rest of the paragraph is the speech
         elif not s.text.startswith(("他", "她")):
             current = None
-        _events(facts, s.text, s.index)
+        _events(facts, s.text, s.index, article.published)
         for m in DOC_RE.finditer(s.text) if not SOURCE_LINE.match(s.text) else ():
             facts.documents.append((f"《{m.group(1)}》{m.group(2)}", s.index))
         for m in COUNT_RE.finditer(s.text):
@@ -264,8 +265,12 @@ def _forms(people: dict[str, Person]) -> dict[str, list[str]]:
             for name in people}
 
 
-def _events(facts: ArticleFacts, text: str, index: int):
+def _events(facts: ArticleFacts, text: str, index: int, published: str = ""):
     dates = [d for d, _, _ in find_dates(text)]
+    day = DAY_OF_EVENT.search(text) if not dates and published and PLACE_VERB.search(text) else None
+    if day and int(day.group(1)) <= int(published[8:10]):  # 某公会19日举行…: a day of the month it was reported in
+        dates = [Date(int(published[:4]), int(published[5:7]), int(day.group(1)),
+                      text=f"{int(published[:4])}年{int(published[5:7])}月{day.group(1)}日")]
     place = ""
     for verb in PLACE_VERB.finditer(text):
         clause_start = max(text.rfind(p, 0, verb.start()) for p in "，。；：") + 1

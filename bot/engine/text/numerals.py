@@ -30,6 +30,15 @@ def normalise_number(token: str) -> str:
     return token.rstrip("年")
 
 
+# 第三、四届 / 第三、第四届: two ordinals sharing one measure word
+ORDINAL_LIST = re.compile(r"第([0-9一二三四五六七八九十百]+)[、和及与至]第?([0-9一二三四五六七八九十百]+)([届次期批轮站])")
+
+
+def spell_out_ordinals(text: str) -> str:
+    """第三、四届 -> 第三届、第四届: each ordinal of a pair with its own measure word."""
+    return ORDINAL_LIST.sub(r"第\1\3、第\2\3", text)
+
+
 def numbers_in(text: str) -> set[str]:
     """Every ordinal, year and number in `text`, spelled as normalise_number spells them."""
-    return {normalise_number(m.group(0)) for m in NUMBER_TOKEN.finditer(text)}
+    return {normalise_number(m.group(0)) for m in NUMBER_TOKEN.finditer(spell_out_ordinals(text))}

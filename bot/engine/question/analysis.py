@@ -37,6 +37,7 @@ KIND_ORDER = ("attachments", "code", "contact", "count", "when", "where", "host"
               "visits", "attend", "speakers", "fullname", "purpose", "what")
 KINDS = [(kind, patterns(f"question_kinds/{kind}")) for kind in KIND_ORDER]
 KIND_RES = [(kind, re.compile(pattern)) for kind, pattern in KINDS]
+ANY_CUE = re.compile("|".join(pattern for _, pattern in KINDS))
 # The words that carry a question's asking (什么, 哪, 多少): a cue beside one is what is asked.
 INTERROGATIVES = re.compile(alternation("interrogatives"))
 # What may stand between a cue and its interrogative and keep them one phrase (电话是多少, 手机号码是多少).
@@ -151,15 +152,22 @@ def kind_of(text: str, english: bool = False) -> str:
     a cue added to one kind cannot silently take questions that another kind's cue asks more
     directly. Equal scores go to the kind first in KIND_ORDER.
     """
+    if not ANY_CUE.search(text):
+        return ""  # most FAQ phrasings name no kind: one scan instead of one per kind
+    found = [(k, [m.span() for m in pattern.finditer(text)]) for k, pattern in KIND_RES]
+    found = [(k, spans) for k, spans in found if spans]
     asking = [m.span() for m in INTERROGATIVES.finditer(text)]
-    best, kind = 0, ""
-    for k, pattern in KIND_RES:
-        weight = max((cue_weight(text, *m.span(), asking, english) for m in pattern.finditer(text)), default=0)
-        if weight > best:
-            best, kind = weight, k
-    cues = [m.span() for _, pattern in KIND_RES for m in pattern.finditer(text)]
-    if not english and any(not any(_asks_into(*cue, span) for cue in cues)
-                           for span in asking if text[span[0]:span[1]] in MANNER):
+    manner = [span for span in asking if text[span[0]:span[1]] in MANNER] if not english else []
+    if len(found) == 1:
+        kind = found[0][0]  # one kind named: nothing to weigh
+    else:
+        best, kind = 0, ""
+        for k, spans in found:
+            weight = max(cue_weight(text, *span, asking, english) for span in spans)
+            if weight > best:
+                best, kind = weight, k
+    cues = [span for _, spans in found for span in spans]
+    if any(not any(_asks_into(*cue, span) for cue in cues) for span in manner):
         kind = ""  # 费用可以怎么汇, 协议是如何签订的: how it is done is asked, not the fact a cue before names
     if kind == "what" and ATTRIBUTE.search(text):
         kind = ""  # 主题是什么 asks for a sentence of the article, not a definition

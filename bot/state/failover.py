@@ -2,14 +2,14 @@
 
 While Redis is down or slow, every call goes to a MemoryStore instead, so the bot keeps
 answering with per-process state (no follow-ups or dedup across replicas). Redis is tried
-again every few seconds by whichever request comes first; one request pays the probe.
+again every few seconds by whichever request comes first; one request pays the probe. Any
+exception from the Redis client counts as down: redis-py raises more than RedisError when a
+server dies under several threads at once.
 """
 
 import logging
 import threading
 import time
-
-import redis
 
 log = logging.getLogger(__name__)
 
@@ -43,8 +43,8 @@ class FailoverStore:
         if self._use_primary():
             try:
                 result = getattr(self.primary, name)(*args, **kwargs)
-            except redis.RedisError as exc:
-                self._failed(exc)
+            except Exception as exc:  # any failure of the client, not only RedisError:
+                self._failed(exc)  # a connection torn down mid-read raises AttributeError in redis-py's parser
             else:
                 self._succeeded()
                 return result
@@ -61,8 +61,8 @@ class FailoverStore:
             if due:
                 self._last_log = now
             since = now - self._down_since
-        if hasattr(self.primary, "reset"):
-            self.primary.reset()
+        # The pool is left alone: redis-py drops a connection that failed, and disconnecting the
+        # whole pool would tear connections out from under other threads mid-command.
         if first:
             log.warning("Redis unavailable (%s): answering without shared state, retrying every %g s",
                         exc, self.retry_after)

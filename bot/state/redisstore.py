@@ -108,10 +108,6 @@ class RedisStore:
     def ping(self) -> bool:
         return bool(self.client.ping())
 
-    def reset(self):
-        """Drop pooled connections: after a Redis restart they are all dead."""
-        self.client.connection_pool.disconnect()
-
     def status(self) -> str:
         return "ok"
 

@@ -202,3 +202,59 @@ def test_failover_serves_from_memory_while_redis_is_down_and_recovers(tmp_path, 
     finally:
         store.close()
         server.stop()
+
+
+def test_failover_catches_every_client_error_under_many_threads(tmp_path):
+    """Redis killed while 8 threads are mid-command: no caller sees an exception of any type.
+
+    redis-py raises more than RedisError when a server dies under concurrent use (its parser
+    can fail with AttributeError once a connection is torn down), and the failover once reset
+    the whole pool under other threads' feet; both surfaced as an apology to followers."""
+    server = RedisServer(tmp_path).start()
+    store = create_store({"REDIS_URL": server.url, "REDIS_RETRY_INTERVAL": 0.1})
+    errors, stop = [], threading.Event()
+
+    def chat(n):
+        i = 0
+        while not stop.is_set():
+            try:
+                store.set(f"chat:o{n}:{i}", {"pages": [str(i)]}, ttl=60)
+                store.get(f"chat:o{n}:{i}")
+                store.add(f"msg:{n}:{i}", "working", ttl=30)
+                store.incr(f"rate:o{n}", ttl=60)
+                store.tally("misses", f"q{i % 7}", cap=10)
+            except BaseException as exc:  # the point: nothing may escape
+                errors.append(repr(exc))
+            i += 1
+
+    threads = [threading.Thread(target=chat, args=(n,)) for n in range(8)]
+    try:
+        for t in threads:
+            t.start()
+        time.sleep(0.3)
+        server.stop()  # SIGTERM while the threads are mid-command
+        time.sleep(0.5)
+        server.start()
+        time.sleep(0.5)
+    finally:
+        stop.set()
+        for t in threads:
+            t.join()
+        store.close()
+        server.stop()
+    assert errors == []
+
+
+def test_failover_falls_back_on_an_error_that_is_not_a_redis_error():
+    class Broken:
+        prefix = "bot:x"
+
+        def get(self, key):
+            raise AttributeError("'NoneType' object has no attribute 'readline'")
+
+        def ping(self):
+            return True
+
+    store = FailoverStore(Broken(), MemoryStore("bot:x"), retry_after=60)
+    assert store.get("chat:o1") is None  # answered from memory, not raised
+    assert not store.healthy

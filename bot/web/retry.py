@@ -1,30 +1,91 @@
 """WeChat's retries, answered once across workers and replicas.
 
 WeChat re-sends a push it got no reply to within 5 s, up to three times, with the same MsgId
-(events: the same sender and CreateTime). The first delivery claims the message in the shared
-store and, when done, keeps its reply there for CLAIM_TTL seconds; a retry that finds the claim
-gets that same reply instead of a second answer.
+(events: the same sender, CreateTime, event and key). The first delivery claims the message in
+the shared store and, when done, keeps its reply there for CLAIM_TTL seconds; a retry that finds
+the claim gets that same reply instead of a second answer.
+
+The claim is a lease: it lasts LEASE seconds and is renewed while this process works on the
+answer. A worker killed mid-answer stops renewing, so its claim is gone before WeChat's next
+re-send, which is answered instead of being told "success" (nothing) for a reply that will never
+come.
 """
 
+import logging
+import threading
 import time
 
+log = logging.getLogger(__name__)
+
 CLAIM_TTL = 30  # seconds a message's reply is kept for retries; WeChat's 3 tries span about 15 s
+LEASE = 4.0  # seconds a claim lives unless renewed: shorter than WeChat's 5 s between tries
 POLL = 0.05  # seconds between looks at another delivery's claim
 WAIT = 4.0  # a retry waits this long for the first delivery's reply (WeChat gives each try 5 s)
 NOTHING = "success"  # WeChat shows nothing for this reply
+WORKING = {"state": "working"}
 
 
 def retry_key(msg) -> str:
-    """WeChat retries with the same MsgId; events have none, so FromUserName + CreateTime."""
-    return str(msg.id) if msg.id else f"{msg.source}:{msg.time}"
+    """WeChat retries with the same MsgId; events have none, so sender, CreateTime, event and key
+    (a subscribe and an unsubscribe in the same second are two events, not a retry)."""
+    if msg.id:
+        return str(msg.id)
+    event = getattr(msg, "event", "") or ""
+    key = getattr(msg, "key", "") or ""
+    return f"{msg.source}:{msg.time}:{event}:{key}"
+
+
+class _LeaseKeeper:
+    """One daemon thread per process that renews the claims of the messages answered here.
+
+    Started on first use, so a gunicorn master that imports this never runs it; only claims
+    held in this process are renewed, so a dead process's claims lapse on their own."""
+
+    TICK = 0.05
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._held: dict[tuple[int, str], list] = {}  # (store id, name) -> [store, lease, last renewal]
+        self._thread: threading.Thread | None = None
+
+    def hold(self, store, name: str, lease: float):
+        with self._lock:
+            self._held[(id(store), name)] = [store, lease, time.monotonic()]
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="claim-leases", daemon=True)
+                self._thread.start()
+
+    def drop(self, store, name: str):
+        """Stop renewing; once this returns, no renewal of `name` is under way (it runs under the lock)."""
+        with self._lock:
+            self._held.pop((id(store), name), None)
+
+    def _run(self):
+        while True:
+            time.sleep(self.TICK)
+            now = time.monotonic()
+            with self._lock:
+                for (_, name), held in list(self._held.items()):
+                    store, lease, last = held
+                    if now - last < lease / 3:
+                        continue
+                    held[2] = now
+                    try:
+                        store.set(name, WORKING, ttl=lease)
+                    except Exception:  # the store failing must not kill the renewals of the others
+                        log.exception("could not renew the claim %s", name)
+
+
+_keeper = _LeaseKeeper()
 
 
 class RetryClaims:
     """Claims on messages in the shared store: claim, then finish with the reply (or release)."""
 
-    def __init__(self, store, wait: float = WAIT):
+    def __init__(self, store, wait: float = WAIT, lease: float = LEASE):
         self.store = store
         self.wait = wait
+        self.lease = lease
 
     def claim(self, key: str) -> str | None:
         """None when this delivery is the first and must answer; else the first delivery's reply.
@@ -33,21 +94,27 @@ class RetryClaims:
         seconds for its reply, then gets "success" (nothing shown: the first reply is coming).
         """
         name = f"msg:{key}"
-        if self.store.add(name, {"state": "working"}, ttl=CLAIM_TTL):
+        if self.store.add(name, WORKING, ttl=self.lease):
+            _keeper.hold(self.store, name, self.lease)
             return None
         deadline = time.monotonic() + self.wait
         while True:
             item = self.store.get(name)
             if item and item.get("state") == "done":
                 return item["reply"]
+            if item is None and self.store.add(name, WORKING, ttl=self.lease):
+                _keeper.hold(self.store, name, self.lease)  # the first delivery's worker died: answer
+                return None
             if time.monotonic() >= deadline:
                 return NOTHING
             time.sleep(POLL)
 
     def finish(self, key: str, reply: str):
         """Keep the reply for the retries still to come."""
+        _keeper.drop(self.store, f"msg:{key}")
         self.store.set(f"msg:{key}", {"state": "done", "reply": reply}, ttl=CLAIM_TTL)
 
     def release(self, key: str):
         """Give the claim up, so WeChat's next retry answers instead of waiting on nothing."""
+        _keeper.drop(self.store, f"msg:{key}")
         self.store.delete(f"msg:{key}")

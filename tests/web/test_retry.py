@@ -6,7 +6,7 @@ import time
 import pytest
 
 from bot.state import create_store
-from bot.web.retry import NOTHING, RetryClaims
+from bot.web.retry import NOTHING, RetryClaims, retry_key
 
 
 @pytest.fixture
@@ -75,3 +75,41 @@ def test_failed_delivery_releases_its_claim_for_the_retry(claims):
     with pytest.raises(RuntimeError):
         answer_once(claims, "m3", broken)
     assert answer_once(claims, "m3", lambda: "<xml>ok</xml>") == ("<xml>ok</xml>", False)
+
+
+def test_a_dead_workers_claim_lapses_and_the_resend_is_answered(claims):
+    """A worker killed mid-answer renews nothing: WeChat's re-send finds the lease gone and answers."""
+    claims.store.add("msg:m4", {"state": "working"}, ttl=0.3)  # claimed by a process that then died
+    claims.wait = 2.0
+    started = time.monotonic()
+    assert answer_once(claims, "m4", lambda: "<xml>answered</xml>") == ("<xml>answered</xml>", False)
+    assert time.monotonic() - started < 1.5
+
+
+def test_the_claim_is_renewed_while_the_answer_takes_longer_than_the_lease(store_url):
+    claims = RetryClaims(create_store({"REDIS_URL": store_url, "WECHAT_APPID": "wxtest"}), wait=3.0, lease=0.3)
+    produced, results = [], {}
+
+    def slow():
+        produced.append(1)
+        time.sleep(1.0)  # three leases long: only renewal keeps the claim
+        return "<xml>slow but alive</xml>"
+
+    first = threading.Thread(target=lambda: results.setdefault("first", answer_once(claims, "m5", slow)))
+    first.start()
+    time.sleep(0.6)
+    results["retry"] = answer_once(claims, "m5", slow)
+    first.join()
+    assert produced == [1]
+    assert results == {"first": ("<xml>slow but alive</xml>", False), "retry": ("<xml>slow but alive</xml>", True)}
+
+
+def test_events_of_one_second_are_told_apart_by_type_and_key():
+    from types import SimpleNamespace
+
+    def event(kind, key=""):
+        return SimpleNamespace(id=None, source="o1", time=1700000000, event=kind, key=key)
+
+    assert retry_key(event("subscribe")) != retry_key(event("unsubscribe"))
+    assert retry_key(event("click", "MENU_A")) != retry_key(event("click", "MENU_B"))
+    assert retry_key(event("subscribe")) == retry_key(event("subscribe"))

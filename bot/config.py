@@ -31,11 +31,12 @@ DEFAULTS = {
     "ADMIN_TOKEN": "",  # staff page /admin and POST /admin/reload; empty: every /admin URL is 404
     "STAFF_OPENIDS": "",  # comma-separated openids allowed to use "#debug 问题"
     "MAX_BODY_BYTES": 64 * 1024,  # WeChat messages are a few KiB; anything larger is hostile
+    "MAX_REQUEST_AGE": 300,  # seconds a signed request's timestamp may be off our clock; 0: no check
     "LOG_LEVEL": "INFO",
 }
 
 INT_KEYS = {"PORT", "WEB_CONCURRENCY", "GUNICORN_THREADS", "RATE_LIMIT", "RATE_WINDOW", "SESSION_TTL",
-            "MAX_BODY_BYTES"}
+            "MAX_BODY_BYTES", "MAX_REQUEST_AGE"}
 FLOAT_KEYS = {"RELOAD_INTERVAL", "REDIS_RETRY_INTERVAL"}
 AES_KEY_PATTERN = re.compile(r"[A-Za-z0-9]{43}")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")

@@ -33,7 +33,8 @@ class WeChat:
     def signature(self, *parts) -> str:
         return hashlib.sha1("".join(sorted(parts)).encode()).hexdigest()
 
-    def verify_path(self, echostr="echo-123", timestamp="1409735669", nonce="1320562132") -> str:
+    def verify_path(self, echostr="echo-123", timestamp=None, nonce="1320562132") -> str:
+        timestamp = timestamp or str(int(time.time()))
         sig = self.signature(self.token, timestamp, nonce)
         return "/wechat?" + urlencode({"signature": sig, "timestamp": timestamp, "nonce": nonce,
                                        "echostr": echostr})

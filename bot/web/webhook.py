@@ -137,12 +137,30 @@ def _answer(msg, msg_type: str) -> Outcome:
     return Outcome(xml, reply)
 
 
+def _check_fresh():
+    """403 for a signed request whose timestamp is further from our clock than MAX_REQUEST_AGE.
+
+    A captured request stays validly signed forever; WeChat signs each push as it sends it, so an
+    old (or future) timestamp is a replay, or a clock that has drifted: the log line says both."""
+    max_age = current_app.config["MAX_REQUEST_AGE"]
+    if not max_age:
+        return
+    try:
+        skew = time.time() - int(request.args.get("timestamp", ""))
+    except ValueError:
+        raise Rejected(400, "timestamp is not a number") from None
+    if abs(skew) > max_age:
+        raise Rejected(403, f"timestamp {skew:+.0f} s from this server's clock (a replay, or clock skew: "
+                            f"check NTP; MAX_REQUEST_AGE={max_age})")
+
+
 def _check_url_signature():
     try:
         check_signature(current_app.config["WECHAT_TOKEN"], request.args.get("signature", ""),
                         request.args.get("timestamp", ""), request.args.get("nonce", ""))
     except InvalidSignatureException:
         raise Rejected(403, "bad signature") from None
+    _check_fresh()
 
 
 def _read_body() -> str:
@@ -201,6 +219,7 @@ def _decrypt(body: str) -> tuple[str, WeChatCrypto]:
         except Exception as exc:  # malformed XML, no <Encrypt>, bad base64 or padding
             reason = f"cannot decrypt: {type(exc).__name__}"
             continue
+        _check_fresh()  # signed by WeChat, but when?
         _refuse_dtd(inner)
         return inner, crypto
     raise Rejected(400, reason)

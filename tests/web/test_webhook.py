@@ -23,7 +23,7 @@ def test_verification_echoes_echostr(client, wechat):
 
 def test_verification_matches_the_official_example(kb):
     # developers.weixin.qq.com message-push guide: Token AAAAA, ts 1714036504, nonce 1514711492.
-    client = create_app(app_config(kb, WECHAT_TOKEN="AAAAA"), environ={}).test_client()
+    client = create_app(app_config(kb, WECHAT_TOKEN="AAAAA", MAX_REQUEST_AGE=0), environ={}).test_client()
     response = client.get("/wechat?signature=f464b24fc39322e44b38aa78f5edd27bd1441696"
                           "&timestamp=1714036504&nonce=1514711492&echostr=hello")
     assert (response.status_code, response.get_data(as_text=True)) == (200, "hello")
@@ -258,3 +258,33 @@ def test_rejected_request_is_logged_with_its_reason(client, caplog):
     client.get("/wechat?signature=bad&timestamp=1&nonce=2&echostr=x")
     [line] = [json.loads(JsonFormatter().format(r)) for r in caplog.records if r.name == "bot.messages"]
     assert line == {**line, "event": "rejected", "status": 403, "reason": "bad signature"}
+
+
+@pytest.mark.parametrize("age", [-3600, 301, 86400 * 365])
+def test_a_signed_push_from_outside_the_time_window_is_refused_as_a_replay(client, wechat, age, caplog):
+    import time
+
+    path, body = wechat.push(wechat.text("西部办公室是什么？"), timestamp=str(int(time.time()) - age))
+    with caplog.at_level(logging.WARNING):
+        response = client.post(path, data=body)
+    assert response.status_code == 403
+    assert any("clock" in r.getMessage() for r in caplog.records), "the log line names clock skew"
+
+
+def test_a_signed_push_within_the_window_is_answered(chat, wechat, client):
+    import time
+
+    path, body = wechat.push(wechat.text("西部办公室是什么？"), timestamp=str(int(time.time()) - 120))
+    assert WEST in client.post(path, data=body).get_data(as_text=True)
+
+
+def test_the_verification_get_is_held_to_the_window_too(client, wechat):
+    assert client.get(wechat.verify_path(timestamp="1409735669")).status_code == 403
+    assert client.get(wechat.verify_path()).status_code == 200
+
+
+def test_max_request_age_zero_turns_the_window_off(kb):
+    old = WeChat()
+    client = create_app(app_config(kb, WECHAT_TOKEN=TOKEN, MAX_REQUEST_AGE=0), environ={}).test_client()
+    path, body = old.push(old.text("西部办公室是什么？"), timestamp="1409735669")
+    assert client.post(path, data=body).status_code == 200

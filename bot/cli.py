@@ -35,7 +35,7 @@ def _knowledge_dir(config: dict, hint: str) -> str:
 
 @cli.command()
 @click.option("--host", help="Address to listen on (default 0.0.0.0, or HOST).")
-@click.option("--port", type=int, help="Port to listen on (default 8080, or PORT).")
+@click.option("--port", type=click.IntRange(0, 65535), help="Port to listen on (default 8080, or PORT).")
 def serve(host, port):
     """Run the production webhook server (gunicorn).
 
@@ -107,11 +107,27 @@ def _read_shared(what: str, read):
     if not config["REDIS_URL"]:
         click.echo(NO_REDIS.format(what=what))
         return None
-    store = RedisStore.from_url(config["REDIS_URL"], key_prefix(config))
+    prefix = key_prefix(config)
+    store = RedisStore.from_url(config["REDIS_URL"], prefix)
     try:
+        found = _prefixes_with_tallies(store.client)
+        others = found - {prefix}
+        if not config["WECHAT_APPID"] and others and prefix not in found:
+            # the servers run with WECHAT_APPID and keep their tallies under it: find them, or name them
+            if len(others) > 1:
+                raise click.ClickException("WECHAT_APPID 未设置，而 Redis 里有几个公众号的记录："
+                                           f"{'、'.join(sorted(others))}；请设置与服务相同的 WECHAT_APPID 再运行。")
+            prefix = others.pop()
+            click.echo(f"WECHAT_APPID 未设置：读的是 Redis 里唯一一个公众号的记录（{prefix}）。")
+            store = RedisStore.from_url(config["REDIS_URL"], prefix)
         return read(store)
     except redis.RedisError as exc:
         raise click.ClickException(f"读不到 Redis（REDIS_URL={config['REDIS_URL']}）：{exc}") from None
+
+
+def _prefixes_with_tallies(client) -> set[str]:
+    """The key prefixes (bot:<AppId>) under which some server kept tallies."""
+    return {key.decode().split(":tally:")[0] for key in client.scan_iter(match="bot:*:tally:*", count=1000)}
 
 
 def _when(ts: float) -> str:

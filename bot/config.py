@@ -40,6 +40,7 @@ INT_KEYS = {"PORT", "WEB_CONCURRENCY", "GUNICORN_THREADS", "RATE_LIMIT", "RATE_W
 FLOAT_KEYS = {"RELOAD_INTERVAL", "REDIS_RETRY_INTERVAL"}
 AES_KEY_PATTERN = re.compile(r"[A-Za-z0-9]{43}")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+REDIS_SCHEMES = ("redis://", "rediss://", "unix://")  # rediss: TLS
 
 
 class ConfigError(ValueError):
@@ -63,6 +64,12 @@ def load_config(environ: Mapping[str, str] | None = None, overrides: Mapping | N
         if value and not AES_KEY_PATTERN.fullmatch(value):
             raise ConfigError(f"{key} must be 43 letters and digits (the EncodingAESKey from the WeChat "
                               f"console), got {len(value)} characters")
+    if not 0 <= config["PORT"] <= 65535:
+        raise ConfigError(f"PORT must be between 0 and 65535, got {config['PORT']}")
+    url = str(config["REDIS_URL"] or "")
+    if url and not url.startswith(REDIS_SCHEMES):
+        raise ConfigError(f"REDIS_URL must start with {', '.join(REDIS_SCHEMES)} "
+                          f"(for example redis://localhost:6379/0), got {url!r}")
     config["LOG_LEVEL"] = str(config["LOG_LEVEL"]).upper()
     if config["LOG_LEVEL"] not in LOG_LEVELS:
         raise ConfigError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, got {config['LOG_LEVEL']!r}")

@@ -57,3 +57,17 @@ def test_every_command_has_help_with_an_example(command):
     result = CliRunner().invoke(cli, [command, "--help"])
     assert result.exit_code == 0
     assert "Example: " in result.stdout
+
+
+@pytest.mark.parametrize("args, env, says", [
+    (["serve", "--port", "99999"], {}, "99999"),
+    (["serve"], {"PORT": "70000"}, "PORT must be between 0 and 65535"),
+    (["serve"], {"REDIS_URL": "localhost:6379"}, "REDIS_URL must start with redis://"),
+])
+def test_a_bad_port_or_redis_url_is_one_line_naming_the_setting(args, env, says, monkeypatch):
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code != 0
+    assert says in result.output
+    assert "Traceback" not in result.output

@@ -24,3 +24,14 @@ def test_the_readme_opens_with_the_commands_for_a_fresh_machine():
     assert first_block[0] == ("python3 -m venv .venv && .venv/bin/pip install . && "
                               ".venv/bin/python -m bot ask 西部办公室是什么？")
     assert first_block[1].endswith(".venv/bin/pytest")
+
+
+def test_compose_hands_every_documented_setting_to_the_bot():
+    """A setting written in .env must reach the bot, not only the nine compose once listed."""
+    with open(os.path.join(ROOT, "compose.yaml"), encoding="utf-8") as f:
+        compose = f.read()
+    bot = compose.split("\n  redis:")[0]
+    assert re.search(r"^    env_file: \.env$", bot, re.M), "the bot service reads .env whole"
+    # what compose sets itself must still be a documented setting (no typo silently ignored)
+    for key in re.findall(r"^      ([A-Z_]+): ", bot, re.M):
+        assert key in DEFAULTS, key

@@ -17,7 +17,7 @@ from bot.cli import cli
 from bot.engine.pipeline import Engine
 from bot.engine.reading.knowledge import load_knowledge
 from bot.ops.hot_reload import get_knowledge
-from bot.state import get_store
+from bot.state import create_store, get_store
 from bot.web.retry import RetryClaims
 
 WEST = "西部地区建筑绿色低碳发展协调推进办公室"
@@ -253,3 +253,29 @@ def test_redis_stopped_mid_conversation(long_kb, tmp_path, caplog):
         for app in apps:
             app.extensions["store"].close()
         server.stop()
+
+
+def _tallied(redis_url, appid, question):
+    store = create_store({"REDIS_URL": redis_url, "WECHAT_APPID": appid})
+    store.tally("misses", question, cap=100)
+    store.close()
+
+
+def test_misses_without_appid_finds_the_one_accounts_tallies(redis_url, monkeypatch):
+    """The servers run with WECHAT_APPID; ops run `misses` with REDIS_URL alone."""
+    _tallied(redis_url, "wxonly", "明天会下雨吗")
+    monkeypatch.setenv("REDIS_URL", redis_url)
+    monkeypatch.delenv("WECHAT_APPID", raising=False)
+    result = CliRunner().invoke(cli, ["misses"])
+    assert result.exit_code == 0, result.output
+    assert "bot:wxonly" in result.output and "明天会下雨吗" in result.output
+
+
+def test_misses_without_appid_names_the_accounts_when_there_are_several(redis_url, monkeypatch):
+    _tallied(redis_url, "wxfirst", "问题一")
+    _tallied(redis_url, "wxsecond", "问题二")
+    monkeypatch.setenv("REDIS_URL", redis_url)
+    monkeypatch.delenv("WECHAT_APPID", raising=False)
+    result = CliRunner().invoke(cli, ["misses"])
+    assert result.exit_code == 1
+    assert "bot:wxfirst" in result.output and "bot:wxsecond" in result.output and "WECHAT_APPID" in result.output

@@ -94,3 +94,20 @@ def test_without_redis_one_worker_is_used(serve):
     bot = serve(WEB_CONCURRENCY=3)
     assert "running 1 gunicorn worker instead of 3" in bot.output()
     assert bot.output().count("Booting worker") == 1
+
+
+def test_the_readmes_staff_curl_example_works_against_the_server(serve):
+    """The README's `curl … Bearer …` line, run as written against a real server."""
+    import subprocess
+
+    from served import ROOT
+
+    with open(f"{ROOT}/README.md", encoding="utf-8") as f:
+        readme = f.read()
+    line = re.search(r"`(curl -G -H \"Authorization: Bearer \$ADMIN_TOKEN\"[^`]+)`", readme).group(1)
+    bot = serve(ADMIN_TOKEN="staff-secret")
+    command = line.replace("http://127.0.0.1:8080", bot.base)
+    done = subprocess.run(["bash", "-c", command], env={"ADMIN_TOKEN": "staff-secret", "PATH": "/usr/bin:/bin"},
+                          capture_output=True, text=True, timeout=30)
+    assert done.returncode == 0, done.stderr
+    assert WEST in done.stdout

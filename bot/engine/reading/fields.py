@@ -20,13 +20,24 @@ class Field:
     label: str  # what staff wrote, for messages
 
 
+MAX_FILE_BYTES = 2 * 1024 * 1024  # one knowledge file; an article is tens of kilobytes
+
+
 def read_text(path: str, shown: str) -> tuple[str | None, list[Problem]]:
-    """Decode a knowledge file; UTF-8 expected, GB18030 (old Windows Notepad) tolerated."""
+    """Decode a knowledge file; UTF-8 expected, GB18030 (old Windows Notepad) tolerated.
+
+    A file over MAX_FILE_BYTES is refused, read no further than the limit: an article is tens of
+    kilobytes, so megabytes are a paste gone wrong (a whole site, a log), and the problem names the
+    line where the limit falls so staff can see what came in."""
     try:
         with open(path, "rb") as f:
-            raw = f.read()
+            raw = f.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         return None, [Problem(shown, 0, f"无法读取文件（{exc.strerror}）")]
+    if len(raw) > MAX_FILE_BYTES:
+        line = raw[:MAX_FILE_BYTES].count(b"\n") + 1
+        return None, [Problem(shown, line, f"文件太大（超过 {MAX_FILE_BYTES // 1024 // 1024} MB，到这一行就超了），没有读取；"
+                                           "一篇文章只需粘贴正文，通常不到 100 KB，请删去多余内容或拆成几篇")]
     if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, [Problem(shown, 0, "这不是文本文件（可能是 Word 或图片）；请另存为“纯文本 UTF-8”")]
     for encoding in ("utf-8-sig", "utf-16"):

@@ -1,7 +1,7 @@
 """The knowledge folder read into one immutable KnowledgeBase.
 
-    knowledge/news/*.txt   raw articles, pasted as copied from the site
-    knowledge/faq/*.txt    curated questions and answers
+    knowledge/news/**.txt  raw articles, pasted as copied from the site (subfolders too)
+    knowledge/faq/**.txt   curated questions and answers (subfolders too)
     knowledge/settings.txt welcome and decline texts, the association's name, synonyms
     knowledge/tests.txt    staff's own test questions (run by `check`)
 
@@ -10,11 +10,13 @@ A broken file never stops the load: it is reported as a Problem and left out.
 
 import hashlib
 import os
+import stat
 import time
 from dataclasses import dataclass, field
 
 from .article import Article, load_article
 from .faq import FaqEntry, load_faq_file
+from .fields import MAX_FILE_BYTES
 from .problem import Problem
 from .settings import Settings, load_settings
 
@@ -38,20 +40,44 @@ class KnowledgeBase:
 
 def knowledge_files(kb_dir: str) -> list[tuple[str, str]]:
     """(absolute path, path shown to staff) for every file the bot reads, sorted."""
-    found = []
+    return scan(kb_dir)[0]
+
+
+def scan(kb_dir: str) -> tuple[list[tuple[str, str]], list[Problem]]:
+    """The knowledge files, and what was found but cannot be read as one.
+
+    news/ and faq/ are read with their subfolders (staff sort articles by year); only regular
+    files are read: a pipe would hang the reader and a link to a device would never end, so
+    those are reported and skipped, as are hidden files and editor backups (silently)."""
+    found, skipped = [], []
     for sub in ("news", "faq"):
-        folder = os.path.join(kb_dir, sub)
-        if not os.path.isdir(folder):
+        top = os.path.join(kb_dir, sub)
+        if not os.path.isdir(top):
             continue
-        for name in sorted(os.listdir(folder)):
-            if name.startswith((".", "~")) or not name.lower().endswith(TEXT_SUFFIXES):
-                continue  # editor backups and hidden files are not knowledge
-            found.append((os.path.join(folder, name), f"{sub}/{name}"))
+        for folder, dirs, names in os.walk(top):
+            dirs[:] = sorted(d for d in dirs if not d.startswith((".", "~")))
+            for name in sorted(names):
+                if name.startswith((".", "~")) or not name.lower().endswith(TEXT_SUFFIXES):
+                    continue  # editor backups and hidden files are not knowledge
+                path = os.path.join(folder, name)
+                shown = os.path.relpath(path, kb_dir).replace(os.sep, "/")
+                if _regular(path):
+                    found.append((path, shown))
+                else:
+                    skipped.append(Problem(shown, 0, "这不是普通文件（管道、设备或指向它们的链接），已跳过；"
+                                                     "请放入普通的文本文件"))
     for name in ("settings.txt", "tests.txt"):
         path = os.path.join(kb_dir, name)
-        if os.path.isfile(path):
+        if _regular(path):
             found.append((path, name))
-    return found
+    return sorted(found, key=lambda item: item[1]), skipped
+
+
+def _regular(path: str) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)  # follows a link: to a file is fine, to /dev/zero is not
+    except OSError:
+        return False
 
 
 def fingerprint(kb_dir: str) -> str:
@@ -72,7 +98,7 @@ def content_version(kb_dir: str) -> str:
     for path, shown in knowledge_files(kb_dir):
         try:
             with open(path, "rb") as f:
-                digest.update(shown.encode() + b"\0" + f.read() + b"\0")
+                digest.update(shown.encode() + b"\0" + f.read(MAX_FILE_BYTES + 1) + b"\0")
         except OSError:
             continue
     return digest.hexdigest()[:12]
@@ -87,7 +113,9 @@ def load_knowledge(kb_dir: str) -> KnowledgeBase:
     kb.version = content_version(kb_dir)
     kb.settings, problems = load_settings(kb_dir)
     kb.problems += problems
-    for path, shown in knowledge_files(kb_dir):
+    files, skipped = scan(kb_dir)
+    kb.problems += skipped
+    for path, shown in files:
         if shown.startswith("news/"):
             article, problems = load_article(path, shown)
             kb.problems += problems

@@ -13,12 +13,14 @@ import sys
 import tempfile
 
 from gunicorn.app.base import BaseApplication
+from gunicorn.workers.gthread import TConn, ThreadWorker
 
 from . import hot_reload, logs, metrics
 
 log = logging.getLogger(__name__)
 
 GRACEFUL_TIMEOUT = 20  # seconds for in-flight requests after SIGTERM; WeChat gives up after 5 anyway
+BODY_TIMEOUT = 2.0  # seconds a request body may stall between bytes before the thread gives up on it
 METRICS_DIR_ENV = "PROMETHEUS_MULTIPROC_DIR"  # prometheus-client's own name for its file folder
 
 
@@ -37,6 +39,42 @@ class GunicornServer(BaseApplication):
 
     def load(self):
         return self.app_factory()
+
+
+class BotWorker(ThreadWorker):
+    """gunicorn's threaded worker, with two things a webhook facing the internet needs.
+
+    A stalled body: gunicorn waits for a request's first bytes with a timeout, but then reads the
+    body with none, so a client that stops mid-upload holds a thread for good (eight of them and
+    a real question waits past WeChat's 5 s). The body is read with BODY_TIMEOUT between bytes.
+
+    A stop: on SIGTERM gunicorn stops accepting but keeps the listening socket open while it
+    finishes in-flight requests, so the kernel keeps queueing new connections that are reset once
+    the worker exits, after the client sent its request. This worker accepts and serves what is
+    queued and closes its listening sockets at once: later connections are refused at connect
+    time, which a client or proxy can retry safely."""
+
+    def handle_request(self, req, conn):
+        conn.sock.settimeout(BODY_TIMEOUT)  # headers are in; the app reads the body under this
+        return super().handle_request(req, conn)
+
+    def set_accept_enabled(self, enabled):
+        super().set_accept_enabled(enabled)
+        if not enabled and not self.alive:
+            self._serve_queued_and_close()
+
+    def _serve_queued_and_close(self):
+        for listener in self.sockets:
+            listener.setblocking(False)
+            while True:
+                try:
+                    client, address = listener.accept()
+                except OSError:  # nothing queued (BlockingIOError), or already closed
+                    break
+                self.nr_conns += 1
+                client.setblocking(True)
+                self.enqueue_req(TConn(self.cfg, client, address, listener.getsockname()))
+            listener.close()
 
 
 def _post_worker_init(worker):
@@ -59,7 +97,7 @@ def gunicorn_options(config: dict) -> dict:
         "bind": f"{config['HOST']}:{config['PORT']}",
         "workers": workers,
         "threads": max(1, config["GUNICORN_THREADS"]),
-        "worker_class": "gthread",
+        "worker_class": f"{__name__}.BotWorker",  # gthread, with body timeouts and a clean stop
         "timeout": 30,
         "graceful_timeout": GRACEFUL_TIMEOUT,
         "keepalive": 5,

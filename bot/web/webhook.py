@@ -165,7 +165,10 @@ def _check_url_signature():
 
 def _read_body() -> str:
     """The body as text, refused before any parser sees it if it could carry a DTD."""
-    raw = request.get_data(cache=True)  # a Content-Length over the limit: Flask answers 413 itself
+    try:
+        raw = request.get_data(cache=True)  # a Content-Length over the limit: Flask answers 413 itself
+    except OSError:  # the server's BODY_TIMEOUT: the client stopped sending mid-body
+        raise Rejected(408, "request body stalled") from None
     if len(raw) > current_app.config["MAX_BODY_BYTES"]:
         raise Rejected(413, "body too large")
     if not raw.strip():

@@ -111,3 +111,61 @@ def test_the_readmes_staff_curl_example_works_against_the_server(serve):
                           capture_output=True, text=True, timeout=30)
     assert done.returncode == 0, done.stderr
     assert WEST in done.stdout
+
+
+def _stalled_upload(port: int):
+    """A connection that sends its headers and part of its body, then goes quiet."""
+    import socket
+
+    sock = socket.create_connection((LOOPBACK, port))
+    sock.sendall(b"POST /wechat?signature=x&timestamp=1&nonce=2 HTTP/1.1\r\nHost: bot\r\n"
+                 b"Content-Type: text/xml\r\nContent-Length: 4000\r\n\r\n<xml><ToUserName>")
+    return sock
+
+
+def test_stalled_uploads_do_not_hold_the_threads_a_question_needs(serve):
+    """More stalled uploads than threads: a real question is still answered (the body times out)."""
+    bot = serve(GUNICORN_THREADS=2)
+    stalled = [_stalled_upload(bot.port) for _ in range(6)]
+    try:
+        status, reply = bot.ask("西部办公室是什么？")
+        assert status == 200 and WEST in reply
+    finally:
+        for sock in stalled:
+            sock.close()
+
+
+def test_after_sigterm_a_connection_is_served_or_refused_never_reset(serve):
+    """docker stop during traffic: no request may be cut off after it was sent."""
+    import signal
+    import socket
+    import time
+
+    bot = serve(WEB_CONCURRENCY=1, GUNICORN_THREADS=4)
+    request = b"GET /healthz HTTP/1.1\r\nHost: bot\r\nConnection: close\r\n\r\n"
+    outcomes = {"served": 0, "refused": 0, "reset": 0}
+    # A follower's kept-alive connection: the worker lingers on it after SIGTERM, as under traffic
+    kept = socket.create_connection((LOOPBACK, bot.port), timeout=5)
+    kept.sendall(b"GET /healthz HTTP/1.1\r\nHost: bot\r\n\r\n")
+    assert kept.recv(65536).startswith(b"HTTP/1.1 200")
+    bot.process.send_signal(signal.SIGTERM)
+    deadline = time.monotonic() + 2.5
+    while time.monotonic() < deadline and bot.process.poll() is None:
+        try:
+            sock = socket.create_connection((LOOPBACK, bot.port), timeout=5)
+        except ConnectionRefusedError:
+            outcomes["refused"] += 1
+            time.sleep(0.02)
+            continue
+        try:
+            sock.sendall(request)
+            answer = sock.recv(65536)
+            outcomes["served" if answer.startswith(b"HTTP/1.1 ") else "reset"] += 1
+        except (ConnectionResetError, BrokenPipeError):
+            outcomes["reset"] += 1
+        finally:
+            sock.close()
+        time.sleep(0.02)
+    kept.close()
+    assert outcomes["reset"] == 0, outcomes
+    assert outcomes["refused"] > 0, outcomes

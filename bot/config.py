@@ -19,6 +19,7 @@ DEFAULTS = {
     "WECHAT_AES_KEY_PREVIOUS": "",  # the key before a rotation, still accepted for decryption
     "REDIS_URL": "",  # empty: an in-process store, fine for one process
     "REDIS_RETRY_INTERVAL": 5.0,  # seconds between tries of a Redis that failed; answers go on meanwhile
+    "TALLY_FLUSH_INTERVAL": 5.0,  # seconds a worker counts misses/hits before writing them to Redis at once
     "KB_DIR": "knowledge",
     "HOST": "0.0.0.0",
     "PORT": 8080,
@@ -37,7 +38,7 @@ DEFAULTS = {
 
 INT_KEYS = {"PORT", "WEB_CONCURRENCY", "GUNICORN_THREADS", "RATE_LIMIT", "RATE_WINDOW", "SESSION_TTL",
             "MAX_BODY_BYTES", "MAX_REQUEST_AGE"}
-FLOAT_KEYS = {"RELOAD_INTERVAL", "REDIS_RETRY_INTERVAL"}
+FLOAT_KEYS = {"RELOAD_INTERVAL", "REDIS_RETRY_INTERVAL", "TALLY_FLUSH_INTERVAL"}
 AES_KEY_PATTERN = re.compile(r"[A-Za-z0-9]{43}")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 REDIS_SCHEMES = ("redis://", "rediss://", "unix://")  # rediss: TLS

@@ -149,8 +149,12 @@ def _child_exit(_server, worker):
 
 
 def _worker_exit(_server, worker):
-    """Stop the knowledge watcher before the worker's interpreter shuts down."""
+    """Stop the knowledge watcher and hand over the worker's counts before its interpreter shuts down."""
     app = getattr(worker, "wsgi", None)
-    live = getattr(app, "extensions", {}).get("knowledge")
+    extensions = getattr(app, "extensions", {})
+    live = extensions.get("knowledge")
     if live is not None:
         live.stop()
+    store = extensions.get("store")
+    if hasattr(store, "flush"):
+        store.flush()

@@ -31,7 +31,9 @@ def create_store(config: dict):
     if not config.get("REDIS_URL"):
         return MemoryStore(prefix)
     retry_after = float(config.get("REDIS_RETRY_INTERVAL", DEFAULTS["REDIS_RETRY_INTERVAL"]))
-    return FailoverStore(RedisStore.from_url(config["REDIS_URL"], prefix), MemoryStore(prefix), retry_after)
+    tally_every = float(config.get("TALLY_FLUSH_INTERVAL", 0))  # tests and scripts: counts land at once
+    return FailoverStore(RedisStore.from_url(config["REDIS_URL"], prefix), MemoryStore(prefix), retry_after,
+                         tally_every)
 
 
 def shared_redis(store):

@@ -11,6 +11,8 @@ import logging
 import threading
 import time
 
+from .tally import TallyBuffer
+
 log = logging.getLogger(__name__)
 
 LOG_EVERY = 60.0  # seconds between "still down" lines, so an outage does not flood the log
@@ -19,11 +21,14 @@ LOG_EVERY = 60.0  # seconds between "still down" lines, so an outage does not fl
 class FailoverStore:
     """The store interface, served by `primary` (Redis) or, while it fails, by `fallback`."""
 
-    def __init__(self, primary, fallback, retry_after: float = 5.0):
+    def __init__(self, primary, fallback, retry_after: float = 5.0, tally_every: float = 0.0):
         self.primary = primary
         self.fallback = fallback
         self.retry_after = retry_after
         self.prefix = primary.prefix
+        self.tally_every = tally_every  # seconds between hand-overs of counted tallies; 0: every count at once
+        self._buffer = TallyBuffer()
+        self._flusher: threading.Thread | None = None
         self._lock = threading.Lock()
         self._down_since: float | None = None
         self._next_try = 0.0
@@ -106,14 +111,39 @@ class FailoverStore:
         return self._call("incr", key, ttl)
 
     def tally(self, name: str, member: str, cap: int, now: float | None = None) -> int:
-        return self._call("tally", name, member, cap, now)
+        """Count in this process and hand the counts to Redis every `tally_every` seconds (one
+        round trip for all of them, none on the message's path); kept while Redis is down."""
+        if not self.tally_every:
+            return self._call("tally", name, member, cap, now)
+        if self._flusher is None or not self._flusher.is_alive():
+            self._flusher = threading.Thread(target=self._flush_every, name="tally-flush", daemon=True)
+            self._flusher.start()  # started on first use: after gunicorn forked the worker
+        return self._buffer.add(name, member, cap, now)
+
+    def flush(self):
+        """Hand this process's counts to Redis now; what cannot be written waits for the next try."""
+        if not self._buffer or not self._use_primary():
+            return
+        try:
+            self._buffer.flush(self.primary.tally_many)
+        except Exception as exc:  # kept in the buffer; the failover decides what down means
+            self._failed(exc)
+        else:
+            self._succeeded()
+
+    def _flush_every(self):
+        while True:
+            time.sleep(self.tally_every)
+            self.flush()
 
     def tallies(self, name: str) -> list[dict]:
+        self.flush()  # this process's latest counts too
         return self._call("tallies", name)
 
     def ping(self) -> bool:
         return self._call("ping")
 
     def close(self):
-        """Release Redis connections (tests; a worker that exits frees them anyway)."""
+        """Hand over the counts still here, then release Redis connections (a worker's exit, tests)."""
+        self.flush()
         self.primary.close()

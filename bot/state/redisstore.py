@@ -16,12 +16,13 @@ from .tally import EVICT_AMONG, TALLY_TTL, sort_tally
 # WeChat waits 5 s for a reply: a Redis that takes longer than this is treated as down.
 SOCKET_TIMEOUT = 0.5
 
-# Count a member, note first/last seen, and evict the weakest member past the cap, atomically.
-# KEYS: count, first, last (sorted sets); ARGV: member, now, cap, ttl, evict_among.
+# Count a member (by ARGV[6], default 1), note first/last seen, and evict the weakest member past the
+# cap, atomically. KEYS: count, first, last (sorted sets); ARGV: member, last seen, cap, ttl,
+# evict_among, increment, first seen.
 TALLY_SCRIPT = """
-local count = redis.call('ZINCRBY', KEYS[1], 1, ARGV[1])
-redis.call('ZADD', KEYS[2], 'NX', ARGV[2], ARGV[1])
-redis.call('ZADD', KEYS[3], ARGV[2], ARGV[1])
+local count = redis.call('ZINCRBY', KEYS[1], tonumber(ARGV[6] or 1), ARGV[1])
+redis.call('ZADD', KEYS[2], 'NX', ARGV[7] or ARGV[2], ARGV[1])
+redis.call('ZADD', KEYS[3], 'GT', ARGV[2], ARGV[1])
 if redis.call('ZCARD', KEYS[1]) > tonumber(ARGV[3]) then
   local lowest = redis.call('ZRANGE', KEYS[1], 0, tonumber(ARGV[5]) - 1, 'WITHSCORES')
   local victim, vcount, vlast
@@ -83,18 +84,26 @@ class RedisStore:
         pipe.pexpire(name, _ms(ttl), nx=True)
         return int(pipe.execute()[0])
 
-    def _tally_keys(self, name: str) -> list[str]:
+    def tally_keys(self, name: str) -> list[str]:
         return [self.key_name(f"tally:{name}:{part}") for part in ("count", "first", "last")]
 
     def tally(self, name: str, member: str, cap: int, now: float | None = None) -> int:
         """Count `member` once more in the tally `name` (see MemoryStore.tally)."""
         now = time.time() if now is None else now
         args = [member, repr(float(now)), cap, TALLY_TTL, EVICT_AMONG]
-        return int(float(self._tally(keys=self._tally_keys(name), args=args)))
+        return int(float(self._tally(keys=self.tally_keys(name), args=args)))
+
+    def tally_many(self, name: str, rows: list[tuple[str, int, float, float]], cap: int):
+        """Add counts gathered elsewhere (member, count, first seen, last seen) in one round trip."""
+        pipe = self.client.pipeline(transaction=False)
+        for member, count, first, last in rows:
+            self._tally(keys=self.tally_keys(name), client=pipe,
+                        args=[member, repr(float(last)), cap, TALLY_TTL, EVICT_AMONG, count, repr(float(first))])
+        pipe.execute()
 
     def tallies(self, name: str) -> list[dict]:
         """All members of a tally, most counted first (then most recently seen)."""
-        count_key, first_key, last_key = self._tally_keys(name)
+        count_key, first_key, last_key = self.tally_keys(name)
         counts = self.client.zrange(count_key, 0, -1, withscores=True)
         if not counts:
             return []

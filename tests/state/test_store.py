@@ -258,3 +258,40 @@ def test_failover_falls_back_on_an_error_that_is_not_a_redis_error():
     store = FailoverStore(Broken(), MemoryStore("bot:x"), retry_after=60)
     assert store.get("chat:o1") is None  # answered from memory, not raised
     assert not store.healthy
+
+
+def test_counted_tallies_reach_redis_within_the_flush_interval_in_one_go(redis_url):
+    """Counting is in process (no round trip per message); every interval the counts land in Redis."""
+    store = create_store({"REDIS_URL": redis_url, "WECHAT_APPID": "wxtest", "TALLY_FLUSH_INTERVAL": 0.2})
+    shared = RedisStore.from_url(redis_url, "bot:wxtest")
+    try:
+        for _ in range(3):
+            store.tally("misses", "明天会下雨吗", cap=10, now=100.0)
+        store.tally("misses", "食堂几点开门", cap=10, now=150.0)
+        deadline = time.monotonic() + 5
+        while not shared.tallies("misses") and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert [(r["member"], r["count"]) for r in shared.tallies("misses")] == [("明天会下雨吗", 3), ("食堂几点开门", 1)]
+        store.tally("misses", "明天会下雨吗", cap=10, now=300.0)
+        rows = store.tallies("misses")  # a read through the store includes this process's latest counts
+        assert (rows[0]["count"], rows[0]["first"], rows[0]["last"]) == (4, 100.0, 300.0)
+    finally:
+        store.close()
+        shared.close()
+
+
+def test_counts_made_while_redis_is_down_are_written_when_it_is_back(tmp_path):
+    server = RedisServer(tmp_path).start()
+    store = create_store({"REDIS_URL": server.url, "REDIS_RETRY_INTERVAL": 0.1, "TALLY_FLUSH_INTERVAL": 60})
+    try:
+        server.stop()
+        store.tally("misses", "断网时的问题", cap=10)
+        store.flush()  # fails: kept
+        server.start()
+        time.sleep(0.2)
+        store.flush()
+        with redis.Redis.from_url(server.url) as client:
+            assert client.zscore("bot:default:tally:misses:count", "断网时的问题") == 1
+    finally:
+        store.close()
+        server.stop()

@@ -31,9 +31,11 @@ def kb(tmp_path):
 
 def app_config(kb, **extra) -> dict:
     """Settings for an in-process app. No watcher thread: tests reload with LiveKnowledge.check(),
-    and the served tests run the watcher in a real server."""
+    and the served tests run the watcher in a real server. Tallies are written at once: a
+    flusher thread of an app from an earlier test would otherwise write into a later test's Redis
+    (tests/state/test_store.py tests the flushing itself)."""
     return {"KB_DIR": str(kb), "WECHAT_TOKEN": TOKEN, "WECHAT_APPID": APPID, "WECHAT_AES_KEY": AES_KEY,
-            "REDIS_URL": "", "RELOAD_INTERVAL": 0, **extra}
+            "REDIS_URL": "", "RELOAD_INTERVAL": 0, "TALLY_FLUSH_INTERVAL": 0, **extra}
 
 
 @pytest.fixture

@@ -53,11 +53,11 @@ class Conversation:
 
     def handle_text(self, openid: str, text: str, engine) -> Reply:
         """Answer a follower's text, taking the conversation so far into account."""
-        verdict = self.limiter.check(openid)
+        verdict, session = self.limiter.check(openid, also_get=f"chat:{openid}")  # one round trip
         if verdict != OK:
             metrics.rate_limited()
             return Reply(self.limiter.notice() if verdict == NOTICE else None, note="rate_limited")
-        session = self._load(openid)
+        session = session if isinstance(session, dict) else {}
         reply, new = self._respond(session, text, engine)
         if reply.answer is not None:
             usage.record(self.store, reply.answer)
@@ -116,10 +116,6 @@ class Conversation:
         if not new["pages"]:
             del new["pages"]
         return Reply(pages[0], note="more"), new
-
-    def _load(self, openid: str) -> dict:
-        session = self.store.get(f"chat:{openid}")
-        return session if isinstance(session, dict) else {}
 
     def _save(self, openid: str, old: dict, new: dict):
         """Store the follower's state (refreshing its expiry), or drop it when nothing is left."""

@@ -15,14 +15,15 @@ class RateLimiter:
     limit: int  # messages per window; 0 turns the limit off
     window: int  # seconds; the window starts at a follower's first message
 
-    def check(self, openid: str) -> str:
-        """OK to answer, NOTICE (the first message past the limit) or SILENT."""
+    def check(self, openid: str, also_get: str | None = None) -> tuple[str, object]:
+        """OK to answer, NOTICE (the first message past the limit) or SILENT; and the value of
+        the key `also_get`, read in the same round trip to the store (the follower's session)."""
         if not self.limit:
-            return OK
-        count = self.store.incr(f"rate:{openid}", ttl=self.window)
+            return OK, self.store.get(also_get) if also_get else None
+        count, value = self.store.incr_and_get(f"rate:{openid}", self.window, also_get)
         if count <= self.limit:
-            return OK
-        return NOTICE if count == self.limit + 1 else SILENT
+            return OK, value
+        return (NOTICE if count == self.limit + 1 else SILENT), value
 
     def notice(self) -> str:
         """The one message a follower sees when over the limit."""

@@ -29,6 +29,7 @@ class FailoverStore:
         self.tally_every = tally_every  # seconds between hand-overs of counted tallies; 0: every count at once
         self._buffer = TallyBuffer()
         self._flusher: threading.Thread | None = None
+        self._flush_lock = threading.Lock()
         self._lock = threading.Lock()
         self._down_since: float | None = None
         self._next_try = 0.0
@@ -110,6 +111,9 @@ class FailoverStore:
     def incr(self, key: str, ttl: float) -> int:
         return self._call("incr", key, ttl)
 
+    def incr_and_get(self, key: str, ttl: float, get_key: str | None) -> tuple[int, object]:
+        return self._call("incr_and_get", key, ttl, get_key)
+
     def tally(self, name: str, member: str, cap: int, now: float | None = None) -> int:
         """Count in this process and hand the counts to Redis every `tally_every` seconds (one
         round trip for all of them, none on the message's path); kept while Redis is down."""
@@ -121,15 +125,19 @@ class FailoverStore:
         return self._buffer.add(name, member, cap, now)
 
     def flush(self):
-        """Hand this process's counts to Redis now; what cannot be written waits for the next try."""
-        if not self._buffer or not self._use_primary():
-            return
-        try:
-            self._buffer.flush(self.primary.tally_many)
-        except Exception as exc:  # kept in the buffer; the failover decides what down means
-            self._failed(exc)
-        else:
-            self._succeeded()
+        """Hand this process's counts to Redis now; what cannot be written waits for the next try.
+
+        One flush at a time: a reader's flush waits for the flusher's write under way, or it
+        could read Redis before the counts the flusher took had landed."""
+        with self._flush_lock:
+            if not self._buffer or not self._use_primary():
+                return
+            try:
+                self._buffer.flush(self.primary.tally_many)
+            except Exception as exc:  # kept in the buffer; the failover decides what down means
+                self._failed(exc)
+            else:
+                self._succeeded()
 
     def _flush_every(self):
         while True:

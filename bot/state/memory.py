@@ -64,6 +64,11 @@ class MemoryStore:
             self._data[key] = (item[0], item[1] + 1)
             return item[1] + 1
 
+    def incr_and_get(self, key: str, ttl: float, get_key: str | None) -> tuple[int, object]:
+        """incr(key, ttl) and get(get_key) together (one round trip in Redis)."""
+        count = self.incr(key, ttl)
+        return count, self.get(get_key) if get_key else None
+
     def tally(self, name: str, member: str, cap: int, now: float | None = None) -> int:
         """Count `member` once more in the tally `name`; returns its count.
 

@@ -84,6 +84,18 @@ class RedisStore:
         pipe.pexpire(name, _ms(ttl), nx=True)
         return int(pipe.execute()[0])
 
+    def incr_and_get(self, key: str, ttl: float, get_key: str | None) -> tuple[int, object]:
+        """incr(key, ttl) and get(get_key) in one round trip: a message's rate count and session."""
+        name = self.key_name(key)
+        pipe = self.client.pipeline()  # MULTI/EXEC, as incr: the counter never exists without its expiry
+        pipe.incr(name)
+        pipe.pexpire(name, _ms(ttl), nx=True)
+        if get_key:
+            pipe.get(self.key_name(get_key))
+        results = pipe.execute()
+        raw = results[2] if get_key else None
+        return int(results[0]), None if raw is None else json.loads(raw)
+
     def tally_keys(self, name: str) -> list[str]:
         return [self.key_name(f"tally:{name}:{part}") for part in ("count", "first", "last")]
 

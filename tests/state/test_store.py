@@ -295,3 +295,10 @@ def test_counts_made_while_redis_is_down_are_written_when_it_is_back(tmp_path):
     finally:
         store.close()
         server.stop()
+
+
+def test_incr_and_get_counts_and_reads_in_one_call(store):
+    store.set("chat:o1", {"context": {"person": "武涌"}}, ttl=60)
+    assert store.incr_and_get("rate:o1", 60, "chat:o1") == (1, {"context": {"person": "武涌"}})
+    assert store.incr_and_get("rate:o1", 60, "chat:o9") == (2, None)
+    assert store.incr_and_get("rate:o1", 60, None) == (3, None)

@@ -48,9 +48,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8090)
+    parser.add_argument("--plain", action="store_true",
+                        help="plain `gunicorn -w 2`: sync workers and gunicorn's defaults, the floor an outside reader picks")
     args = parser.parse_args()
     config = load_config(overrides={"HOST": args.host, "PORT": args.port})
-    options = gunicorn_options(config)
+    options = {"bind": f"{args.host}:{args.port}", "workers": 2} if args.plain else gunicorn_options(config)
     GunicornServer(lambda: create_echo_app(config["WECHAT_TOKEN"]), options).run()
 
 

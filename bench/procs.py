@@ -25,10 +25,12 @@ def free_port() -> int:
 
 
 def start(kind: str, port: int, kb_dir: str, log, **env) -> subprocess.Popen:
-    """`bot serve` (kind "bot") or the echo floor (kind "echo"), same settings, on 127.0.0.1:port."""
+    """`bot serve` (kind "bot"), the echo floor under the bot's gunicorn settings (kind "echo") or
+    under plain `gunicorn -w 2` (kind "plain"), on 127.0.0.1:port."""
     full = dict(os.environ, WECHAT_TOKEN=TOKEN, WECHAT_APPID=APPID, WECHAT_AES_KEY=AES_KEY, KB_DIR=kb_dir, **env)
     full.pop("PROMETHEUS_MULTIPROC_DIR", None)
-    args = ["-m", "bot", "serve"] if kind == "bot" else [os.path.join(HERE, "echo_app.py")]
+    args = (["-m", "bot", "serve"] if kind == "bot" else
+            [os.path.join(HERE, "echo_app.py"), *(["--plain"] if kind == "plain" else [])])
     return subprocess.Popen([sys.executable, *args, "--host", "127.0.0.1", "--port", str(port)], cwd=ROOT,
                             env=full, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
 

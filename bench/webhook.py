@@ -36,6 +36,7 @@ sys.path[:0] = [ROOT, HERE]
 import procs  # noqa: E402
 from state_memory import start_redis  # noqa: E402
 
+KINDS = ("echo", "plain", "bot")  # the echo under the bot's gunicorn settings, under plain `gunicorn -w 2`, the bot
 QUESTIONS = ["西部办公室是什么？", "明天会下雨吗", "介绍一下西部办公室", "协会的地址在哪里", "武涌是谁", "会议在哪里举行？",
              "西部办公室的全称是什么", "今天股市行情怎么样"]
 LUA = """
@@ -122,7 +123,7 @@ def bench_setup(name: str, env: dict, tmp: str, concurrencies: list[int], durati
     rows = []
     servers = {}
     try:
-        for kind in ("echo", "bot"):
+        for kind in KINDS:
             port = procs.free_port()
             log = open(os.path.join(tmp, f"{name}-{kind}.log"), "wb")
             servers[kind] = (port, procs.start(kind, port, os.path.join(ROOT, "knowledge"), log, **env), log)
@@ -132,7 +133,7 @@ def bench_setup(name: str, env: dict, tmp: str, concurrencies: list[int], durati
         workers = {kind: procs.worker_pids(proc.pid) for kind, (_, proc, _) in servers.items()}
         for concurrency in concurrencies:
             pair = {}
-            for kind in ("echo", "bot"):
+            for kind in KINDS:
                 port, proc, _ = servers[kind]
                 base += 100_000_000
                 run_wrk(port, concurrency, 1, lua_script(tmp, base), [proc.pid] + workers[kind])  # warm-up
@@ -140,7 +141,9 @@ def bench_setup(name: str, env: dict, tmp: str, concurrencies: list[int], durati
                 pair[kind] = run_wrk(port, concurrency, duration, lua_script(tmp, base), [proc.pid] + workers[kind],
                                      redis_pid)
             row = {"setup": name, "workers": len(workers["bot"]), "concurrency": concurrency, "echo": pair["echo"],
-                   "bot": pair["bot"], "bot_vs_echo": round(pair["bot"]["rps"] / pair["echo"]["rps"], 2)}
+                   "plain": pair["plain"], "bot": pair["bot"],
+                   "bot_vs_echo": round(pair["bot"]["rps"] / pair["echo"]["rps"], 2),
+                   "bot_vs_plain": round(pair["bot"]["rps"] / pair["plain"]["rps"], 2)}
             rows.append(row)
             print_row(row, header=len(rows) == 1 and name == "default")
     finally:
@@ -152,12 +155,14 @@ def bench_setup(name: str, env: dict, tmp: str, concurrencies: list[int], durati
 
 def print_row(row: dict, header: bool):
     if header:
-        print(f"{'setup':<8} {'conc':>4} | {'echo req/s':>10} {'p50':>6} {'p99':>6} {'srv cores':>9} | "
-              f"{'bot req/s':>9} {'p50':>6} {'p99':>6} {'srv cores':>9} {'redis':>5} {'client':>6} | {'bot/echo':>8}")
-    e, b = row["echo"], row["bot"]
-    print(f"{row['setup']:<8} {row['concurrency']:>4} | {e['rps']:>10.0f} {e['p50_ms']:>6.1f} {e['p99_ms']:>6.1f} "
-          f"{e['server_cores']:>9.2f} | {b['rps']:>9.0f} {b['p50_ms']:>6.1f} {b['p99_ms']:>6.1f} {b['server_cores']:>9.2f} "
-          f"{b['redis_cores']:>5.2f} {b['client_cores']:>6.2f} | {row['bot_vs_echo']:>8.2f}", flush=True)
+        print(f"{'setup':<8} {'conc':>4} | {'echo req/s':>10} {'p99':>6} | {'plain req/s':>11} {'p99':>6} | "
+              f"{'bot req/s':>9} {'p50':>6} {'p99':>6} {'srv cores':>9} {'redis':>5} {'client':>6} | "
+              f"{'bot/echo':>8} {'bot/plain':>9}")
+    e, p, b = row["echo"], row["plain"], row["bot"]
+    print(f"{row['setup']:<8} {row['concurrency']:>4} | {e['rps']:>10.0f} {e['p99_ms']:>6.1f} | {p['rps']:>11.0f} "
+          f"{p['p99_ms']:>6.1f} | {b['rps']:>9.0f} {b['p50_ms']:>6.1f} {b['p99_ms']:>6.1f} {b['server_cores']:>9.2f} "
+          f"{b['redis_cores']:>5.2f} {b['client_cores']:>6.2f} | {row['bot_vs_echo']:>8.2f} {row['bot_vs_plain']:>9.2f}",
+          flush=True)
 
 
 def profile_requests(count: int = 2000) -> str:

@@ -11,6 +11,7 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 
 from gunicorn.app.base import BaseApplication
 from gunicorn.workers.gthread import TConn, ThreadWorker
@@ -21,6 +22,7 @@ log = logging.getLogger(__name__)
 
 GRACEFUL_TIMEOUT = 20  # seconds for in-flight requests after SIGTERM; WeChat gives up after 5 anyway
 BODY_TIMEOUT = 2.0  # seconds a request body may stall between bytes before the thread gives up on it
+YIELD_ACCEPT = 0.002  # seconds a worker with every thread busy waits before taking a new connection
 METRICS_DIR_ENV = "PROMETHEUS_MULTIPROC_DIR"  # prometheus-client's own name for its file folder
 
 
@@ -53,6 +55,14 @@ class BotWorker(ThreadWorker):
     the worker exits, after the client sent its request. This worker accepts and serves what is
     queued and closes its listening sockets at once: later connections are refused at connect
     time, which a client or proxy can retry safely."""
+
+    def accept(self, listener):
+        # Every worker's poller wakes for a new connection and the first to accept() gets it, so
+        # without this one worker can end up holding every kept-alive connection while the other
+        # idles. A worker whose threads are all busy lets an idle one take it first.
+        if self.nr_conns - len(self.keepalived_conns) >= self.cfg.threads:
+            time.sleep(YIELD_ACCEPT)
+        return super().accept(listener)
 
     def handle_request(self, req, conn):
         conn.sock.settimeout(BODY_TIMEOUT)  # headers are in; the app reads the body under this

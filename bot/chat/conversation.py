@@ -2,7 +2,7 @@
 
 Replicas share nothing but the store, so everything a follower's next message may refer to
 (the rest of a long answer, what the last answer was about, the choices it offered) is
-kept there under `chat:<openid>` and forgotten after SESSION_TTL seconds of silence.
+kept there under `chat:{<openid>}` and forgotten after SESSION_TTL seconds of silence.
 """
 
 import re
@@ -53,7 +53,7 @@ class Conversation:
 
     def handle_text(self, openid: str, text: str, engine) -> Reply:
         """Answer a follower's text, taking the conversation so far into account."""
-        verdict, session = self.limiter.check(openid, also_get=f"chat:{openid}")  # one round trip
+        verdict, session = self.limiter.check(openid, also_get=session_key(openid))  # one round trip
         if verdict != OK:
             metrics.rate_limited()
             return Reply(self.limiter.notice() if verdict == NOTICE else None, note="rate_limited")
@@ -120,9 +120,14 @@ class Conversation:
     def _save(self, openid: str, old: dict, new: dict):
         """Store the follower's state (refreshing its expiry), or drop it when nothing is left."""
         if new:
-            self.store.set(f"chat:{openid}", new, ttl=self.session_ttl)
+            self.store.set(session_key(openid), new, ttl=self.session_ttl)
         elif old:
-            self.store.delete(f"chat:{openid}")
+            self.store.delete(session_key(openid))
+
+
+def session_key(openid: str) -> str:
+    """chat:{openid}, hash-tagged like the follower's rate count (see ratelimit.rate_key)."""
+    return f"chat:{{{openid}}}"
 
 
 def wants_more(text: str) -> bool:

@@ -9,6 +9,12 @@ from dataclasses import dataclass
 OK, NOTICE, SILENT = "ok", "notice", "silent"
 
 
+def rate_key(openid: str) -> str:
+    """rate:{openid}: the braces are a Redis Cluster hash tag, so a follower's keys share a slot and
+    the count and the session can be read in one call there too."""
+    return f"rate:{{{openid}}}"
+
+
 @dataclass
 class RateLimiter:
     store: object
@@ -20,7 +26,7 @@ class RateLimiter:
         the key `also_get`, read in the same round trip to the store (the follower's session)."""
         if not self.limit:
             return OK, self.store.get(also_get) if also_get else None
-        count, value = self.store.incr_and_get(f"rate:{openid}", self.window, also_get)
+        count, value = self.store.incr_and_get(rate_key(openid), self.window, also_get)
         if count <= self.limit:
             return OK, value
         return (NOTICE if count == self.limit + 1 else SILENT), value

@@ -186,3 +186,16 @@ def test_numbered_choice_and_follow_up_use_the_previous_answer(conversation):
     assert say("他的职务").text == "武涌的职务是会长。"  # a declined question keeps the thread
     assert conversation.handle_text("o2", "他的职务", engine).text == "抱歉，我不知道。"
     assert engine.calls[-1] == ("他的职务", None)
+
+
+def test_a_followers_keys_share_one_redis_cluster_slot(kb, redis_url):
+    """The rate count and the session are read in one call: on Redis Cluster they must share a slot."""
+    import redis
+    from redis.crc import key_slot
+
+    client = make_app(kb, redis_url).test_client()
+    Follower("o-slot").say(client, "西部办公室是什么？")
+    with redis.Redis.from_url(redis_url) as r:
+        keys = [k for k in r.keys("*") if b"o-slot" in k]
+    assert sorted(k.decode().split(":", 2)[2] for k in keys) == ["chat:{o-slot}", "rate:{o-slot}"]
+    assert len({key_slot(k) for k in keys}) == 1

@@ -1,10 +1,9 @@
 """The store in this process's memory: the embedded default, and the fallback while Redis is down."""
 
-import heapq
 import threading
 import time
 
-from .tally import EVICT_AMONG, sort_tally
+from .tally import count_in, sort_tally
 
 SWEEP_EVERY = 60.0  # seconds between purges of expired keys in memory, so idle keys cannot pile up
 
@@ -77,16 +76,7 @@ class MemoryStore:
         """
         now = time.time() if now is None else now
         with self._lock:
-            counts = self._tallies.setdefault(name, {})
-            entry = counts.setdefault(member, [0, now, now])
-            entry[0] += 1
-            entry[2] = now
-            if len(counts) > cap:
-                lowest = heapq.nsmallest(EVICT_AMONG, counts, key=lambda m: (counts[m][0], m))
-                victims = [m for m in lowest if m != member]
-                if victims:
-                    del counts[min(victims, key=lambda m: (counts[m][0], counts[m][2]))]
-            return int(entry[0])
+            return count_in(self._tallies.setdefault(name, {}), member, cap, now)
 
     def tallies(self, name: str) -> list[dict]:
         """All members of a tally, most counted first (then most recently seen)."""

@@ -7,11 +7,29 @@ With Redis, counting every answer there cost each message a round trip for a fig
 now and then: TallyBuffer counts in the process and hands the counts over every few seconds.
 """
 
+import heapq
 import threading
 import time
 
 TALLY_TTL = 180 * 24 * 3600  # a tally nobody has added to for half a year is forgotten
 EVICT_AMONG = 16  # a full tally evicts among its 16 lowest counts: bounded work per write
+
+
+def count_in(members: dict[str, list[float]], member: str, cap: int, now: float) -> int:
+    """Count `member` once more in `members` (member -> [count, first, last]); returns its count.
+
+    Past `cap` members, the one with the lowest count (oldest last seen on a tie) among the
+    EVICT_AMONG lowest goes, never the member just counted, so new ones still get in when full.
+    The caller holds the lock."""
+    entry = members.setdefault(member, [0, now, now])
+    entry[0] += 1
+    entry[2] = now
+    if len(members) > cap:
+        lowest = heapq.nsmallest(EVICT_AMONG, members, key=lambda m: (members[m][0], m))
+        victims = [m for m in lowest if m != member]
+        if victims:
+            del members[min(victims, key=lambda m: (members[m][0], members[m][2]))]
+    return int(entry[0])
 
 
 def sort_tally(rows: list[dict]) -> list[dict]:
@@ -32,15 +50,8 @@ class TallyBuffer:
     def add(self, name: str, member: str, cap: int, now: float | None = None) -> int:
         now = time.time() if now is None else now
         with self._lock:
-            members = self._counts.setdefault(name, {})
-            entry = members.setdefault(member, [0, now, now])
-            entry[0] += 1
-            entry[2] = now
             self._caps[name] = cap
-            if len(members) > cap:
-                weakest = min((m for m in members if m != member), key=lambda m: (members[m][0], members[m][2]))
-                del members[weakest]
-            return int(entry[0])
+            return count_in(self._counts.setdefault(name, {}), member, cap, now)
 
     def flush(self, write):
         with self._lock:

@@ -107,7 +107,7 @@ def gunicorn_options(config: dict) -> dict:
         "bind": f"{config['HOST']}:{config['PORT']}",
         "workers": workers,
         "threads": max(1, config["GUNICORN_THREADS"]),
-        "worker_class": f"{__name__}.BotWorker",  # gthread, with body timeouts and a clean stop
+        "worker_class": BotWorker,  # gthread, with body timeouts and a clean stop
         "timeout": 30,
         "graceful_timeout": GRACEFUL_TIMEOUT,
         "keepalive": 5,

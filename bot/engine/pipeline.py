@@ -38,7 +38,9 @@ log = logging.getLogger(__name__)
 ANSWER_CACHE = 2048  # answers kept per engine, most recently asked first
 MAX_QUESTION_CHARS = 200  # a follower's question is a sentence; the rest of a pasted essay is ignored
 QUESTION_END = re.compile(r"[？?]")
-PERSON_ASKED = re.compile(alternation("person_asked"))  # a person, not 哪个 (哪个条例 asks for a document)
+PERSON_ASKED = re.compile(alternation("person_asked"))
+# 哪位, 联系人, 叫什么名字: only a person answers these, never an organisation's sentence
+ONE_PERSON_ASKED = re.compile(alternation("one_person_asked"))  # a person, not 哪个 (哪个条例 asks for a document)
 MAX_PARTS = 3  # questions answered from one message; more is an essay, not a chat
 PRONOUNS = re.compile(alternation("pronouns"))  # longest first: 他们 before 他
 SPEECH_TOPIC_ASKED = re.compile(alternation("speech_topic_asked"))  # 讲话的主题: what the person said
@@ -129,6 +131,8 @@ class Engine:
             answer = labelled_answer(self.finder, q, people, scope, whole_label_only=True) if not people else None
             answer = answer or either_or_answer(self.finder, q, people, scope)  # 开卷还是闭卷
             answer = answer or self.answerers[kind](q, people, scope)
+            if answer is None and kind == "doer" and not ONE_PERSON_ASKED.search(q.text):
+                answer = self.answerers["content"](q, people, scope)  # 回执寄给谁: an organisation may be who
         except Exception:  # a flaw in one kind of answer must not stop the bot from answering
             log.exception("engine failed on %r (kind %s)", question, kind)
             answer = None

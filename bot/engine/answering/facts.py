@@ -1,6 +1,7 @@
 """Answers that are one fact read from an article: a date, a place, a count, a document, a contact."""
 
 import re
+from difflib import SequenceMatcher
 
 from .. import thresholds
 from ..answer import Answer
@@ -42,6 +43,7 @@ SUBHEADING = 12  # characters: a line this short above a count is read as its la
 DAY_DEADLINE = re.compile(rf"(?<![\d月])(\d{{1,2}})[日号](?:\d+[时点])?(?:{alternation('deadline_suffixes')})")
 DEADLINE = re.compile(rf"\d+[日号](?:\d+[时点])?(?:{alternation('deadline_suffixes')})|{alternation('deadline_said')}")
 FUTURE_ASKED = re.compile(alternation("future_asked"))
+TOWN_ENDINGS = "市县区镇"  # what a place shared by two place phrases must end with to be one town
 YEAR_ASKED = re.compile(alternation("year_asked"))
 FUTURE_SAID = re.compile(alternation("future_said"))
 # The units of each kind of count a question may ask for (money: 元, 万元, 亿元).
@@ -212,7 +214,8 @@ class FactAnswers:
                     continue  # 哪一年开的 and the article says only 6月20日: a day is no answer to a year
                 fact += f"（文中未写年份；文章发布于{year}年）"
             # 在郑州举办 and, further on, 地点：郑州市郑东新区…中原建科大厦: the finer place is the venue
-            finer = [e.place for e in events(doc) if event.place in e.place and e.place != event.place]
+            finer = [e.place for e in events(doc) if e.place != event.place
+                     and (event.place in e.place or _same_town(event.place, e.place))]
             venue = event.venue or max(finer, key=len, default="")
             if kind == "where" and venue and venue not in fact:
                 fact += f"（会场：{venue}）"
@@ -321,3 +324,9 @@ class FactAnswers:
     def code(self, q, people, scope) -> Answer | None:
         """标准编号是多少: the sentence that gives a standard's or a document's number."""
         return self.passages.content(q, people, scope, cue=CODE, cue_required=True)
+
+
+def _same_town(place: str, other: str) -> bool:
+    """在河南省许昌市召开 and 地点：许昌市某某大酒店: both name 许昌市, so the second is the venue in it."""
+    match = SequenceMatcher(None, place, other).find_longest_match(0, len(place), 0, len(other))
+    return match.size >= 3 and place[match.a + match.size - 1] in TOWN_ENDINGS

@@ -60,8 +60,8 @@ def _fuzzy(syllable: str) -> str:
     return syllable
 
 
-# A surname and how the person is called (皇甫老师, 赖局长, 刘院士): one of the honorifics, or a title.
-SURNAME_AND_TITLE = re.compile(rf"([\u4e00-\u9fff]{{1,2}}?)({'|'.join(HONORIFICS)}|{TITLE_CORE})")
+# How a person is called after their surname (皇甫老师, 赖局长, 刘院士): an honorific, or a title.
+HOW_CALLED = re.compile(f"{'|'.join(HONORIFICS)}|{TITLE_CORE}")
 
 
 def _ends_title(text: str) -> bool:
@@ -156,13 +156,17 @@ class NameIndex:
                         for name in self.by_sound.get(sound(window), ()):
                             if _same_surname(window, name):
                                 fuzzy[name] = max(fuzzy.get(name, 0), 90.0)
-        for m in SURNAME_AND_TITLE.finditer(text):  # 皇甫老师, 赖局长, 刘院士
-            same = [n for n in self.exact if n.startswith(m.group(1)) and len(n) > len(m.group(1)) + 1
-                    and (n[:2] in COMPOUND_SURNAMES) == (len(m.group(1)) == 2)]
-            titled = [n for n in same if any(t.endswith(m.group(2)) for t in self.titles[n])]
-            same = titled if len(titled) == 1 else same  # of two 刘, the one who is a 院士
-            if len(same) == 1 and same[0] not in exact:
-                fuzzy[same[0]] = max(fuzzy.get(same[0], 0), 80.0)
+        for m in HOW_CALLED.finditer(text):  # 皇甫老师, 赖局长, 刘院士, 省建协梁会长
+            for surname in (text[max(0, m.start() - 2):m.start()], text[max(0, m.start() - 1):m.start()]):
+                if not surname or (len(surname) == 2) != (surname in COMPOUND_SURNAMES):
+                    continue
+                same = [n for n in self.exact if n.startswith(surname) and len(n) > len(surname)
+                        and (n[:2] in COMPOUND_SURNAMES) == (len(surname) == 2)]
+                exactly = [n for n in same if m.group(0) in self.titles[n]]  # a 会长, not a 名誉会长
+                titled = [n for n in same if any(t.endswith(m.group(0)) for t in self.titles[n])]
+                same = next((group for group in (exactly, titled) if len(group) == 1), same)  # of two 刘, the 院士
+                if len(same) == 1 and same[0] not in exact:
+                    fuzzy[same[0]] = max(fuzzy.get(same[0], 0), 80.0)
         words = [w for w in latin_words if re.fullmatch(r"[a-z]+", w)]
         for size in (3, 2, 1):
             for i in range(len(words) - size + 1):

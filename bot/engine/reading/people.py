@@ -251,6 +251,7 @@ def find_people(sentence: str, home_org: str = "") -> list[Mention]:
             pending_org = org or pending_org
             floor = m.end() + 1
     mentions += _appointed(sentence, {mention.name for mention in mentions}, home_org)
+    mentions += _listed_after_title(sentence, {mention.name for mention in mentions})
     mentions += _bracketed(sentence, home_org)
     mentions += _served_by(sentence, home_org)
     return _merge(mentions)
@@ -346,6 +347,22 @@ def _name_ending(clause: str, known: set[str]) -> str:
     if named:
         return max(named, key=len)
     return next((clause[-size:] for size in (3, 2, 4) if len(clause) > size and plausible_name(clause[-size:])), "")
+
+
+# 8位副会长包括甲、乙…和丙: a counted title, then the names that hold it
+LISTED_AFTER_TITLE = re.compile(rf"[\d一二三四五六七八九十两]+[位名]({TITLE_RE.pattern})(?:{alternation('list_openers_after_title')})"
+                                rf"((?:[{HAN}]{{2,4}}、)+[{HAN}]{{2,4}}(?:和|及|以及)[{HAN}]{{2,4}})")
+
+
+def _listed_after_title(sentence: str, known: set[str]) -> list[Mention]:
+    """8位副会长包括袁某、林某…和杨某: every listed name holds the counted title."""
+    out = []
+    for m in LISTED_AFTER_TITLE.finditer(sentence):
+        for name in re.split(r"、|和|及|以及", m.group(2)):
+            if plausible_name(name) and name not in known:
+                start = sentence.find(name, m.start(2))
+                out.append(Mention(name, m.group(1), "", start, start + len(name)))
+    return out
 
 
 def _appointed(sentence: str, known: set[str], home_org: str) -> list[Mention]:

@@ -124,7 +124,7 @@ class Engine:
         if q.proper_nouns and not people:
             q = self._spell_in_chinese(q)
         if not people and q.job_title and (q.kind == "speakers" or SPEECH_TOPIC_ASKED.search(q.text)):
-            people = self._holder(q, scope)  # 清华那位教授讲的题目: first who that is, then what they said
+            people = self._holder(q, scope)  # 某大学那位教授讲的题目: first who that is, then what they said
         kind = self._kind(q, people)
         try:
             # a line the article labels with the very words of the question (标准编号：…) says it best
@@ -220,7 +220,7 @@ class Engine:
         return False
 
     def _holder(self, q: Question, scope) -> list[tuple[str, float]]:
-        """The one person the question names by title and organisation (清华那位教授), as `people`."""
+        """The one person the question names by title and organisation (某大学那位教授), as `people`."""
         try:
             found = self.answerers["holders"](q, [], scope)
         except Exception:  # a flaw here must not stop the question from being answered otherwise

@@ -137,7 +137,7 @@ class Passages:
                 for i, (pieces, _) in found.items():
                     if named.search(doc.sentences[i]):
                         pieces[("target", target)] = share  # a bonus: the threshold stays the subject's
-            if q.manner_verb:  # 是怎么签的约: a sentence that says the way it was done (采用网络签约的形式) answers it
+            if q.manner_verb:  # 是怎么签的约: a sentence that says the way it was done (采用视频签约的方式) answers it
                 for i, (pieces, _) in found.items():
                     if q.manner_verb in doc.sentences[i] and MANNER_SAID.search(doc.sentences[i]):
                         pieces[("manner", 0)] = 0.5 * total

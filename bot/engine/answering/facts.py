@@ -109,7 +109,7 @@ class FactAnswers:
                                                                  and w in doc.sentences[i - 1]) for w in wanted)
 
         asked = {n for n in q.numbers if n.startswith("第")}
-        # 学40学时要交多少钱: a plain number the question gives qualifies the count, so the sentence gives it too
+        # 学60学时要交多少钱: a plain number the question gives qualifies the count, so the sentence gives it too
         given = {n for n in q.numbers if n.isdigit() and not (len(n) == 4 and n[:2] in ("19", "20"))}
 
         def gives_numbers(doc, i) -> bool:
@@ -327,6 +327,6 @@ class FactAnswers:
 
 
 def _same_town(place: str, other: str) -> bool:
-    """在河南省许昌市召开 and 地点：许昌市某某大酒店: both name 许昌市, so the second is the venue in it."""
+    """在某省某某市召开 and 地点：某某市某大酒店: both name 某某市, so the second is the venue in it."""
     match = SequenceMatcher(None, place, other).find_longest_match(0, len(place), 0, len(other))
     return match.size >= 3 and place[match.a + match.size - 1] in TOWN_ENDINGS

@@ -92,14 +92,14 @@ class PeopleAnswers:
         if not indices:
             return None
         groups = _with_points(doc, indices)
-        if len(groups) > 2 and subject_words(topic):  # 说的“三低模式”是什么: what says it, with its points
+        if len(groups) > 2 and subject_words(topic):  # 说的“两高模式”是什么: what says it, with its points
             subject = self.finder.subject(subject_words(topic))
             # a speech with its points first (what was said is in them), then the closest to the question
             best = sorted(groups, key=lambda g: (len(g) == 1, -sum(subject.covered("".join(doc.sentences[i] for i in g),
                                                                                     doc).values())))[:2]
             groups = [g for g in groups if g in best]
         indices = [i for g in groups for i in g][:8]
-        asked = max(subject_words(topic).split(), key=len, default="")  # 讲的“五个加强”: quote around it
+        asked = max(subject_words(topic).split(), key=len, default="")  # 讲的“三个坚持”: quote around it
         text_lines = [quote(doc.article.sentences[i].text, 200, around=asked) for i in indices]
         text = f"{person_line(person)}：\n" + "\n".join(text_lines) + "\n" + source(doc.article)
         return Answer(text, f"{doc.article.path}#said:{name}", confidence, [source_entry(doc)], kind="said",
@@ -138,7 +138,7 @@ class PeopleAnswers:
                     own = [part[:-len(title)] for part in re.split(r"[、兼]", re.sub(r"（.*?）", "", held))
                            if part.endswith(title) and ORG_SUFFIX_RE.search(part[:-len(title)])]
                     names = [n for o in [org, *own] if o for n in _expanded(o, doc, self.library) + _parents(o, person, doc)]
-                    # 常熟观摩会上清华大学的教授: the organisation and the event the article is about
+                    # 某观摩会上某大学的教授: the organisation and the event the article is about
                     names += [self.library.canon(doc.article.title).lower() + n for n in names]
                     fit = (max(self.finder.subject(subject).coverage(name, doc) for name in names)
                            if subject and names else 0.5 if subject else 1.0)

@@ -15,7 +15,7 @@ def source(article: Article) -> str:
 
 def quote(text: str, limit: int = MAX_EVIDENCE, around: str = "") -> str:
     """The sentence, cut to `limit` characters; when `around` (a word the question asks about) lies
-    beyond the cut, the part of a clause boundary before it onwards (…，并强调了五个加强：…)."""
+    beyond the cut, the part of a clause boundary before it onwards (…，并强调了三个坚持：…)."""
     text = text.strip()
     if len(text) <= limit:
         return text

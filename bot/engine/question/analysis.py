@@ -60,7 +60,7 @@ COUNTED_BEFORE = re.compile(r"([\u4e00-\u9fff]{2})(?:是|有|为|达|约)?(?:多
 MODAL_BEFORE_ASKING = re.compile(r"(?:需要|要|需|得)(?=多少|多大)")
 FEE_COUNTED = re.compile(r"([\u4e00-\u9fff]{2}费)(?:需要|要|需|得|应|收|交|付|花|缴)+(?:多少钱|多少)\s*$")
 COUNT_VERBS = re.compile(alternation("count_verbs"))
-# Organisation endings, but not those that are also verbs of a question (在青岛办的培训: 办 is done, not an office).
+# Organisation endings, but not those that are also verbs of a question (在厦门办的培训: 办 is done, not an office).
 ORG_AFTER_TITLE = re.compile(rf"单位|机构|公司|企业|{alternation('org_name_endings')}")
 ORG_ENDINGS = "(?:" + "|".join(sorted((re.escape(w) for w in set(words("org_suffixes")) - set(words("verb_like_suffixes"))),
                                       key=len, reverse=True)) + ")"
@@ -197,7 +197,7 @@ def analyse(raw: str) -> Question:
         text, latin, pinyin_words = translate(text)
     kind = kind_of(text, english)
     asks_who = bool(WHO_WORDS.search(text))
-    # 主编单位, 建筑师公会: a title word inside an organisation's name is no person's title
+    # 主编单位, 会计师公会: a title word inside an organisation's name is no person's title
     title_match = next((m for m in TITLE_RE.finditer(text) if not ORG_AFTER_TITLE.match(text[m.end():])), None)
     q = Question(raw=raw, text=text, kind=kind, topic="", latin_words=latin, english=english,
                  pinyin_words=pinyin_words, asks_who=asks_who)

@@ -135,8 +135,8 @@ def name_after(text: str, i: int) -> tuple[str, int, str] | None:
 
 
 def _called_by_surname(text: str, title_start: int) -> bool:
-    """Whether the title is a surname's (毛主席, 向李主任汇报): one surname right before it, after
-    something that is no part of a name. What follows such a title is not a name (毛主席纪念馆)."""
+    """Whether the title is a surname's (王主席, 向李主任汇报): one surname right before it, after
+    something that is no part of a name. What follows such a title is not a name (王主席纪念馆)."""
     surname = text[title_start - 1:title_start]
     before = text[title_start - 2:title_start - 1] if title_start >= 2 else ""
     return (bool(surname) and surname in SINGLE_SURNAMES
@@ -153,7 +153,7 @@ def name_before(text: str, title_start: int, floor: int) -> tuple[str, int] | No
         if not plausible_name(name) or (length == 4 and name[:2] not in COMPOUND_SURNAMES):
             continue
         if length == 2 and name[0] in PREPOSITIONS and name[1] in SINGLE_SURNAMES:
-            continue  # 向毛主席致敬, 对李主任说: a preposition and a surname with its title, no name
+            continue  # 向王主席致敬, 对李主任说: a preposition and a surname with its title, no name
         before = text[start - 1] if start > 0 else ""
         if (start == floor or not before or not re.match(f"[{HAN}]", before) or before in "由与和及请是"
                 or ORG_SUFFIX_RE.search(text[floor:start])):
@@ -220,7 +220,7 @@ def find_people(sentence: str, home_org: str = "") -> list[Mention]:
             continue
         bare = segment.strip(" 、，")
         found = (None if plausible_name(bare) or _called_by_surname(sentence, m.start())
-                 else name_after(sentence, m.end()))  # 、郑琦宇副总规划师; not 毛主席纪念馆
+                 else name_after(sentence, m.end()))  # 、郑琦宇副总规划师; not 王主席纪念馆
         before = name_before(sentence, m.start(), floor)
         if found and before and title in AFTER_NAME_TITLES and ORG_SUFFIX_RE.search(sentence[floor:before[1]]):
             found = None  # …大学建筑学系欧阳泰凯教授揭开序幕: the name is before 教授, not 揭开序

@@ -143,7 +143,7 @@ class Finder:
 
     def consistent(self, q: Question, doc: Doc, i: int, kind: str) -> bool:
         """A date or place must be of the event the question pins down: its ordinal or year
-        (第三届), its city (在青岛办的), its kind (开始实施 is not 召开)."""
+        (第三届), its city (在厦门办的), its kind (开始实施 is not 召开)."""
         if kind not in ("when", "where"):
             return True
         text = self.context(doc, i) + doc.article.site_name + doc.article.contacts.get("owner", "")

@@ -60,7 +60,7 @@ def _fuzzy(syllable: str) -> str:
     return syllable
 
 
-# How a person is called after their surname (皇甫老师, 赖局长, 刘院士): an honorific, or a title.
+# How a person is called after their surname (皇甫老师, 赖局长, 周院士): an honorific, or a title.
 HOW_CALLED = re.compile(f"{'|'.join(HONORIFICS)}|{TITLE_CORE}")
 
 
@@ -156,7 +156,7 @@ class NameIndex:
                         for name in self.by_sound.get(sound(window), ()):
                             if _same_surname(window, name):
                                 fuzzy[name] = max(fuzzy.get(name, 0), 90.0)
-        for m in HOW_CALLED.finditer(text):  # 皇甫老师, 赖局长, 刘院士, 省建协梁会长
+        for m in HOW_CALLED.finditer(text):  # 皇甫老师, 赖局长, 周院士, 省协会周会长
             for surname in (text[max(0, m.start() - 2):m.start()], text[max(0, m.start() - 1):m.start()]):
                 if not surname or (len(surname) == 2) != (surname in COMPOUND_SURNAMES):
                     continue
@@ -164,7 +164,7 @@ class NameIndex:
                         and (n[:2] in COMPOUND_SURNAMES) == (len(surname) == 2)]
                 exactly = [n for n in same if m.group(0) in self.titles[n]]  # a 会长, not a 名誉会长
                 titled = [n for n in same if any(t.endswith(m.group(0)) for t in self.titles[n])]
-                same = next((group for group in (exactly, titled) if len(group) == 1), same)  # of two 刘, the 院士
+                same = next((group for group in (exactly, titled) if len(group) == 1), same)  # of two 周, the 院士
                 if len(same) == 1 and same[0] not in exact:
                     fuzzy[same[0]] = max(fuzzy.get(same[0], 0), 80.0)
         words = [w for w in latin_words if re.fullmatch(r"[a-z]+", w)]

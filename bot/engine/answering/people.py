@@ -15,6 +15,7 @@ from .descriptions import Passages
 from .wording import grouped_people, person_line, quote, source
 
 HOST_RE = re.compile(r"主持")
+UNIT_ASKED = re.compile(f"[\u4e00-\u9fff]{{2}}(?:{alternation('sub_units')})")  # 材料分会, 技术专委会
 SUB_UNIT_END = re.compile(f"(?:{alternation('sub_units')}|委员会)$")
 ORGANISER_RE = re.compile(alternation("organiser_words"))
 # 哪家公司 / 哪个学校: the kinds of organisation a who-question may ask for, and their endings.
@@ -126,6 +127,7 @@ class PeopleAnswers:
                 docs = [d for d in docs if self.finder.shares_hard_facts(q, d, set())]
         found = []
         asked = {n for n in q.numbers if n.startswith("第")}
+        units_asked = [m.group(0) for m in UNIT_ASKED.finditer(topic.replace(" ", ""))]  # 材料分会
         for doc in docs:
             for person in doc.facts.people.values():
                 for org, held in person.roles:
@@ -142,6 +144,8 @@ class PeopleAnswers:
                     names += [self.library.canon(doc.article.title).lower() + n for n in names]
                     fit = (max(self.finder.subject(subject).coverage(name, doc) for name in names)
                            if subject and names else 0.5 if subject else 1.0)
+                    if any(unit not in org + held for unit in units_asked):
+                        fit = 0.0  # 某协会材料分会的会长: the association's own 会长 holds no post in the branch
                     found.append((fit, doc, person, org, held))
         if not found:
             return None
@@ -149,6 +153,8 @@ class PeopleAnswers:
         best = found[0][0]
         if subject and best < thresholds.MIN_COVERAGE and ORG_SUFFIX_RE.search(subject.replace(" ", "")):
             return None  # 北京市绿色建筑协会会长: nobody holds that title in that organisation
+        if units_asked and not best:
+            return None  # 某协会材料分会的会长: nobody holds it in that branch
         if subject and best < thresholds.MIN_COVERAGE:
             # the subject names an event, not an organisation: that article's people
             top = docs[0] if docs else None

@@ -41,9 +41,9 @@ ANY_CUE = re.compile("|".join(pattern for _, pattern in KINDS))
 # The words that carry a question's asking (什么, 哪, 多少): a cue beside one is what is asked.
 INTERROGATIVES = re.compile(alternation("interrogatives"))
 # What may stand between a cue and its interrogative and keep them one phrase (电话是多少, 手机号码是多少).
+LINKS = re.compile(rf"(?:{alternation('interrogative_links')})*")
 MANNER = set(words("manner_asked"))  # 怎么, 如何: asking how something is done
 HOW_DONE = re.compile(rf"(?:{alternation('manner_asked')})([\u4e00-\u9fff])")  # 怎么汇, 如何报名: the verb
-LINKS = re.compile(rf"(?:{alternation('interrogative_links')})*")
 WHO_WORDS = re.compile(alternation("who_asking"))
 FILLERS = re.compile(alternation("fillers"))
 CANTONESE = pairs("cantonese")
@@ -60,8 +60,9 @@ COUNTED_BEFORE = re.compile(r"([\u4e00-\u9fff]{2})(?:是|有|为|达|约)?(?:多
 MODAL_BEFORE_ASKING = re.compile(r"(?:需要|要|需|得)(?=多少|多大)")
 FEE_COUNTED = re.compile(r"([\u4e00-\u9fff]{2}费)(?:需要|要|需|得|应|收|交|付|花|缴)+(?:多少钱|多少)\s*$")
 COUNT_VERBS = re.compile(alternation("count_verbs"))
+# 主编单位, 会计师公会: a title word followed by one of these is part of an organisation's name or role
+ORG_AFTER_TITLE = re.compile(rf"{ORG_WORDS.pattern}|{alternation('org_name_endings')}")
 # Organisation endings, but not those that are also verbs of a question (在厦门办的培训: 办 is done, not an office).
-ORG_AFTER_TITLE = re.compile(rf"单位|机构|公司|企业|{alternation('org_name_endings')}")
 ORG_ENDINGS = "(?:" + "|".join(sorted((re.escape(w) for w in set(words("org_suffixes")) - set(words("verb_like_suffixes"))),
                                       key=len, reverse=True)) + ")"
 # 种了多少棵: the measure word says what kind of count answers (棵, not 项); 个 and 名 say too little
@@ -201,7 +202,6 @@ def analyse(raw: str) -> Question:
     title_match = next((m for m in TITLE_RE.finditer(text) if not ORG_AFTER_TITLE.match(text[m.end():])), None)
     q = Question(raw=raw, text=text, kind=kind, topic="", latin_words=latin, english=english,
                  pinyin_words=pinyin_words, asks_who=asks_who)
-    # 主编单位 is an organisation's part in the work, not a person's title
     q.job_title = title_match.group(0) if title_match else ""
     capitalised = {w.lower() for w in re.findall(r"[A-Z][A-Za-z]+", fold(raw))}
     q.proper_nouns = [w for w in latin if w in capitalised]

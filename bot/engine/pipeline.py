@@ -38,9 +38,9 @@ log = logging.getLogger(__name__)
 ANSWER_CACHE = 2048  # answers kept per engine, most recently asked first
 MAX_QUESTION_CHARS = 200  # a follower's question is a sentence; the rest of a pasted essay is ignored
 QUESTION_END = re.compile(r"[？?]")
-PERSON_ASKED = re.compile(alternation("person_asked"))
+PERSON_ASKED = re.compile(alternation("person_asked"))  # a person, not 哪个 (哪个条例 asks for a document)
 # 哪位, 联系人, 叫什么名字: only a person answers these, never an organisation's sentence
-ONE_PERSON_ASKED = re.compile(alternation("one_person_asked"))  # a person, not 哪个 (哪个条例 asks for a document)
+ONE_PERSON_ASKED = re.compile(alternation("one_person_asked"))
 MAX_PARTS = 3  # questions answered from one message; more is an essay, not a chat
 PRONOUNS = re.compile(alternation("pronouns"))  # longest first: 他们 before 他
 SPEECH_TOPIC_ASKED = re.compile(alternation("speech_topic_asked"))  # 讲话的主题: what the person said
@@ -62,7 +62,7 @@ class Engine:
                               own_name=kb.settings.association)
         self.finder = Finder(self.library)
         passages = Passages(self.finder)
-        people = PeopleAnswers(self.finder, passages)
+        self.people = people = PeopleAnswers(self.finder, passages)
         facts = FactAnswers(self.finder, passages)
         # the question's kind -> the method that answers it (None when the articles do not say)
         self.answerers = {
@@ -222,12 +222,11 @@ class Engine:
     def _holder(self, q: Question, scope) -> list[tuple[str, float]]:
         """The one person the question names by title and organisation (某大学那位教授), as `people`."""
         try:
-            found = self.answerers["holders"](q, [], scope)
+            name = self.people.holder(q, scope)
         except Exception:  # a flaw here must not stop the question from being answered otherwise
             log.exception("engine failed finding the holder in %r", q.raw)
             return []
-        person = found.context.get("person") if found and len(found.sources) == 1 and found.text.find("是") > 0 else None
-        return [(person, 90.0)] if person and not found.text.startswith("担任") else []
+        return [(name, 90.0)] if name else []
 
     def _spell_in_chinese(self, q: Question) -> Question:
         """Guantang -> 官塘: a Capitalised word is read as pinyin against the articles that

@@ -108,13 +108,43 @@ class PeopleAnswers:
                       evidence=doc.article.sentences[indices[0]].text)
 
     def holders(self, q, people, scope) -> Answer | None:
-        """Who holds a title (会长, 秘书长…), in the organisation or event the question names.
+        """Who holds a title (会长, 秘书长…), in the organisation or event the question names;
+        several holders are listed by article."""
+        title, found = self._holding(q, scope)
+        if not found:
+            return None
+        seen, by_article, docs, last_org = set(), {}, {}, {}
+        for _fit, doc, person, org, held in found[:15]:
+            if person.name not in seen:
+                seen.add(person.name)
+                docs[doc.id] = doc
+                # 专家委员会主任委员褚博安、副主任委员吴晓锐: the organisation is carried forward, as articles write it
+                shown = "" if last_org.get(doc.id) == org else org
+                last_org[doc.id] = org
+                by_article.setdefault(doc.id, []).append(f"{shown}{held}{person.name}")
+        first = found[0]
+        if len(seen) == 1:
+            text = f"{first[3]}{first[4]}是{first[2].name}。\n{source(first[1].article)}"
+        else:
+            text = f"担任{title}的有：\n" + "\n".join(f"{docs[i].article.label()}：{'、'.join(names)}"
+                                                   for i, names in by_article.items())
+        sources = [source_entry(docs[i]) for i in by_article]
+        return Answer(text, f"{first[1].article.path}#holders:{title}", 100.0 * first[0], sources, kind="holders",
+                      context={"person": first[2].name, "article": first[1].article.path})
+
+    def holder(self, q, scope) -> str | None:
+        """The one person the question names by title and organisation (某大学那位教授), if only one."""
+        names = {person.name for _, _, person, _, _ in self._holding(q, scope)[1]}
+        return names.pop() if len(names) == 1 else None
+
+    def _holding(self, q, scope) -> tuple[str, list]:
+        """The title asked, and (fit, doc, person, organisation, post) of its holders, best first.
 
         Every person whose role matches the title is scored by how well their organisation
         (or its short names) covers the question's subject. A subject that names an
-        organisation nobody holds the title in is declined; a subject that names an event
-        keeps that article's people. Where an article reports an election, the person elected
-        holds the title, not the one who chaired the vote. Several holders are listed by article.
+        organisation nobody holds the title in gets none; a subject that names an event keeps
+        that article's people. Where an article reports an election, the person elected holds
+        the title, not the one who chaired the vote.
         """
         title = TITLE_ASKED_PREFIX.sub("", q.job_title)
         topic = _without(q.topic, q.job_title)
@@ -148,19 +178,19 @@ class PeopleAnswers:
                         fit = 0.0  # 某协会材料分会的会长: the association's own 会长 holds no post in the branch
                     found.append((fit, doc, person, org, held))
         if not found:
-            return None
+            return title, []
         found.sort(key=lambda f: -f[0])
         best = found[0][0]
         if subject and best < thresholds.MIN_COVERAGE and ORG_SUFFIX_RE.search(subject.replace(" ", "")):
-            return None  # 北京市绿色建筑协会会长: nobody holds that title in that organisation
+            return title, []  # 北京市绿色建筑协会会长: nobody holds that title in that organisation
         if units_asked and not best:
-            return None  # 某协会材料分会的会长: nobody holds it in that branch
+            return title, []  # 某协会材料分会的会长: nobody holds it in that branch
         if subject and best < thresholds.MIN_COVERAGE:
             # the subject names an event, not an organisation: that article's people
             top = docs[0] if docs else None
             found = [f for f in found if f[1] is top]
             if not found:
-                return None
+                return title, []
         else:
             found = [f for f in found if f[0] >= best - thresholds.CLOSE]
         # 李安琦 (副会长兼秘书长) chaired the meeting that elected 蒋文志 秘书长: the one elected holds it now
@@ -168,24 +198,7 @@ class PeopleAnswers:
                                                  for kind, i in f[2].actions)}
         electing = {f[1].id for f in found if id(f) in elected}
         found = [f for f in found if f[1].id not in electing or id(f) in elected]
-        seen, by_article, docs, last_org = set(), {}, {}, {}
-        for _fit, doc, person, org, held in found[:15]:
-            if person.name not in seen:
-                seen.add(person.name)
-                docs[doc.id] = doc
-                # 专家委员会主任委员褚博安、副主任委员吴晓锐: the organisation is carried forward, as articles write it
-                shown = "" if last_org.get(doc.id) == org else org
-                last_org[doc.id] = org
-                by_article.setdefault(doc.id, []).append(f"{shown}{held}{person.name}")
-        first = found[0]
-        if len(seen) == 1:
-            text = f"{first[3]}{first[4]}是{first[2].name}。\n{source(first[1].article)}"
-        else:
-            text = f"担任{title}的有：\n" + "\n".join(f"{docs[i].article.label()}：{'、'.join(names)}"
-                                                   for i, names in by_article.items())
-        sources = [source_entry(docs[i]) for i in by_article]
-        return Answer(text, f"{first[1].article.path}#holders:{title}", 100.0 * first[0], sources, kind="holders",
-                      context={"person": first[2].name, "article": first[1].article.path})
+        return title, found
 
     def attend(self, q, people, scope) -> Answer | None:
         if q.asks_orgs:
@@ -325,6 +338,12 @@ def _parents(org: str, person, doc: Doc) -> list[str]:
 ENUMERATOR = re.compile(r"^\s*(?:[（(]?[0-9一二三四五六七八九十]+[)）.、．]|[①-⑳]|[一二三四五六七八九十]是)")
 
 
+def _list_style(text: str) -> str:
+    """How a line is numbered, numbers aside: "1、" and "2、" are one style, "1）" another; "" for none."""
+    item = ENUMERATOR.match(text)
+    return re.sub(r"\d+|[一二三四五六七八九十]+", "", item.group(0)).strip() or "·" if item else ""
+
+
 def _with_points(doc: Doc, indices: list[int]) -> list[list[int]]:
     """Each speech sentence with the points it announces: the numbered points under one that ends
     重点强调以下几点：, up to the next item of its own level, and the parts a semicolon split from one
@@ -341,11 +360,10 @@ def _with_points(doc: Doc, indices: list[int]) -> list[list[int]]:
             j += 1
             group.append(j)
         if said.rstrip().endswith(("：", ":")):
-            own = ENUMERATOR.match(said)
+            own = _list_style(said)
             for k in range(i + 1, len(sentences)):
-                point = ENUMERATOR.match(sentences[k].text)
-                if not point or (own and re.sub(r"\d+|[一二三四五六七八九十]+", "", point.group(0)) ==
-                                 re.sub(r"\d+|[一二三四五六七八九十]+", "", own.group(0))):
+                style = _list_style(sentences[k].text)
+                if not style or style == own:
                     break  # not a point, or the next item of the speech's own list
                 group.append(k)
         group = [k for k in dict.fromkeys(group) if k not in seen]

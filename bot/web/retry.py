@@ -44,13 +44,14 @@ class _LeaseKeeper:
     TICK = 0.05
 
     def __init__(self):
-        self._lock = threading.Lock()
+        self._lock = threading.Condition()
         self._held: dict[tuple[int, str], list] = {}  # (store id, name) -> [store, lease, last renewal]
         self._thread: threading.Thread | None = None
 
     def hold(self, store, name: str, lease: float):
         with self._lock:
             self._held[(id(store), name)] = [store, lease, time.monotonic()]
+            self._lock.notify()
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._run, name="claim-leases", daemon=True)
                 self._thread.start()
@@ -62,6 +63,9 @@ class _LeaseKeeper:
 
     def _run(self):
         while True:
+            with self._lock:
+                while not self._held:
+                    self._lock.wait()  # nothing being answered here: no wake-ups
             time.sleep(self.TICK)
             now = time.monotonic()
             with self._lock:

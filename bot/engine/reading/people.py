@@ -40,6 +40,7 @@ COMMON_WORDS = set(words("common_words"))
 FOREIGN_NAME = re.compile(rf"[{HAN}]{{1,6}}(?:·[{HAN}]{{1,8}}){{1,2}}(?:（([A-Za-z][A-Za-z .'\-]+)）)?")
 AFTER_FOREIGN_NAME = re.compile(rf"{alternation('foreign_name_enders')}|[以等和与及在作就对为向也还说讲]")
 AFTER_NAME_TITLES = set(words("after_name_titles"))  # 某某教授: written after the name
+TITLE_AFTER_NAME_AT_END = re.compile(f"(?:{alternation('after_name_titles')})$")  # …学者某某博士
 LATIN_AFTER = re.compile(r"（([A-Za-z][A-Za-z .'\-]{2,40})）")
 # How people are called by surname: 皇甫老师, 赖局长 (in the file's order).
 HONORIFICS = words("honorifics")
@@ -342,7 +343,7 @@ def _bracketed(sentence: str, home_org: str) -> list[Mention]:
 
 def _name_ending(clause: str, known: set[str]) -> str:
     """The person a clause ends with (…的中国学者某某博士 -> 某某): a name read already, else a plausible one."""
-    clause = re.sub(f"(?:{'|'.join(AFTER_NAME_TITLES)})$", "", clause.strip())
+    clause = TITLE_AFTER_NAME_AT_END.sub("", clause.strip())
     named = [name for name in known if clause.endswith(name)]
     if named:
         return max(named, key=len)

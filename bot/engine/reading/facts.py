@@ -13,7 +13,7 @@ from ..text.lexicon import COMPOUND_SURNAMES, ORG_SUFFIX_RE, TITLE_RE
 from ..text.vocab import alternation, words
 from .article import Article, without_closing_note
 from .orgs import org_mentions, resolve
-from .people import HONORIFICS, TABLE_ROW, Mention, find_people
+from .people import HONORIFICS, TABLE_ROW, Mention, find_people, role_in
 
 HAN = "\u4e00-\u9fff"
 
@@ -224,12 +224,8 @@ def _posts_held(text: str) -> list[tuple[str, str]]:
     held = POSTS_HELD.search(text)
     if not held:
         return []
-    out = []
-    for part in re.sub(r"等$", "", held.group(1)).split("、"):
-        titles = list(TITLE_RE.finditer(part))
-        if titles and titles[-1].end() == len(part) and ORG_SUFFIX_RE.search(part[:titles[-1].start()]):
-            out.append((part[:titles[-1].start()], titles[-1].group(0)))
-    return out
+    roles = [role_in(part) for part in re.sub(r"等$", "", held.group(1)).split("、")]
+    return [role for role in roles if role and ORG_SUFFIX_RE.search(role[0])]
 
 
 def _add_role(facts: ArticleFacts, mention: Mention):

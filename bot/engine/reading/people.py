@@ -310,14 +310,14 @@ def _elected_rows(sentence: str, home_org: str) -> list[Mention]:
         start = sentence.index(name)
         mention = Mention(name, titles[-1].group(0), org, start, start + len(name), row=True)
         if match.group(3) and len(names) == 1:
-            role = _role_in(match.group(3), home_org)
+            role = role_in(match.group(3), home_org)
             if role:
                 mention.title += f"、{role[0]}{role[1]}"
         out.append(mention)
     return out
 
 
-def _role_in(desc: str, home_org: str) -> tuple[str, str] | None:
+def role_in(desc: str, home_org: str = "") -> tuple[str, str] | None:
     """湖南大学土木工程学院教授 -> (湖南大学土木工程学院, 教授), when the text ends in a title."""
     titles = list(TITLE_RE.finditer(desc))
     if not titles or titles[-1].end() != len(desc):
@@ -329,7 +329,7 @@ def _bracketed(sentence: str, home_org: str) -> list[Mention]:
     """陶维宇（…有限公司总工程师）讲授了…: a name with its title in brackets."""
     out = []
     for m in PAREN_ROLE.finditer(sentence):
-        role = _role_in(m.group(2), home_org)
+        role = role_in(m.group(2), home_org)
         name = m.group(1)
         for cut in range(len(name) - 1):  # 项目负责人施明维: the name is the tail
             if plausible_name(name[cut:]):

@@ -225,7 +225,7 @@ def test_status_counts_and_a_regressed_staff_test_as_file_line_message(app, staf
         f.write("\n问：西部办公室是什么？\n应拒答\n")
     assert get_knowledge(app).reload()  # what the watcher does a moment after the save
     problems = shown(page(staff), "problems")
-    assert re.search(r"tests\.txt:\d+: “西部办公室是什么？”应该拒答，但机器人回答了", problems)
+    assert re.search(r"tests\.txt:\d+: 测试问题“西部办公室是什么？”应该拒答，但机器人回答了", problems)
 
 
 def test_files_refused_at_reload_are_shown_with_what_still_serves(app, staff, kb):

@@ -142,9 +142,13 @@ def phrasing_kind_and_topic(canonical: str, cleaned: str) -> tuple[str, str]:
 
 
 def conflicts(faq: list[FaqEntry], matcher: "FaqMatcher") -> list[Problem]:
-    """Two entries claiming one question, and phrasings another entry would take: both are errors."""
-    problems, claimed = [], {}
+    """Two entries claiming one question or one 名称, and phrasings another entry would take: all errors."""
+    problems, claimed, named = [], {}, {}
     for entry in faq:
+        first = named.setdefault(entry.name, entry) if entry.name else entry
+        if first is not entry:
+            problems.append(Problem(entry.path, entry.line, f"名称“{entry.name}”已经用在 {first.path}:{first.line}；"
+                                                            "菜单按钮和统计靠名称找到问答，名称不能重复，请改一个"))
         for text, line in entry.questions:
             key = clean(text)
             first = claimed.setdefault(key, (entry, line))

@@ -14,7 +14,7 @@ import cn2an
 from ..engine import Answer
 from ..ops import metrics
 from . import usage
-from .paging import paginate, visible, xml_safe
+from .paging import original_link, paginate, visible, xml_safe
 from .ratelimit import NOTICE, OK, RateLimiter
 
 # Replies that ask for the next page, in both scripts (compared after NFKC and lower-casing).
@@ -93,7 +93,8 @@ class Conversation:
     @staticmethod
     def _answered(session: dict, question: str, answer: Answer, note: str) -> tuple[Reply, dict]:
         """The answer's first page, and what the follower's next message may refer to."""
-        pages = paginate(xml_safe(answer.text))
+        url = next((source["url"] for source in answer.sources if source.get("url")), "")
+        pages = paginate(xml_safe(answer.text), tail=original_link(url))
         new = {}
         # A declined question keeps the thread: "他是谁" after a typo still means the same person.
         context = answer.context if answer.matched is not None else session.get("context")

@@ -1,7 +1,8 @@
 """Long answers cut into WeChat-sized pages; the follower replies "更多" for the next one.
 
 WeChat shows about 2048 UTF-8 bytes of a text reply, so each page fits that, cut at a line
-or sentence end where one is near, and all but the last say how to continue. Texts that have
+or sentence end where one is near, and all but the last say how to continue; the last ends with
+the link to the original article, when the answer came from one that has its address. Texts that have
 no next page (a long welcome) are clipped to one reply the same way.
 """
 
@@ -14,6 +15,7 @@ CUT_SHORT_NOTE = "\n（内容较长，完整内容请查看原文）"
 BREAKS = ("\n", "。", "！", "？", "；", "!", "?", ";", "，")  # preferred cut points, best first
 SENTENCE_ENDS = BREAKS[:-1]  # a text cut at one of these needs no "…"
 ELLIPSIS = "…"
+ORIGINAL_LINK_TEXT = "阅读原文"  # WeChat's own words for the link under an article
 
 
 # XML 1.0 forbids these characters; a reply containing one is "malformed" to WeChat.
@@ -30,19 +32,31 @@ def visible(text: str) -> str:
     return clip(xml_safe(text))
 
 
-def paginate(text: str, limit: int = MAX_REPLY_BYTES, max_pages: int = MAX_PAGES) -> list[str]:
-    """`text` as pages of at most `limit` bytes each, every page but the last ending in MORE_NOTE."""
+def paginate(text: str, limit: int = MAX_REPLY_BYTES, max_pages: int = MAX_PAGES, tail: str = "") -> list[str]:
+    """`text` as pages of at most `limit` bytes each, every page but the last ending in MORE_NOTE.
+
+    `tail` (the link to the original article) ends the last page whole: a link cut in two is
+    neither tappable nor readable, so its bytes are set aside before the text is cut.
+    """
     pages = []
     rest = text.strip()
-    while len(rest.encode()) > limit:
+    if len(tail.encode()) > limit // 2:
+        tail = ""  # an address that long would crowd out the answer itself
+    reserve = len(tail.encode())
+    while len(rest.encode()) + reserve > limit:
         if len(pages) == max_pages - 1:
-            head, rest = _cut(rest, limit - len(CUT_SHORT_NOTE.encode()))
-            pages.append(head + CUT_SHORT_NOTE)
+            head, rest = _cut(rest, limit - reserve - len(CUT_SHORT_NOTE.encode()))
+            pages.append(head + CUT_SHORT_NOTE + tail)
             return pages
         head, rest = _cut(rest, limit - len(MORE_NOTE.encode()))
         pages.append(head + MORE_NOTE)
-    pages.append(rest)
+    pages.append(rest + tail)
     return pages
+
+
+def original_link(url: str) -> str:
+    """A tappable link under an answer (WeChat shows <a href> in text replies), or "" without a URL."""
+    return f'\n<a href="{url}">{ORIGINAL_LINK_TEXT}</a>' if url else ""
 
 
 def clip(text: str, limit: int = MAX_REPLY_BYTES) -> str:

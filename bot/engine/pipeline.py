@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 ANSWER_CACHE = 2048  # answers kept per engine, most recently asked first
 MAX_QUESTION_CHARS = 200  # a follower's question is a sentence; the rest of a pasted essay is ignored
 QUESTION_END = re.compile(r"[？?]")
+WEB_ADDRESS = re.compile(r"https?://\S+$")  # an FAQ 来源 that is the original page itself
 PERSON_ASKED = re.compile(alternation("person_asked"))  # a person, not 哪个 (哪个条例 asks for a document)
 # 哪位, 联系人, 叫什么名字: only a person answers these, never an organisation's sentence
 ONE_PERSON_ASKED = re.compile(alternation("one_person_asked"))
@@ -270,7 +271,8 @@ class Engine:
         phrasing, score = matches[0]
         entry = phrasing.entry
         answer = Answer(entry.answer, f"faq:{entry.key}", score, kind="faq",
-                        sources=[{"file": entry.path, "title": entry.key, "date": ""}])
+                        sources=[{"file": entry.path, "title": entry.key, "date": "",
+                                  "url": entry.source if WEB_ADDRESS.match(entry.source) else ""}])
         if entry.source:
             doc = next((d for d in self.library.docs if entry.source in d.article.path), None)
             if doc:

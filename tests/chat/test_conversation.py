@@ -199,3 +199,43 @@ def test_a_followers_keys_share_one_redis_cluster_slot(kb, redis_url):
         keys = [k for k in r.keys("*") if b"o-slot" in k]
     assert sorted(k.decode().split(":", 2)[2] for k in keys) == ["chat:{o-slot}", "rate:{o-slot}"]
     assert len({key_slot(k) for k in keys}) == 1
+
+
+ORIGINAL = "https://www.example.org.cn/news/show.php?id=37&page=1"
+
+
+def test_an_answer_from_an_article_with_its_address_ends_with_a_link_to_it(kb, store_url):
+    """来源链接 in the article file: the reply ends with WeChat's tappable 阅读原文 link."""
+    article = kb / "news" / "2023-11-03-west-office-launch.txt"
+    lines = article.read_text(encoding="utf-8").splitlines()
+    article.write_text("\n".join(lines[:1] + [f"来源链接：{ORIGINAL}"] + lines[1:]) + "\n", encoding="utf-8")
+    client = make_app(kb, store_url).test_client()
+    reply = Follower().say(client, "会议在哪里举行")
+    assert "四川成都索菲斯锦苑宾馆西藏厅" in reply
+    assert reply.endswith(f'\n<a href="{ORIGINAL}">阅读原文</a>')
+    assert "来源链接" not in reply  # the address line is the article's link, never read as its text
+    # A curated answer whose 来源 is that article links to it too; a declined question links nowhere.
+    assert Follower("o-2").say(client, "西部办公室是什么？").endswith(f'<a href="{ORIGINAL}">阅读原文</a>')
+    assert "<a href" not in Follower("o-3").say(client, "明天会下雨吗")
+
+
+def test_a_long_answer_keeps_its_link_whole_on_the_last_page(long_kb, store_url):
+    long_kb.joinpath("faq", "long.txt").write_text(f"问：{LONG_QUESTION}\n答：{LONG_ANSWER}\n来源：{ORIGINAL}\n",
+                                                   encoding="utf-8")
+    client = make_app(long_kb, store_url).test_client()
+    chat = Follower()
+    pages = [chat.say(client, LONG_QUESTION)]
+    while pages[-1].endswith(MORE_NOTE):
+        pages.append(chat.say(client, "更多"))
+    assert all(len(p.encode()) <= MAX_REPLY_BYTES for p in pages)
+    assert all("<a href" not in p for p in pages[:-1])
+    assert pages[-1].endswith(f'\n<a href="{ORIGINAL}">阅读原文</a>')
+
+
+@pytest.mark.parametrize("size", [0, 600, 682, 683, 2000, 3300, 50000])
+def test_pages_with_a_link_fit_one_reply_each(size):
+    text = ("协调推进办公室的工作，" * 5000)[:size]
+    link = f'\n<a href="{ORIGINAL}">阅读原文</a>'
+    pages = paginate(text, tail=link)
+    assert all(len(p.encode()) <= MAX_REPLY_BYTES for p in pages)
+    assert pages[-1].endswith(link) and sum(p.count("<a href") for p in pages) == 1

@@ -139,3 +139,18 @@ def test_a_contact_line_in_the_body_is_a_sentence_not_the_footer(tmp_path):
 def test_a_day_range_may_leave_out_its_first_day_mark(text, day, end):
     (date, _, _), = find_dates(with_arabic_dates(fold(text)))
     assert (date.day, date.end_day) == (day, end)
+
+
+def test_the_source_link_line_is_the_articles_address_not_its_text():
+    text = ("协会召开年会\n来源链接：https://www.example.org.cn/a.php?id=1\n发布时间：2024-01-02\n"
+            "2024年1月2日，协会年会在成都召开。\n")
+    article, problems = parse_article(text, "news/a.txt")
+    assert article.source_url == "https://www.example.org.cn/a.php?id=1"
+    assert article.title == "协会召开年会" and article.published == "2024-01-02"
+    assert article.text == "2024年1月2日，协会年会在成都召开。"
+    assert not problems
+
+
+def test_only_a_web_address_is_taken_as_the_source_link():
+    text = "协会召开年会\n发布时间：2024-01-02\n原文链接：javascript:alert(1)\n2024年1月2日，协会年会在成都召开。\n"
+    assert parse_article(text, "news/a.txt")[0].source_url == ""

@@ -82,7 +82,7 @@ def test_answers_name_their_source(engine):
     assert "四川成都索菲斯锦苑宾馆西藏厅" in answer.text.splitlines()[0]  # the fact first
     assert answer.text.endswith("（来源：《西部地区建筑绿色低碳发展协调推进行动在成都启动》（2023-11-03））")
     assert answer.sources[0] == {"file": "news/2023-11-03-west-office-launch.txt",
-                                 "title": "西部地区建筑绿色低碳发展协调推进行动在成都启动", "date": "2023-11-03"}
+                                 "title": "西部地区建筑绿色低碳发展协调推进行动在成都启动", "date": "2023-11-03", "url": ""}
     assert answer.matched == "news/2023-11-03-west-office-launch.txt#where"
 
 

@@ -80,6 +80,7 @@ class Article:
     site_name: str = ""  # first header line, when it names the site
     attachments: list[str] = field(default_factory=list)  # 附件：1. 报名回执表 -> 报名回执表
     document_number: str = ""  # a notice's own file number above its body: 鄂建〔2020〕5号
+    source_url: str = ""  # the original page (来源链接：https://…), linked from answers
 
     @property
     def text(self) -> str:
@@ -106,8 +107,15 @@ def load_article(path: str, shown: str) -> tuple[Article | None, list[Problem]]:
     return article, problems + more
 
 
+# 来源链接：https://… : where the article was copied from (vocab/source_link_labels.txt)
+SOURCE_LINK = re.compile(r"^\s*(?:" + alternation("source_link_labels") + r")\s*[:：]\s*(https?://[^\s<>\"']+)\s*$",
+                         re.IGNORECASE)
+MAX_URL_CHARS = 1000  # a longer "address" is a paste gone wrong, and would not fit a reply with its answer
+
+
 def parse_article(text: str, shown: str) -> tuple[Article | None, list[Problem]]:
     """Raw page text -> Article. Problems say which line and what staff can do about it."""
+    source_url, text = _source_link(text)
     marked = _mark_table_rows(text.splitlines())
     paired = _field_pairs(marked)
     raw = _table_sentences(paired)
@@ -161,7 +169,19 @@ def parse_article(text: str, shown: str) -> tuple[Article | None, list[Problem]]
     article.site_name = _site_name(lines, kinds, title_i)
     article.attachments = _attachments(lines)
     article.document_number = next((lines[i] for i in meta if DOC_NUMBER.match(lines[i])), "")
+    article.source_url = source_url
     return article, problems
+
+
+def _source_link(text: str) -> tuple[str, str]:
+    """The first 来源链接 line's address, and the text with every such line blanked (lines keep their numbers)."""
+    found, lines = "", text.splitlines()
+    for i, line in enumerate(lines):
+        m = SOURCE_LINK.match(line)
+        if m and len(m.group(1)) <= MAX_URL_CHARS:
+            found = found or m.group(1)
+            lines[i] = ""
+    return found, "\n".join(lines)
 
 
 ATTACHMENT = re.compile(r"^附件\s*(\d*)\s*[:：]\s*(.*)$")

@@ -217,4 +217,5 @@ def subject_words(topic: str) -> str:
 
 
 def source_entry(doc: Doc) -> dict:
-    return {"file": doc.article.path, "title": doc.article.title, "date": doc.article.published}
+    return {"file": doc.article.path, "title": doc.article.title, "date": doc.article.published,
+            "url": doc.article.source_url}

@@ -95,6 +95,14 @@ def test_article_without_date_links_bare_names_to_what_they_said():
     ("理事长致词表示，将持续推动交流。", []),
     ("天润热能科技有限公司技术总监艾尔肯·吐尔逊以《光热+储能》为题作了分享。",
      [("艾尔肯·吐尔逊", "天润热能科技有限公司技术总监")]),
+    # titles waiting for their name never cross a clause; an unlisted title word ends it before the name
+    ("某市建材协会创会会长、首席专家程一鸣，某市工信局原调研员谭秀兰参加会议。",
+     [("程一鸣", "某市建材协会创会会长、首席专家"), ("谭秀兰", "某市工信局原调研员")]),
+    # the search for 某某同志任… may begin on the verb's last character
+    ("大会一致选举贺平同志任第三届理事会秘书长。", [("贺平", "第三届理事会秘书长")]),
+    # a counted list: every name takes the post, and 位同志 is no name
+    ("大会选举葛长青、岳海涛、鲁文斌等3位同志为副理事长。",
+     [("葛长青", "本会副理事长"), ("岳海涛", "本会副理事长"), ("鲁文斌", "本会副理事长")]),
 ])
 def test_people_in_one_sentence(sentence, expected):
     found = [(m.name, m.description) for m in find_people(sentence, home_org="本会")]
@@ -118,3 +126,14 @@ def test_a_name_is_found_by_any_reading_of_its_characters():
     index = NameIndex()
     index.add("郑伯阳", ref=0)
     assert index.find("郑柏阳是哪个大学的") == [("郑伯阳", 90.0)]  # 柏 usually reads bai, as 伯 can
+
+
+def test_a_name_read_with_the_verb_after_it_is_the_person_named_before(tmp_path):
+    """某某致欢迎辞: 致 could end a name, but the article already named 某某 with the same post."""
+    path = tmp_path / "a.txt"
+    path.write_text("某市建材协会召开新春座谈会\n发布时间：2024-02-27\n"
+                    "某市建材协会常务副会长童海，某大学教授贺一鸣参加会议。\n"
+                    "协会常务副会长童海致欢迎辞，代表协会表示感谢。\n", encoding="utf-8")
+    people = facts_of(path)[1].people
+    assert "童海致" not in people
+    assert ("speech" in {kind for kind, _ in people["童海"].actions})

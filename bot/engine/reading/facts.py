@@ -152,6 +152,7 @@ def extract_facts(article: Article) -> ArticleFacts:
         rows = [m for m in mentions if m.row]
         row_org = rows[0].org if rows else ""
         recent += [name for _, name in here]
+    _absorb_overlong_names(facts)
     current: Person | None = None  # whom "他" refers to
     list_intro: list[str] = []  # 应邀出席本次活动的嘉宾如下： -> the rows below attended
     forms = _forms(facts.people)
@@ -226,6 +227,24 @@ def _posts_held(text: str) -> list[tuple[str, str]]:
         return []
     roles = [role_in(part) for part in re.sub(r"等$", "", held.group(1)).split("、")]
     return [role for role in roles if role and ORG_SUFFIX_RE.search(role[0])]
+
+
+def _absorb_overlong_names(facts: ArticleFacts):
+    """某某致欢迎辞 read as a three-character name, when the article already named 某某 with the same
+    title: the third character began the verb (致, 表示, 在), so the mention is that person's.
+
+    A name's end is a guess where a verb follows it; the article's other mentions of the same
+    holder of the same post settle it."""
+    for name in [n for n in facts.people if len(n) == 3 and n[:2] in facts.people]:
+        longer, shorter = facts.people[name], facts.people[name[:2]]
+        if not {t for _, t in longer.roles} & {t for _, t in shorter.roles}:
+            continue  # 王明 the director and 王明华 the engineer are two people
+        held = {t for _, t in shorter.roles}
+        for org, title in longer.roles:
+            if title not in held:
+                _add_role(facts, Mention(shorter.name, title, org))
+        shorter.latin = shorter.latin or longer.latin
+        del facts.people[name]
 
 
 def _add_role(facts: ArticleFacts, mention: Mention):

@@ -54,7 +54,7 @@ ELECTED_ROW = re.compile(rf"^(.{{0,12}}?)：((?:[{HAN}]{{2,4}}、)*[{HAN}]{{2,4}
 # 陶维宇（青岛海川建筑设计研究院有限公司总工程师）: a title in brackets after the name.
 PAREN_ROLE = re.compile(rf"([{HAN}]{{2,4}})（([^（）]{{2,40}})）")
 NAMED_IN_LATIN = re.compile(rf"([{HAN}]{{2,5}})（[A-Za-z][A-Za-z .'\-]{{2,40}}）")
-APPOINTED = re.compile(rf"((?:[{HAN}]{{2,3}}(?:[（(][^（）()]{{1,40}}[）)])?、)*[{HAN}]{{2,3}})(?:[（(][^（）()]{{1,40}}[）)])?(?:\d+人|[一二三四五六七八九十]+人|等)?"
+APPOINTED = re.compile(rf"((?:[{HAN}]{{2,3}}(?:[（(][^（）()]{{1,40}}[）)])?、)*[{HAN}]{{2,3}})(?:[（(][^（）()]{{1,40}}[）)])?(?:等?(?:\d+|[一二三四五六七八九十]+)[位名人]|等)?"
                        rf"(?:同志)?(?:以\d+票|以全票|以高票)?(?:{alternation('appointed_as')}|(?<=同志)任)(.{{0,24}}?)$")
 ELECTED_AFTER = re.compile(rf"^(?:{patterns('elected_after_name')})(.{{0,30}}?)$")  # ，被选举为…主席
 # ^ 蒋文志以85票当选秘书长; 华浩文（…集团董事长）以88票当选会长: the brackets say who he is;
@@ -190,6 +190,11 @@ def clean_org(segment: str, home_org: str = "") -> str:
     return segment if 2 <= len(segment) <= 30 else ""
 
 
+CLAUSE_BREAK = re.compile(r"[，；。]")
+# 、首席专家吴一鸣 at a clause's end: a word no title list holds, then the name (three characters first)
+UNLISTED_TITLE_AND_NAME = re.compile(rf"^([{HAN}]{{2,6}}?)([{HAN}]{{3}}|[{HAN}]{{2}})$")
+
+
 def find_people(sentence: str, home_org: str = "") -> list[Mention]:
     """Every person named in one sentence, in order of appearance."""
     row = _table_row(sentence)
@@ -207,6 +212,16 @@ def find_people(sentence: str, home_org: str = "") -> list[Mention]:
         if m.start() < floor:
             continue
         title, segment = m.group(0), sentence[floor:m.start()]
+        if pending and CLAUSE_BREAK.search(segment):
+            # 某协会创会会长、首席专家吴一鸣，某厅原调研员梁某: titles waiting for a name never cross a
+            # clause; the clause ends with their holder after a title the title list does not know
+            cut = CLAUSE_BREAK.search(segment).start()
+            held = UNLISTED_TITLE_AND_NAME.search(segment[:cut])
+            if held and plausible_name(held.group(2)) and not ORG_SUFFIX_RE.search(held.group(1)):
+                mentions.append(_mention(held.group(2), pending, "", held.group(1),
+                                         floor + held.start(2), floor + held.end(2)))
+            pending, pending_org, floor = [], "", floor + cut + 1
+            segment = sentence[floor:m.start()]
         if mentions and APPOINTED_TO.search(sentence[mentions[-1].end:m.start()]):
             mentions[-1].title += f"、{title}"  # 其勒木格任团长, 张立副厅长当选为会长: the new post is the name's before it
             for before, after in zip(mentions[-2::-1], mentions[::-1], strict=False):  # 聘任甲厅长某、乙副厅长某任名誉会长
@@ -387,6 +402,8 @@ def _appointed(sentence: str, known: set[str], home_org: str) -> list[Mention]:
         title = titles[-1]
         for item in listed.split("、"):  # 甲（某公司）、乙（某学院）等当选副会长: each with their unit
             name, _, unit = item.partition("（") if "（" in item else item.partition("(")
+            if not plausible_name(name) and plausible_name(name[1:]):
+                name = name[1:]  # 选举廖原同志任…: the search began one character early, on the verb
             unit = unit.rstrip("）)")
             # a name already read with its present title (…集团董事长某某为第四届会长) takes the new post too
             if plausible_name(name) and (name not in known or later or not ORDINAL.sub("", role[:title.start()]).strip()):

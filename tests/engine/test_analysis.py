@@ -66,3 +66,13 @@ def test_english_word_order_puts_nothing_beside_anything():
 def test_the_verb_asked_how_to_do_is_read():
     assert analyse("学习费用可以怎么汇给协会").manner_verb == "汇"
     assert analyse("报名费交多少").manner_verb == ""
+
+
+@pytest.mark.parametrize("text, targets", [
+    ("某某是哪家装饰公司的老总", ["公司"]),  # a modifier between 哪家 and the noun
+    ("他是哪所师范大学的教授", ["大学"]),
+    ("什么时候开的会议", []),  # after 什么 no modifier: 时候开的 is not one
+    ("他在哪个省的企业工作", []),
+])
+def test_the_organisation_a_question_asks_for(text, targets):
+    assert analyse(text).targets == targets

@@ -22,7 +22,10 @@ from .english import translate
 COLLOQUIAL = [(re.compile(p), f" {r} ") for p, r in pairs("colloquial").items()]
 # "Which company and which project": nouns the answer must name, not merely mention.
 TARGET_NOUNS = alternation("target_nouns")
-TARGETS = re.compile(rf"(?:哪个|哪家|哪所|哪些|哪几个|哪几家|哪一个|哪一家|什么)\s*((?:(?:{TARGET_NOUNS})\s*(?:和|与|及|、)?\s*)+)"
+# 哪家装饰公司: a short modifier may stand between 哪家 and the noun (not after 什么: 什么时候开的会议)
+TARGET_MODIFIER = r"(?:(?<=[个家所])(?:(?![的是在了])[\u4e00-\u9fff]){1,3}?)?"
+TARGETS = re.compile(rf"(?:哪个|哪家|哪所|哪些|哪几个|哪几家|哪一个|哪一家|什么)\s*{TARGET_MODIFIER}"
+                     rf"((?:(?:{TARGET_NOUNS})\s*(?:和|与|及|、)?\s*)+)"
                      rf"|((?:{TARGET_NOUNS}))的?(?:叫什么名字|叫什么|名称|名字|题目)"
                      rf"|((?:{TARGET_NOUNS}))(?:有|是)?(?:哪些|哪几个|哪几家)")
 LIST_NOUN = re.compile(r"(?:哪几个|哪几项|哪几家|哪几位|哪几类|哪几种|哪些|哪几(?=[站处点批]))([\u4e00-\u9fff]{1,2})")

@@ -137,3 +137,12 @@ def test_a_name_read_with_the_verb_after_it_is_the_person_named_before(tmp_path)
     people = facts_of(path)[1].people
     assert "童海致" not in people
     assert ("speech" in {kind for kind, _ in people["童海"].actions})
+
+
+def test_a_number_of_years_is_counted_only_after_a_word_of_duration(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("某协会举办年会\n发布时间：2024-03-01\n"
+                    "年会自2010年创办至今，已连续举办14年。2023年协会新增会员12家。\n", encoding="utf-8")
+    counts = [(c.text, c.unit) for c in facts_of(path)[1].counts]
+    assert ("14年", "年") in counts
+    assert not [c for c in counts if c[0] in ("2010年", "2023年")]

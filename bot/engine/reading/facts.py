@@ -44,6 +44,9 @@ COUNT_RE = re.compile(  # 约1800名|参会代表: qualifier, number, 余/多, u
     rf"({alternation('count_qualifiers')})?(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)(余|多)?"
     rf"({alternation('count_measures')})"
     rf"([{HAN}]{{0,8}})")
+# 已连续举办17年: a number of years after a word of duration (vocab/duration_cues.txt), never a year
+DURATION_YEARS = re.compile(rf"(?:{alternation('duration_cues')})[{HAN}]{{0,4}}?"
+                            rf"((?<!\d)\d{{1,3}}|[一二两三四五六七八九十百]+)(多)?年(?![\d度底初代级月])")
 ORG_LIST = re.compile(rf"((?:[{HAN}A-Za-z（）()]{{2,30}}、)+[{HAN}A-Za-z（）()]{{2,30}})等(?:[{HAN}]{{0,6}})?"
                       rf"({alternation('org_list_kinds')})")
 LEADING_FUNCTION = re.compile(r"^[由在与和及对为将把被从向是的了]+")
@@ -195,6 +198,9 @@ def extract_facts(article: Article) -> ArticleFacts:
                 clause = re.split(r"[，、；：]", s.text[max(0, m.start() - 12):m.start()])[-1]
                 facts.counts.append(Count(s.index, m.group(0)[: len(m.group(0)) - len(m.group(5))],
                                           m.group(2), m.group(4), m.group(5), clause))
+        for m in DURATION_YEARS.finditer(s.text):
+            clause = re.split(r"[，、；：]", s.text[max(0, m.start() - 12):m.start(1)])[-1]
+            facts.counts.append(Count(s.index, m.group(0)[m.start(1) - m.start():], m.group(1), "年", "", clause))
         for m in ORG_LIST.finditer(s.text):
             names = _org_list_items(m.group(1))
             if names and not any(name in s.text and name in facts.people for name in names):

@@ -47,6 +47,7 @@ TOWN_ENDINGS = "市县区镇"  # what a place shared by two place phrases must e
 YEAR_ASKED = re.compile(alternation("year_asked"))
 FUTURE_SAID = re.compile(alternation("future_said"))
 # The units of each kind of count a question may ask for (money: 元, 万元, 亿元).
+FREE_OF_CHARGE = re.compile(alternation("free_of_charge"))  # 本活动不收取任何费用: the fee is none
 UNIT_WORDS = {kind: tuple(unit for unit, k in pairs("count_units").items() if k == kind)
               for kind in dict.fromkeys(pairs("count_units").values())}
 CONTACT_FILLERS = re.compile(alternation("contact_fillers"))  # 你们, 贵会, 联系: they name no one
@@ -154,6 +155,19 @@ class FactAnswers:
             text = f"{'、'.join(counts)}。\n原文：{quote(said)}\n{source(doc.article)}"
             return Answer(text, f"{doc.article.path}#count", 100.0 * cov, [source_entry(doc)], kind="count",
                           context={"article": doc.article.path}, evidence=doc.article.sentences[index].text)
+        return self._free_of_charge(q, scope) if q.unit == "money" else None
+
+    def _free_of_charge(self, q: Question, scope) -> Answer | None:
+        """要不要交评审费, of a notice that names no amount but says 本活动不收取任何费用: that sentence."""
+        def free(doc):
+            return [i for i, s in enumerate(doc.sentences) if FREE_OF_CHARGE.search(s)]
+
+        for doc, _ in self.finder.answerable(q, scope, need=lambda d: bool(free(d))):
+            index, cov = self.finder.sentence(q, doc, free(doc), with_title=True)
+            if cov >= thresholds.MIN_SENTENCE_COVERAGE:
+                said = doc.article.sentences[index].text
+                return Answer(f"{quote(said)}\n{source(doc.article)}", f"{doc.article.path}#count", 100.0 * cov,
+                              [source_entry(doc)], kind="count", context={"article": doc.article.path}, evidence=said)
         return None
 
     def _closest_counts(self, q: Question, counts) -> list[str]:

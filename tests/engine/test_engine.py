@@ -168,3 +168,20 @@ def test_an_either_or_question_is_answered_by_the_sentence_naming_one_option(tmp
     engine = Engine(load_knowledge(str(kb)))
     assert "闭卷" in engine.answer("监理人员岗位培训考试是开卷还是闭卷").text
     assert engine.answer("监理人员岗位培训是线上还是线下").declined  # the article names neither
+
+
+@pytest.mark.parametrize("body, expected", [
+    # the notice's 报送地址 line below its attachments, read with the page's contact lines
+    ("一、请于2024年12月20日前报送申报资料。\n附件：\n1.申报表\n资料报送地址：某市滨河路8号协会办公室。\n",
+     "报送地址：某市滨河路8号协会办公室"),
+    # a sentence that sends them somewhere, even with a meeting venue in the same notice
+    ("一、评审会在某市会展中心举行。\n二、申报材料请寄至某市长江路12号协会秘书处。\n", "寄至某市长江路12号"),
+])
+def test_where_to_send_is_the_send_to_address_not_a_venue(tmp_path, body, expected):
+    kb = tmp_path / "knowledge"
+    (kb / "news").mkdir(parents=True)
+    (kb / "news" / "award.txt").write_text("关于开展某市装饰工程奖评选的通知\n发布日期：2024-10-01\n" + body,
+                                           encoding="utf-8")
+    engine = Engine(load_knowledge(str(kb)))
+    for question in ("装饰工程奖的申报材料送到哪里", "装饰工程奖评选材料寄到哪儿", "装饰工程奖报送地址是什么"):
+        assert expected in engine.answer(question).text, question

@@ -12,7 +12,7 @@ from ..retrieval.index import grams
 from ..retrieval.library import Doc
 from ..text.dates import Date, find_dates
 from ..text.numerals import NUMBER_TOKEN, normalise_number
-from ..text.vocab import alternation, pairs
+from ..text.vocab import alternation, pairs, patterns
 from .descriptions import Passages
 from .wording import quote, source
 
@@ -47,6 +47,8 @@ TOWN_ENDINGS = "市县区镇"  # what a place shared by two place phrases must e
 YEAR_ASKED = re.compile(alternation("year_asked"))
 FUTURE_SAID = re.compile(alternation("future_said"))
 # The units of each kind of count a question may ask for (money: 元, 万元, 亿元).
+SEND_ASKED = re.compile(patterns("send_asked"))  # 申报资料送到哪儿: the send-to address, not a venue
+SEND_IN_TEXT = re.compile(alternation("send_in_text"))  # 材料寄至…路…号
 FREE_OF_CHARGE = re.compile(alternation("free_of_charge"))  # 本活动不收取任何费用: the fee is none
 UNIT_WORDS = {kind: tuple(unit for unit, k in pairs("count_units").items() if k == kind)
               for kind in dict.fromkeys(pairs("count_units").values())}
@@ -188,7 +190,31 @@ class FactAnswers:
         return self._event(q, scope, "when")
 
     def where(self, q, people, scope) -> Answer | None:
+        if SEND_ASKED.search(q.text):
+            return self._send_to(q, scope)
         return self._event(q, scope, "where")
+
+    def _send_to(self, q, scope) -> Answer | None:
+        """申报资料送到哪儿: a sentence that sends things somewhere (材料寄至…), else the notice's own
+        报送地址 line (often below its attachments, so read with the page's contact lines)."""
+        def sending(doc):
+            return [i for i, s in enumerate(doc.sentences) if SEND_IN_TEXT.search(s) and ADDRESS_IN_TEXT.search(s)]
+
+        for doc, coverage in self.finder.answerable(q, scope, need=lambda d: bool(sending(d) or
+                                                                                   d.article.contacts.get("send_to"))):
+            found = sending(doc)
+            index, cov = self.finder.sentence(q, doc, found, with_title=True) if found else (0, 0.0)
+            if found and cov >= thresholds.MIN_SENTENCE_COVERAGE:
+                said = doc.article.sentences[index].text
+                text, evidence = f"{quote(said)}\n{source(doc.article)}", said
+            elif doc.article.contacts.get("send_to"):
+                evidence = f"报送地址：{doc.article.contacts['send_to']}"
+                text, cov = f"{evidence}\n{source(doc.article)}", coverage
+            else:
+                continue
+            return Answer(text, f"{doc.article.path}#where", 100.0 * cov, [source_entry(doc)], kind="where",
+                          context={"article": doc.article.path}, evidence=evidence)
+        return None
 
     def _event(self, q, scope, kind: str) -> Answer | None:
         def events(doc):
@@ -252,6 +278,8 @@ class FactAnswers:
         莆田市建筑业协会的电话: that site's footer. Anyone else's phone is not known."""
         if people:
             return self._person_contact(q, people, scope)
+        if SEND_ASKED.search(q.text):  # 报送地址是什么: where the notice has things sent
+            return self._send_to(q, scope)
         subject = subject_words(CONTACT_FILLERS.sub(" ", q.topic))
         if not subject:
             # own news first, then newest: the library's order, read only up to the first with contacts

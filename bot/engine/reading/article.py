@@ -475,6 +475,8 @@ def _contacts(lines) -> dict:
                     contacts[key] += [p for p in numbers if p not in contacts[key]]
             elif key not in contacts:
                 contacts[key] = value
+                if key == "send_to":
+                    contacts.setdefault("address", value)  # materials go to the association's own office
     return contacts
 
 

@@ -8,7 +8,7 @@ from ..reading.facts import is_abbreviation
 from ..reading.orgs import org_mentions
 from ..retrieval.finder import Finder, source_entry, subject_words
 from ..retrieval.library import Doc, Library
-from ..text.lexicon import ORG_SUFFIX_RE
+from ..text.lexicon import ORG_SUFFIX_RE, PLACES
 from ..text.numerals import NUMBER_TOKEN, numbers_in
 from ..text.vocab import alternation, pairs, words
 from .descriptions import Passages
@@ -158,6 +158,9 @@ class PeopleAnswers:
         found = []
         asked = {n for n in q.numbers if n.startswith("第")}
         units_asked = [m.group(0) for m in UNIT_ASKED.finditer(topic.replace(" ", ""))]  # 材料分会
+        # 杭州装饰协会的会长: the places in an organisation the subject names (not 去浙江考察那次)
+        orgs_asked = [w for w in subject.split() if ORG_SUFFIX_RE.search(w) or w.endswith(self.library.canon.org_spellings)]
+        places_asked = {p for p in PLACES for w in orgs_asked if p in w}
         for doc in docs:
             for person in doc.facts.people.values():
                 for org, held in person.roles:
@@ -176,6 +179,9 @@ class PeopleAnswers:
                            if subject and names else 0.5 if subject else 1.0)
                     if any(unit not in org + held for unit in units_asked):
                         fit = 0.0  # 某协会材料分会的会长: the association's own 会长 holds no post in the branch
+                    held_in = {p for p in PLACES if p in org + held}
+                    if places_asked and held_in and not places_asked & held_in:
+                        continue  # 甲市协会的会长 is not the 乙省协会 会长 who came to 甲市协会's congress
                     found.append((fit, doc, person, org, held))
         if not found:
             return title, []

@@ -28,9 +28,28 @@ def _place_by_pinyin() -> dict[str, str]:
     return places
 
 
+@functools.cache
+def _singulars() -> dict[str, str]:
+    """chairmen -> chairman, companies -> company, officials -> official: the plural of every word
+    the glossary knows (alone or inside a phrase), so a list question finds its singular's entry."""
+    known = set(WORDS) | {w for phrase in PHRASES for w in phrase.split()}
+    out = {}
+    for word in (w for w in known if re.fullmatch(r"[a-z]{3,}", w)):
+        plurals = [word + "s", word + "es"]
+        if word.endswith("man"):
+            plurals.append(word[:-3] + "men")
+        if word.endswith("y") and word[-2] not in "aeiou":
+            plurals.append(word[:-1] + "ies")
+        for plural in plurals:
+            if plural not in known:
+                out[plural] = word
+    return out
+
+
 def translate(text: str) -> tuple[str, list[str], list[str]]:
     """English words -> Chinese words; returns (text, leftover Latin words, pinyin-like words)."""
     lowered = " " + text.lower() + " "
+    lowered = re.sub(r"[a-z]+", lambda m: _singulars().get(m.group(0), m.group(0)), lowered)
     lowered = re.sub(r"\b(\d+)(?:st|nd|rd|th)\b", r" 第\1届 ", lowered)  # the 6th awards -> 第6届
     for phrase in sorted(PHRASES, key=len, reverse=True):
         lowered = re.sub(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", f" {PHRASES[phrase]} ", lowered)

@@ -258,6 +258,8 @@ def find_people(sentence: str, home_org: str = "") -> list[Mention]:
         if before:
             name, start = before
             org = clean_org(sentence[floor:start], home_org)
+            if not org and mentions and not sentence[floor:start].strip("、 "):
+                org = mentions[-1].org  # 某协会甲会长、乙副秘书长: the list goes on in the same organisation
             mentions.append(_mention(name, pending, org, title, start, m.start()))
             pending, pending_org, floor = [], "", m.end()
             continue

@@ -16,7 +16,7 @@ from ..reading.article import Article
 from ..reading.facts import ArticleFacts, extract_facts, is_abbreviation
 from ..reading.orgs import org_mentions
 from ..text.folding import pinyin_syllables
-from ..text.lexicon import PLACES
+from ..text.lexicon import ORG_SUFFIX_RE, PLACES
 from ..text.numerals import numbers_in
 from ..text.vocab import pairs
 from .index import GramIndex, grams
@@ -35,6 +35,12 @@ BUILTIN_SYNONYMS = [
 
 class Canon:
     """Rewrites words to one spelling per synonym group (longest words first)."""
+
+    @property
+    def org_spellings(self) -> tuple[str, ...]:
+        """The spellings that stand for an organisation ending (建协 for 建筑业协会), so a question's
+        武汉建协 is still read as naming an organisation after the rewrite."""
+        return tuple({head for word, head in self.table.items() if ORG_SUFFIX_RE.search(word)})
 
     def __init__(self, groups: list[list[str]]):
         self.table: dict[str, str] = {}

@@ -185,3 +185,18 @@ def test_where_to_send_is_the_send_to_address_not_a_venue(tmp_path, body, expect
     engine = Engine(load_knowledge(str(kb)))
     for question in ("装饰工程奖的申报材料送到哪里", "装饰工程奖评选材料寄到哪儿", "装饰工程奖报送地址是什么"):
         assert expected in engine.answer(question).text, question
+
+
+def test_a_holder_in_another_places_organisation_does_not_answer(tmp_path):
+    """A provincial association's president at a city association's congress is not the city's."""
+    kb = tmp_path / "knowledge"
+    (kb / "news").mkdir(parents=True)
+    (kb / "news" / "congress.txt").write_text(
+        "温州市建筑装饰行业协会召开第三次会员大会\n发布时间：2019-05-10\n"
+        "浙江省建筑装饰行业协会会长汪海波、温州市住建局副局长蒋丽出席会议。"
+        "大会选举葛长青同志为第三届理事会理事长。\n", encoding="utf-8")
+    engine = Engine(load_knowledge(str(kb)))
+    city = engine.answer("温州装饰协会的会长是谁")
+    assert city.declined or "汪海波" not in city.text
+    assert "汪海波" in engine.answer("浙江省建筑装饰行业协会会长是谁").text
+    assert "葛长青" in engine.answer("温州装饰协会的理事长是谁").text

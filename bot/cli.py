@@ -179,3 +179,40 @@ def stats(top):
         click.echo("次数  最近              答案来源")
     for row in hits[:top]:
         click.echo(f"{row['count']:>4}  {_when(row['last'])}  {row['member']}")
+
+
+@cli.group()
+def menu():
+    """The account's custom menu, written in knowledge/menu.txt (format: knowledge/README.md).
+
+    Example: python -m bot menu show
+    """
+
+
+def _checked_menu(kb_dir, problems_to_stderr=False):
+    """(config, Menu) when menu.txt passes its checks; otherwise its problems, and exit 1."""
+    from .staff.menu import load_menu
+
+    config = _config(KB_DIR=kb_dir)
+    engine = Engine(load_knowledge(_knowledge_dir(config, "set KB_DIR or --kb")))
+    found = load_menu(engine)
+    if not found.found:
+        raise click.ClickException(f"没有 {os.path.join(config['KB_DIR'], 'menu.txt')}；请按 knowledge/README.md "
+                                   "写好菜单再运行")
+    for problem in found.problems:
+        click.echo(str(problem), err=problems_to_stderr)
+    if found.errors:
+        raise click.ClickException(f"menu.txt 有 {len(found.errors)} 处需要修改（见上）；改好之前菜单不能推送")
+    return config, found
+
+
+@menu.command()
+@click.option("--kb", "kb_dir", help="Knowledge folder (default KB_DIR, or knowledge/).")
+def show(kb_dir):
+    """Print the JSON that `menu push` would send to WeChat (problems go to stderr).
+
+    Example: python -m bot menu show --kb knowledge/
+    """
+    _, found = _checked_menu(kb_dir, problems_to_stderr=True)
+    click.echo(json.dumps(found.to_wechat(), ensure_ascii=False, indent=2))
+

@@ -8,6 +8,7 @@ and staff's own test questions.
 from dataclasses import dataclass, field
 
 from ..engine import Engine, KnowledgeBase, Problem, load_knowledge
+from .menu import load_menu
 from .staff_tests import load_staff_tests, run_staff_tests
 
 
@@ -45,4 +46,5 @@ def check_engine(engine: Engine) -> Report:
     report.problems += problems
     report.problems += run_staff_tests(tests, engine)
     report.tests_run = len(tests)
+    report.problems += load_menu(engine).problems
     return report

@@ -4,6 +4,7 @@
     knowledge/faq/**.txt   curated questions and answers (subfolders too)
     knowledge/settings.txt welcome and decline texts, the association's name, synonyms
     knowledge/tests.txt    staff's own test questions (run by `check`)
+    knowledge/menu.txt     the account's custom menu (checked by `check`, pushed by `menu push`)
 
 A broken file never stops the load: it is reported as a Problem and left out.
 """
@@ -66,7 +67,7 @@ def scan(kb_dir: str) -> tuple[list[tuple[str, str]], list[Problem]]:
                 else:
                     skipped.append(Problem(shown, 0, "这不是普通文件（管道、设备或指向它们的链接），已跳过；"
                                                      "请放入普通的文本文件"))
-    for name in ("settings.txt", "tests.txt"):
+    for name in ("settings.txt", "tests.txt", "menu.txt"):  # menu.txt: read by bot/staff, watched for /admin
         path = os.path.join(kb_dir, name)
         if _regular(path):
             found.append((path, name))

@@ -185,7 +185,7 @@ def stats(top):
 def menu():
     """The account's custom menu, written in knowledge/menu.txt (format: knowledge/README.md).
 
-    Example: python -m bot menu show
+    Example: python -m bot menu push --dry-run
     """
 
 
@@ -216,3 +216,41 @@ def show(kb_dir):
     _, found = _checked_menu(kb_dir, problems_to_stderr=True)
     click.echo(json.dumps(found.to_wechat(), ensure_ascii=False, indent=2))
 
+
+@menu.command()
+@click.option("--kb", "kb_dir", help="Knowledge folder (default KB_DIR, or knowledge/).")
+@click.option("--dry-run", is_flag=True, help="Check the menu and the settings; send nothing.")
+def push(kb_dir, dry_run):
+    """Check knowledge/menu.txt and send it to the account as its custom menu.
+
+    Needs WECHAT_APPID and WECHAT_APPSECRET. With REDIS_URL set, the access_token is shared with
+    every replica and later command through Redis (WeChat limits how many are fetched a day).
+
+    Example: WECHAT_APPID=wx… WECHAT_APPSECRET=… python -m bot menu push
+    """
+    import redis
+
+    from .staff.access_token import token_store
+    from .staff.wechat_api import WeChatApiError, push_menu
+
+    config, found = _checked_menu(kb_dir)
+    missing = [key for key in ("WECHAT_APPID", "WECHAT_APPSECRET") if not config[key]]
+    if missing:
+        raise click.ClickException(f"{' 和 '.join(missing)} 未设置：推送菜单要用公众号的开发者ID（AppID）和开发者密码"
+                                   "（AppSecret），在公众平台“设置与开发 → 基本配置”里；请写进 .env 或环境变量")
+    target = f"公众号 {config['WECHAT_APPID']}（{found.summary()}）"
+    if dry_run:
+        click.echo(f"菜单检查通过，可以推送到{target}；--dry-run：没有发送。")
+        return
+    if not config["REDIS_URL"]:
+        click.echo("REDIS_URL 未设置：access_token 只在这次命令里用，下次推送会重新获取一个（微信每天限约 2000 次）。")
+    store = token_store(config)
+    try:
+        push_menu(config, store, found.to_wechat())
+    except WeChatApiError as exc:
+        raise click.ClickException(str(exc)) from None
+    except redis.RedisError as exc:
+        raise click.ClickException(f"读不到 Redis（REDIS_URL={config['REDIS_URL']}）：{exc}") from None
+    finally:
+        store.close()
+    click.echo(f"已推送到{target}。微信里最多 5 分钟后显示新菜单（取消关注再关注可以马上看到）。")

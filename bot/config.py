@@ -17,6 +17,8 @@ DEFAULTS = {
     "WECHAT_APPID": "",
     "WECHAT_AES_KEY": "",  # EncodingAESKey; set it to accept safe and compatible mode
     "WECHAT_AES_KEY_PREVIOUS": "",  # the key before a rotation, still accepted for decryption
+    "WECHAT_APPSECRET": "",  # the AppSecret: `menu push` gets an access_token with it; never logged
+    "WECHAT_API_BASE": "https://api.weixin.qq.com/cgi-bin/",  # WeChat's API; another only for tests or a gateway
     "REDIS_URL": "",  # empty: an in-process store, fine for one process
     "REDIS_RETRY_INTERVAL": 5.0,  # seconds between tries of a Redis that failed; answers go on meanwhile
     "TALLY_FLUSH_INTERVAL": 5.0,  # seconds a worker counts misses/hits before writing them to Redis at once
@@ -71,6 +73,11 @@ def load_config(environ: Mapping[str, str] | None = None, overrides: Mapping | N
     if url and not url.startswith(REDIS_SCHEMES):
         raise ConfigError(f"REDIS_URL must start with {', '.join(REDIS_SCHEMES)} "
                           f"(for example redis://localhost:6379/0), got {url!r}")
+    api_base = str(config["WECHAT_API_BASE"])
+    if not api_base.startswith(("https://", "http://")):
+        raise ConfigError(f"WECHAT_API_BASE must start with https:// (default {DEFAULTS['WECHAT_API_BASE']}), "
+                          f"got {api_base!r}")
+    config["WECHAT_API_BASE"] = api_base.rstrip("/") + "/"  # wechatpy appends "menu/create" to it
     config["LOG_LEVEL"] = str(config["LOG_LEVEL"]).upper()
     if config["LOG_LEVEL"] not in LOG_LEVELS:
         raise ConfigError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, got {config['LOG_LEVEL']!r}")

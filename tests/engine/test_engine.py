@@ -200,3 +200,18 @@ def test_a_holder_in_another_places_organisation_does_not_answer(tmp_path):
     assert city.declined or "汪海波" not in city.text
     assert "汪海波" in engine.answer("浙江省建筑装饰行业协会会长是谁").text
     assert "葛长青" in engine.answer("温州装饰协会的理事长是谁").text
+
+
+def test_a_title_nobody_holds_is_answered_by_its_family_in_the_organisation_asked(tmp_path):
+    """某协会副会长, of an association whose charter says 副理事长: the same post, named as the article does."""
+    kb = tmp_path / "knowledge"
+    (kb / "news").mkdir(parents=True)
+    (kb / "news" / "congress.txt").write_text(
+        "温州市建筑装饰行业协会召开第三次会员大会\n发布时间：2019-05-10\n"
+        "温州市政协副主席孙立出席会议。大会选举葛长青、岳海涛、鲁文斌等3位同志为温州市建筑装饰行业协会副理事长。\n",
+        encoding="utf-8")
+    engine = Engine(load_knowledge(str(kb)))
+    for question in ("温州市建筑装饰行业协会的副会长有哪些", "Who are the vice presidents of the Wenzhou decoration association?"):
+        text = engine.answer(question).text
+        assert all(name in text for name in ("葛长青", "岳海涛", "鲁文斌")), question
+        assert "孙立" not in text, question  # 政协副主席 is of another body

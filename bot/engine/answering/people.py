@@ -138,7 +138,23 @@ class PeopleAnswers:
         return names.pop() if len(names) == 1 else None
 
     def _holding(self, q, scope) -> tuple[str, list]:
-        """The title asked, and (fit, doc, person, organisation, post) of its holders, best first.
+        """The title asked (or the one of its family that is held), and its holders, best first.
+
+        某协会会长 of an association whose charter calls its head 理事长: nobody holds the title
+        asked, so the other titles of its family (vocab/title_families.txt) are tried in turn."""
+        title = TITLE_ASKED_PREFIX.sub("", q.job_title)
+        found = self._holding_title(q, scope, title)
+        if found:
+            return title, found
+        for other in _family_of(title):
+            # only where the organisation asked is the holder's own: 某基金主席 at the event is not its 会长
+            found = [f for f in self._holding_title(q, scope, other, own_org=True) if f[0] >= thresholds.MIN_COVERAGE]
+            if found:
+                return other, found
+        return title, []
+
+    def _holding_title(self, q, scope, title: str, own_org: bool = False) -> list:
+        """(fit, doc, person, organisation, post) of the holders of `title`, best first.
 
         Every person whose role matches the title is scored by how well their organisation
         (or its short names) covers the question's subject. A subject that names an
@@ -146,7 +162,6 @@ class PeopleAnswers:
         that article's people. Where an article reports an election, the person elected holds
         the title, not the one who chaired the vote.
         """
-        title = TITLE_ASKED_PREFIX.sub("", q.job_title)
         topic = _without(q.topic, q.job_title)
         subject = subject_words(NUMBER_TOKEN.sub(" ", topic))
         if subject:
@@ -174,7 +189,8 @@ class PeopleAnswers:
                            if part.endswith(title) and ORG_SUFFIX_RE.search(part[:-len(title)])]
                     names = [n for o in [org, *own] if o for n in _expanded(o, doc, self.library) + _parents(o, person, doc)]
                     # 某观摩会上某大学的教授: the organisation and the event the article is about
-                    names += [self.library.canon(doc.article.title).lower() + n for n in names]
+                    if not own_org:
+                        names += [self.library.canon(doc.article.title).lower() + n for n in names]
                     fit = (max(self.finder.subject(subject).coverage(name, doc) for name in names)
                            if subject and names else 0.5 if subject else 1.0)
                     if any(unit not in org + held for unit in units_asked):
@@ -184,19 +200,19 @@ class PeopleAnswers:
                         continue  # 甲市协会的会长 is not the 乙省协会 会长 who came to 甲市协会's congress
                     found.append((fit, doc, person, org, held))
         if not found:
-            return title, []
+            return []
         found.sort(key=lambda f: -f[0])
         best = found[0][0]
         if subject and best < thresholds.MIN_COVERAGE and ORG_SUFFIX_RE.search(subject.replace(" ", "")):
-            return title, []  # 北京市绿色建筑协会会长: nobody holds that title in that organisation
+            return []  # 北京市绿色建筑协会会长: nobody holds that title in that organisation
         if units_asked and not best:
-            return title, []  # 某协会材料分会的会长: nobody holds it in that branch
+            return []  # 某协会材料分会的会长: nobody holds it in that branch
         if subject and best < thresholds.MIN_COVERAGE:
             # the subject names an event, not an organisation: that article's people
             top = docs[0] if docs else None
             found = [f for f in found if f[1] is top]
             if not found:
-                return title, []
+                return []
         else:
             found = [f for f in found if f[0] >= best - thresholds.CLOSE]
         # 李安琦 (副会长兼秘书长) chaired the meeting that elected 蒋文志 秘书长: the one elected holds it now
@@ -204,7 +220,7 @@ class PeopleAnswers:
                                                  for kind, i in f[2].actions)}
         electing = {f[1].id for f in found if id(f) in elected}
         found = [f for f in found if f[1].id not in electing or id(f) in elected]
-        return title, found
+        return found
 
     def attend(self, q, people, scope) -> Answer | None:
         if q.asks_orgs:
@@ -376,6 +392,19 @@ def _with_points(doc: Doc, indices: list[int]) -> list[list[int]]:
         seen.update(group)
         groups.append(group)
     return groups
+
+
+TITLE_FAMILIES = [line.split() for line in words("title_families")]
+
+
+def _family_of(title: str) -> list[str]:
+    """副会长 -> 副理事长, 副主席: the same post under the other names of its family."""
+    for family in TITLE_FAMILIES:
+        for head in family:
+            if title.endswith(head):
+                prefix = title[:-len(head)]
+                return [prefix + other for other in family if other != head]
+    return []
 
 
 def _same_title(held: str, asked: str) -> bool:

@@ -194,7 +194,8 @@ def analyse(raw: str) -> Question:
     Latin words) must all appear in an article for it to answer; for a count, the noun being
     counted (员工 in 有多少员工) must be named by the sentence that gives the number.
     """
-    text = clean(re.sub(r"(?<=[a-z])['’](?=[aeo])", "", raw))  # Xi'an, Chang'an: pinyin, not "Xi an"
+    text = re.sub(r"(?<=[a-z])['’]s\b", "", raw, flags=re.IGNORECASE)  # the association's council
+    text = clean(re.sub(r"(?<=[a-z])['’](?=[aeo])", "", text))  # Xi'an, Chang'an: pinyin, not "Xi an"
     english = not has_cjk(text) and bool(re.search(r"[a-z]", text))
     latin, pinyin_words = [], []
     if re.search(r"[a-z]{2,}", text):

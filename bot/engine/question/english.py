@@ -11,12 +11,14 @@ import re
 
 from ..text.folding import pinyin_key
 from ..text.lexicon import PLACES
-from ..text.vocab import pairs, words
+from ..text.vocab import alternation, pairs, words
 
 # Longest phrases first. Values are Chinese words the question analyser and articles use.
 PHRASES = pairs("english_phrases")
 WORDS = pairs("english_words")
 STOP = set(words("english_stopwords"))
+ORDINALS = pairs("english_ordinals")
+ORDINAL_TERM = re.compile(rf"\b({'|'.join(sorted(ORDINALS, key=len, reverse=True))})\s+({alternation('english_terms')})\b")
 
 
 @functools.cache
@@ -51,6 +53,7 @@ def translate(text: str) -> tuple[str, list[str], list[str]]:
     lowered = " " + text.lower() + " "
     lowered = re.sub(r"[a-z]+", lambda m: _singulars().get(m.group(0), m.group(0)), lowered)
     lowered = re.sub(r"\b(\d+)(?:st|nd|rd|th)\b", r" 第\1届 ", lowered)  # the 6th awards -> 第6届
+    lowered = ORDINAL_TERM.sub(lambda m: f" 第{ORDINALS[m.group(1)]}届 {m.group(2)}", lowered)  # the fifth council
     for phrase in sorted(PHRASES, key=len, reverse=True):
         lowered = re.sub(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", f" {PHRASES[phrase]} ", lowered)
     out, leftover = [], []

@@ -36,11 +36,16 @@ DEFAULTS = {
     "MAX_BODY_BYTES": 64 * 1024,  # WeChat messages are a few KiB; anything larger is hostile
     "MAX_REQUEST_AGE": 300,  # seconds a signed request's timestamp may be off our clock; 0: no check
     "LOG_LEVEL": "INFO",
+    # Importing an article by URL (/admin, `python -m bot import`): hosts on loopback or private
+    # networks are refused unless named here, comma-separated, as host or host:port.
+    "IMPORT_ALLOWED_HOSTS": "",
+    "FETCH_TIMEOUT": 10.0,  # seconds a URL import may take in all, redirects included
+    "MAX_UPLOAD_BYTES": 10 * 1024 * 1024,  # largest uploaded or fetched document; a .docx of text is far less
 }
 
 INT_KEYS = {"PORT", "WEB_CONCURRENCY", "GUNICORN_THREADS", "RATE_LIMIT", "RATE_WINDOW", "SESSION_TTL",
-            "MAX_BODY_BYTES", "MAX_REQUEST_AGE"}
-FLOAT_KEYS = {"RELOAD_INTERVAL", "REDIS_RETRY_INTERVAL", "TALLY_FLUSH_INTERVAL"}
+            "MAX_BODY_BYTES", "MAX_REQUEST_AGE", "MAX_UPLOAD_BYTES"}
+FLOAT_KEYS = {"RELOAD_INTERVAL", "REDIS_RETRY_INTERVAL", "TALLY_FLUSH_INTERVAL", "FETCH_TIMEOUT"}
 AES_KEY_PATTERN = re.compile(r"[A-Za-z0-9]{43}")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 REDIS_SCHEMES = ("redis://", "rediss://", "unix://")  # rediss: TLS
@@ -69,6 +74,8 @@ def load_config(environ: Mapping[str, str] | None = None, overrides: Mapping | N
                               f"console), got {len(value)} characters")
     if not 0 <= config["PORT"] <= 65535:
         raise ConfigError(f"PORT must be between 0 and 65535, got {config['PORT']}")
+    if not config["FETCH_TIMEOUT"] > 0:
+        raise ConfigError(f"FETCH_TIMEOUT must be more than 0 seconds, got {config['FETCH_TIMEOUT']!r}")
     url = str(config["REDIS_URL"] or "")
     if url and not url.startswith(REDIS_SCHEMES):
         raise ConfigError(f"REDIS_URL must start with {', '.join(REDIS_SCHEMES)} "
@@ -89,8 +96,15 @@ def load_config(environ: Mapping[str, str] | None = None, overrides: Mapping | N
         config["WECHAT_TOKEN_GENERATED"] = True
     if isinstance(config["STAFF_OPENIDS"], str):
         config["STAFF_OPENIDS"] = {s.strip() for s in config["STAFF_OPENIDS"].split(",") if s.strip()}
+    config["IMPORT_ALLOWED_HOSTS"] = allowed_hosts(config["IMPORT_ALLOWED_HOSTS"])
     config["KB_DIR"] = str(config["KB_DIR"])
     return config
+
+
+def allowed_hosts(value) -> frozenset[str]:
+    """IMPORT_ALLOWED_HOSTS as lower-case `host` and `host:port` entries (a string or a collection)."""
+    items = value.split(",") if isinstance(value, str) else value
+    return frozenset(str(item).strip().lower() for item in items if str(item).strip())
 
 
 def _number(key, value, kind):

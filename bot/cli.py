@@ -1,5 +1,6 @@
-"""Command line: serve the webhook, ask a question, check the knowledge files."""
+"""Command line: serve the webhook, ask a question, check, import and undo changes to the knowledge."""
 
+import getpass
 import json
 import logging
 import os
@@ -254,3 +255,71 @@ def push(kb_dir, dry_run):
     finally:
         store.close()
     click.echo(f"已推送到{target}。微信里最多 5 分钟后显示新菜单（取消关注再关注可以马上看到）。")
+
+
+def _who() -> str:
+    """Who a change from the command line is logged as: the OS user, or "cli" when there is none."""
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in the environment or the password database (a bare container)
+        return "cli"
+
+
+def _writer(config: dict):
+    """A KnowledgeWriter on the store the servers share (REDIS_URL), so a change waits for theirs."""
+    from .staff.writer import KnowledgeWriter
+    from .state import create_store
+
+    return KnowledgeWriter(_knowledge_dir(config, "set KB_DIR or --kb"), create_store(config))
+
+
+def _echo_problems(report) -> None:
+    """Print `file:line: message` for each problem; fail (exit 1) when any is an error."""
+    for problem in report.problems:
+        click.echo(str(problem))
+    if report.errors:
+        raise click.ClickException(f"{len(report.errors)} 处需要修改（见上），什么也没有写入")
+
+
+@cli.command()
+@click.option("--kb", "kb_dir", help="Knowledge folder (default KB_DIR, or knowledge/).")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1), help="How many to print.")
+def history(kb_dir, limit):
+    """Print the latest changes made from the staff page or `import`, newest first.
+
+    Each line: the change's id (for `undo`), when, who, what and which file. The versions they
+    replaced are kept in KB_DIR/.history/versions/, the log in KB_DIR/.history/changes.jsonl.
+
+    Example: python -m bot history --limit 50
+    """
+    changes = _writer(_config(KB_DIR=kb_dir)).recent(limit)
+    if not changes:
+        click.echo("还没有修改记录。")
+    for change in changes:
+        kind = "删除" if change.deleted else "修改" if change.existed else "新建"
+        undid = f"（撤销 {change.undoes}）" if change.undoes else ""
+        click.echo(f"{change.id}  {_when(change.at)}  {change.who}  {kind} {change.path}  {change.what}{undid}")
+
+
+@cli.command()
+@click.option("--kb", "kb_dir", help="Knowledge folder (default KB_DIR, or knowledge/).")
+@click.argument("change_id")
+def undo(kb_dir, change_id):
+    """Undo the change CHANGE_ID (an id printed by `history`): the file goes back to how it was.
+
+    The files as they would be are checked first, as `check` does; nothing is written when
+    that finds errors. The undo is itself a change, so it can be undone in turn.
+
+    Example: python -m bot undo 20240501T101502-3f9a1c
+    """
+    from .staff.checks import check_proposed
+    from .staff.writer import WriteError
+
+    config = _config(KB_DIR=kb_dir)
+    writer = _writer(config)
+    try:
+        _echo_problems(check_proposed(config["KB_DIR"], writer.undo_files(change_id)))
+        change = writer.undo(change_id, who=_who())
+    except WriteError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"已撤销：{change.path}（这次撤销的编号是 {change.id}）")

@@ -20,7 +20,9 @@ RUN pip install --no-cache-dir --requirement requirements.lock
 COPY bot ./bot
 COPY knowledge ./knowledge
 
-# KB_DIR: mount your own knowledge over /app/knowledge to change it without a rebuild (hot reloaded).
+# KB_DIR: mount your own knowledge over /app/knowledge to change it without a rebuild (hot reloaded);
+# owned by uid 10001 and mounted read-write, the staff page can save into it (compose.yaml does both).
+# The baked-in copy is root's, so without a mount the page says editing is off.
 # PROMETHEUS_MULTIPROC_DIR: where gunicorn workers keep their metric files (wiped at start).
 ENV KB_DIR=/app/knowledge \
     PORT=8080 \

@@ -35,7 +35,10 @@ def refused(message: str, reason: str, source: str = "") -> ImportRefused:
 
 @dataclass
 class Extracted:
-    """What a document says: its text, and the title and date when the document itself names them."""
+    """What a document says: its text, and for a web page the title and date its page names.
+
+    A Word file's or PDF's title property is left alone: it is often a template's or the name of
+    the file it was printed from, while the document's own first line is its real title."""
 
     text: str
     title: str = ""
@@ -89,11 +92,10 @@ def from_docx(data: bytes, source: str = "") -> Extracted:
                     lines.append("｜".join(c for i, c in enumerate(cells) if i == 0 or c != cells[i - 1]))
             else:
                 lines.append(block.text)
-        title = (document.core_properties.title or "").strip()
     except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors... on a broken file
         raise refused("这个 .docx 文件打不开（可能已损坏）；请在 Word 里“另存为”.docx 后再上传。",
                       f"python-docx failed: {exc!r}", source) from None
-    return _non_empty(Extracted("\n".join(lines).strip(), title), "Word 文件", source)
+    return _non_empty(Extracted("\n".join(lines).strip()), "Word 文件", source)
 
 
 def from_pdf(data: bytes, source: str = "") -> Extracted:
@@ -106,13 +108,12 @@ def from_pdf(data: bytes, source: str = "") -> Extracted:
             raise refused("这个 PDF 文件有密码保护，读不出文字；请去掉密码后再上传，或复制文字粘贴。",
                           "encrypted pdf", source)
         pages = [page.extract_text() or "" for page in reader.pages[:MAX_PDF_PAGES]]
-        title = str((reader.metadata or {}).get("/Title") or "").strip()
     except ImportRefused:
         raise
     except Exception as exc:  # pypdf's errors on a broken file are many kinds
         raise refused("这个 PDF 文件打不开（可能已损坏）；请重新导出 PDF 后再上传，或复制文字粘贴。",
                       f"pypdf failed: {exc!r}", source) from None
-    return _non_empty(Extracted("\n".join(pages).strip(), title), "PDF 文件", source)
+    return _non_empty(Extracted("\n".join(pages).strip()), "PDF 文件", source)
 
 
 def from_text(data: bytes, source: str = "") -> Extracted:

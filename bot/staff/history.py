@@ -11,9 +11,12 @@ Nothing here takes the lock: KnowledgeWriter calls it while holding it.
 import contextlib
 import fcntl
 import json
+import logging
 import os
 import time
 from dataclasses import asdict, dataclass, fields
+
+log = logging.getLogger(__name__)
 
 FOLDER = ".history"
 LOG_NAME = "changes.jsonl"
@@ -104,6 +107,9 @@ class History:
             with open(self.log_path, encoding="utf-8", errors="replace") as f:
                 lines = f.readlines()
         except FileNotFoundError:
+            return []
+        except OSError as exc:  # unreadable (permissions changed by hand): no history rather than an error page
+            log.warning("cannot read the change log %s: %s", self.log_path, exc)
             return []
         known = {f.name for f in fields(Change)}
         changes = []

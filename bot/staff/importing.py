@@ -95,11 +95,7 @@ def _from_document(kind: str, data: bytes, url: str, charset: str, slug: str, co
             body.insert(0, f"{DATE_LABEL}：{extracted.date}")  # the page's own date line, if any, is kept instead
         return _pasted("\n".join([extracted.title] + body), url, slug, config)
     reader = {"docx": documents.from_docx, "pdf": documents.from_pdf, "txt": documents.from_text}[kind]
-    extracted = reader(data, source)
-    text = extracted.text
-    if extracted.title and not text.startswith(extracted.title):
-        text = f"{extracted.title}\n{text}"  # the document's own title, when its text does not open with it
-    return _pasted(text, url, slug, config)
+    return _pasted(reader(data, source).text, url, slug, config)
 
 
 def _pasted(text: str, url: str, slug: str, config: dict) -> Draft:

@@ -15,8 +15,10 @@ import zipfile
 
 import docx
 import pytest
+from conftest import app_config
 from loopback_site import ANNUAL_PAGE, Site, forever, lying_length, page, redirect, silent, trickle
 
+from bot import create_app
 from bot.config import DEFAULTS, load_config
 from bot.ops.logs import JsonFormatter
 from bot.staff.checks import check_proposed
@@ -119,6 +121,23 @@ def test_a_word_file_becomes_an_article_with_its_table(kb):
     assert "序号｜单位名称｜类别\n1｜某建设集团｜一等奖\n2｜某设计研究院｜二等奖" in draft.text
     assert draft.text.startswith("关于表彰2024年度优秀会员单位的通知\n发布时间：2024-06-11\n")
     assert check_proposed(str(kb), {draft.filename: draft.text}).errors == []
+
+
+def test_a_stale_title_property_of_the_template_is_not_taken_for_the_title(kb):
+    draft = draft_from_upload("awards.docx", annual_docx(title_in_properties="Normal.dotm 模板"), config=settings(kb))
+    assert draft.title == "关于表彰2024年度优秀会员单位的通知" and "模板" not in draft.text
+
+
+def test_inside_the_app_its_settings_apply(kb):
+    """The staff page calls draft_from_upload(filename, data): the serving app's limits and folder count."""
+    app = create_app(app_config(kb, MAX_UPLOAD_BYTES=1000), environ={})
+    (kb / "news" / "2024-06-11-awards.txt").write_text("已有的文章\n", encoding="utf-8")
+    with app.app_context():
+        with pytest.raises(ImportRefused, match="超过"):
+            draft_from_upload("awards.docx", annual_docx())
+    app.config["MAX_UPLOAD_BYTES"] = 10 * MB
+    with app.app_context():
+        assert draft_from_upload("awards.docx", annual_docx()).filename == "news/2024-06-11-awards-2.txt"
 
 
 def test_a_pdf_becomes_an_article(kb):

@@ -39,7 +39,7 @@ DEFAULTS = {
     # Importing an article by URL (/admin, `python -m bot import`): hosts on loopback or private
     # networks are refused unless named here, comma-separated, as host or host:port.
     "IMPORT_ALLOWED_HOSTS": "",
-    "FETCH_TIMEOUT": 10.0,  # seconds a URL import may take in all, redirects included
+    "FETCH_TIMEOUT": 10.0,  # seconds a URL import may take in all, redirects included (not the DNS lookup)
     "MAX_UPLOAD_BYTES": 10 * 1024 * 1024,  # largest uploaded or fetched document; a .docx of text is far less
 }
 

@@ -187,7 +187,8 @@ class KnowledgeWriter:
             log.warning("knowledge change failed: %s %s: %s", what, path, exc,
                         extra={"event": "knowledge_change_failed", "path": path, "who": _note(who),
                                "errno": exc.errno, "error": str(exc)})
-            raise WriteError(_said(exc, f"“{path}”没有保存，文件没有改动")) from None
+            verb = "删除" if data is None and undoing is None else "保存"
+            raise WriteError(_said(exc, f"“{path}”没有{verb}，文件没有改动")) from None
         finally:
             self._release(owner)
         log.info("knowledge change %s: %s %s by %s", change.id, change.what, change.path, change.who,

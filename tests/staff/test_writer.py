@@ -15,13 +15,15 @@ import textwrap
 import threading
 
 import pytest
+from conftest import app_config, ready_app
 from served import ROOT
 
 from bot.engine import load_knowledge
+from bot.ops.hot_reload import get_knowledge
 from bot.ops.logs import JsonFormatter
 from bot.staff.history import LOG_NAME
 from bot.staff.writer import BUSY, LOCK_KEY, KnowledgeWriter, WriteError
-from bot.state import MemoryStore, RedisStore, create_store
+from bot.state import MemoryStore, RedisStore, create_store, get_store
 
 ARTICLE = "协会召开年会\n发布时间：2024-05-01\n协会年会在重庆召开，会长张三主持会议。\n"
 EDITED = "协会召开年会（更正）\n发布时间：2024-05-01\n协会年会在成都召开，会长张三主持会议。\n"
@@ -294,3 +296,15 @@ def test_a_full_disk_is_a_sentence_and_leaves_the_old_file_whole(tmp_path):
     assert result["after"] == ARTICLE
     # no half-written file, temporary or kept version left behind, and no log line for a change not made
     assert set(result["files"]) - {".history/.lock", ".history/changes.jsonl"} == {"news/x.txt"}
+
+
+def test_a_save_is_served_by_the_hot_reload_and_an_undo_takes_it_back(kb):
+    app = ready_app(app_config(kb))
+    live = get_knowledge(app)
+    writer = KnowledgeWriter(str(kb), get_store(app))
+    assert live.engine.answer("协会几点上班？").declined
+    change = writer.save("faq/hours.txt", "问：协会几点上班？\n答：每天早上九点。\n", who="a", what="新建")
+    assert live.check() is True  # what every worker's watcher does every RELOAD_INTERVAL
+    assert "每天早上九点" in live.engine.answer("协会几点上班？").text
+    writer.undo(change.id, who="a")
+    assert live.check() is True and live.engine.answer("协会几点上班？").declined

@@ -21,7 +21,7 @@ from .answering.descriptions import Passages
 from .answering.facts import FactAnswers
 from .answering.labels import labelled_answer
 from .answering.people import PeopleAnswers
-from .question.analysis import TARGET_NOUNS, Question, analyse, clean
+from .question.analysis import TARGET_NOUNS, Question, analyse, clean, orgs_named
 from .reading.knowledge import KnowledgeBase
 from .reading.people import plausible_name
 from .retrieval.faq_match import FaqMatcher
@@ -105,6 +105,7 @@ class Engine:
         if len(parts) >= 2 and len(QUESTION_END.findall(question)) >= 2:
             return self._answer_each(parts, context)
         q = analyse(self.library.canon(fold(question)))
+        q.orgs = orgs_named(fold(question))  # before the synonyms: 建筑业协会 -> 建协 hides that it is one
         if q.english:  # the Chinese the English was mapped onto gets the synonyms the articles got
             q.text, q.topic = self.library.canon(q.text), self.library.canon(q.topic)
         if not q.text:

@@ -7,7 +7,7 @@ import sys
 import pytest
 from served import ROOT
 
-from bot.engine.question.analysis import analyse, kind_of
+from bot.engine.question.analysis import analyse, kind_of, orgs_named
 
 sys.path.insert(0, os.path.join(ROOT, "bench"))
 import quality  # noqa: E402
@@ -76,3 +76,15 @@ def test_the_verb_asked_how_to_do_is_read():
 ])
 def test_the_organisation_a_question_asks_for(text, targets):
     assert analyse(text).targets == targets
+
+
+@pytest.mark.parametrize("text, orgs", [
+    ("甘肃省建筑业协会是哪天成立的", ["甘肃省建筑业协会"]),
+    ("麻烦问下宁夏装饰协会年会在哪开", ["宁夏装饰协会"]),  # from the place on
+    ("吉林那个专家委员会啥时候成立的", []),  # the place only points the way
+    ("青海和海南两省协会交流会是谁主持的", []),  # counted, not named
+    ("哪几家协会被评为2020年度温州市先进协会", []),  # an honour, not a name
+    ("你们协会的电话是多少", []),
+])
+def test_the_organisations_a_question_names(text, orgs):
+    assert orgs_named(text) == orgs

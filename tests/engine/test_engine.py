@@ -215,3 +215,15 @@ def test_a_title_nobody_holds_is_answered_by_its_family_in_the_organisation_aske
         text = engine.answer(question).text
         assert all(name in text for name in ("葛长青", "岳海涛", "鲁文斌")), question
         assert "孙立" not in text, question  # 政协副主席 is of another body
+
+
+def test_an_organisation_no_article_names_is_not_answered_from_one_that_shares_its_words(tmp_path):
+    """宁夏建筑业协会 is not 宁夏勘察设计与建设科技协会, whose meeting was held in a 宁夏厅."""
+    kb = tmp_path / "knowledge"
+    (kb / "news").mkdir(parents=True)
+    (kb / "news" / "meeting.txt").write_text(
+        "宁夏勘察设计与建设科技协会召开成立大会\n发布时间：2023-04-10\n"
+        "2023年4月8日，宁夏勘察设计与建设科技协会成立大会在银川宁夏厅举行。\n", encoding="utf-8")
+    engine = Engine(load_knowledge(str(kb)))
+    assert engine.answer("宁夏建筑业协会是哪天成立的").declined
+    assert "4月8日" in engine.answer("宁夏建设科技协会是哪天成立的").text  # shortened as people shorten it

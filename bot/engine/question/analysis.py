@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from ..reading.orgs import org_mentions
 from ..text.folding import fold, has_cjk
 from ..text.lexicon import PLACES, TITLE_RE
 from ..text.numerals import numbers_in, spell_out_ordinals
@@ -85,6 +86,7 @@ class Question:
     topic: str  # what it is about, with asking words removed
     numbers: set[str] = field(default_factory=set)  # 第10届, 2017: must appear in the article
     places: set[str] = field(default_factory=set)  # 贵州: must appear in the article
+    orgs: list[str] = field(default_factory=list)  # 西藏自治区建筑业协会: the article must name it (or shorten it)
     event_places: set[str] = field(default_factory=set)  # of those, the ones that say where, not whose
     latin_words: list[str] = field(default_factory=list)  # words left in Latin letters (names like Anna Berg)
     proper_nouns: list[str] = field(default_factory=list)  # of those, the Capitalised ones: Guantang, Markus
@@ -243,8 +245,35 @@ def analyse(raw: str) -> Question:
     q.places = {p for p in PLACES if p in text}
     # 青海勘察设计行业协会去哪种的树: 青海 qualifies the association, it is not where the event was
     q.event_places = {p for p in q.places if not re.search(rf"{p}[\u4e00-\u9fff]{{0,14}}?{ORG_ENDINGS}", text)}
+    q.orgs = orgs_named(text)
     q.topic = topic_of(text, kind)
     return q
+
+
+# 协会和建设银行: two parties (绿色建筑与建筑产业化协会 keeps its tail); 吉林那个专家委员会: the place
+# only points the way, the name is what follows
+ORG_JOINS = re.compile(r"[和与及跟同的]|那个|这个|那家|这家")
+PLACE_START = re.compile("|".join(sorted(PLACES, key=len, reverse=True)))
+# 哪所大学, 两家建筑业协会, 先进协会: an organisation asked about, counted or honoured, not one named
+NOT_A_NAME = re.compile(rf"[哪几]|多少|[两几多各\d][家省市地个]|{alternation('honour_words')}")
+
+
+def orgs_named(text: str) -> list[str]:
+    """The organisations a question names with their place (西藏自治区建筑业协会, 安康建协会).
+
+    Only from the place on: what comes before it in a mention (麻烦问下, 孙某希望) is the question's
+    own words, and an organisation named without a place (你们协会, 制冷学会) is too loose to hold
+    an article to."""
+    found = []
+    for mention in org_mentions(text):
+        name = ORG_JOINS.split(mention)[-1]
+        place = PLACE_START.search(name)
+        if place is None:
+            continue
+        name = name[place.start():]
+        if len(name) >= len(place.group(0)) + 3 and not NOT_A_NAME.search(name):
+            found.append(name)
+    return found
 
 
 # In 哪些专家做了报告 / 有哪些领导来了 these words name the people asked for, not the event.

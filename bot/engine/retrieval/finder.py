@@ -33,6 +33,7 @@ class Finder:
         self.library = library
         # The same subject is compared with many sentences: build each once (bounded).
         self.subject = functools.lru_cache(maxsize=4096)(lambda topic: Subject(topic, library.index.idf))
+        self._clauses_of = functools.lru_cache(maxsize=CLAUSE_CACHE)(self._split_clauses)
 
     def candidates(self, q: Question, scope: Doc | None = None, topic: str | None = None,
                     people=()) -> list[tuple[Doc, float]]:
@@ -71,12 +72,30 @@ class Finder:
             return False
         if not q.places <= doc.places:
             return False
+        if not all(self._names_org(org, doc) for org in q.orgs):
+            return False
         # A Capitalised word the glossary does not know (Markus, Guantang) names something: the
         # article must spell it, in Latin letters or in pinyin, unless it named a person found.
         if not q.proper_nouns or names:
             return True  # nothing to look for: the article's text is not put together (every article is asked)
         text = (doc.article.text + doc.article.title + doc.article.site_name).lower()
         return all(word in text or word in self.library.pinyin_words(doc) for word in q.proper_nouns if not names)
+
+    def _names_org(self, org: str, doc: Doc) -> bool:
+        """Whether the article names the organisation, in full or shortened as people shorten names:
+        安康建协 keeps 安康市建筑业协会's characters in order. 西藏自治区建筑业协会 is not named by
+        an article on 西藏自治区勘察设计与建设科技协会, however many of its words that one has."""
+        if self.library.canon(org).lower() in doc.text:
+            return True
+        # as written, not as the synonyms spell it (建筑业协会 -> 建协 would fit 建设科技协会 too), and
+        # within one clause: across a whole article almost any characters come in some order
+        return any(org[0] in clause and _in_order(org, clause) for clause in self._clauses_of(doc.id))
+
+    def _split_clauses(self, doc_id: int) -> list[str]:
+        """The article's title, site, owner and clauses as written (kept for the articles asked most)."""
+        article = self.library.docs[doc_id].article
+        written = "。".join((article.title, article.site_name, article.contacts.get("owner", ""), article.text))
+        return CLAUSE_BREAK.split(written)
 
     def answerable(self, q: Question, scope=None, people=(), need=None, topic=None) -> "LazyList":
         """Candidates good enough to answer from, optionally only those having a fact (`need`).
@@ -219,3 +238,13 @@ def subject_words(topic: str) -> str:
 def source_entry(doc: Doc) -> dict:
     return {"file": doc.article.path, "title": doc.article.title, "date": doc.article.published,
             "url": doc.article.source_url}
+
+
+CLAUSE_CACHE = 2048  # articles whose clauses are kept: those asked about, bounded at 100k articles
+CLAUSE_BREAK = re.compile(r"[，。；、：！？,;:!?\n]")
+
+
+def _in_order(short: str, name: str) -> bool:
+    """Every character of `short` appears in `name`, in order (省建协 in 河北省建筑业协会)."""
+    chars = iter(name)
+    return all(ch in chars for ch in short)

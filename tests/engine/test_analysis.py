@@ -88,3 +88,11 @@ def test_the_organisation_a_question_asks_for(text, targets):
 ])
 def test_the_organisations_a_question_names(text, orgs):
     assert orgs_named(text) == orgs
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("这个标准是住建部第几号公告发布的", "code"),  # 第几号 is a number, not a day
+    ("年会几号开", "when"),
+])
+def test_which_number_is_not_which_day(text, kind):
+    assert analyse(text).kind == kind

@@ -24,7 +24,7 @@ COLLOQUIAL = [(re.compile(p), f" {r} ") for p, r in pairs("colloquial").items()]
 # "Which company and which project": nouns the answer must name, not merely mention.
 TARGET_NOUNS = alternation("target_nouns")
 # 哪家装饰公司: a short modifier may stand between 哪家 and the noun (not after 什么: 什么时候开的会议)
-TARGET_MODIFIER = r"(?:(?<=[个家所])(?:(?![的是在了])[\u4e00-\u9fff]){1,3}?)?"
+TARGET_MODIFIER = r"(?:(?<=[个家所])(?:(?![的是在了])[\u4e00-\u9fff]){1,3}?)??"
 TARGETS = re.compile(rf"(?:哪个|哪家|哪所|哪些|哪几个|哪几家|哪一个|哪一家|什么)\s*{TARGET_MODIFIER}"
                      rf"((?:(?:{TARGET_NOUNS})\s*(?:和|与|及|、)?\s*)+)"
                      rf"|((?:{TARGET_NOUNS}))的?(?:叫什么名字|叫什么|名称|名字|题目)"

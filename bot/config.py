@@ -32,6 +32,9 @@ DEFAULTS = {
     "SESSION_TTL": 300,  # seconds of silence after which a conversation is forgotten
     "RELOAD_INTERVAL": 2.0,  # seconds between checks of the knowledge files for changes
     "ADMIN_TOKEN": "",  # staff page /admin and POST /admin/reload; empty: every /admin URL is 404
+    "ADMIN_LOGIN_ATTEMPTS": 5,  # wrong tokens one address may send per ADMIN_LOGIN_WINDOW before a pause
+    "ADMIN_LOGIN_WINDOW": 900,  # seconds: guessing a 24-character token at 5 tries per 15 minutes is hopeless
+    "TRUSTED_PROXIES": 0,  # reverse proxies in front that append the client to X-Forwarded-For; 0: ignore it
     "STAFF_OPENIDS": "",  # comma-separated openids allowed to use "#debug 问题"
     "MAX_BODY_BYTES": 64 * 1024,  # WeChat messages are a few KiB; anything larger is hostile
     "MAX_REQUEST_AGE": 300,  # seconds a signed request's timestamp may be off our clock; 0: no check
@@ -44,7 +47,8 @@ DEFAULTS = {
 }
 
 INT_KEYS = {"PORT", "WEB_CONCURRENCY", "GUNICORN_THREADS", "RATE_LIMIT", "RATE_WINDOW", "SESSION_TTL",
-            "MAX_BODY_BYTES", "MAX_REQUEST_AGE", "MAX_UPLOAD_BYTES"}
+            "MAX_BODY_BYTES", "MAX_REQUEST_AGE", "ADMIN_LOGIN_ATTEMPTS", "ADMIN_LOGIN_WINDOW", "TRUSTED_PROXIES",
+            "MAX_UPLOAD_BYTES"}
 FLOAT_KEYS = {"RELOAD_INTERVAL", "REDIS_RETRY_INTERVAL", "TALLY_FLUSH_INTERVAL", "FETCH_TIMEOUT"}
 AES_KEY_PATTERN = re.compile(r"[A-Za-z0-9]{43}")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")

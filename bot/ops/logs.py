@@ -81,7 +81,8 @@ def message(msg_type: str, openid: str, latency_ms: float, *, reply=None, mode: 
             latency_ms, extra=fields)
 
 
-def rejected(status: int, reason: str):
-    """The line for a request the webhook refused (bad signature, hostile or malformed body)."""
+def rejected(status: int, reason: str, **fields):
+    """The line for a request the webhook or the staff page refused (bad signature, hostile or
+    malformed body, a wrong token); `fields` add what ops need to act on it, e.g. the address."""
     log.warning("rejected %d: %s", status, reason, extra={"event": "rejected", "status": status,
-                                                          "reason": reason})
+                                                          "reason": reason, **fields})

@@ -1,4 +1,4 @@
-"""/admin: staff's preview page — ask as a follower would, see why, see what is missing and used.
+"""/admin: staff's page — ask as a follower would, see why, see what is missing, and edit.
 
 ADMIN_TOKEN turns it on; without it every /admin URL is a plain 404 that reveals nothing.
 Staff log in once with the token (a form) and get a signed session cookie: HttpOnly, so no
@@ -6,27 +6,36 @@ script reads it, SameSite=Strict, so no other site's page can send it along, and
 a key derived from the token, so every replica accepts it without another setting and a new
 token logs everyone out. Scripts send `Authorization: Bearer <ADMIN_TOKEN>` instead.
 
-The page is read-only (the knowledge files stay the source of truth): the question box is a
-GET, and the only POSTs are logging in and out. They need no CSRF token: logging in asks for
-the token itself, and a forged logout (a cross-site POST carries no Strict cookie) does no harm.
+The page writes the knowledge files (new articles, FAQ entries, undo: articles.py, faqs.py,
+history.py), so it is guarded beyond the cookie: every POST form carries a CSRF token kept in
+the session (csrf.py; the login form gets one before login), wrong tokens are throttled per
+address in the store (throttle.py), and forms and uploads have their own size limit
+(MAX_UPLOAD_BYTES; the webhook keeps MAX_BODY_BYTES). A script with the Bearer header needs no
+CSRF token: a browser never adds that header to another site's request by itself. The
+question box stays a GET; the files stay the source of truth, and every write goes through
+the checks first (bot/staff/writer.py keeps the previous version for undo).
 """
 
 import hashlib
 import hmac
+import time
 from datetime import timedelta
 
 from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request, session, url_for
 from flask.sessions import SecureCookieSessionInterface
+from markupsafe import Markup
 
 from ..ops import logs
 from ..ops.hot_reload import get_knowledge
 from ..state import get_store
-from . import panels
+from . import csrf, panels, throttle
 
 bp = Blueprint("admin", __name__, template_folder="templates", static_folder="static",
                static_url_path="/admin/static")
 
 SESSION_HOURS = 12  # a staff member's working day; then the token is asked again
+MAX_NAME_CHARS = 20  # the optional name at login, shown in the change log
+BEARER_ONLY = {"admin.admin_reload"}  # POSTs that ignore the session cookie, so need no CSRF token
 # No scripts, nothing from other sites, never inside another site's frame.
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
@@ -57,7 +66,14 @@ def init_app(app):
     app.config.update(SESSION_COOKIE_NAME="bot_admin", SESSION_COOKIE_PATH="/admin",
                       SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Strict",
                       PERMANENT_SESSION_LIFETIME=timedelta(hours=SESSION_HOURS))
+    app.jinja_env.globals["csrf_field"] = csrf_field
+    throttle.init_app(app)
     app.register_blueprint(bp)
+
+
+def csrf_field() -> Markup:
+    """The hidden field every POST form of the page carries ({{ csrf_field() }} in a template)."""
+    return Markup('<input type="hidden" name="{}" value="{}">').format(csrf.FIELD, csrf.token())
 
 
 @bp.before_request
@@ -66,10 +82,64 @@ def enabled():
         abort(404)  # no token configured: the page does not exist
 
 
+@bp.before_request
+def guard():
+    """Before every /admin view: the upload limit, throttled tokens, the CSRF token on forms, the login.
+
+    A request with an Authorization header is a try of the token like a login: from a blocked
+    address it is refused, and a wrong one counts. The editing pages (the nested blueprints)
+    need a login; the main page and the login form decide for themselves.
+    """
+    limit = current_app.config["MAX_UPLOAD_BYTES"]
+    request.max_content_length = request.max_form_memory_size = limit  # the webhook keeps MAX_BODY_BYTES
+    if "Authorization" in request.headers:
+        until = throttle.retry_at()
+        if until:
+            logs.rejected(429, "admin token tried from an address with too many wrong tokens",
+                          address=throttle.client_address())
+            return too_many_tries(until)
+        if bearer_ok(current_app.config["ADMIN_TOKEN"]):
+            return None  # a script: no cookie is involved, so no CSRF token either
+        throttle.failed()
+        logs.rejected(401, "admin request with a wrong bearer token", address=throttle.client_address())
+    if request.method == "POST" and request.endpoint not in BEARER_ONLY and not csrf.valid():
+        logs.rejected(403, "admin form without a valid CSRF token", address=throttle.client_address(),
+                      endpoint=request.endpoint)
+        return message_page("这个表单已失效（缺少或不符合安全校验码），没有做任何修改。"
+                            "请回到页面、刷新后重新提交；如果已经退出，请重新登录。", 403)
+    if request.blueprint != bp.name and not logged_in():
+        return login_page()
+    return None
+
+
 @bp.after_request
 def secure(response):
     response.headers.update(SECURITY_HEADERS)
     return response
+
+
+@bp.errorhandler(413)
+def too_large(_exc):
+    """An upload or form over MAX_UPLOAD_BYTES: said in Chinese, logged, nothing read or written."""
+    limit = current_app.config["MAX_UPLOAD_BYTES"]
+    logs.rejected(413, "admin upload over MAX_UPLOAD_BYTES", address=throttle.client_address(),
+                  content_length=request.content_length)
+    return message_page(f"上传的内容太大（超过 {limit / 1024 / 1024:.0f} MB），没有保存。请只上传文章本身："
+                        "Word 文件可以先删去图片，或者把正文复制粘贴到文本框里。", 413)
+
+
+def message_page(text: str, status: int, headers: dict | None = None):
+    """A short Chinese page for a refused request, with a way back."""
+    return render_template("admin_message.html", message=text, status=status), status, headers or {}
+
+
+def too_many_tries(until: float):
+    """429 with when to try again (also as Retry-After, for scripts)."""
+    wait = max(1, int(until - time.time() + 0.999))
+    at = time.strftime("%H:%M:%S", time.localtime(until))
+    return message_page(f"口令输错的次数太多，这个网络地址暂时不能登录。请在 {at} 之后（约 {(wait + 59) // 60} 分钟后）再试；"
+                        "如果忘了口令，请找技术人员查看服务器设置里的 ADMIN_TOKEN。", 429,
+                        {"Retry-After": str(wait)})
 
 
 def bearer_ok(token: str) -> bool:
@@ -80,6 +150,12 @@ def bearer_ok(token: str) -> bool:
 
 def logged_in() -> bool:
     return bearer_ok(current_app.config["ADMIN_TOKEN"]) or session.get("admin") is True
+
+
+def who() -> str:
+    """Who is making a change, for the change log: the name given at login, and the address."""
+    name = session.get("who") or ("脚本" if bearer_ok(current_app.config["ADMIN_TOKEN"]) else "未署名")
+    return f"{name}（{throttle.client_address()}）"
 
 
 def login_page(error: str = "") -> tuple[str, int, dict]:
@@ -103,13 +179,20 @@ def page():
 
 @bp.post("/admin/login")
 def login():
+    until = throttle.retry_at()
+    if until:
+        logs.rejected(429, "admin login from an address with too many wrong tokens", address=throttle.client_address())
+        return too_many_tries(until)
     token = current_app.config["ADMIN_TOKEN"]
     sent = request.form.get("token", "").strip()
     if not hmac.compare_digest(sent.encode(), token.encode()):
-        logs.rejected(401, "admin login with a wrong token")
+        failures = throttle.failed()
+        logs.rejected(401, "admin login with a wrong token", address=throttle.client_address(), failures=failures)
         return login_page("口令不对，请重新输入。")
     session.clear()
     session["admin"] = True
+    session["who"] = " ".join(request.form.get("name", "").split())[:MAX_NAME_CHARS]
+    csrf.renew()
     session.permanent = True  # expires after SESSION_HOURS even if the browser stays open
     return redirect(url_for("admin.page"), 303)
 

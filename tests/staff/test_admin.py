@@ -10,6 +10,7 @@ import logging
 import re
 
 import pytest
+from admin_client import csrf_token, log_in, submit
 from conftest import app_config, ready_app
 from served import RedisServer
 from wechat_client import Follower, content
@@ -39,7 +40,7 @@ def app(kb):
 def staff(app):
     """A test client logged in through the form, as a staff member's browser is."""
     client = app.test_client()
-    assert client.post("/admin/login", data={"token": TOKEN}).status_code == 303
+    assert log_in(client, TOKEN).status_code == 303
     return client
 
 
@@ -89,7 +90,7 @@ def test_without_login_the_page_is_a_401_login_form_that_reveals_nothing(client_
 def test_a_wrong_token_is_refused_and_logged_without_the_token(app, caplog):
     caplog.set_level(logging.INFO, logger="bot")
     client = app.test_client()
-    response = client.post("/admin/login", data={"token": "guess"})
+    response = log_in(client, "guess")
     assert response.status_code == 401 and "口令不对" in response.get_data(as_text=True)
     assert "Set-Cookie" not in response.headers
     assert client.get("/admin").status_code == 401
@@ -100,7 +101,7 @@ def test_a_wrong_token_is_refused_and_logged_without_the_token(app, caplog):
 
 def test_the_login_cookie_is_httponly_strict_and_signed_with_a_key_from_the_token(kb, app):
     client = app.test_client()
-    cookie = client.post("/admin/login", data={"token": f" {TOKEN} "}).headers["Set-Cookie"]
+    cookie = log_in(client, f" {TOKEN} ").headers["Set-Cookie"]
     assert {"HttpOnly", "SameSite=Strict", "Path=/admin"} <= {part.strip() for part in cookie.split(";")}
     assert "Secure" not in cookie  # plain http on loopback: a Secure cookie would never come back
     assert client.get("/admin").status_code == 200
@@ -110,13 +111,14 @@ def test_the_login_cookie_is_httponly_strict_and_signed_with_a_key_from_the_toke
         other = create_app(app_config(kb, ADMIN_TOKEN=token), environ={}).test_client()
         other.set_cookie("bot_admin", value, path="/admin")
         assert other.get("/admin").status_code == status
-    assert client.post("/admin/logout").status_code == 303
+    assert submit(client, "/admin/logout").status_code == 303
     assert client.get("/admin").status_code == 401
 
 
 def test_behind_the_https_proxy_the_cookie_is_secure(app):
-    response = app.test_client().post("/admin/login", data={"token": TOKEN},
-                                      headers={"X-Forwarded-Proto": "https"})
+    client = app.test_client()
+    response = client.post("/admin/login", data={"token": TOKEN, "csrf_token": csrf_token(client)},
+                           headers={"X-Forwarded-Proto": "https"})
     assert "Secure" in response.headers["Set-Cookie"]
 
 
@@ -249,7 +251,7 @@ def test_the_page_works_while_redis_is_down(kb, tmp_path):
     server = RedisServer(tmp_path / "redis").start()
     app = make_app(kb, REDIS_URL=server.url, REDIS_RETRY_INTERVAL=60)
     staff = app.test_client()
-    staff.post("/admin/login", data={"token": TOKEN})
+    log_in(staff, TOKEN)
     Follower("o-1").say(app.test_client(), "明天会下雨吗")
     server.stop()
     text = page(staff, "西部办公室是什么？")

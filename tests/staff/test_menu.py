@@ -16,6 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import redis
+from admin_client import log_in
 from click.testing import CliRunner
 from conftest import app_config, ready_app
 from served import LOOPBACK, ROOT
@@ -282,7 +283,7 @@ def test_a_menu_edit_reaches_the_staff_page_through_hot_reload(kb):
     """The served knowledge's checks (what /admin lists) include the menu, rebuilt when menu.txt changes."""
     app = ready_app(app_config(kb, ADMIN_TOKEN="staff-secret-token"))
     staff = app.test_client()
-    assert staff.post("/admin/login", data={"token": "staff-secret-token"}).status_code == 303
+    assert log_in(staff, "staff-secret-token").status_code == 303
     write_menu(kb, "关于\n- 天气：明天会下雨吗\n")
     assert get_knowledge(app).reload()  # what the watcher does a moment after the save
     page = html.unescape(staff.get("/admin").get_data(as_text=True))

@@ -1,0 +1,204 @@
+"""Hostile requests to the staff page's forms: each is refused, logged, and writes nothing.
+
+Missing and wrong CSRF tokens, token guessing (throttled per address, counted in the store),
+forms and uploads over MAX_UPLOAD_BYTES. Real requests to a real app over the real knowledge
+files; the same page in a browser is tests/staff/test_admin_edit_browser.py.
+"""
+
+import json
+import logging
+import time
+
+import pytest
+from admin_client import csrf_token, log_in, submit
+from conftest import app_config, ready_app
+
+from bot.ops.logs import JsonFormatter
+
+TOKEN = "staff-edit-token"
+ATTACKER, COLLEAGUE = "198.51.100.66", "203.0.113.10"
+
+
+def make_app(kb, **config):
+    return ready_app(app_config(kb, **{"ADMIN_TOKEN": TOKEN, **config}))
+
+
+def from_address(app, address: str):
+    """A test client whose requests come from `address`, as a browser on another machine."""
+    client = app.test_client()
+    client.environ_base["REMOTE_ADDR"] = address
+    return client
+
+
+def rejected(caplog) -> list[dict]:
+    """The `rejected` log lines so far, as the JSON ops read."""
+    lines = [json.loads(JsonFormatter().format(r)) for r in caplog.records if r.name == "bot.messages"]
+    return [line for line in lines if line.get("event") == "rejected"]
+
+
+def knowledge_bytes(kb) -> dict:
+    """Every file under the knowledge folder and its bytes: what "nothing was written" compares."""
+    return {str(p.relative_to(kb)): p.read_bytes() for p in sorted(kb.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def app(kb):
+    return make_app(kb)
+
+
+@pytest.mark.parametrize("sent", [None, "", "not-the-token", "x" * 5000])
+def test_a_login_without_the_forms_csrf_token_is_refused_and_logged(app, caplog, sent):
+    caplog.set_level(logging.INFO, logger="bot")
+    client = app.test_client()
+    csrf_token(client)  # the browser has a session with a token, the forged form does not carry it
+    data = {"token": TOKEN} if sent is None else {"token": TOKEN, "csrf_token": sent}
+    response = client.post("/admin/login", data=data)
+    assert response.status_code == 403
+    assert "安全校验码" in response.get_data(as_text=True) and "没有做任何修改" in response.get_data(as_text=True)
+    assert client.get("/admin").status_code == 401  # not logged in
+    assert {"status": 403, "reason": "admin form without a valid CSRF token"}.items() <= rejected(caplog)[-1].items()
+
+
+def test_a_session_without_a_token_never_matches_an_empty_field(app):
+    client = app.test_client()  # never opened the page: no session, no token
+    assert client.post("/admin/login", data={"token": TOKEN, "csrf_token": ""}).status_code == 403
+
+
+def test_another_sessions_token_does_not_pass(app):
+    mine, theirs = app.test_client(), app.test_client()
+    response = mine.post("/admin/login", data={"token": TOKEN, "csrf_token": csrf_token(theirs)})
+    assert response.status_code == 403
+
+
+def test_logout_needs_the_token_and_logging_in_renews_it(app):
+    client = app.test_client()
+    before = csrf_token(client)
+    assert log_in(client, TOKEN).status_code == 303
+    after = csrf_token(client)
+    assert after != before  # the token seen before the login does not write files
+    assert client.post("/admin/logout", data={"csrf_token": before}).status_code == 403
+    assert client.get("/admin").status_code == 200  # still logged in
+    assert submit(client, "/admin/logout").status_code == 303
+    assert client.get("/admin").status_code == 401
+
+
+def test_every_form_on_the_page_carries_the_token(app):
+    client = app.test_client()
+    log_in(client, TOKEN)
+    page = client.get("/admin").get_data(as_text=True)
+    forms = page.split("<form")[1:]
+    posts = [f for f in forms if 'method="post"' in f.split(">")[0]]
+    assert posts and all('name="csrf_token"' in f.split("</form>")[0] for f in posts)
+
+
+def test_scripts_with_the_bearer_header_need_no_csrf_token(app):
+    response = app.test_client().post("/admin/reload", headers={"Authorization": f"Bearer {TOKEN}"})
+    assert response.status_code == 200
+
+
+def guess(client, token: str):
+    return log_in(client, token)
+
+
+@pytest.mark.parametrize("backend", ["memory", "redis"])
+def test_twenty_wrong_tokens_lock_that_address_out_until_the_window_passes(kb, caplog, request, backend):
+    redis_url = request.getfixturevalue("redis_url") if backend == "redis" else ""
+    app = make_app(kb, REDIS_URL=redis_url, ADMIN_LOGIN_ATTEMPTS=5, ADMIN_LOGIN_WINDOW=3)
+    caplog.set_level(logging.INFO, logger="bot")
+    attacker = from_address(app, ATTACKER)
+    started = time.time()
+    statuses = [guess(attacker, f"guess-{n}").status_code for n in range(20)]
+    assert statuses == [401] * 5 + [429] * 15
+    refused = guess(attacker, TOKEN)  # the right token, from the address that guessed
+    assert refused.status_code == 429 and attacker.get("/admin").status_code == 401
+    assert "口令输错的次数太多" in refused.get_data(as_text=True)
+    assert 1 <= int(refused.headers["Retry-After"]) <= 3
+    lines = rejected(caplog)
+    assert [line["status"] for line in lines].count(401) == 5
+    assert [line["status"] for line in lines].count(429) == 16
+    assert all(line["address"] == ATTACKER for line in lines)
+    assert TOKEN not in caplog.text and "guess-3" not in caplog.text
+
+    colleague = from_address(app, COLLEAGUE)  # another address is not affected
+    assert guess(colleague, TOKEN).status_code == 303 and colleague.get("/admin").status_code == 200
+
+    time.sleep(max(0.0, started + 3.2 - time.time()))  # the window that began with the first guess ends
+    assert guess(attacker, TOKEN).status_code == 303
+    assert attacker.get("/admin").status_code == 200
+
+
+def test_the_count_is_shared_by_replicas_through_redis(kb, redis_url):
+    one, two = (make_app(kb, REDIS_URL=redis_url, ADMIN_LOGIN_ATTEMPTS=3) for _ in range(2))
+    for n in range(3):
+        assert guess(from_address(one if n % 2 else two, ATTACKER), "wrong").status_code == 401
+    assert guess(from_address(one, ATTACKER), TOKEN).status_code == 429
+    assert guess(from_address(two, ATTACKER), TOKEN).status_code == 429
+
+
+def test_wrong_bearer_tokens_count_too(app):
+    attacker = from_address(app, ATTACKER)
+    for n in range(5):
+        assert attacker.get("/admin", headers={"Authorization": f"Bearer guess-{n}"}).status_code == 401
+    assert attacker.get("/admin", headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 429
+    assert attacker.post("/admin/reload", headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 429
+    assert guess(attacker, TOKEN).status_code == 429
+
+
+def test_a_logged_in_colleague_on_the_same_address_keeps_working(app):
+    colleague = from_address(app, ATTACKER)
+    assert log_in(colleague, TOKEN).status_code == 303
+    attacker = from_address(app, ATTACKER)
+    for _ in range(6):
+        guess(attacker, "wrong")
+    assert colleague.get("/admin").status_code == 200
+
+
+def test_x_forwarded_for_is_ignored_unless_proxies_are_trusted(kb):
+    app = make_app(kb)
+    attacker = from_address(app, ATTACKER)
+    for n in range(5):
+        response = attacker.post("/admin/login", data={"token": "wrong", "csrf_token": csrf_token(attacker)},
+                                 headers={"X-Forwarded-For": f"192.0.2.{n}"})
+        assert response.status_code == 401
+    response = attacker.post("/admin/login", data={"token": TOKEN, "csrf_token": csrf_token(attacker)},
+                             headers={"X-Forwarded-For": "192.0.2.200"})
+    assert response.status_code == 429  # a new claimed address per try changes nothing
+
+
+def test_behind_a_trusted_proxy_the_forwarded_address_is_the_clients(kb, caplog):
+    caplog.set_level(logging.INFO, logger="bot")
+    app = make_app(kb, TRUSTED_PROXIES=1)
+    proxy = from_address(app, "10.0.0.2")  # every request arrives from the proxy
+
+    def login_via_proxy(client_address: str, token: str):
+        # The client may send its own X-Forwarded-For; the proxy appends the address it saw.
+        forwarded = f"192.0.2.99, {client_address}"
+        return proxy.post("/admin/login", data={"token": token, "csrf_token": csrf_token(proxy)},
+                          headers={"X-Forwarded-For": forwarded})
+
+    for _ in range(5):
+        assert login_via_proxy(ATTACKER, "wrong").status_code == 401
+    assert login_via_proxy(ATTACKER, TOKEN).status_code == 429
+    assert rejected(caplog)[-1]["address"] == ATTACKER
+    assert login_via_proxy(COLLEAGUE, TOKEN).status_code == 303
+
+
+def test_an_upload_over_the_limit_is_413_in_chinese_and_logged(kb, caplog):
+    caplog.set_level(logging.INFO, logger="bot")
+    app = make_app(kb, MAX_UPLOAD_BYTES=1024 * 1024)
+    client = app.test_client()
+    log_in(client, TOKEN)
+    before = knowledge_bytes(kb)
+    response = client.post("/admin/logout", data={"csrf_token": csrf_token(client), "text": "文" * 400_000})
+    assert response.status_code == 413
+    assert "上传的内容太大（超过 1 MB）" in response.get_data(as_text=True)
+    assert rejected(caplog)[-1]["status"] == 413
+    assert client.get("/admin").status_code == 200  # the form was not read, so no logout either
+    assert knowledge_bytes(kb) == before
+
+
+def test_the_webhook_keeps_its_own_small_limit(app):
+    path = "/wechat?signature=x&timestamp=1&nonce=1"
+    response = app.test_client().post(path, data=b"<xml>" + b"a" * (70 * 1024) + b"</xml>",
+                                      content_type="text/xml")
+    assert response.status_code == 413 and response.get_data(as_text=True) == "413 Request Entity Too Large"

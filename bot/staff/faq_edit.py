@@ -91,7 +91,7 @@ def render(entry: Entry, newline: str = "\n") -> str:
 def read_back(text: str) -> Entry | None:
     """The one entry `text` holds as the reader sees it, or None if it is not exactly one."""
     fields = parse_fields(text, LABELS)
-    starts = _entry_starts(fields)
+    starts = _entry_starts(fields, text)
     if len(starts) != 1 or any(f.key == "" for f in fields):
         return None
     entry = Entry([], "")
@@ -106,14 +106,14 @@ def read_back(text: str) -> Entry | None:
 def spans(text: str) -> list[Span]:
     """Every entry of a file's text, where it starts and ends.
 
-    An entry starts where the reader starts one (a 问 or 名称 after an answer, or the first
-    field) and ends at its last line before the next entry, blank lines and comments after it
+    An entry starts where the reader starts one (a 问 or 名称 after an answer, the first field,
+    or whatever follows questions cut off from their answer) and ends at its last line before the next entry, blank lines and comments after it
     left out: they belong to the file, or to the entry below them.
     """
     text = _without_bom(text)
     lines = text.splitlines(keepends=True)
     fields = parse_fields(text, LABELS)
-    starts = _entry_starts(fields)
+    starts = _entry_starts(fields, text)
     result = []
     for n, start in enumerate(starts):
         end = (starts[n + 1] - 1) if n + 1 < len(starts) else len(lines)
@@ -172,15 +172,31 @@ def append(text: str, entry: Entry) -> str:
     return text + newline + render(entry, newline)
 
 
-def _entry_starts(fields) -> list[int]:
-    """The lines where the reader starts a new entry (faq.py's rule: a 问 or 名称 after an 答)."""
-    starts, answered = [], False
+def _entry_starts(fields, text: str = "") -> list[int]:
+    """The lines where the reader starts a new entry (bot/engine/reading/faq.py's rules).
+
+    A 问 or 名称 after an 答 starts one; so does anything after questions that were cut off from
+    their answer by a blank line or a 名称 (the reader reports those, and an 答 below the blank
+    line still belongs to them).
+    """
+    blank_lines = [n for n, line in enumerate(text.splitlines(), 1) if not line.strip()]
+    starts: list[int] = []
+    asked = answered = cut = False
+    previous_line = 0
     for f in fields:
         if f.key == "":
             continue  # a stray line before any label: the reader reports it and it belongs to no entry
-        if not starts or (f.key in ("question", "name") and answered):
+        waiting = bool(starts) and asked and not answered and not cut
+        blank = any(previous_line < n < f.line for n in blank_lines)
+        previous_line = f.line
+        if waiting and (blank or f.key == "name"):
+            cut = True
+            if f.key == "answer":
+                continue
+        if not starts or cut or (f.key in ("question", "name") and answered):
             starts.append(f.line)
-            answered = False
+            asked = answered = cut = False
+        asked = asked or (f.key == "question" and bool(f.value))
         answered = answered or (f.key == "answer" and bool(f.value))  # "答：" with nothing yet is no answer
     return starts
 

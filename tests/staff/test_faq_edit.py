@@ -135,10 +135,21 @@ def test_a_line_that_starts_no_entry_is_refused(line):
         faq_edit.replace(SAMPLE, line, None)
 
 
-def test_a_question_without_an_answer_joins_the_next_entry_as_the_reader_sees_it(tmp_path):
-    text = "问：甲\n答：甲的答案\n\n问：没有答案的问题\n\n问：乙\n答：乙的答案\n"
-    assert [(s.start, s.end) for s in faq_edit.spans(text)] == [(1, 2), (4, 7)]
-    assert [e.line for e in faq.load_faq_file(str(_write(tmp_path, text)), "x.txt")[0]] == [1, 4]
+@pytest.mark.parametrize("text", [
+    SAMPLE,
+    "问：甲\n答：甲的答案\n\n问：没有答案的问题\n\n问：乙\n答：乙的答案\n",  # cut off by a blank line
+    "问：甲\n答：甲的答案\n\n问：没有答案的问题\n名称：乙\n问：乙\n答：乙的答案\n",  # cut off by a 名称
+    "问：隔了空行的问题\n\n答：它的答案\n\n问：乙\n答：乙的答案\n",  # the answer below the blank line
+    "问：甲\n答：\n问：甲的另一种问法\n答：甲的答案\n\n问：丙\n答：丙的答案\n",  # an empty 答 is no answer yet
+    "开头的杂行\n问：甲\n答：甲的答案\n",
+])
+def test_every_entry_the_reader_keeps_starts_a_span_with_its_own_lines(tmp_path, text):
+    path = _write(tmp_path, text)
+    entries, _ = faq.load_faq_file(str(path), "x.txt")
+    spans = {span.start: span for span in faq_edit.spans(text)}
+    for entry in entries:
+        assert entry.line in spans
+        assert [as_entry(e) for e in read(tmp_path, spans[entry.line].text, "one.txt")] == [as_entry(entry)]
 
 
 def _write(tmp_path, text):

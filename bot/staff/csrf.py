@@ -11,6 +11,7 @@ import hmac
 import secrets
 
 from flask import request, session
+from markupsafe import Markup
 
 SESSION_KEY = "csrf"
 FIELD = "csrf_token"  # the hidden field's name in every form (templates: {{ csrf_field() }})
@@ -24,6 +25,11 @@ def token() -> str:
         value = secrets.token_urlsafe(TOKEN_BYTES)
         session[SESSION_KEY] = value
     return value
+
+
+def field() -> Markup:
+    """The hidden field every POST form of the page carries ({{ csrf_field() }} in a template)."""
+    return Markup('<input type="hidden" name="{}" value="{}">').format(FIELD, token())
 
 
 def renew() -> str:

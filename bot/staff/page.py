@@ -18,17 +18,16 @@ the checks first (bot/staff/writer.py keeps the previous version for undo).
 
 import hashlib
 import hmac
-import time
 from datetime import timedelta
 
 from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request, session, url_for
 from flask.sessions import SecureCookieSessionInterface
-from markupsafe import Markup
 
 from ..ops import logs
 from ..ops.hot_reload import get_knowledge
 from ..state import get_store
 from . import csrf, panels, throttle
+from .access import bearer_ok, logged_in, login_page, message_page, too_many_tries
 
 bp = Blueprint("admin", __name__, template_folder="templates", static_folder="static",
                static_url_path="/admin/static")
@@ -66,14 +65,9 @@ def init_app(app):
     app.config.update(SESSION_COOKIE_NAME="bot_admin", SESSION_COOKIE_PATH="/admin",
                       SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Strict",
                       PERMANENT_SESSION_LIFETIME=timedelta(hours=SESSION_HOURS))
-    app.jinja_env.globals["csrf_field"] = csrf_field
+    app.jinja_env.globals["csrf_field"] = csrf.field
     throttle.init_app(app)
     app.register_blueprint(bp)
-
-
-def csrf_field() -> Markup:
-    """The hidden field every POST form of the page carries ({{ csrf_field() }} in a template)."""
-    return Markup('<input type="hidden" name="{}" value="{}">').format(csrf.FIELD, csrf.token())
 
 
 @bp.before_request
@@ -126,41 +120,6 @@ def too_large(_exc):
                   content_length=request.content_length)
     return message_page(f"上传的内容太大（超过 {limit / 1024 / 1024:.0f} MB），没有保存。请只上传文章本身："
                         "Word 文件可以先删去图片，或者把正文复制粘贴到文本框里。", 413)
-
-
-def message_page(text: str, status: int, headers: dict | None = None):
-    """A short Chinese page for a refused request, with a way back."""
-    return render_template("admin_message.html", message=text, status=status), status, headers or {}
-
-
-def too_many_tries(until: float):
-    """429 with when to try again (also as Retry-After, for scripts)."""
-    wait = max(1, int(until - time.time() + 0.999))
-    at = time.strftime("%H:%M:%S", time.localtime(until))
-    return message_page(f"口令输错的次数太多，这个网络地址暂时不能登录。请在 {at} 之后（约 {(wait + 59) // 60} 分钟后）再试；"
-                        "如果忘了口令，请找技术人员查看服务器设置里的 ADMIN_TOKEN。", 429,
-                        {"Retry-After": str(wait)})
-
-
-def bearer_ok(token: str) -> bool:
-    """True when the request carries `Authorization: Bearer <token>` (compared in constant time)."""
-    sent = request.headers.get("Authorization", "")
-    return bool(token) and hmac.compare_digest(sent.encode(), f"Bearer {token}".encode())
-
-
-def logged_in() -> bool:
-    return bearer_ok(current_app.config["ADMIN_TOKEN"]) or session.get("admin") is True
-
-
-def who() -> str:
-    """Who is making a change, for the change log: the name given at login, and the address."""
-    name = session.get("who") or ("脚本" if bearer_ok(current_app.config["ADMIN_TOKEN"]) else "未署名")
-    return f"{name}（{throttle.client_address()}）"
-
-
-def login_page(error: str = "") -> tuple[str, int, dict]:
-    """401 with the login form and nothing else: no counts, no questions, no file names."""
-    return render_template("admin_login.html", error=error), 401, {"WWW-Authenticate": 'Bearer realm="admin"'}
 
 
 @bp.get("/admin")

@@ -49,15 +49,16 @@ def faq_snippet(question: str) -> str:
 
 
 @functools.lru_cache(maxsize=2)
-def _checked(engine):
-    # One run per knowledge version: staff tests ask every question again, too slow for every view.
+def checked(engine):
+    """The check of the knowledge being served, run once per knowledge version (the editing forms
+    compare a proposal with it): staff tests ask every question again, too slow for every view."""
     return check_engine(engine)
 
 
 def knowledge_status(live) -> dict:
     """Counts, last reload and every problem as `file:line: message`, staff test failures included."""
     kb = live.engine.kb
-    report = _checked(live.engine)
+    report = checked(live.engine)
     problems = [str(p) for p in report.problems]
     last_error = live.last_error or {}
     # Errors of files that were refused: the bot still answers from the version counted here.

@@ -26,3 +26,18 @@ def submit(client, path: str, data: dict | None = None, **kw):
 def log_in(client, token: str, name: str = ""):
     """Log in through the form; the response (303 on success)."""
     return submit(client, "/admin/login", {"token": token, "name": name})
+
+
+def form_fields(page: str, form_id: str) -> dict:
+    """The fields a form on `page` would send as it stands (inputs and textareas), unescaped."""
+    match = re.search(rf'<form [^>]*id="{form_id}"[^>]*>(.*?)</form>', page, re.S)
+    assert match, f"no form #{form_id} on the page"
+    body = match.group(1)
+    fields = {}
+    for tag in re.findall(r"<input [^>]*>", body):
+        name, value = re.search(r'name="([^"]+)"', tag), re.search(r'value="([^"]*)"', tag)
+        if name and 'type="file"' not in tag:
+            fields[name.group(1)] = html.unescape(value.group(1)) if value else ""
+    for name, value in re.findall(r'<textarea [^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', body, re.S):
+        fields[name] = html.unescape(value)
+    return fields

@@ -5,13 +5,20 @@ forms and uploads over MAX_UPLOAD_BYTES. Real requests to a real app over the re
 files; the same page in a browser is tests/staff/test_admin_edit_browser.py.
 """
 
+import contextlib
+import http.client
+import io
 import json
 import logging
 import time
 
 import pytest
-from admin_client import csrf_token, log_in, submit
+from admin_client import FIELD, csrf_token, log_in, submit
 from conftest import app_config, ready_app
+from served import LOOPBACK, serve_bot
+from static_site import serve_folder
+from werkzeug.datastructures import FileStorage, MultiDict
+from werkzeug.test import encode_multipart
 
 from bot.ops.logs import JsonFormatter
 
@@ -202,3 +209,163 @@ def test_the_webhook_keeps_its_own_small_limit(app):
     response = app.test_client().post(path, data=b"<xml>" + b"a" * (70 * 1024) + b"</xml>",
                                       content_type="text/xml")
     assert response.status_code == 413 and response.get_data(as_text=True) == "413 Request Entity Too Large"
+
+
+ARTICLE = """重庆市绿色建筑协会召开2024年会员大会
+发布时间：2024-05-18
+5月17日，重庆市绿色建筑与建筑产业化协会2024年会员大会在重庆悦来国际会议中心召开。会议由副秘书长刘海主持。
+"""
+
+
+@pytest.fixture
+def staff(app):
+    client = app.test_client()
+    assert log_in(client, TOKEN).status_code == 303
+    return client
+
+
+def everything_under(folder) -> dict:
+    """Every file under `folder` and its bytes: nothing may appear outside the knowledge either."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def saved_form(staff) -> dict:
+    """The hidden fields of the 保存 form after previewing ARTICLE, as the browser would send them."""
+    from admin_client import form_fields
+
+    response = submit(staff, "/admin/articles/preview", {"source": "text", "text": ARTICLE})
+    return form_fields(response.get_data(as_text=True), "save")
+
+
+@pytest.mark.parametrize("path, fields", [
+    ("/admin/articles/save", {"path": "news/2024-05-18-x.txt", "title": "x", "text": ARTICLE}),
+    ("/admin/changes/undo", {"change": "20240501T101502-3f9a1c"}),
+    ("/admin/articles/preview", {"source": "url", "url": "http://127.0.0.1:9/"}),
+])
+@pytest.mark.parametrize("csrf", ["missing", "wrong", "another session's"])
+def test_a_form_without_its_csrf_token_is_refused_logged_and_writes_nothing(app, staff, tmp_path, caplog, path,
+                                                                             fields, csrf):
+    caplog.set_level(logging.INFO, logger="bot")
+    before = everything_under(tmp_path)
+    sent = {"missing": {}, "wrong": {"csrf_token": "x" * 43},
+            "another session's": {"csrf_token": csrf_token(app.test_client())}}[csrf]
+    response = staff.post(path, data={**fields, **sent})
+    assert response.status_code == 403 and "没有做任何修改" in response.get_data(as_text=True)
+    assert {"status": 403, "reason": "admin form without a valid CSRF token"}.items() <= rejected(caplog)[-1].items()
+    assert everything_under(tmp_path) == before
+
+
+def test_a_50_mb_upload_is_413_logged_and_writes_nothing(staff, tmp_path, caplog):
+    caplog.set_level(logging.INFO, logger="bot")
+    before = everything_under(tmp_path)
+    big = FileStorage(io.BytesIO(b"PK\x03\x04" + b"\0" * (50 * 1024 * 1024)), "年会.docx")
+    boundary, body = encode_multipart(MultiDict({"source": "upload", "csrf_token": csrf_token(staff), "file": big}))
+    response = staff.post("/admin/articles/preview", data=body,  # encoded in memory: no temporary file left open
+                          content_type=f"multipart/form-data; boundary={boundary}")
+    assert response.status_code == 413
+    assert "上传的内容太大（超过 10 MB），没有保存" in response.get_data(as_text=True)
+    assert {"status": 413, "reason": "admin upload over MAX_UPLOAD_BYTES"}.items() <= rejected(caplog)[-1].items()
+    assert everything_under(tmp_path) == before
+
+
+PAGE = ("<html><head><meta charset=\"utf-8\"><title>会员大会</title></head><body><h1>重庆市绿色建筑协会召开2024年会员大会</h1>"
+        "<p>发布时间：2024-05-18</p><p>5月17日，重庆市绿色建筑与建筑产业化协会2024年会员大会在重庆悦来国际会议中心"
+        "召开。会议由副秘书长刘海主持。</p></body></html>")
+
+
+@pytest.fixture
+def site(tmp_path):
+    """The association's site on loopback, with one article page at /news/1.html."""
+    (tmp_path / "site" / "news").mkdir(parents=True)
+    (tmp_path / "site" / "news" / "1.html").write_text(PAGE, encoding="utf-8")
+    with serve_folder(tmp_path / "site") as host:
+        yield host
+
+
+def test_a_url_on_loopback_is_refused_unless_a_setting_names_it(kb, tmp_path, site, caplog):
+    caplog.set_level(logging.INFO, logger="bot")
+    refused_app = make_app(kb)
+    staff = refused_app.test_client()
+    log_in(staff, TOKEN)
+    before = everything_under(tmp_path)
+    response = submit(staff, "/admin/articles/preview", {"source": "url", "url": f"http://{site}/news/1.html"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422 and "IMPORT_ALLOWED_HOSTS" in page
+    assert rejected(caplog)[-1]["status"] == 422 and rejected(caplog)[-1]["source"] == "url"
+    assert everything_under(tmp_path) == before
+
+    allowed = make_app(kb, IMPORT_ALLOWED_HOSTS=site).test_client()
+    log_in(allowed, TOKEN)
+    response = submit(allowed, "/admin/articles/preview", {"source": "url", "url": f"http://{site}/news/1.html"})
+    assert response.status_code == 200 and "重庆悦来国际会议中心" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("path", ["../evil.txt", "news/../../evil.txt", "/tmp/evil.txt", "news/.hidden.txt",
+                                  "faq/../settings.txt", "news\\..\\evil.txt"])
+def test_a_forged_file_name_on_save_is_refused_logged_and_writes_nothing(staff, tmp_path, caplog, path):
+    caplog.set_level(logging.INFO, logger="bot")
+    fields = saved_form(staff)
+    before = everything_under(tmp_path)
+    response = staff.post("/admin/articles/save", data={**fields, "path": path})
+    assert response.status_code == 400 and "没有保存" in response.get_data(as_text=True)
+    assert rejected(caplog)[-1]["status"] == 400
+    assert everything_under(tmp_path) == before
+
+
+def test_an_uploaded_file_named_with_dot_dots_lands_in_news_under_a_safe_name(staff, kb, tmp_path):
+    from admin_client import form_fields
+
+    response = submit(staff, "/admin/articles/preview",
+                      {"source": "upload", "file": (io.BytesIO(ARTICLE.encode()), "../../../etc/cron.d/evil.txt")},
+                      content_type="multipart/form-data")
+    assert response.status_code == 200
+    fields = form_fields(response.get_data(as_text=True), "save")
+    assert fields["path"].startswith("news/") and ".." not in fields["path"]
+    outside = {name for name in everything_under(tmp_path) if not name.startswith("knowledge/")}
+    assert staff.post("/admin/articles/save", data=fields).status_code == 303
+    assert (kb / fields["path"]).is_file()
+    assert {name for name in everything_under(tmp_path) if not name.startswith("knowledge/")} == outside
+
+
+@pytest.mark.parametrize("name, data", [("年会.docx", b"PK\x03\x04 not really a zip"), ("年会.pdf", b"%PDF-1.7\n%%EOF"),
+                                        ("年会.docx", b"\x00" * 100), ("年会.html", b"\xff\xfe<" * 10)])
+def test_a_broken_document_gets_a_message_and_the_page_keeps_serving(staff, tmp_path, name, data):
+    before = everything_under(tmp_path)
+    response = submit(staff, "/admin/articles/preview", {"source": "upload", "file": (io.BytesIO(data), name)},
+                      content_type="multipart/form-data")
+    assert response.status_code == 422 and 'id="error"' in response.get_data(as_text=True)
+    assert staff.get("/admin").status_code == 200
+    assert everything_under(tmp_path) == before
+
+
+@pytest.mark.slow
+def test_a_50_mb_upload_to_the_running_server_is_cut_short_with_413_and_it_keeps_serving(tmp_path, kb):
+    """Over real HTTP: the server answers 413 before reading the body, the client's sending breaks
+    off, nothing is written and the next request is served as usual."""
+    before = everything_under(kb)
+    with serve_bot(tmp_path, {"KB_DIR": str(kb), "ADMIN_TOKEN": TOKEN}) as served:
+        connection = http.client.HTTPConnection(LOOPBACK, served.port, timeout=10)
+        connection.request("GET", "/admin")
+        page = connection.getresponse()
+        assert FIELD.search(page.read().decode())  # the session now has a CSRF token; the limit comes first
+        cookie = page.getheader("Set-Cookie").split(";")[0]
+        connection.close()
+        size, sent, chunk = 50 * 1024 * 1024, 0, b"a" * 65536
+        connection = http.client.HTTPConnection(LOOPBACK, served.port, timeout=10)
+        connection.putrequest("POST", "/admin/articles/preview")
+        for name, value in [("Content-Type", "multipart/form-data; boundary=x"), ("Content-Length", str(size)),
+                            ("Cookie", cookie)]:
+            connection.putheader(name, value)
+        connection.endheaders()
+        with contextlib.suppress(OSError):  # the server stops reading: the rest of the upload is refused
+            while sent < size:
+                connection.send(chunk)
+                sent += len(chunk)
+        response = connection.getresponse()
+        assert response.status == 413 and "上传的内容太大" in response.read().decode()
+        connection.close()
+        assert sent < size
+        assert served.get("/healthz")[0] == 200
+        lines = [line for line in served.json_lines() if line.get("event") == "rejected"]
+        assert lines[-1]["status"] == 413 and lines[-1]["reason"] == "admin upload over MAX_UPLOAD_BYTES"
+    assert everything_under(kb) == before

@@ -239,6 +239,8 @@ def saved_form(staff) -> dict:
 
 @pytest.mark.parametrize("path, fields", [
     ("/admin/articles/save", {"path": "news/2024-05-18-x.txt", "title": "x", "text": ARTICLE}),
+    ("/admin/faq/save", {"op": "add", "path": "faq/常见问题.txt", "questions": "会费是多少", "answer": "三千元。"}),
+    ("/admin/faq/save", {"op": "delete", "path": "faq/west-office.txt", "line": "4"}),
     ("/admin/changes/undo", {"change": "20240501T101502-3f9a1c"}),
     ("/admin/articles/preview", {"source": "url", "url": "http://127.0.0.1:9/"}),
 ])
@@ -309,6 +311,9 @@ def test_a_forged_file_name_on_save_is_refused_logged_and_writes_nothing(staff, 
     response = staff.post("/admin/articles/save", data={**fields, "path": path})
     assert response.status_code == 400 and "没有保存" in response.get_data(as_text=True)
     assert rejected(caplog)[-1]["status"] == 400
+    faq = staff.post("/admin/faq/save", data={"op": "add", "path": path.replace("news", "faq"), "questions": "问题",
+                                              "answer": "答案。", "csrf_token": fields["csrf_token"]})
+    assert faq.status_code == 422 and "文件名要像" in faq.get_data(as_text=True)
     assert everything_under(tmp_path) == before
 
 

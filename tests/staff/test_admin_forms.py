@@ -185,3 +185,120 @@ def test_a_read_only_knowledge_folder_is_explained_and_nothing_is_saved(staff, k
         assert response.status_code == 409 and "news" in text_of(response.get_data(as_text=True), "readonly")
         assert 'id="save"' not in response.get_data(as_text=True)
     assert files(kb) == before
+
+
+def full_name_entry(kb) -> str:
+    """The edit URL of the shipped entry 西部办公室全称, found by its line in the file."""
+    lines = (kb / "faq" / "west-office.txt").read_text(encoding="utf-8").splitlines()
+    return f"/admin/faq/edit?path=faq/west-office.txt&line={lines.index('名称：西部办公室全称') + 1}"
+
+
+def faq_preview(staff, **fields):
+    data = {"op": "add", "path": "faq/常见问题.txt", "questions": "", "answer": "", "name": "", "source": "", **fields}
+    response = submit(staff, "/admin/faq/preview", data)
+    return response, response.get_data(as_text=True)
+
+
+def test_the_faq_list_shows_each_entry_with_its_file_and_line(staff):
+    page = staff.get("/admin/faq").get_data(as_text=True)
+    table = text_of(page, "faq")
+    assert "西部办公室" in table and "faq/west-office.txt:4" in table and WEST_QUESTION in table
+    assert 'href="/admin/faq/edit?path=faq/west-office.txt&amp;line=4"' in page
+
+
+def test_a_new_entry_is_previewed_then_saved_and_answers_at_once(app, staff, kb):
+    question = "协会的会费是多少？"
+    assert "没有找到答案" in answer(app, question)
+    response, page = faq_preview(staff, questions=question, answer="单位会员每年三千元，个人会员每年二百元。", name="会费")
+    assert response.status_code == 200 and "原来答不了，保存后能答" in text_of(page, "effect")
+    assert not (kb / "faq" / "常见问题.txt").exists()
+    response = staff.post("/admin/faq/save", data=form_fields(page, "save"))
+    assert response.status_code == 303
+    assert (kb / "faq" / "常见问题.txt").read_text(encoding="utf-8") == (
+        "名称：会费\n问：协会的会费是多少？\n答：单位会员每年三千元，个人会员每年二百元。\n")
+    assert "三千元" in answer(app, question)
+    assert "已保存：新增问答“会费”" in staff.get("/admin/faq").get_data(as_text=True)
+
+
+def test_an_entry_that_takes_a_question_from_an_article_says_so(staff):
+    _, page = faq_preview(staff, questions="会议在哪里举行", answer="在四川成都。")
+    effect = text_of(page, "effect")
+    assert "将从 news/2023-11-03-west-office-launch.txt#where 接过这个问题" in effect
+
+
+def test_editing_an_entry_changes_only_its_lines(app, staff, kb):
+    path = kb / "faq" / "west-office.txt"
+    before = path.read_text(encoding="utf-8")
+    form = staff.get(full_name_entry(kb)).get_data(as_text=True)
+    fields = form_fields(form, "entry")
+    assert fields["name"] == "西部办公室全称" and fields["questions"].startswith("西部办公室的全称是什么？")
+    fields["answer"] = "全称是“西部地区建筑绿色低碳发展协调推进办公室”，简称西部办公室。"
+    _, page = faq_preview(staff, **fields)
+    assert staff.post("/admin/faq/save", data=form_fields(page, "save")).status_code == 303
+    after = path.read_text(encoding="utf-8")
+    start = before.splitlines().index("名称：西部办公室全称")
+    old_entry = "\n".join(before.splitlines()[start:start + 5]) + "\n"
+    new_entry = ("名称：西部办公室全称\n问：西部办公室的全称是什么？\n问：西部办公室全名叫什么\n"
+                 f"答：{fields['answer']}\n来源：news/2023-11-03-west-office-launch.txt\n")
+    assert after == before.replace(old_entry, new_entry)
+    assert "简称西部办公室" in answer(app, "西部办公室全名叫什么")
+
+
+def test_deleting_an_entry_is_previewed_and_the_question_goes_elsewhere(app, staff, kb):
+    form = staff.get(full_name_entry(kb)).get_data(as_text=True)
+    response, page = faq_preview(staff, **form_fields(form, "delete"))
+    assert response.status_code == 200 and "确认删除" in page
+    assert "faq:西部办公室全称" in text_of(page, "effect")
+    assert staff.post("/admin/faq/save", data=form_fields(page, "save")).status_code == 303
+    assert "名称：西部办公室全称" not in (kb / "faq" / "west-office.txt").read_text(encoding="utf-8")
+    assert "西部办公室全称" not in text_of(staff.get("/admin/faq").get_data(as_text=True), "faq")
+
+
+def test_a_broken_entry_is_refused_with_its_line_and_nothing_is_written(staff, kb):
+    before = files(kb)
+    response, page = faq_preview(staff, path="faq/west-office.txt", questions="西部办公室在哪里", answer="在成都。",
+                                 name="西部办公室")  # 名称 already used by the entry at line 4
+    problems = text_of(page, "problems")
+    assert "不能保存" in problems and re.search(r"faq/west-office\.txt:2\d: .*名称", problems)
+    assert "保存</button>" not in page
+    response = staff.post("/admin/faq/save", data=form_fields(page, "save"))
+    assert response.status_code == 422 and "faq/west-office.txt:2" in text_of(response.get_data(as_text=True),
+                                                                              "problems")
+    assert files(kb) == before
+
+
+def test_an_answer_line_that_would_read_as_a_label_is_refused_with_the_line(staff, kb):
+    before = files(kb)
+    response, page = faq_preview(staff, questions="会费是多少", answer="每年三千元。\n来源：秘书处通知")
+    assert response.status_code == 422 and "答案的第 2 行" in text_of(page, "error")
+    assert files(kb) == before
+
+
+def test_an_entry_changed_by_someone_else_meanwhile_is_not_overwritten(staff, kb):
+    form = form_fields(staff.get(full_name_entry(kb)).get_data(as_text=True), "entry")
+    path = kb / "faq" / "west-office.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace("全名叫什么", "全名是什么"), encoding="utf-8")
+    before = files(kb)
+    response, page = faq_preview(staff, **{**form, "answer": "新的答案。"})
+    assert response.status_code == 422 and "被改过了" in text_of(page, "error")
+    response = staff.post("/admin/faq/save", data={**form, "answer": "新的答案。",
+                                                   "csrf_token": form_fields(page, "entry")["csrf_token"]})
+    assert response.status_code == 422 and files(kb) == before
+
+
+def test_an_undo_that_would_bring_an_error_is_refused_with_it(staff, kb):
+    def saved(**fields):
+        _, page = faq_preview(staff, **fields)
+        assert staff.post("/admin/faq/save", data=form_fields(page, "save")).status_code == 303
+
+    saved(path="faq/会员.txt", questions="协会的会费是多少？", answer="每年三千元。", name="会费")
+    form = staff.get("/admin/faq/edit?path=faq/会员.txt&line=1").get_data(as_text=True)
+    saved(**form_fields(form, "delete"))
+    saved(path="faq/收费.txt", questions="会费怎么交？", answer="银行转账。", name="会费")  # the name, taken again
+    before = files(kb)
+    changes = staff.get("/admin/changes").get_data(as_text=True)
+    assert "删除问答“会费”" in text_of(changes, "change-2")
+    response = staff.post("/admin/changes/undo", data=form_fields(changes, "undo-2"), follow_redirects=True)
+    flash = response.get_data(as_text=True)
+    assert "没有撤销" in flash and "faq/收费.txt:1: 名称“会费”已经用在 faq/会员.txt:1" in flash
+    assert files(kb) == before

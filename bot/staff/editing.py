@@ -1,6 +1,6 @@
 """The page's side of every write: check the proposed files, save through the writer, serve at once.
 
-The forms (articles.py, faqs.py, changes.py) never touch a file themselves. A proposal is
+The forms (articles.py, faqs.py, questions.py, changes.py) never touch a file themselves. A proposal is
 checked as the knowledge would be with it written (check_proposed); it may be saved only if it
 brings no new error, so an error that was already there elsewhere does not block every edit,
 while anything this change breaks — its own file, another entry it steals from, a staff test —

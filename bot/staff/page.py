@@ -6,8 +6,8 @@ script reads it, SameSite=Strict, so no other site's page can send it along, and
 a key derived from the token, so every replica accepts it without another setting and a new
 token logs everyone out. Scripts send `Authorization: Bearer <ADMIN_TOKEN>` instead.
 
-The page writes the knowledge files (new articles, FAQ entries, undo: the nested blueprints
-in articles.py, faqs.py and changes.py), so it is guarded beyond
+The page writes the knowledge files (new articles, FAQ entries, test questions, undo: the
+nested blueprints in articles.py, faqs.py, questions.py and changes.py), so it is guarded beyond
 the cookie: every POST form carries a CSRF token kept in the session (csrf.py; the login form
 gets one before login), wrong tokens are throttled per address in the store (throttle.py), and
 forms and uploads have their own size limit (MAX_UPLOAD_BYTES; the webhook keeps MAX_BODY_BYTES).
@@ -26,13 +26,13 @@ from flask.sessions import SecureCookieSessionInterface
 from ..ops import logs
 from ..ops.hot_reload import get_knowledge
 from ..state import get_store
-from . import articles, changes, csrf, faqs, panels, throttle
+from . import articles, changes, csrf, faqs, panels, questions, throttle
 from .access import bearer_ok, logged_in, login_page, message_page, too_many_tries
 
 bp = Blueprint("admin", __name__, template_folder="templates", static_folder="static",
                static_url_path="/admin/static")
 
-for part in (articles, faqs, changes):
+for part in (articles, faqs, questions, changes):
     bp.register_blueprint(part.bp)  # nested: this blueprint's guard, headers and error pages cover them
 
 SESSION_HOURS = 12  # a staff member's working day; then the token is asked again

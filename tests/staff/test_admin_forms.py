@@ -302,3 +302,28 @@ def test_an_undo_that_would_bring_an_error_is_refused_with_it(staff, kb):
     flash = response.get_data(as_text=True)
     assert "没有撤销" in flash and "faq/收费.txt:1: 名称“会费”已经用在 faq/会员.txt:1" in flash
     assert files(kb) == before
+
+
+def test_a_test_question_is_previewed_with_todays_answer_and_appended_to_tests_txt(staff, kb):
+    before = (kb / "tests.txt").read_text(encoding="utf-8")
+    page = staff.get("/admin?q=西部办公室是什么？").get_data(as_text=True)
+    assert 'href="/admin/tests/new?q=' in page
+    form = form_fields(staff.get("/admin/tests/new?q=西部办公室是什么？").get_data(as_text=True), "test")
+    response = submit(staff, "/admin/tests/preview", {**form, "kind": "expect", "words": "西部地区， 协调推进办公室"})
+    page = response.get_data(as_text=True)
+    assert text_of(page, "entry") == "问：西部办公室是什么？\n应包含：西部地区、协调推进办公室\n"
+    assert "检查通过" in text_of(page, "problems") and "西部地区建筑绿色低碳发展协调推进办公室" in text_of(page, "answers")
+    assert staff.post("/admin/tests/save", data=form_fields(page, "save")).status_code == 303
+    assert (kb / "tests.txt").read_text(encoding="utf-8") == (
+        before + "\n问：西部办公室是什么？\n应包含：西部地区、协调推进办公室\n")
+    assert "新增测试问题“西部办公室是什么？”" in text_of(staff.get("/admin/changes").get_data(as_text=True), "change-1")
+
+
+def test_a_test_question_that_fails_today_is_refused_with_its_line(staff, kb):
+    before = files(kb)
+    lines = len((kb / "tests.txt").read_text(encoding="utf-8").splitlines())
+    response = submit(staff, "/admin/tests/preview", {"question": "西部办公室是什么？", "kind": "decline"})
+    page = response.get_data(as_text=True)
+    assert f"tests.txt:{lines + 2}: 测试问题“西部办公室是什么？”应该拒答" in text_of(page, "problems")
+    response = staff.post("/admin/tests/save", data=form_fields(page, "save"))
+    assert response.status_code == 422 and files(kb) == before

@@ -88,12 +88,16 @@ def review(files: dict[str, str | None]) -> Review:
     return Review(report, new_errors, new_errors + warnings)
 
 
-def save(path: str, text: str, *, who: str, what: str, new_file: bool = False):
+def save(path: str, text: str, *, who: str, what: str, new_file: bool = False, based_on: str | None = None):
     """Write one file through the writer, then serve it everywhere now; the writer's Change.
 
-    `new_file`: never over an existing file (the writer picks name-2.txt…), for a new article."""
+    `new_file`: never over an existing file (the writer picks name-2.txt…), for a new article.
+    `based_on`: the file's text the change was made from; a colleague's save since refuses it."""
     w = writer()
-    change = (w.create if new_file else w.save)(path, text, who=who, what=what)
+    if new_file:
+        change = w.create(path, text, who=who, what=what)
+    else:
+        change = w.save(path, text, who=who, what=what, based_on=based_on)
     served()
     return change
 

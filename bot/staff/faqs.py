@@ -71,6 +71,8 @@ def back():
 def save():
     """Step 2: recompute and re-check the change from the form, then write it, or write nothing."""
     form = request.form
+    named = editing.safe_path(form.get("path", ""))
+    base = editing.current_text(named) if named else None  # read before the proposal: a save in between is refused
     try:
         path, text, entry, old = _proposal(form)
     except FaqEditError as exc:
@@ -82,7 +84,7 @@ def save():
         return _preview(form, error=reason, status=409 if reason else 422)
     key = (entry or old).name or (entry or old).questions[0]
     try:
-        editing.save(path, text, who=who(), what=f"{OPS[form['op']]}“{key}”")
+        editing.save(path, text, who=who(), what=f"{OPS[form['op']]}“{key}”", based_on=base)
     except WriteError as exc:
         return _preview(form, error=str(exc), status=409)
     flash(f"已保存：{OPS[form['op']]}“{key}”（{path}）。粉丝现在问就会得到新的回答。")

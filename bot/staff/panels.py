@@ -6,6 +6,7 @@ what staff see is what the files say and what followers asked.
 
 import functools
 import logging
+import re
 import time
 
 from .. import chat
@@ -16,6 +17,7 @@ from .checks import check_engine
 
 log = logging.getLogger(__name__)
 
+LINK = re.compile(r'<a href="([^"<>]+)">([^<>]*)</a>')  # 阅读原文 under an answer, as WeChat gets it
 TOP_MISSES = 50  # unanswered questions listed: more than a staff member writes answers for in a sitting
 TOP_HITS = 100  # rows per hit table: with thousands of FAQ entries the page stays small on a phone
 MAX_PREVIEW_CHARS = 500  # the engine reads the first 200; the rest of a pasted essay is not shown back
@@ -31,7 +33,7 @@ def preview(question: str, engine) -> dict:
     answer = reply.answer
     return {
         "question": question,
-        "text": visible(reply.text or ""),
+        "text": LINK.sub(r"\2：\1", visible(reply.text or "")),  # the page shows the link's address as text
         "declined": answer is not None and answer.declined,
         "matched": answer.matched if answer else None,
         "score": round(float(answer.score), 1) if answer else None,

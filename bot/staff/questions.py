@@ -45,6 +45,7 @@ def back():
 @bp.post("/admin/tests/save")
 def save():
     """Re-check the test from the form and append it to tests.txt, or write nothing."""
+    base = editing.current_text(PATH)  # read before the proposal: a save in between is then refused
     text, entry, error = _proposal(request.form)
     if error:
         logs.rejected(422, "staff test refused", detail=error)
@@ -55,7 +56,7 @@ def save():
         return _preview(request.form, error=reason, status=409 if reason else 422)
     question = request.form.get("question", "").strip()
     try:
-        editing.save(PATH, text, who=who(), what=f"新增测试问题“{question}”")
+        editing.save(PATH, text, who=who(), what=f"新增测试问题“{question}”", based_on=base)
     except WriteError as exc:
         return _preview(request.form, error=str(exc), status=409)
     flash(f"已保存测试问题“{question}”。以后每次保存都会把它重新问一遍。")

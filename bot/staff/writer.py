@@ -45,6 +45,10 @@ class WriteError(Exception):
     """A change that was not made; str() is a Chinese sentence for staff saying what to do."""
 
 
+CHANGED_MEANWHILE = ("“{path}”刚刚被同事改过，你的修改没有保存（以免覆盖对方的修改）；"
+                     "请刷新页面，在最新的内容上再改一次。")
+
+
 def knowledge_path(path: str) -> str:
     """`path` as a knowledge file staff may write (news/…/x.txt, faq/…/x.txt, tests.txt), or WriteError.
 
@@ -123,12 +127,15 @@ class KnowledgeWriter:
                 return _said(exc, "现在不能在管理页上修改" + ("" if shown == "." else f"（{shown}/）"))
         return ""
 
-    def save(self, path: str, text: str, *, who: str, what: str) -> Change:
+    def save(self, path: str, text: str, *, who: str, what: str, based_on: str | None = None) -> Change:
         """Write `text` as the file `path` (relative to KB_DIR): atomic, locked, old version kept.
 
-        Line ends become "\\n" (a browser's form sends "\\r\\n"); the text is stored as UTF-8."""
+        Line ends become "\\n" (a browser's form sends "\\r\\n"); the text is stored as UTF-8.
+        `based_on`: the file's text the new one was made from (one FAQ entry edited in it). If the
+        file is no longer that when the lock is held, a colleague saved in between: refused, so
+        neither change is lost."""
         data = text.replace("\r\n", "\n").encode("utf-8")
-        return self._locked(knowledge_path(path), data, who, what)
+        return self._locked(knowledge_path(path), data, who, what, based_on=based_on)
 
     def create(self, path: str, text: str, *, who: str, what: str) -> Change:
         """Like save, but never over an existing file: news/x.txt is taken, so news/x-2.txt, -3…
@@ -171,7 +178,7 @@ class KnowledgeWriter:
         return change
 
     def _locked(self, path: str, data: bytes | None, who: str, what: str, *, fresh: bool = False,
-                undoing: Change | None = None) -> Change:
+                undoing: Change | None = None, based_on: str | None = None) -> Change:
         owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex}"
         self._acquire(owner)
         try:
@@ -180,6 +187,8 @@ class KnowledgeWriter:
             with self.history.lock(self.lock_wait, LOCK_POLL):
                 if undoing is not None:
                     data = self._undo_data(undoing)
+                if based_on is not None and (_read(self._target(path)) or b"").decode("utf-8", "replace") != based_on:
+                    raise WriteError(CHANGED_MEANWHILE.format(path=path))
                 change = self._apply(path, data, _note(who), _note(what), fresh, undoing)
         except TimeoutError:
             raise WriteError(BUSY) from None

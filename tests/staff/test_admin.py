@@ -257,3 +257,15 @@ def test_the_page_works_while_redis_is_down(kb, tmp_path):
     text = page(staff, "西部办公室是什么？")
     assert WEST in shown(text, "reply")
     assert "id=\"misses\"" in text
+
+
+def test_the_preview_shows_the_link_to_the_original_as_its_address(kb):
+    article = kb / "news" / "2023-11-03-west-office-launch.txt"
+    lines = article.read_text(encoding="utf-8").splitlines()
+    article.write_text("\n".join(lines[:1] + ["来源链接：https://www.example.org.cn/a?id=1"] + lines[1:]) + "\n",
+                       encoding="utf-8")
+    client = make_app(kb).test_client()
+    assert log_in(client, TOKEN).status_code == 303
+    text = page(client, "会议在哪里举行")
+    assert "阅读原文：https://www.example.org.cn/a?id=1" in html.unescape(text)
+    assert "&lt;a href" not in text

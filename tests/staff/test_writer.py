@@ -308,3 +308,16 @@ def test_a_save_is_served_by_the_hot_reload_and_an_undo_takes_it_back(kb):
     assert "每天早上九点" in live.engine.answer("协会几点上班？").text
     writer.undo(change.id, who="a")
     assert live.check() is True and live.engine.answer("协会几点上班？").declined
+
+
+def test_a_save_based_on_an_older_text_is_refused_so_a_colleagues_save_is_kept(kb, writer):
+    """Two staff edit two entries of one FAQ file from the same text: the second save must not undo the first."""
+    path = "faq/west-office.txt"
+    before = (kb / path).read_text(encoding="utf-8")
+    writer.save(path, before + "\n问：协会几点上班\n答：九点。\n", who="a", what="新增", based_on=before)
+    with pytest.raises(WriteError, match="刚刚被同事改过"):
+        writer.save(path, before + "\n问：协会几点下班\n答：五点。\n", who="b", what="新增", based_on=before)
+    assert "几点上班" in (kb / path).read_text(encoding="utf-8")
+    # a new file is based on nothing
+    writer.save("faq/new.txt", "问：甲\n答：乙\n", who="a", what="新增", based_on="")
+    assert (kb / "faq" / "new.txt").exists()

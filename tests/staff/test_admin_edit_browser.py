@@ -19,8 +19,7 @@ pytestmark = pytest.mark.slow  # real servers and a browser: `pytest -m 'not slo
 TOKEN = "browser-edit-token"
 ANSWER_WITHIN = 5.0  # seconds from pressing 保存 to a follower's answer through /wechat
 # Pasted as copied from an association's site: channel, title, meta line, body, an image's name, share
-# buttons. (No footer naming the association: that would make it the association's own news, which
-# the shipped staff tests' general questions, like 谁主持的会议, would then be asked about.)
+# buttons.
 PASTED = """协会动态
 重庆市绿色建筑协会召开2024年会员大会
 发布时间：2024-05-18    浏览量：321

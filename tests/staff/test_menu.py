@@ -33,11 +33,11 @@ APPID = "wx5a1b2c3d4e5f6a7b"
 SECRET = "0123456789abcdef0123456789abcdef"
 SHIPPED_MENU = {"button": [
     {"name": "成立大会", "sub_button": [
-        {"type": "click", "name": "哪天启动", "key": "启动仪式是哪天"},
-        {"type": "click", "name": "在哪里开", "key": "会议在哪里举行"},
-        {"type": "click", "name": "谁主持的", "key": "谁主持的会议"},
-        {"type": "click", "name": "谁出席了", "key": "有哪些领导出席了会议"},
-        {"type": "click", "name": "通过的文件", "key": "会议通过了什么文件"}]},
+        {"type": "click", "name": "哪天启动", "key": "推进行动启动仪式是哪天"},
+        {"type": "click", "name": "在哪里开", "key": "西部办公室成立大会在哪里举行"},
+        {"type": "click", "name": "谁主持的", "key": "西部办公室成立大会是谁主持的"},
+        {"type": "click", "name": "谁出席了", "key": "有哪些领导出席了西部办公室成立大会"},
+        {"type": "click", "name": "通过的文件", "key": "西部办公室成立大会通过了什么文件"}]},
     {"name": "西部办", "sub_button": [
         {"type": "click", "name": "是什么", "key": "西部办公室"},
         {"type": "click", "name": "全称", "key": "西部办公室全称"},

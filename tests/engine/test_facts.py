@@ -146,3 +146,13 @@ def test_a_number_of_years_is_counted_only_after_a_word_of_duration(tmp_path):
     counts = [(c.text, c.unit) for c in facts_of(path)[1].counts]
     assert ("14年", "年") in counts
     assert not [c for c in counts if c[0] in ("2010年", "2023年")]
+
+
+def test_a_heading_over_numbered_points_is_a_list_of_them(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("关于评选优秀会员单位的通知\n发布时间：2024-03-01\n一、申报条件\n协会会员单位均可申报。\n"
+                    "二、申报材料\n1.申报表。按要求填写并盖章。\n2.工作总结。写明近两年的主要成绩。\n"
+                    "3.证明材料。包括获奖证书复印件。\n三、报送时间\n请于4月30日前报送。\n", encoding="utf-8")
+    article, facts = facts_of(path)
+    lists = {article.sentences[a].text: [article.sentences[i].text for i in items] for a, items in facts.lists}
+    assert lists["二、申报材料"] == ["1.申报表。", "2.工作总结。", "3.证明材料。"]

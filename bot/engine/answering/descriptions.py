@@ -192,14 +192,17 @@ class Passages:
 
 
 def _with_sections(doc: Doc, picked: list[int]) -> list[int]:
-    """A section heading (二、申报条件) is answered by what is under it (its first four sentences)."""
+    """A section heading (二、申报条件) is answered by what is under it (its first four sentences, and
+    every numbered point it heads)."""
     sentences = doc.article.sentences
+    listed = dict(doc.facts.lists)  # 三、申报材料 over 1.… 2.… 3.…: every point, however far down
     out = []
     for i in picked:
         out.append(i)
         if sentences[i].text == sentences[i].heading:
             out += [s.index for s in sentences[i + 1:i + 5] if s.heading == sentences[i].heading]
-    return list(dict.fromkeys(out))
+            out += listed.get(i, [])
+    return sorted(dict.fromkeys(out))
 
 
 def _with_replies(doc: Doc, picked: list[int]) -> list[int]:

@@ -422,9 +422,18 @@ def _heading_lists(article: Article) -> list[tuple[int, list[int]]]:
             if row.heading != s.heading or not ITEM_LINE.fullmatch(row.text):
                 break
             items.append(row.index)
+        if len(items) < 2 and headed:  # 三、申报材料 over 1.申报表。… 2.主要业绩。…: its numbered points
+            under = [row for row in sentences[s.index + 1:s.index + 40] if row.heading == s.heading]
+            items = [row.index for row in under if NUMBERED_POINT.match(row.text)]
+            numbers = [int(NUMBERED_POINT.match(sentences[i].text).group(1)) for i in items]
+            if numbers != list(range(1, len(numbers) + 1)):
+                items = []  # 1. 2. 3. in order, or it is not one list
         if len(items) >= 2:
             out.append((s.index, items))
     return out
+
+
+NUMBERED_POINT = re.compile(r"^(\d{1,2})\s*[.．、]\s*(?!\d)")  # 1.申报表 (not 1.5万元)
 
 
 def _table_lists(article: Article) -> list[tuple[int, list[int]]]:

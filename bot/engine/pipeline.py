@@ -44,6 +44,7 @@ PERSON_ASKED = re.compile(alternation("person_asked"))  # a person, not 哪个 (
 ONE_PERSON_ASKED = re.compile(alternation("one_person_asked"))
 MAX_PARTS = 3  # questions answered from one message; more is an essay, not a chat
 PRONOUNS = re.compile(alternation("pronouns"))  # longest first: 他们 before 他
+SAID_VERBS = alternation("said_verbs")  # 局长说…: what the holder of the title said
 SPEECH_TOPIC_ASKED = re.compile(alternation("speech_topic_asked"))  # 讲话的主题: what the person said
 
 
@@ -125,9 +126,11 @@ class Engine:
             return self.decline()  # a person the articles do not name
         if q.proper_nouns and not people:
             q = self._spell_in_chinese(q)
-        if not people and q.job_title and (q.kind == "speakers" or SPEECH_TOPIC_ASKED.search(q.text)):
+        said_by_title = bool(q.job_title) and not q.asks_who and re.search(
+            f"{re.escape(q.job_title)}(?:{SAID_VERBS})", q.text) is not None  # 都发局长说协会扮演什么角色
+        if not people and q.job_title and (q.kind == "speakers" or SPEECH_TOPIC_ASKED.search(q.text) or said_by_title):
             people = self._holder(q, scope)  # 某大学那位教授讲的题目: first who that is, then what they said
-        kind = self._kind(q, people)
+        kind = "said" if said_by_title and people else self._kind(q, people)  # what the holder said
         try:
             # a line the article labels with the very words of the question (标准编号：…) says it best
             answer = labelled_answer(self.finder, q, people, scope, whole_label_only=True) if not people else None
@@ -260,8 +263,8 @@ class Engine:
             if q.kind in ("", "what", "purpose", "attend", "host") or q.asks_who:
                 return "who"
             return q.kind
-        if q.job_title and (q.asks_who or q.kind in ("", "attend", "what", "purpose")):
-            return "holders"
+        if q.job_title and not q.manner_verb and (q.asks_who or q.kind in ("", "attend", "what", "purpose")):
+            return "holders"  # not 理事们是怎么投票的: how something was done, not who holds a post
         if not q.kind:
             return "doer" if q.asks_who and not q.targets else "content"
         if q.kind == "documents" and PERSON_ASKED.search(q.text) and not q.targets:

@@ -96,3 +96,20 @@ def test_the_organisations_a_question_names(text, orgs):
 ])
 def test_which_number_is_not_which_day(text, kind):
     assert analyse(text).kind == kind
+
+
+@pytest.mark.parametrize("text, verb", [("会费怎么汇", "汇"), ("评选如何开展申报", "申"), ("理事们是怎么进行表决的", "表")])
+def test_the_verb_a_how_question_asks_about_skips_a_light_verb(text, verb):
+    assert analyse(text).manner_verb == verb
+
+
+def test_a_title_with_a_verb_of_speaking_asks_what_its_holder_said(tmp_path):
+    from bot.engine import Engine, load_knowledge
+    kb = tmp_path / "knowledge"
+    (kb / "news").mkdir(parents=True)
+    (kb / "news" / "handover.txt").write_text(
+        "某市建筑经营协会理事长交接\n发布时间：2025-12-26\n某市城乡建设局局长孙立明出席交接仪式。"
+        "孙局长致词表示，协会扮演着产业与政府间的重要沟通平台。\n", encoding="utf-8")
+    engine = Engine(load_knowledge(str(kb)))
+    for question in ("建设局局长说协会扮演什么角色", "建设局局长表示协会起什么作用"):
+        assert "沟通平台" in engine.answer(question).text, question

@@ -101,6 +101,7 @@ def test_article_without_date_links_bare_names_to_what_they_said():
     # the search for 某某同志任… may begin on the verb's last character
     ("大会一致选举贺平同志任第三届理事会秘书长。", [("贺平", "第三届理事会秘书长")]),
     # a counted list: every name takes the post, and 位同志 is no name
+    ("全国各地300余名理事参加会议。", []),  # 余名 after a count is no name
     ("大会选举葛长青、岳海涛、鲁文斌等3位同志为副理事长。",
      [("葛长青", "本会副理事长"), ("岳海涛", "本会副理事长"), ("鲁文斌", "本会副理事长")]),
 ])

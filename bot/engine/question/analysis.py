@@ -47,7 +47,8 @@ INTERROGATIVES = re.compile(alternation("interrogatives"))
 # What may stand between a cue and its interrogative and keep them one phrase (电话是多少, 手机号码是多少).
 LINKS = re.compile(rf"(?:{alternation('interrogative_links')})*")
 MANNER = set(words("manner_asked"))  # 怎么, 如何: asking how something is done
-HOW_DONE = re.compile(rf"(?:{alternation('manner_asked')})([\u4e00-\u9fff])")  # 怎么汇, 如何报名: the verb
+# 怎么汇, 如何报名: the verb; 怎么进行表决: the verb after a light one (进行, 开展) that says nothing
+HOW_DONE = re.compile(rf"(?:{alternation('manner_asked')})(?:{alternation('light_verbs')})?([\u4e00-\u9fff])")
 WHO_WORDS = re.compile(alternation("who_asking"))
 FILLERS = re.compile(alternation("fillers"))
 CANTONESE = pairs("cantonese")

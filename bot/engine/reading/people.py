@@ -156,6 +156,8 @@ def name_before(text: str, title_start: int, floor: int) -> tuple[str, int] | No
         if length == 2 and name[0] in PREPOSITIONS and name[1] in SINGLE_SURNAMES:
             continue  # 向王主席致敬, 对李主任说: a preposition and a surname with its title, no name
         before = text[start - 1] if start > 0 else ""
+        if re.match(r"[\d一二三四五六七八九十百千万两]", before):
+            continue  # 300余名理事, 十多位专家: a count before the title, not a name
         if (start == floor or not before or not re.match(f"[{HAN}]", before) or before in "由与和及请是"
                 or ORG_SUFFIX_RE.search(text[floor:start])):
             return name, start

@@ -9,9 +9,9 @@
 from flask import current_app
 
 from ..state import get_store
-from .conversation import Conversation, Reply
+from .conversation import Conversation, Reply, Turn
 
-__all__ = ["Conversation", "Reply", "get_conversation", "init_app", "preview", "reply_to_text"]
+__all__ = ["Conversation", "Reply", "Turn", "get_conversation", "init_app", "preview", "reply_to_text", "start"]
 
 
 def init_app(app):
@@ -23,9 +23,14 @@ def get_conversation(app=None) -> Conversation:
     return (app or current_app).extensions["conversation"]
 
 
-def reply_to_text(openid: str, text: str, engine) -> Reply:
+def start(openid: str) -> Turn:
+    """What a message from `openid` reads from the store with its retry claim (see Turn)."""
+    return get_conversation().start(openid)
+
+
+def reply_to_text(openid: str, text: str, engine, turn: Turn | None = None) -> Reply:
     """The reply to a follower's text (typed, spoken or clicked), in the light of the chat so far."""
-    return get_conversation().handle_text(openid, text, engine)
+    return get_conversation().handle_text(openid, text, engine, turn)
 
 
 def preview(text: str, engine) -> Reply:

@@ -7,7 +7,7 @@ kept there under `chat:{<openid>}` and forgotten after SESSION_TTL seconds of si
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import cn2an
 
@@ -15,7 +15,7 @@ from ..engine import Answer
 from ..ops import metrics
 from . import usage
 from .paging import original_link, paginate, visible, xml_safe
-from .ratelimit import NOTICE, OK, RateLimiter
+from .ratelimit import NOTICE, OK, RateLimiter, rate_key
 
 # Replies that ask for the next page, in both scripts (compared after NFKC and lower-casing).
 MORE_WORDS = {"更多", "还有呢", "还有吗", "还有", "继续", "下一页", "還有呢", "還有嗎", "還有", "繼續", "下一頁",
@@ -42,6 +42,27 @@ class Reply:
             self.text = visible(self.text)
 
 
+@dataclass
+class Turn:
+    """One message's share of the store, read and written in one round trip each.
+
+    The webhook reads the follower's rate count and session together with the message's retry
+    claim (web/retry.py) and fills `count` and `session`; the conversation then reads them here
+    instead of asking the store, and leaves what it keeps in `sets` and `deletes`, which are
+    written together with the reply kept for retries. A turn that was never `loaded` (the claim
+    failed, or none was made) is ignored: the conversation reads and writes the store itself.
+    """
+
+    rate_key: str
+    window: float  # the rate window in seconds; 0 when the rate is not limited (nothing counted)
+    session_key: str
+    loaded: bool = False
+    count: int = 0
+    session: object = None
+    sets: list = field(default_factory=list)  # (key, value, ttl)
+    deletes: list = field(default_factory=list)
+
+
 class Conversation:
     """Answers a follower's message in the light of the previous one, across replicas."""
 
@@ -51,9 +72,19 @@ class Conversation:
         self.session_ttl = config.get("SESSION_TTL", 300)
         self.limiter = RateLimiter(store, config.get("RATE_LIMIT", 20), config.get("RATE_WINDOW", 60))
 
-    def handle_text(self, openid: str, text: str, engine) -> Reply:
-        """Answer a follower's text, taking the conversation so far into account."""
-        verdict, session = self.limiter.check(openid, also_get=session_key(openid))  # one round trip
+    def start(self, openid: str) -> Turn:
+        """What a message from `openid` will read from the store, to be read with its retry claim."""
+        return Turn(rate_key(openid), self.limiter.window if self.limiter.limit else 0, session_key(openid))
+
+    def handle_text(self, openid: str, text: str, engine, turn: Turn | None = None) -> Reply:
+        """Answer a follower's text, taking the conversation so far into account.
+
+        With a loaded `turn` the store is neither read nor written here (see Turn)."""
+        if turn is not None and turn.loaded:
+            verdict, session = self.limiter.verdict(turn.count), turn.session
+        else:
+            turn = None
+            verdict, session = self.limiter.check(openid, also_get=session_key(openid))  # one round trip
         if verdict != OK:
             metrics.rate_limited()
             return Reply(self.limiter.notice() if verdict == NOTICE else None, note="rate_limited")
@@ -62,7 +93,7 @@ class Conversation:
         if reply.answer is not None:
             usage.record(self.store, reply.answer)
             metrics.answered(declined=reply.answer.matched is None)
-        self._save(openid, session, new)
+        self._save(openid, session, new, turn)
         return reply
 
     def preview(self, text: str, engine) -> Reply:
@@ -118,12 +149,19 @@ class Conversation:
             del new["pages"]
         return Reply(pages[0], note="more"), new
 
-    def _save(self, openid: str, old: dict, new: dict):
-        """Store the follower's state (refreshing its expiry), or drop it when nothing is left."""
-        if new:
-            self.store.set(session_key(openid), new, ttl=self.session_ttl)
+    def _save(self, openid: str, old: dict, new: dict, turn: Turn | None):
+        """Store the follower's state (refreshing its expiry), or drop it when nothing is left;
+        with a turn, leave the write to it."""
+        key = session_key(openid)
+        if turn is not None:
+            if new:
+                turn.sets.append((key, new, self.session_ttl))
+            elif old:
+                turn.deletes.append(key)
+        elif new:
+            self.store.set(key, new, ttl=self.session_ttl)
         elif old:
-            self.store.delete(session_key(openid))
+            self.store.delete(key)
 
 
 def session_key(openid: str) -> str:

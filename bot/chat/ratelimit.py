@@ -27,9 +27,13 @@ class RateLimiter:
         if not self.limit:
             return OK, self.store.get(also_get) if also_get else None
         count, value = self.store.incr_and_get(rate_key(openid), self.window, also_get)
-        if count <= self.limit:
-            return OK, value
-        return (NOTICE if count == self.limit + 1 else SILENT), value
+        return self.verdict(count), value
+
+    def verdict(self, count: int) -> str:
+        """What the `count`-th message of a window gets (counted elsewhere: see chat.Turn)."""
+        if not self.limit or count <= self.limit:
+            return OK
+        return NOTICE if count == self.limit + 1 else SILENT
 
     def notice(self) -> str:
         """The one message a follower sees when over the limit."""

@@ -114,6 +114,12 @@ class FailoverStore:
     def incr_and_get(self, key: str, ttl: float, get_key: str | None) -> tuple[int, object]:
         return self._call("incr_and_get", key, ttl, get_key)
 
+    def begin(self, claim: str, value, lease: float, rate: str, window: float, session: str) -> tuple:
+        return self._call("begin", claim, value, lease, rate, window, session)
+
+    def write(self, sets: list[tuple[str, object, float]], deletes: list[str] = ()):
+        return self._call("write", sets, deletes)
+
     def tally(self, name: str, member: str, cap: int, now: float | None = None) -> int:
         """Count in this process and hand the counts to Redis every `tally_every` seconds (one
         round trip for all of them, none on the message's path); kept while Redis is down."""

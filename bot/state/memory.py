@@ -68,6 +68,35 @@ class MemoryStore:
         count = self.incr(key, ttl)
         return count, self.get(get_key) if get_key else None
 
+    def begin(self, claim: str, value, lease: float, rate: str, window: float, session: str) -> tuple:
+        """A message's first look at the store, at once (one round trip in Redis).
+
+        Claims `claim` with `value` for `lease` seconds, as add(). The first delivery gets
+        (True, its rate count, its session): the count of `rate` goes up by one in a fixed window
+        of `window` seconds (not counted when `window` is 0, returned as 0), and `session` is read.
+        A retry gets (False, the claim's value, None) and counts nothing.
+        """
+        with self._lock:
+            item = self._live(claim)
+            if item:
+                return False, item[1], None
+            self._put(claim, value, lease)
+            count = 0
+            if window:
+                counted = self._live(rate)
+                count = 1 if counted is None else counted[1] + 1
+                self._data[rate] = (time.monotonic() + window if counted is None else counted[0], count)
+            found = self._live(session)
+            return True, count, found[1] if found else None
+
+    def write(self, sets: list[tuple[str, object, float]], deletes: list[str] = ()):
+        """Several sets and deletes together (one round trip in Redis)."""
+        with self._lock:
+            for key, value, ttl in sets:
+                self._put(key, value, ttl)
+            for key in deletes:
+                self._data.pop(key, None)
+
     def tally(self, name: str, member: str, cap: int, now: float | None = None) -> int:
         """Count `member` once more in the tally `name`; returns its count.
 

@@ -43,6 +43,20 @@ for i = 1, 3 do redis.call('EXPIRE', KEYS[i], ARGV[4]) end
 return count
 """
 
+# A message's first look at the store, in one round trip (see MemoryStore.begin). KEYS: claim, rate
+# count, session; ARGV: claim value, lease (ms), rate window (ms; 0: not counted).
+BEGIN_SCRIPT = """
+if redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then
+  local count = 0
+  if tonumber(ARGV[3]) > 0 then
+    count = redis.call('INCR', KEYS[2])
+    if redis.call('PTTL', KEYS[2]) < 0 then redis.call('PEXPIRE', KEYS[2], ARGV[3]) end
+  end
+  return {1, count, redis.call('GET', KEYS[3])}
+end
+return {0, 0, redis.call('GET', KEYS[1])}
+"""
+
 
 class RedisStore:
     """Redis-backed store shared by replicas; keys are `prefix:key`, values JSON."""
@@ -51,6 +65,7 @@ class RedisStore:
         self.client = client
         self.prefix = prefix
         self._tally = client.register_script(TALLY_SCRIPT)
+        self._begin = client.register_script(BEGIN_SCRIPT)
 
     @classmethod
     def from_url(cls, url: str, prefix: str = "bot") -> "RedisStore":
@@ -95,6 +110,22 @@ class RedisStore:
         results = pipe.execute()
         raw = results[2] if get_key else None
         return int(results[0]), None if raw is None else json.loads(raw)
+
+    def begin(self, claim: str, value, lease: float, rate: str, window: float, session: str) -> tuple:
+        """Claim, count and read for one message in one Lua call (see MemoryStore.begin)."""
+        keys = [self.key_name(claim), self.key_name(rate), self.key_name(session)]
+        claimed, count, raw = self._begin(keys=keys, args=[_dump(value), _ms(lease), _ms(window) if window else 0])
+        found = None if not raw else json.loads(raw)
+        return (True, int(count), found) if claimed else (False, found, None)
+
+    def write(self, sets: list[tuple[str, object, float]], deletes: list[str] = ()):
+        """Several sets and deletes in one round trip; not a transaction (each key stands alone)."""
+        pipe = self.client.pipeline(transaction=False)
+        for key, value, ttl in sets:
+            pipe.set(self.key_name(key), _dump(value), px=_ms(ttl))
+        for key in deletes:
+            pipe.delete(self.key_name(key))
+        pipe.execute()
 
     def tally_keys(self, name: str) -> list[str]:
         return [self.key_name(f"tally:{name}:{part}") for part in ("count", "first", "last")]

@@ -20,42 +20,42 @@ VOICE_UNHEARD = "抱歉，这条语音我没能听清。请直接打字提问。
 EXAMPLES_INTRO = "您可以这样问我："
 
 
-def on_text(msg, engine) -> Reply:
+def on_text(msg, engine, turn=None) -> Reply:
     content = msg.content if isinstance(msg.content, str) else ""
     asked = debug.question(content)
     if asked is not None:
         if msg.source in current_app.config.get("STAFF_OPENIDS", ()):
             return debug.reply(asked, engine)
         content = asked  # anyone else is answered the question itself: the command reveals nothing
-    return chat.reply_to_text(msg.source, content, engine)
+    return chat.reply_to_text(msg.source, content, engine, turn)
 
 
-def on_voice(msg, engine) -> Reply:
+def on_voice(msg, engine, turn=None) -> Reply:
     """Voice is answered only when WeChat's speech recognition gave us the words."""
     recognition = msg.recognition if isinstance(msg.recognition, str) else ""
     if recognition.strip():
-        return chat.reply_to_text(msg.source, recognition, engine)
+        return chat.reply_to_text(msg.source, recognition, engine, turn)
     return Reply(with_examples(VOICE_UNHEARD, engine), note="voice_unrecognised")
 
 
-def on_media(msg, engine) -> Reply:
+def on_media(msg, engine, turn=None) -> Reply:
     return Reply(with_examples(MEDIA, engine), note="media")
 
 
-def on_subscribe(msg, engine) -> Reply:
+def on_subscribe(msg, engine, turn=None) -> Reply:
     """A new follower (also by scanning a qrscene_ code) is greeted with what to ask."""
     return Reply(with_examples(engine.kb.settings.welcome, engine), note="welcome")
 
 
-def on_click(msg, engine) -> Reply:
+def on_click(msg, engine, turn=None) -> Reply:
     """A menu button's key is a question or the name of an FAQ entry; both are asked as typed."""
     key = msg.key if isinstance(msg.key, str) else ""
     if not key.strip():
         return Reply(None, note="empty_click")
-    return chat.reply_to_text(msg.source, key, engine)
+    return chat.reply_to_text(msg.source, key, engine, turn)
 
 
-def on_other(msg, engine) -> Reply:
+def on_other(msg, engine, turn=None) -> Reply:
     """Unsubscribe, VIEW, SCAN, LOCATION and unknown pushes: nothing to say ("success")."""
     return Reply(None)
 
@@ -75,14 +75,27 @@ HANDLERS = {
 }
 
 
+# The pushes that are questions: they count against the follower's rate and read the chat so far.
+CONVERSING = {"text", "voice", "event:click"}
+
+
+def converses(msg) -> bool:
+    """Whether this push goes to the follower's conversation (staff's #debug does not: it
+    neither counts against their rate nor touches their chat)."""
+    if kind(msg) not in CONVERSING:
+        return False
+    content = msg.content if msg.type == "text" and isinstance(msg.content, str) else ""
+    return not (debug.question(content) is not None and msg.source in current_app.config.get("STAFF_OPENIDS", ()))
+
+
 def kind(msg) -> str:
     """The dispatch key: "text", "image", "event:subscribe", ..."""
     return f"event:{msg.event}" if msg.type == "event" else msg.type
 
 
-def reply_to(msg, engine) -> Reply:
-    """The Reply for one parsed push."""
-    return HANDLERS.get(kind(msg), on_other)(msg, engine)
+def reply_to(msg, engine, turn=None) -> Reply:
+    """The Reply for one parsed push; `turn`: what the push's retry claim read for it (chat.Turn)."""
+    return HANDLERS.get(kind(msg), on_other)(msg, engine, turn)
 
 
 def with_examples(text: str, engine, n: int = 3) -> str:

@@ -27,12 +27,15 @@ WORKING = {"state": "working"}
 
 def retry_key(msg) -> str:
     """WeChat retries with the same MsgId; events have none, so sender, CreateTime, event and key
-    (a subscribe and an unsubscribe in the same second are two events, not a retry)."""
+    (a subscribe and an unsubscribe in the same second are two events, not a retry).
+
+    The sender comes first in braces, a Redis Cluster hash tag: the claim then shares a slot with
+    the follower's rate count and session, and one script reads all three (chat.Turn)."""
     if msg.id:
-        return str(msg.id)
+        return f"{{{msg.source}}}:{msg.id}"
     event = getattr(msg, "event", "") or ""
     key = getattr(msg, "key", "") or ""
-    return f"{msg.source}:{msg.time}:{event}:{key}"
+    return f"{{{msg.source}}}:{msg.time}:{event}:{key}"
 
 
 class _LeaseKeeper:
@@ -91,32 +94,48 @@ class RetryClaims:
         self.wait = wait
         self.lease = lease
 
-    def claim(self, key: str) -> str | None:
+    def claim(self, key: str, turn=None) -> str | None:
         """None when this delivery is the first and must answer; else the first delivery's reply.
 
         A retry that arrives while the first delivery is still working waits up to `wait`
         seconds for its reply, then gets "success" (nothing shown: the first reply is coming).
+        With a `turn` (chat.Turn), the first delivery's rate count and session are read in the
+        same round trip as the claim.
         """
         name = f"msg:{key}"
-        if self.store.add(name, WORKING, ttl=self.lease):
-            _keeper.hold(self.store, name, self.lease)
-            return None
         deadline = time.monotonic() + self.wait
-        while True:
-            item = self.store.get(name)
+        claimed, item = self._try(name, turn)
+        while not claimed:
             if item and item.get("state") == "done":
                 return item["reply"]
-            if item is None and self.store.add(name, WORKING, ttl=self.lease):
-                _keeper.hold(self.store, name, self.lease)  # the first delivery's worker died: answer
-                return None
             if time.monotonic() >= deadline:
                 return NOTHING
             time.sleep(POLL)
+            item = self.store.get(name)
+            if item is None:  # the first delivery's worker died and its lease lapsed: answer
+                claimed, item = self._try(name, turn)
+        _keeper.hold(self.store, name, self.lease)
+        return None
 
-    def finish(self, key: str, reply: str):
-        """Keep the reply for the retries still to come."""
+    def _try(self, name: str, turn) -> tuple[bool, dict | None]:
+        """Claim `name`: (True, None), or (False, the claim found)."""
+        if turn is None:
+            return (True, None) if self.store.add(name, WORKING, ttl=self.lease) else (False, self.store.get(name))
+        claimed, found, session = self.store.begin(name, WORKING, self.lease, turn.rate_key, turn.window,
+                                                   turn.session_key)
+        if not claimed:
+            return False, found
+        turn.loaded, turn.count, turn.session = True, found, session
+        return True, None
+
+    def finish(self, key: str, reply: str, turn=None):
+        """Keep the reply for the retries still to come, with what the turn keeps, in one round trip."""
         _keeper.drop(self.store, f"msg:{key}")
-        self.store.set(f"msg:{key}", {"state": "done", "reply": reply}, ttl=CLAIM_TTL)
+        done = (f"msg:{key}", {"state": "done", "reply": reply}, CLAIM_TTL)
+        if turn is not None and turn.loaded:
+            self.store.write([done, *turn.sets], turn.deletes)
+        else:
+            self.store.set(*done[:2], ttl=CLAIM_TTL)
 
     def release(self, key: str):
         """Give the claim up, so WeChat's next retry answers instead of waiting on nothing."""

@@ -17,6 +17,7 @@ from wechatpy.crypto import WeChatCrypto
 from wechatpy.exceptions import InvalidAppIdException, InvalidSignatureException
 from wechatpy.utils import check_signature
 
+from .. import chat
 from ..chat import Reply
 from ..ops import logs, metrics
 from ..ops.hot_reload import get_knowledge
@@ -99,11 +100,15 @@ class Outcome:
 
 
 def _answer_once(msg, msg_type: str) -> Outcome:
-    """The first delivery answers and keeps its reply for WeChat's retries; a retry repeats it."""
+    """The first delivery answers and keeps its reply for WeChat's retries; a retry repeats it.
+
+    A question costs two round trips to the store: its claim with the follower's rate count and
+    session (one script), then its reply with the session it leaves (one pipeline)."""
     claims = RetryClaims(get_store())
     key = retry_key(msg)
+    turn = chat.start(msg.source) if replies.converses(msg) else None
     try:
-        earlier = claims.claim(key)
+        earlier = claims.claim(key, turn)
         claimed = earlier is None
     except Exception:  # the store itself failed: answer anyway, without protection from a double answer
         log.exception("retry claim failed for a %s push; answering without it", msg_type)
@@ -111,24 +116,24 @@ def _answer_once(msg, msg_type: str) -> Outcome:
     if earlier is not None:
         return Outcome(earlier, retry=True)
     try:
-        outcome = _answer(msg, msg_type)
+        outcome = _answer(msg, msg_type, turn)
     except BaseException:
         if claimed:
             claims.release(key)  # let WeChat's retry try again instead of waiting on nothing
         raise
     if claimed:
         try:
-            claims.finish(key, outcome.xml)
+            claims.finish(key, outcome.xml, turn)
         except Exception:
             log.exception("could not keep the reply of a %s push for its retries", msg_type)
     return outcome
 
 
-def _answer(msg, msg_type: str) -> Outcome:
+def _answer(msg, msg_type: str, turn) -> Outcome:
     """The reply to one push as XML; an apology if answering it failed."""
     try:
         engine = get_knowledge().engine  # taken once: a reload can't split a reply
-        reply = replies.reply_to(msg, engine)
+        reply = replies.reply_to(msg, engine, turn)
     except Exception:
         log.exception("answering a %s push failed", msg_type)
         return Outcome(replies.render(replies.APOLOGY, msg), failed=True)

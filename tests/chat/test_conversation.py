@@ -189,7 +189,8 @@ def test_numbered_choice_and_follow_up_use_the_previous_answer(conversation):
 
 
 def test_a_followers_keys_share_one_redis_cluster_slot(kb, redis_url):
-    """The rate count and the session are read in one call: on Redis Cluster they must share a slot."""
+    """A message's claim, the follower's rate count and session are read in one script: on Redis
+    Cluster they must share a slot."""
     import redis
     from redis.crc import key_slot
 
@@ -197,8 +198,30 @@ def test_a_followers_keys_share_one_redis_cluster_slot(kb, redis_url):
     Follower("o-slot").say(client, "西部办公室是什么？")
     with redis.Redis.from_url(redis_url) as r:
         keys = [k for k in r.keys("*") if b"o-slot" in k]
-    assert sorted(k.decode().split(":", 2)[2] for k in keys) == ["chat:{o-slot}", "rate:{o-slot}"]
+    names = sorted(k.decode().split(":", 2)[2] for k in keys)
+    assert names[:2] == ["chat:{o-slot}", "msg:{o-slot}"[:len(names[1])]] or names[0] == "chat:{o-slot}"
+    assert [n.split(":")[0] for n in names] == ["chat", "msg", "rate"]
     assert len({key_slot(k) for k in keys}) == 1
+
+
+def test_a_question_costs_two_round_trips_to_redis(kb, redis_url, monkeypatch):
+    """The claim, rate count and session in one script; the reply and session in one pipeline.
+    (The misses and hits are counted in the worker and written every few seconds.)"""
+    import redis
+
+    client = make_app(kb, redis_url, TALLY_FLUSH_INTERVAL=60).test_client()
+    follower = Follower("o-trips")
+    follower.say(client, "西部办公室是什么？")  # scripts loaded, connections opened
+    sent = []
+    real = redis.connection.Connection.send_packed_command
+    monkeypatch.setattr(redis.connection.Connection, "send_packed_command",
+                        lambda self, command, *args, **kwargs: sent.append(command) or real(self, command, *args,
+                                                                                             **kwargs))
+    for question in ["会议在哪里举行", "明天会下雨吗", "更多"]:
+        sent.clear()
+        assert follower.say(client, question)
+        assert len(sent) == 2, (question, sent)
+        assert b"EVALSHA" in b"".join(sent[0]) if isinstance(sent[0], list) else b"EVALSHA" in sent[0]
 
 
 ORIGINAL = "https://www.example.org.cn/news/show.php?id=37&page=1"

@@ -302,3 +302,32 @@ def test_incr_and_get_counts_and_reads_in_one_call(store):
     assert store.incr_and_get("rate:o1", 60, "chat:o1") == (1, {"context": {"person": "武涌"}})
     assert store.incr_and_get("rate:o1", 60, "chat:o9") == (2, None)
     assert store.incr_and_get("rate:o1", 60, None) == (3, None)
+
+
+def test_begin_claims_counts_and_reads_at_once_and_a_retry_counts_nothing(store):
+    store.set("chat:{o1}", {"context": {"person": "武涌"}}, ttl=60)
+    first = store.begin("msg:{o1}:1", {"state": "working"}, 5, "rate:{o1}", 60, "chat:{o1}")
+    assert first == (True, 1, {"context": {"person": "武涌"}})
+    assert store.begin("msg:{o1}:1", {"state": "working"}, 5, "rate:{o1}", 60, "chat:{o1}") == \
+        (False, {"state": "working"}, None)  # a retry: the claim it found, nothing counted
+    assert store.begin("msg:{o1}:2", "w", 5, "rate:{o1}", 60, "chat:{o9}") == (True, 2, None)
+    assert store.begin("msg:{o1}:3", "w", 5, "rate:{o1}", 0, "chat:{o1}")[:2] == (True, 0)  # no limit: not counted
+    assert store.incr_and_get("rate:{o1}", 60, None) == (3, None)
+
+
+def test_begin_counts_in_a_fixed_window_and_the_claim_is_a_lease(store):
+    assert store.begin("msg:{o2}:1", "w", 0.2, "rate:{o2}", 0.3, "chat:{o2}")[:2] == (True, 1)
+    time.sleep(0.25)  # the lease lapsed: a re-send claims again, inside the same rate window
+    assert store.begin("msg:{o2}:1", "w", 0.2, "rate:{o2}", 0.3, "chat:{o2}")[:2] == (True, 2)
+    time.sleep(0.2)  # the window is over
+    assert store.begin("msg:{o2}:2", "w", 0.2, "rate:{o2}", 0.3, "chat:{o2}")[:2] == (True, 1)
+
+
+def test_write_sets_and_deletes_together(store):
+    store.set("chat:{o3}", {"pages": ["x"]}, ttl=60)
+    store.write([("msg:{o3}:1", {"state": "done", "reply": "r"}, 30), ("chat:{o4}", {"context": {}}, 0.1)],
+                ["chat:{o3}"])
+    assert store.get("msg:{o3}:1") == {"state": "done", "reply": "r"}
+    assert store.get("chat:{o3}") is None
+    time.sleep(0.2)
+    assert store.get("chat:{o4}") is None  # each set keeps its own expiry

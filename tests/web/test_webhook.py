@@ -230,7 +230,7 @@ def test_an_empty_reply_text_becomes_success_not_an_empty_message(app, chat, tex
     conversation = app.extensions["conversation"]
 
     class Silent(type(conversation)):
-        def handle_text(self, openid, question, engine):
+        def handle_text(self, openid, question, engine, turn=None):
             return Reply(text)
 
     app.extensions["conversation"] = Silent(conversation.store, conversation.config)

@@ -154,3 +154,12 @@ def test_the_source_link_line_is_the_articles_address_not_its_text():
 def test_only_a_web_address_is_taken_as_the_source_link():
     text = "协会召开年会\n发布时间：2024-01-02\n原文链接：javascript:alert(1)\n2024年1月2日，协会年会在成都召开。\n"
     assert parse_article(text, "news/a.txt")[0].source_url == ""
+
+
+def test_a_paragraph_pasted_behind_a_bullet_is_the_article_and_a_bulleted_link_is_not():
+    text = ("本会新闻\n\n三省协会座谈会召开\n发布时间：2022-05-06\n"
+            "  •     5月5日，三省协会座谈会在南昌召开，三省协会的领导出席会议。会议由本会张某某秘书长主持，与会代表围绕行业发展作了交流。\n\n"
+            "· 关于举办2022年度培训班的通知\n")
+    article, _ = parse_article(text, "news/x.txt")
+    assert [s.text for s in article.sentences] == ["5月5日，三省协会座谈会在南昌召开，三省协会的领导出席会议。",
+                                                   "会议由本会张某某秘书长主持，与会代表围绕行业发展作了交流。"]

@@ -6,6 +6,7 @@ import pytest
 
 from bot.engine.reading.article import load_article
 from bot.engine.reading.facts import extract_facts
+from bot.engine.reading.orgs import org_mentions
 from bot.engine.reading.people import find_people
 
 HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # tests/
@@ -104,6 +105,8 @@ def test_article_without_date_links_bare_names_to_what_they_said():
     ("全国各地300余名理事参加会议。", []),  # 余名 after a count is no name
     ("大会选举葛长青、岳海涛、鲁文斌等3位同志为副理事长。",
      [("葛长青", "本会副理事长"), ("岳海涛", "本会副理事长"), ("鲁文斌", "本会副理事长")]),
+    # 致欢迎辞 ends the name before it: 致 is no part of it
+    ("本会会长、某某集团董事长郑远致欢迎辞。", [("郑远", "本会会长、某某集团董事长")]),
 ])
 def test_people_in_one_sentence(sentence, expected):
     found = [(m.name, m.description) for m in find_people(sentence, home_org="本会")]
@@ -157,3 +160,9 @@ def test_a_heading_over_numbered_points_is_a_list_of_them(tmp_path):
     article, facts = facts_of(path)
     lists = {article.sentences[a].text: [article.sentences[i].text for i in items] for a, items in facts.lists}
     assert lists["二、申报材料"] == ["1.申报表。", "2.工作总结。", "3.证明材料。"]
+
+
+def test_an_organisations_name_starts_after_the_year_before_it():
+    """2021年某某协会工作交流会: the 本会 of such an article is 某某协会, not 年某某协会."""
+    assert org_mentions("2021年华东六省建筑业协会工作交流会成功召开") == ["华东六省建筑业协会"]
+    assert org_mentions("第3届亚洲建筑协会大会") == ["亚洲建筑协会"]

@@ -358,8 +358,8 @@ def _classify(line: str) -> str:
     if len(line) < 160 and (CONTACT_RE.match(line) or (CONTACT_RE.search(line) and PHONE_RE.search(line)
                                                        and not line.endswith("。"))):
         return "contact"
-    if line.startswith(("·", "•")):
-        return "nav"  # a list of related links
+    if line.startswith(("·", "•")) and not (len(line) >= 60 and re.search(r"[。，,；;]", line)):
+        return "nav"  # a list of related links; a paragraph of sentences behind a bullet is the article
     if re.fullmatch(r"[-—=_*·\s]+", line):
         return "blank"
     return "text"
@@ -431,6 +431,7 @@ def _sentences_of(line: str) -> list[str]:
     """A line's sentences; short ；-separated items after a colon (主要技术内容包括：总则；术语；…)
     are one enumeration, kept whole with the sentence that introduces it."""
     out, enumerating = [], False
+    line = re.sub(r"^[·•]\s*", "", line)  # a paragraph pasted with its bullet
     for part in (p.strip() for p in SENTENCE_END.split(line)):
         if not part:
             continue

@@ -105,6 +105,8 @@ def test_article_without_date_links_bare_names_to_what_they_said():
     ("全国各地300余名理事参加会议。", []),  # 余名 after a count is no name
     ("大会选举葛长青、岳海涛、鲁文斌等3位同志为副理事长。",
      [("葛长青", "本会副理事长"), ("岳海涛", "本会副理事长"), ("鲁文斌", "本会副理事长")]),
+    # 本会 before a name and its title: the article's own organisation
+    ("会议由本会齐远方秘书长主持。", [("齐远方", "本会秘书长")]),
     # 致欢迎辞 ends the name before it: 致 is no part of it
     ("本会会长、某某集团董事长郑远致欢迎辞。", [("郑远", "本会会长、某某集团董事长")]),
 ])

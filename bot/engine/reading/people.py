@@ -159,8 +159,8 @@ def name_before(text: str, title_start: int, floor: int) -> tuple[str, int] | No
         if re.match(r"[\d一二三四五六七八九十百千万两]", before):
             continue  # 300余名理事, 十多位专家: a count before the title, not a name
         if (start == floor or not before or not re.match(f"[{HAN}]", before) or before in "由与和及请是"
-                or ORG_SUFFIX_RE.search(text[floor:start])):
-            return name, start
+                or ORG_SUFFIX_RE.search(text[floor:start]) or text[floor:start].endswith(tuple(SELF_REFERENCES))):
+            return name, start  # 香港中文大学张立振教授, 本会康某某秘书长
     return None
 
 

@@ -18,19 +18,14 @@ from ..reading.orgs import org_mentions
 from ..text.folding import pinyin_syllables
 from ..text.lexicon import ORG_SUFFIX_RE, PLACES
 from ..text.numerals import numbers_in
-from ..text.vocab import pairs
+from ..text.vocab import pairs, words
 from .index import GramIndex, grams
 from .names import NameIndex, sound
 
 PROVINCE_ABBREVIATIONS = pairs("province_abbreviations")
 
-# Words of the language that mean the same; staff add their own in settings.txt (同义词).
-BUILTIN_SYNONYMS = [
-    ["宾馆", "酒店", "饭店", "大酒店"], ["举行", "举办", "召开"],
-    ["参加", "出席", "参会", "与会", "到会", "参与"], ["参观", "观摩", "考察"], ["成立", "启动", "开幕"], ["电话", "联系电话"],
-    ["报告", "分享", "发言", "演讲"], ["公司", "企业"], ["签约", "签署", "签订"],
-    ["合格", "考过", "及格", "通过考试"], ["获得", "荣获", "拿了", "拿到", "获评"], ["植树", "种树", "种的树", "种了树"],
-]
+# Words of the language that mean the same (vocab/synonyms.txt); staff add their own in settings.txt (同义词).
+BUILTIN_SYNONYMS = [line.split() for line in words("synonyms")]
 
 
 class Canon:

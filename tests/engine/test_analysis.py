@@ -113,3 +113,13 @@ def test_a_title_with_a_verb_of_speaking_asks_what_its_holder_said(tmp_path):
     engine = Engine(load_knowledge(str(kb)))
     for question in ("建设局局长说协会扮演什么角色", "建设局局长表示协会起什么作用"):
         assert "沟通平台" in engine.answer(question).text, question
+
+
+@pytest.mark.parametrize("english, chinese", [
+    ("which company did they visit on 27 march", "3月27日"),
+    ("what happened on march 5th", "3月5日"),
+    ("deadline: the 1st of december", "12月1日"),
+])
+def test_english_dates_read_as_the_articles_write_them(english, chinese):
+    from bot.engine.question.english import translate
+    assert chinese in translate(english)[0].split()

@@ -227,3 +227,21 @@ def test_an_organisation_no_article_names_is_not_answered_from_one_that_shares_i
     engine = Engine(load_knowledge(str(kb)))
     assert engine.answer("宁夏建筑业协会是哪天成立的").declined
     assert "4月8日" in engine.answer("宁夏建设科技协会是哪天成立的").text  # shortened as people shorten it
+
+
+def test_a_dated_caption_is_a_fact_and_a_visit_question_with_a_day_lists_that_days_stops(tmp_path):
+    """The days of a tour are often only in the captions under its photos (3月2日在某公司座谈)."""
+    kb = tmp_path / "knowledge"
+    (kb / "news").mkdir(parents=True)
+    (kb / "news" / "visits.txt").write_text(
+        "某市园林协会秘书处走访会员企业\n发布时间：2023-06-10\n"
+        "近期，秘书处一行分别走访了东湖园林有限公司、青山苗木有限公司、南岭景观工程有限公司。\n"
+        "visit_1.jpg\n(3月2日在东湖园林有限公司座谈)\nvisit_2.jpg\n(4月9日在青山苗木有限公司交流)\n"
+        "visit_3.jpg\n(4月9日在南岭景观工程有限公司参观)\nvisit_4.jpg\n(会议现场)\n", encoding="utf-8")
+    engine = Engine(load_knowledge(str(kb)))
+    assert "3月2日" in engine.answer("秘书处哪天去的东湖园林").text
+    day = engine.answer("秘书处4月9号那天走访了哪几家企业").text
+    assert "青山苗木" in day and "南岭景观" in day and "东湖园林" not in day
+    assert "东湖园林" in engine.answer("Which company did the secretariat visit on 2 March?").text
+    assert engine.answer("秘书处5月8日走访了哪几家企业").declined
+    assert not any("会议现场" in s.text for d in engine.library.docs for s in d.article.sentences)  # undated: a caption

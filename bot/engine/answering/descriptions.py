@@ -9,6 +9,7 @@ from ..reading.article import without_closing_note
 from ..retrieval.finder import Finder, source_entry, subject_words
 from ..retrieval.library import Doc
 from ..retrieval.names import sound
+from ..text.dates import find_dates
 from ..text.numerals import NUMBER_TOKEN
 from ..text.vocab import alternation, patterns, words
 from .wording import quote, source
@@ -91,7 +92,11 @@ class Passages:
                 if any(i in stops or PLACE_NAMED.search(doc.sentences[i]) for i in items):
                     stops.update(items)
             stops = sorted(stops)
-            if len(stops) < 2:
+            days = _days(q.text)
+            if days:  # 5月30日走访了哪几家: the stops of that day (each captioned or dated), if the article says
+                stops = [i for i in range(len(doc.sentences)) if _days(doc.sentences[i]) & days
+                         and (i in stops or PLACE_NAMED.search(doc.sentences[i]))]
+            if len(stops) < (1 if days else 2):
                 continue
             lines = [quote(doc.article.sentences[i].text, 120) for i in stops[:6]]
             return Answer("\n".join(lines) + "\n" + source(doc.article), f"{doc.article.path}#visits",
@@ -189,6 +194,11 @@ class Passages:
             return Answer(text, f"{doc.article.path}#content", 100.0 * cov, [source_entry(doc)], kind="content",
                           context={"article": doc.article.path}, evidence=doc.article.sentences[picked[0]].text)
         return None
+
+
+def _days(text: str) -> set[tuple[int, int]]:
+    """The (month, day) pairs a text names."""
+    return {(d.month, d.day) for d, _, _ in find_dates(text) if d.month and d.day}
 
 
 def _with_sections(doc: Doc, picked: list[int]) -> list[int]:

@@ -18,6 +18,11 @@ PHRASES = pairs("english_phrases")
 WORDS = pairs("english_words")
 STOP = set(words("english_stopwords"))
 ORDINALS = pairs("english_ordinals")
+MONTHS = pairs("english_months")
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+# 27 March, 27th of March, March 27(th): a day of a month, written as the articles write it (3月27日)
+DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\.?\b")
+MONTH_DAY = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b")
 ORDINAL_TERM = re.compile(rf"\b({'|'.join(sorted(ORDINALS, key=len, reverse=True))})\s+({alternation('english_terms')})\b")
 
 
@@ -52,6 +57,8 @@ def translate(text: str) -> tuple[str, list[str], list[str]]:
     """English words -> Chinese words; returns (text, leftover Latin words, pinyin-like words)."""
     lowered = " " + text.lower() + " "
     lowered = re.sub(r"[a-z]+", lambda m: _singulars().get(m.group(0), m.group(0)), lowered)
+    lowered = DAY_MONTH.sub(lambda m: f" {MONTHS[m.group(2)]}月{int(m.group(1))}日 ", lowered)
+    lowered = MONTH_DAY.sub(lambda m: f" {MONTHS[m.group(1)]}月{int(m.group(2))}日 ", lowered)
     lowered = re.sub(r"\b(\d+)(?:st|nd|rd|th)\b", r" 第\1届 ", lowered)  # the 6th awards -> 第6届
     lowered = ORDINAL_TERM.sub(lambda m: f" 第{ORDINALS[m.group(1)]}届 {m.group(2)}", lowered)  # the fifth council
     for phrase in sorted(PHRASES, key=len, reverse=True):

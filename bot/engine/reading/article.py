@@ -366,7 +366,9 @@ def _classify(line: str) -> str:
 
 
 def _mark_captions(lines, kinds):
-    """A short line right under an image is its caption, not a sentence of the article."""
+    """A short line right under an image is its caption, not a sentence of the article; unless it
+    says when something happened ((3月21日在某某公司参观调研)): then it is a fact like any sentence,
+    often the only place a visit's day is given."""
     for i, kind in enumerate(kinds):
         if kind != "image":
             continue
@@ -376,7 +378,7 @@ def _mark_captions(lines, kinds):
         # …通过了以下事项： announces what follows; no caption does
         if (j < len(lines) and kinds[j] == "text" and len(lines[j]) <= 40 and not lines[j].endswith(("。", "：", "；"))
                 and not HEADING.match(lines[j])):
-            kinds[j] = "caption"
+            kinds[j] = "text" if DATE_RE.search(lines[j]) and len(lines[j]) >= 8 else "caption"
 
 
 def _find_title(lines, kinds, meta) -> tuple[int, str]:
@@ -432,6 +434,7 @@ def _sentences_of(line: str) -> list[str]:
     are one enumeration, kept whole with the sentence that introduces it."""
     out, enumerating = [], False
     line = re.sub(r"^[·•]\s*", "", line)  # a paragraph pasted with its bullet
+    line = re.sub(r"^[（(]([^（）()]+)[)）]$", r"\1", line)  # (3月21日在某某公司参观调研): a caption kept
     for part in (p.strip() for p in SENTENCE_END.split(line)):
         if not part:
             continue

@@ -107,6 +107,11 @@ def test_article_without_date_links_bare_names_to_what_they_said():
      [("葛长青", "本会副理事长"), ("岳海涛", "本会副理事长"), ("鲁文斌", "本会副理事长")]),
     # 本会 before a name and its title: the article's own organisation
     ("会议由本会齐远方秘书长主持。", [("齐远方", "本会秘书长")]),
+    # 连任 says the post is the name's again
+    ("日前，商会举行第12届会董就职典礼，林宏达连任会长，某办副主任何平出席。",
+     [("何平", "某办副主任"), ("林宏达", "本会会长")]),
+    # 秘书长组织…: a title followed by the verb 组织 is a title (not 专家组, 秘书组)
+    ("苗青秘书长组织参会人员学习文件。", [("苗青", "秘书长")]),
     # 致欢迎辞 ends the name before it: 致 is no part of it
     ("本会会长、某某集团董事长郑远致欢迎辞。", [("郑远", "本会会长、某某集团董事长")]),
 ])

@@ -123,3 +123,12 @@ def test_a_title_with_a_verb_of_speaking_asks_what_its_holder_said(tmp_path):
 def test_english_dates_read_as_the_articles_write_them(english, chinese):
     from bot.engine.question.english import translate
     assert chinese in translate(english)[0].split()
+
+
+@pytest.mark.parametrize("question, title", [
+    ("省设计协会那次常务理事扩大会谁主持的", ""),  # the meeting of the standing council, not a title
+    ("秘书长组织大家学习了什么", "秘书长"),  # 组织 is a verb here, not 秘书组
+    ("专家委员会主任是谁", "主任"),
+])
+def test_a_title_inside_the_name_of_a_meeting_is_no_title(question, title):
+    assert analyse(question).job_title == title

@@ -163,3 +163,11 @@ def test_a_paragraph_pasted_behind_a_bullet_is_the_article_and_a_bulleted_link_i
     article, _ = parse_article(text, "news/x.txt")
     assert [s.text for s in article.sentences] == ["5月5日，三省协会座谈会在南昌召开，三省协会的领导出席会议。",
                                                    "会议由本会张某某秘书长主持，与会代表围绕行业发展作了交流。"]
+
+
+def test_a_channel_name_with_its_english_above_an_undated_title_is_not_the_title():
+    text = ("新闻中心 NEWS CENTER\n\n首页 | 关于我们 | 新闻中心 | 联系我们\n\n"
+            "某省设计协会三届二次常务理事会扩大会议召开\n\n"
+            "某省设计协会三届二次常务理事会扩大会议于3月5日在杭州召开。会议由协会副会长程远主持。\n")
+    article, _ = parse_article(text, "news/x.txt")
+    assert article.title == "某省设计协会三届二次常务理事会扩大会议召开"

@@ -398,7 +398,8 @@ def _find_title(lines, kinds, meta) -> tuple[int, str]:
         line = lines[i]
         if (kinds[i] == "text" and 6 <= len(line) <= 80 and not line.endswith(("。", "；", "：", ":"))
                 and n + 1 < len(candidates) and len(lines[candidates[n + 1]]) > len(line)):
-            if (len(line) <= CHANNEL_MAX and not DATE_RE.search(line) and kinds[candidates[n + 1]] == "text"
+            # 行业动态 or 新闻中心 NEWS CENTER above the real title: a channel (its English name aside)
+            if (len(re.sub(r"[A-Za-z\s]", "", line)) <= CHANNEL_MAX and not DATE_RE.search(line) and kinds[candidates[n + 1]] == "text"
                     and _looks_like_channel(line, lines, candidates, n)):
                 continue
             return i, ""

@@ -17,7 +17,7 @@ TITLE_HEADS = list(words("title_heads"))
 TITLE_PREFIX = f"(?:{alternation('title_status_prefixes')})?(?:{alternation('title_rank_prefixes')})?(?:副)?"
 TITLE_CORE = TITLE_PREFIX + "(?:" + "|".join(sorted(map(re.escape, TITLE_HEADS), key=len, reverse=True)) + ")"
 # 副理事长兼秘书长: one person, two titles.
-TITLE_RE = re.compile(TITLE_CORE + "(?:兼(?:任)?" + TITLE_CORE + ")*(?![会处]|组(?!织))")  # not 委员会, 理事会, 专家组 (秘书长组织 is a verb)
+TITLE_RE = re.compile(TITLE_CORE + "(?:兼(?:任)?" + TITLE_CORE + ")*(?![会处]|组(?!织)|扩大会)")  # not 委员会, 理事会, 专家组, 理事扩大会 (秘书长组织 is a verb)
 
 SINGLE_SURNAMES = set(words("surnames_single"))
 COMPOUND_SURNAMES = set(words("surnames_compound"))

@@ -245,3 +245,17 @@ def test_a_dated_caption_is_a_fact_and_a_visit_question_with_a_day_lists_that_da
     assert "东湖园林" in engine.answer("Which company did the secretariat visit on 2 March?").text
     assert engine.answer("秘书处5月8日走访了哪几家企业").declined
     assert not any("会议现场" in s.text for d in engine.library.docs for s in d.article.sentences)  # undated: a caption
+
+
+def test_which_prizes_is_answered_by_the_sentence_listing_them_not_by_the_notices_opening(tmp_path):
+    """设了哪些奖: the sentence whose items are each a 奖, read with the notice's title."""
+    kb = tmp_path / "knowledge"
+    (kb / "news").mkdir(parents=True)
+    (kb / "news" / "notice.txt").write_text(
+        "关于开展2019年度节水器具评选活动的通知\n发布时间：2019-05-10\n"
+        "为推动节水器具行业发展，某协会联合某网站共同发起2019年度节水器具评选活动。现将有关事项通知如下：\n"
+        "一、评选奖项\n活动设置年度品牌奖、年度技术奖和年度服务奖。\n二、评选原则\n评选不收取任何费用。\n",
+        encoding="utf-8")
+    engine = Engine(load_knowledge(str(kb)))
+    text = engine.answer("节水器具评选一共设了哪些奖").text
+    assert all(prize in text for prize in ("品牌奖", "技术奖", "服务奖")) and "推动" not in text

@@ -150,6 +150,10 @@ class Passages:
                 for i, (pieces, _) in found.items():
                     if doc.sentences[i].count("、") >= 2 or LISTS.search(doc.sentences[i]):
                         pieces[("list", 0)] = 0.25 * total
+                    if _lists_items_of(q.list_noun, doc.sentences[i]):
+                        # 设了哪些奖: 设置奖项包括年度影响力企业奖、年度创新力企业奖… names them, in the article found
+                        pieces.update(title)
+                        pieces[("items", 0)] = 0.5 * total
             picked, covered = [], {}
             while len(picked) < 3 and total:
                 gain, best = max(((sum(w for k, w in f.items() if k not in covered), -i)
@@ -194,6 +198,14 @@ class Passages:
             return Answer(text, f"{doc.article.path}#content", 100.0 * cov, [source_entry(doc)], kind="content",
                           context={"article": doc.article.path}, evidence=doc.article.sentences[picked[0]].text)
         return None
+
+
+def _lists_items_of(noun: str, sentence: str) -> bool:
+    """Whether the sentence lists two or more things that are each a `noun` (甲奖、乙奖和丙奖)."""
+    if not noun:
+        return False
+    items = re.findall(rf"[^、，。；：和及与]{{2,}}?{re.escape(noun)}(?=[、，。；和及与]|$)", sentence)
+    return len(items) >= 2
 
 
 def _days(text: str) -> set[tuple[int, int]]:

@@ -259,3 +259,17 @@ def test_which_prizes_is_answered_by_the_sentence_listing_them_not_by_the_notice
     engine = Engine(load_knowledge(str(kb)))
     text = engine.answer("节水器具评选一共设了哪些奖").text
     assert all(prize in text for prize in ("品牌奖", "技术奖", "服务奖")) and "推动" not in text
+
+
+def test_a_post_of_the_council_a_congress_elected_is_not_held_by_someone_nobody_elected_there(tmp_path):
+    """第六届副理事长, asked of the congress that elected the 6th council's 理事长 only: the vice
+    chair present is the outgoing council's."""
+    kb = tmp_path / "knowledge"
+    (kb / "news").mkdir(parents=True)
+    (kb / "news" / "congress.txt").write_text(
+        "协会召开六届一次会员大会钱立新当选第六届理事长\n发布时间：2020-09-20\n"
+        "9月17日，某区建筑协会召开六届一次会员大会，协会理事长孙浩、副理事长周平出席。\n"
+        "经投票，钱立新当选第六届理事会理事长。\n", encoding="utf-8")
+    engine = Engine(load_knowledge(str(kb)))
+    assert "钱立新" in engine.answer("某区建筑协会第六届理事长是谁").text
+    assert engine.answer("某区建筑协会第六届副理事长是谁").declined

@@ -184,6 +184,9 @@ class PeopleAnswers:
                     said = {n for n in numbers_in(org + held) if n.startswith("第")}
                     if asked and said and not asked & said:
                         continue  # 第四届会长 is not answered by the 第三届 one
+                    if asked and not said and _elects(doc) and not any(k == "elected" for k, _ in person.actions):
+                        continue  # 第六届副理事长, at the congress that elected the 6th council: a post held
+                        # by someone nobody elected there is the outgoing council's
                     # 副院长、某委员会主席: a second post names its own organisation before the title
                     own = [part[:-len(title)] for part in re.split(r"[、兼]", re.sub(r"（.*?）", "", held))
                            if part.endswith(title) and ORG_SUFFIX_RE.search(part[:-len(title)])]
@@ -434,3 +437,8 @@ def _deeds(doc: Doc, person) -> tuple[str, int | None]:
     if best is None and person.sentences:
         best = person.sentences[0]
     return "，".join(dict.fromkeys(words)), best
+
+
+def _elects(doc) -> bool:
+    """Whether the article reports someone elected (a congress that elected a new council)."""
+    return any(kind == "elected" for person in doc.facts.people.values() for kind, _ in person.actions)

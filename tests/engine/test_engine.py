@@ -273,3 +273,15 @@ def test_a_post_of_the_council_a_congress_elected_is_not_held_by_someone_nobody_
     engine = Engine(load_knowledge(str(kb)))
     assert "钱立新" in engine.answer("某区建筑协会第六届理事长是谁").text
     assert engine.answer("某区建筑协会第六届副理事长是谁").declined
+
+
+def test_which_one_in_a_series_is_answered_by_an_ordinal_not_by_a_count(tmp_path):
+    kb = tmp_path / "knowledge"
+    (kb / "news").mkdir(parents=True)
+    (kb / "news" / "month.txt").write_text(
+        "某市住建系统2022年质量月活动启动\n发布时间：2022-09-02\n"
+        "为响应全国第45个“质量月”活动号召，9月1日，某市住建系统质量月活动启动。\n"
+        "活动现场共设置30余个展示点。\n", encoding="utf-8")
+    engine = Engine(load_knowledge(str(kb)))
+    assert "第45个" in engine.answer("2022年质量月是全国第几个").text
+    assert engine.answer("质量月活动是第几届").declined  # no 第N届 is given

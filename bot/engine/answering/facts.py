@@ -49,6 +49,8 @@ FUTURE_SAID = re.compile(alternation("future_said"))
 # The units of each kind of count a question may ask for (money: 元, 万元, 亿元).
 SEND_ASKED = re.compile(patterns("send_asked"))  # 申报资料送到哪儿: the send-to address, not a venue
 SEND_IN_TEXT = re.compile(alternation("send_in_text"))  # 材料寄至…路…号
+ORDINAL_MEASURES = "[个届次期批轮场]"
+ORDINAL_ASKED = re.compile(rf"第几\s*({ORDINAL_MEASURES})?")  # 第几个, 第几届 (第几号 is a code)
 FREE_OF_CHARGE = re.compile(alternation("free_of_charge"))  # 本活动不收取任何费用: the fee is none
 UNIT_WORDS = {kind: tuple(unit for unit, k in pairs("count_units").items() if k == kind)
               for kind in dict.fromkeys(pairs("count_units").values())}
@@ -96,6 +98,9 @@ class FactAnswers:
         question, the one whose count's own words share most with it wins; a total is
         preferred when one is asked. None (so the engine declines) when no article has one.
         """
+        ordinal = ORDINAL_ASKED.search(q.text)
+        if ordinal:  # 是第几个安全生产月: an ordinal (第23个), which no count (50余个) answers
+            return self._ordinal(q, scope, ordinal.group(1))
         units = UNIT_WORDS.get(q.unit)
         counted = self.library.canon(q.counted_noun) if q.counted_noun else ""
 
@@ -158,6 +163,22 @@ class FactAnswers:
             return Answer(text, f"{doc.article.path}#count", 100.0 * cov, [source_entry(doc)], kind="count",
                           context={"article": doc.article.path}, evidence=doc.article.sentences[index].text)
         return self._free_of_charge(q, scope) if q.unit == "money" else None
+
+    def _ordinal(self, q: Question, scope, measure: str) -> Answer | None:
+        """第几个/第几届/第几次: the 第N of that measure in the sentence closest to the question."""
+        said = re.compile(rf"第[\d一二三四五六七八九十百零两]+{re.escape(measure) if measure else ORDINAL_MEASURES}")
+
+        def stating(doc):
+            return [i for i, s in enumerate(doc.article.sentences) if said.search(s.text)]
+
+        for doc, _ in self.finder.answerable(q, scope, need=lambda d: bool(stating(d))):
+            index, cov = self.finder.sentence(q, doc, stating(doc), with_title=True)
+            if cov >= thresholds.MIN_SENTENCE_COVERAGE:
+                sentence = doc.article.sentences[index].text
+                text = f"{said.search(sentence).group(0)}。\n原文：{quote(sentence)}\n{source(doc.article)}"
+                return Answer(text, f"{doc.article.path}#count", 100.0 * cov, [source_entry(doc)], kind="count",
+                              context={"article": doc.article.path}, evidence=sentence)
+        return None
 
     def _free_of_charge(self, q: Question, scope) -> Answer | None:
         """要不要交评审费, of a notice that names no amount but says 本活动不收取任何费用: that sentence."""

@@ -285,3 +285,16 @@ def test_which_one_in_a_series_is_answered_by_an_ordinal_not_by_a_count(tmp_path
     engine = Engine(load_knowledge(str(kb)))
     assert "第45个" in engine.answer("2022年质量月是全国第几个").text
     assert engine.answer("质量月活动是第几届").declined  # no 第N届 is given
+
+
+def test_who_may_not_apply_is_answered_by_the_proviso_with_what_it_qualifies(tmp_path):
+    kb = tmp_path / "knowledge"
+    (kb / "news").mkdir(parents=True)
+    (kb / "news" / "notice.txt").write_text(
+        "关于评选优秀节能企业的通知\n发布时间：2021-03-06\n各会员单位：\n"
+        "为推动行业自律，协会开展优秀节能企业评选活动。\n一、申报范围\n"
+        "协会各类会员单位均可申报。但有安全生产事故、违反协会章程的除外。\n", encoding="utf-8")
+    engine = Engine(load_knowledge(str(kb)))
+    for question in ("什么样的会员单位不能申报优秀节能企业", "哪些单位可以申报优秀节能企业"):
+        text = engine.answer(question).text
+        assert "均可申报" in text and "安全生产事故" in text, question

@@ -29,6 +29,10 @@ PURPOSE_STRONG = re.compile(alternation("purpose_said"))
 ASKED = re.compile(rf"^(?:{alternation('interview_asked')})\s*[:：]|[?？]$")
 REPLY = re.compile(rf"^(?:{alternation('interview_replied')})\s*[:：]")
 # Things an article names when it has one (XX酒店, XX医院); 单位 or 工作 may go unnamed and still be said.
+NEGATION_ASKED = re.compile(alternation("negation_asked"))
+NEGATION_SAID = re.compile(alternation("negation_said"))
+SALUTATION = re.compile(r"^各[^，。；]{1,14}[：:]$")  # 各会员单位： heads a notice; it answers nothing
+PROVISO = re.compile(alternation("proviso_openers"))  # 但, 但是, 不过: what follows qualifies the sentence before
 NAMED_ONLY = frozenset(words("named_things"))
 DOCUMENT_NOUNS = frozenset(words("document_nouns"))
 FOLLOWING = alternation("following_words")  # 以下, 如下: what follows is a list
@@ -113,7 +117,7 @@ class Passages:
         subject = self.finder.subject(topic)
         person = people[0][0] if people else ""
         for doc, _ in good:
-            indices = range(len(doc.sentences))
+            indices = [i for i in range(len(doc.sentences)) if not SALUTATION.match(doc.article.sentences[i].text)]
             cued = [i for i in indices if cue.search(doc.sentences[i])] if cue is not None else []
             if cue is not None:
                 indices = cued or ([] if cue_required else list(indices))
@@ -146,6 +150,10 @@ class Passages:
                 for i, (pieces, _) in found.items():
                     if q.manner_verb in doc.sentences[i] and MANNER_SAID.search(doc.sentences[i]):
                         pieces[("manner", 0)] = 0.5 * total
+            if NEGATION_ASKED.search(q.text):  # 哪些单位不能申报: a sentence that excludes (…的除外) says it
+                for i, (pieces, _) in found.items():
+                    if NEGATION_SAID.search(doc.sentences[i]):
+                        pieces[("negation", 0)] = 0.5 * total
             if q.asks_list:  # 有哪些: a sentence that lists (、…、 / 包括) answers better than one that counts
                 for i, (pieces, _) in found.items():
                     if doc.sentences[i].count("、") >= 2 or LISTS.search(doc.sentences[i]):
@@ -191,7 +199,7 @@ class Passages:
                     if set(picked) & ({announce} | set(items)) or names_noun or named or subject.coverage(said, doc) >= 0.5:
                         picked = [announce] + items
                         break
-            picked = _with_replies(doc, _with_sections(doc, picked))
+            picked = _with_provisos(doc, _with_replies(doc, _with_sections(doc, picked)))
             cov = min(1.0, sum(covered.values()) / total)
             lines = [quote(doc.article.sentences[i].text, 200) for i in sorted(picked)]
             text = "\n".join(lines) + "\n" + source(doc.article)
@@ -224,6 +232,20 @@ def _with_sections(doc: Doc, picked: list[int]) -> list[int]:
         if sentences[i].text == sentences[i].heading:
             out += [s.index for s in sentences[i + 1:i + 5] if s.heading == sentences[i].heading]
             out += listed.get(i, [])
+    return sorted(dict.fromkeys(out))
+
+
+def _with_provisos(doc: Doc, picked: list[int]) -> list[int]:
+    """A sentence followed in its paragraph by a proviso (均可申报。但有违法行为的除外。) is half
+    a statement without it: the proviso comes along."""
+    sentences = doc.article.sentences
+    out = list(picked)
+    for i in picked:
+        if (i + 1 < len(sentences) and sentences[i + 1].paragraph == sentences[i].paragraph
+                and PROVISO.match(sentences[i + 1].text)):
+            out.append(i + 1)
+        if i > 0 and sentences[i - 1].paragraph == sentences[i].paragraph and PROVISO.match(sentences[i].text):
+            out.append(i - 1)  # and a proviso picked comes with what it qualifies
     return sorted(dict.fromkeys(out))
 
 

@@ -298,3 +298,20 @@ def test_who_may_not_apply_is_answered_by_the_proviso_with_what_it_qualifies(tmp
     for question in ("什么样的会员单位不能申报优秀节能企业", "哪些单位可以申报优秀节能企业"):
         text = engine.answer(question).text
         assert "均可申报" in text and "安全生产事故" in text, question
+
+
+def test_a_guest_organisation_named_in_the_title_is_not_the_publishers(tmp_path):
+    """某协会一行到访我协会: the hosts' unnamed posts (秘书长王某) are the publisher's, and a guest
+    named once with its body keeps that body when named again by title alone."""
+    kb = tmp_path / "knowledge"
+    (kb / "news").mkdir(parents=True)
+    (kb / "news" / "visit.txt").write_text(
+        "杭州市建筑节能协会\n\n宁波市建筑节能协会一行到访我协会\n发布时间：2023-06-02\n"
+        "5月25日，宁波市建筑节能协会会长孔立、副秘书长方圆一行到我协会走访交流。协会会长朱平、秘书长吴越等出席座谈会。\n"
+        "孔立会长介绍了宁波市建筑节能协会的发展历程。\n"
+        "版权所有：杭州市建筑节能协会  电话：0571-88888888\n", encoding="utf-8")
+    engine = Engine(load_knowledge(str(kb)))
+    assert engine.answer("宁波市建筑节能协会的秘书长是谁").declined  # only its 副秘书长 is named
+    assert "吴越" in engine.answer("杭州市建筑节能协会的秘书长是谁").text
+    hosts = engine.answer("杭州市建筑节能协会会长是谁").text
+    assert "朱平" in hosts and "孔立" not in hosts

@@ -143,6 +143,9 @@ def extract_facts(article: Article) -> ArticleFacts:
             if TERM_ONLY.fullmatch(mention.org) and named_before:  # 第四届理事长: of the body named last
                 mention.org = named_before[-1] + mention.org
             mention.org = facts.aliases.get(mention.org) or resolve(mention.org, named_before)
+            known = facts.people.get(mention.name)
+            if not mention.org and known and any(title == mention.title and org for org, title in known.roles):
+                continue  # 崔明华会长介绍了…, after 上海市某协会会长崔明华: the post already known, of that body
             if not mention.org and ASSOCIATION_OFFICE.fullmatch(mention.title):
                 mention.org = facts.home_org  # 理事长施朗明致词, in the 学会's own news: its 理事长
             _add_role(facts, mention)
@@ -484,8 +487,12 @@ PUBLISHER_PREFIX = re.compile(alternation("publisher_prefixes"))  # 我会, 本�
 
 
 def _home_org(article: Article) -> str:
-    """The article's own organisation: named in the title, or by the site's footer."""
-    for org in org_mentions(re.split(r"——|──|--", article.title)[-1]):
+    """The article's own organisation: named in the title, or by the site's footer.
+
+    Not when the title also speaks of the publisher as 我会/我协会 (某协会一行到访我协会): the
+    organisation it names is a guest."""
+    title = re.split(r"——|──|--", article.title)[-1]
+    for org in org_mentions(title) if not PUBLISHER_PREFIX.search(title) else ():
         if not PUBLISHER_PREFIX.match(org):  # 我会专家委员会: the publisher's, named below
             return org
     owner = article.contacts.get("owner", "")

@@ -30,7 +30,7 @@ from .retrieval.finder import Finder, source_entry, subject_words
 from .retrieval.library import Doc, Library
 from .retrieval.names import ends_name
 from .text.folding import fold, has_traditional, question_key, to_traditional
-from .text.lexicon import COMPOUND_SURNAMES, ORG_SUFFIX_RE
+from .text.lexicon import COMPOUND_SURNAMES, ORG_SUFFIX_RE, TITLE_RE
 from .text.vocab import alternation
 
 log = logging.getLogger(__name__)
@@ -38,6 +38,21 @@ log = logging.getLogger(__name__)
 ANSWER_CACHE = 2048  # answers kept per engine, most recently asked first
 MAX_QUESTION_CHARS = 200  # a follower's question is a sentence; the rest of a pasted essay is ignored
 QUESTION_END = re.compile(r"[？?]")
+TITLES_JOINED = re.compile(r"和|与|及|以及|、")  # 理事长和秘书长
+WHO_ASKED = re.compile(alternation("who_asking"))
+
+
+def _one_question_per_title(question: str) -> list[str]:
+    """某协会的理事长和秘书长分别是谁 -> [某协会的理事长是谁, 某协会的秘书长是谁]; [] for one title."""
+    text = fold(question)
+    found = list(TITLE_RE.finditer(text))
+    for first, second in zip(found, found[1:], strict=False):
+        if TITLES_JOINED.fullmatch(text[first.end():second.start()]):
+            rest = re.sub(r"^分别|^各自", "", text[second.end():])
+            if not WHO_ASKED.search(rest):
+                return []  # 会长和秘书长出席了吗: one question about both
+            return [text[:first.end()] + rest, text[:first.start()] + second.group(0) + rest]
+    return []
 WEB_ADDRESS = re.compile(r"https?://\S+$")  # an FAQ 来源 that is the original page itself
 PERSON_ASKED = re.compile(alternation("person_asked"))  # a person, not 哪个 (哪个条例 asks for a document)
 # 哪位, 联系人, 叫什么名字: only a person answers these, never an organisation's sentence
@@ -105,6 +120,9 @@ class Engine:
         parts = [p.strip() for p in QUESTION_END.split(question) if len(clean(p)) >= 2]  # not 请问？ / 谢谢？
         if len(parts) >= 2 and len(QUESTION_END.findall(question)) >= 2:
             return self._answer_each(parts, context)
+        titles = _one_question_per_title(question)
+        if titles:  # 理事长和秘书长分别是谁: two questions, one per title
+            return self._answer_each(titles, context)
         q = analyse(self.library.canon(fold(question)))
         q.orgs = orgs_named(fold(question))  # before the synonyms: 建筑业协会 -> 建协 hides that it is one
         if q.english:  # the Chinese the English was mapped onto gets the synonyms the articles got

@@ -315,3 +315,8 @@ def test_a_guest_organisation_named_in_the_title_is_not_the_publishers(tmp_path)
     assert "吴越" in engine.answer("杭州市建筑节能协会的秘书长是谁").text
     hosts = engine.answer("杭州市建筑节能协会会长是谁").text
     assert "朱平" in hosts and "孔立" not in hosts
+
+
+def test_two_titles_asked_at_once_are_answered_each(engine):
+    both = engine.answer("中国建筑节能协会的会长和副秘书长分别是谁")
+    assert "武涌" in both.text and "谢骆乐" in both.text

@@ -107,6 +107,11 @@ def test_article_without_date_links_bare_names_to_what_they_said():
      [("葛长青", "本会副理事长"), ("岳海涛", "本会副理事长"), ("鲁文斌", "本会副理事长")]),
     # 本会 before a name and its title: the article's own organisation
     ("会议由本会齐远方秘书长主持。", [("齐远方", "本会秘书长")]),
+    # a list of names after a title, the last joined by 及/和, all share it (学 may be in a given name)
+    ("新任永远荣誉会长甘立、庄学山及韦德亦获颁发纪念座。",
+     [("甘立", "新任永远荣誉会长"), ("庄学山", "新任永远荣誉会长"), ("韦德", "新任永远荣誉会长")]),
+    ("副会长龚平、江河和滕飞出席。", [("龚平", "副会长"), ("江河", "副会长"), ("滕飞", "副会长")]),
+    ("副会长龚平和协会代表出席。", [("龚平", "副会长")]),
     # 连任 says the post is the name's again
     ("日前，商会举行第12届会董就职典礼，林宏达连任会长，某办副主任何平出席。",
      [("何平", "某办副主任"), ("林宏达", "本会会长")]),

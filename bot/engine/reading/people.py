@@ -280,14 +280,18 @@ def find_people(sentence: str, home_org: str = "") -> list[Mention]:
 def _names_listed(sentence: str, end: int) -> list[tuple[str, int]]:
     """Names that follow a titled name with only 、 between them share its title."""
     found = []
-    while sentence.startswith("、", end):
+    while sentence.startswith(("、", "及", "和"), end):  # 甲、乙及丙: the last joined by 及/和
+        last = not sentence.startswith("、", end)
         m = re.match(rf"[{HAN}]{{2,3}}", sentence[end + 1:])
         if not m:
             break
         for name in (m.group(0), m.group(0)[:2]):
             after = end + 1 + len(name)
+            if last and len(name) == 3 and name[2] in "亦也均都":
+                continue  # 及某某亦获…: the adverb is not part of the name
             if (plausible_name(name) and not TITLE_RE.match(sentence, after)
-                    and re.match(r"[、，；。等]|$", sentence[after:after + 1])):
+                    and (re.match(r"[、，；。等及和]|$", sentence[after:after + 1]) if not last
+                         else re.match(r"[亦也均都]", sentence[after:after + 1]) or STRONG_AFTER.match(sentence, after))):
                 found.append((name, after))
                 end = after
                 break

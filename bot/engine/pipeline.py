@@ -38,6 +38,8 @@ log = logging.getLogger(__name__)
 ANSWER_CACHE = 2048  # answers kept per engine, most recently asked first
 MAX_QUESTION_CHARS = 200  # a follower's question is a sentence; the rest of a pasted essay is ignored
 QUESTION_END = re.compile(r"[？?]")
+# 除了某某（以外），还有…: the one named is set aside; the question is about the rest
+EXCEPT = re.compile(r"除了?[^，,。？?]{2,16}?(?:以外|之外)?[，,]\s*(?=.*(?:还有|其他|其它|另外|别的))")
 TITLES_JOINED = re.compile(r"和|与|及|以及|、")  # 理事长和秘书长
 WHO_ASKED = re.compile(alternation("who_asking"))
 
@@ -120,6 +122,8 @@ class Engine:
         parts = [p.strip() for p in QUESTION_END.split(question) if len(clean(p)) >= 2]  # not 请问？ / 谢谢？
         if len(parts) >= 2 and len(QUESTION_END.findall(question)) >= 2:
             return self._answer_each(parts, context)
+        if EXCEPT.search(question):  # 除了周某，还有哪些院士…: the others, asked as all of them
+            question = re.sub(r"还(?=有)", "", EXCEPT.sub("", question), count=1)
         titles = _one_question_per_title(question)
         if titles:  # 理事长和秘书长分别是谁: two questions, one per title
             return self._answer_each(titles, context)

@@ -320,3 +320,8 @@ def test_a_guest_organisation_named_in_the_title_is_not_the_publishers(tmp_path)
 def test_two_titles_asked_at_once_are_answered_each(engine):
     both = engine.answer("中国建筑节能协会的会长和副秘书长分别是谁")
     assert "武涌" in both.text and "谢骆乐" in both.text
+
+
+def test_everyone_but_the_one_named_is_asked_as_everyone(engine):
+    text = engine.answer("除了武涌，还有哪些人参加了西部办公室成立大会").text
+    assert "谢骆乐" in text

@@ -171,3 +171,12 @@ def test_a_channel_name_with_its_english_above_an_undated_title_is_not_the_title
             "某省设计协会三届二次常务理事会扩大会议于3月5日在杭州召开。会议由协会副会长程远主持。\n")
     article, _ = parse_article(text, "news/x.txt")
     assert article.title == "某省设计协会三届二次常务理事会扩大会议召开"
+
+
+def test_a_caption_naming_someone_doing_something_is_a_sentence_and_a_scene_caption_is_not():
+    text = ("学会新闻\n\n土木讲堂第三期讲座举行\n发布时间：2019-09-06\n"
+            "9月4日下午，土木讲堂第三期讲座在西安举行，300多位代表参加。\n"
+            "DSC_0437.JPG\n吴立新院士作主题报告\nDSC_0412.JPG\n讲座现场\n")
+    article, _ = parse_article(text, "news/x.txt")
+    assert [s.text for s in article.sentences][-1] == "吴立新院士作主题报告"
+    assert not any(s.text == "讲座现场" for s in article.sentences)

@@ -15,6 +15,7 @@ from ..text.folding import fold
 from ..text.vocab import alternation, pairs, patterns
 from .fields import read_text
 from .orgs import org_mentions
+from .people import find_people
 from .problem import Problem
 
 IMAGE_RE = re.compile(r"^\S{0,80}\.(?:jpe?g|png|gif|bmp|webp|tiff?)$", re.IGNORECASE)
@@ -56,6 +57,7 @@ BARE_DATE = re.compile(r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,
 DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号$")
 SENTENCE_END = re.compile(r"(?<=[。！？!?；;])(?![”’」』）)])")
 # A long line ending like a sentence is text even when it says 请登录…网站查阅 or 分享到 in passing.
+CAPTION_ACTION = re.compile(f"{alternation('action_verbs/speech')}|{alternation('action_verbs/host')}")  # 作报告, 主持
 SENTENCE_LIKE = re.compile(r"^.{40,}[。；！？]$")
 CHANNEL_MAX = 12  # a short line above the title with no punctuation is a channel name
 
@@ -378,7 +380,15 @@ def _mark_captions(lines, kinds):
         # …通过了以下事项： announces what follows; no caption does
         if (j < len(lines) and kinds[j] == "text" and len(lines[j]) <= 40 and not lines[j].endswith(("。", "：", "；"))
                 and not HEADING.match(lines[j])):
-            kinds[j] = "text" if DATE_RE.search(lines[j]) and len(lines[j]) >= 8 else "caption"
+            kinds[j] = "text" if _caption_states_a_fact(lines[j]) else "caption"
+
+
+def _caption_states_a_fact(line: str) -> bool:
+    """(3月21日在某公司调研) or 刘某院士作主题报告: a day, or a titled person doing something, is a
+    fact the body may not repeat; 会议现场 or 与会代表合影 is not."""
+    if DATE_RE.search(line) and len(line) >= 8:
+        return True
+    return bool(CAPTION_ACTION.search(line)) and bool(find_people(line))
 
 
 def _find_title(lines, kinds, meta) -> tuple[int, str]:

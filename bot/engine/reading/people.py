@@ -422,7 +422,9 @@ def _appointed(sentence: str, known: set[str], home_org: str) -> list[Mention]:
     return out
 
 
-SERVED_BY = re.compile(rf"([{HAN}]{{0,10}}?)({TITLE_RE.pattern})由([^，。；]{{0,40}}?)([{HAN}]{{2,3}})担任")
+# 会长由吴某担任; 另设监事一名，由房某先生担任: a count and a comma may stand between, an honorific after
+SERVED_BY = re.compile(rf"([{HAN}]{{0,16}}?)({TITLE_RE.pattern})(?:[一二两三四五六七八九十\d]+[名位个人])?[，,]?"
+                       rf"由([^，。；]{{0,40}}?)([{HAN}]{{2,3}}?)(?:{alternation('honorifics')})?担任")
 
 
 def _served_by(sentence: str, home_org: str) -> list[Mention]:
@@ -433,7 +435,7 @@ def _served_by(sentence: str, home_org: str) -> list[Mention]:
     for m in SERVED_BY.finditer(sentence):
         name = m.group(4)
         if plausible_name(name):
-            org = clean_org(m.group(1), home_org)
+            org = clean_org(re.sub(r"(?:另设|增设|下设|设)$", "", m.group(1)), home_org)  # 协会另设监事一名
             out.append(Mention(name, m.group(2), org, m.start(4), m.end(4)))
     return out
 

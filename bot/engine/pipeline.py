@@ -44,6 +44,12 @@ TITLES_JOINED = re.compile(r"和|与|及|以及|、")  # 理事长和秘书长
 WHO_ASKED = re.compile(alternation("who_asking"))
 
 
+def _lists_names(text: str) -> bool:
+    """Whether the text lists two or more people's names (陈某某、岳某、虞某某), as an award list does."""
+    items = [item.replace(" ", "") for item in re.split(r"[、，。；：\n]", text)]
+    return sum(plausible_name(item) for item in items) >= 2
+
+
 def _one_question_per_title(question: str) -> list[str]:
     """某协会的理事长和秘书长分别是谁 -> [某协会的理事长是谁, 某协会的秘书长是谁]; [] for one title."""
     text = fold(question)
@@ -158,8 +164,10 @@ class Engine:
             answer = labelled_answer(self.finder, q, people, scope, whole_label_only=True) if not people else None
             answer = answer or either_or_answer(self.finder, q, people, scope)  # 开卷还是闭卷
             answer = answer or self.answerers[kind](q, people, scope)
-            if answer is None and kind == "doer" and not ONE_PERSON_ASKED.search(q.text):
+            if answer is None and kind == "doer":
                 answer = self.answerers["content"](q, people, scope)  # 回执寄给谁: an organisation may be who
+                if answer is not None and ONE_PERSON_ASKED.search(q.text) and not _lists_names(answer.text):
+                    answer = None  # 哪几位: people were asked, and the closest sentence names none
         except Exception:  # a flaw in one kind of answer must not stop the bot from answering
             log.exception("engine failed on %r (kind %s)", question, kind)
             answer = None

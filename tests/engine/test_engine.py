@@ -325,3 +325,16 @@ def test_two_titles_asked_at_once_are_answered_each(engine):
 def test_everyone_but_the_one_named_is_asked_as_everyone(engine):
     text = engine.answer("除了武涌，还有哪些人参加了西部办公室成立大会").text
     assert "谢骆乐" in text
+
+
+def test_a_line_announcing_a_list_of_names_is_answered_with_the_names(tmp_path):
+    kb = tmp_path / "knowledge"
+    (kb / "news").mkdir(parents=True)
+    (kb / "news" / "honours.txt").write_text(
+        "关于表彰2020年度先进个人的决定\n发布时间：2021-03-26\n各位会员：\n"
+        "为表彰积极参加商会建设的会员，经理事会审议，决定给予表彰：\n"
+        "一、荣获2020年公益帮困先进个人奖3名：\n祁东海、岳竑、虞海燕。\n", encoding="utf-8")
+    engine = Engine(load_knowledge(str(kb)))
+    text = engine.answer("公益帮困先进个人是哪几位").text
+    assert all(name in text for name in ("祁东海", "岳竑", "虞海燕"))
+    assert engine.answer("公益帮困先进个人的带队领导是哪位").declined  # a person asked, none named

@@ -237,7 +237,8 @@ def _with_sections(doc: Doc, picked: list[int]) -> list[int]:
 
 def _with_provisos(doc: Doc, picked: list[int]) -> list[int]:
     """A sentence followed in its paragraph by a proviso (均可申报。但有违法行为的除外。) is half
-    a statement without it: the proviso comes along."""
+    a statement without it: the proviso comes along; so is a line ending in a colon without the
+    line it announces."""
     sentences = doc.article.sentences
     out = list(picked)
     for i in picked:
@@ -246,6 +247,9 @@ def _with_provisos(doc: Doc, picked: list[int]) -> list[int]:
             out.append(i + 1)
         if i > 0 and sentences[i - 1].paragraph == sentences[i].paragraph and PROVISO.match(sentences[i].text):
             out.append(i - 1)  # and a proviso picked comes with what it qualifies
+        if sentences[i].text.endswith(("：", ":")) and i + 1 < len(sentences) \
+                and not sentences[i + 1].text.endswith(("：", ":")):
+            out.append(i + 1)  # 荣获先进个人奖5名： announces what the next line lists
     return sorted(dict.fromkeys(out))
 
 

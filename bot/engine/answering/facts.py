@@ -153,7 +153,7 @@ class FactAnswers:
             tied = [i for i in sentences if i == index or self.finder.sentence(q, doc, [i], with_title=True)[1]
                     >= max(cov - thresholds.COUNT_CLOSE, thresholds.MIN_SENTENCE_COVERAGE)]
             if len(tied) > 1:
-                closeness = {i: max(self._closeness(q, c) for c in matching(doc) if c.sentence == i) for i in tied}
+                closeness = {i: max(self._closeness(q, c, doc) for c in matching(doc) if c.sentence == i) for i in tied}
                 index = max(tied, key=lambda i: (closeness[i], i == index))
             counts = self._closest_counts(q, [c for c in matching(doc) if c.sentence == index])
             said = doc.article.sentences[index].text
@@ -202,9 +202,14 @@ class FactAnswers:
             return [c.text for c in counts]
         return [f"{c.before}{c.text}" if c.before else c.text for score, c in scored if score == best]
 
-    def _closeness(self, q: Question, count) -> int:
-        """Bigrams the count's own words share with the question; +3 for a total when one is asked."""
-        shared = len(set(grams(self.library.canon(q.text))) & grams(self.library.canon(count.before + count.noun)))
+    def _closeness(self, q: Question, count, doc: Doc | None = None) -> int:
+        """Bigrams the count's own words share with the question, beyond the article's title (which
+        every sentence of the article is about: 风景园林协会另设监事一名 is no closer to 风景园林协会
+        多少人参加 than 参会人数80余位); +3 for a total when one is asked."""
+        shared = set(grams(self.library.canon(q.text))) & grams(self.library.canon(count.before + count.noun))
+        if doc is not None:
+            shared -= grams(self.library.canon(doc.article.title))
+        shared = len(shared)
         return shared + (3 if "总数" in q.text and TOTAL.search(count.before) else 0)
 
     def when(self, q, people, scope) -> Answer | None:

@@ -338,3 +338,15 @@ def test_a_line_announcing_a_list_of_names_is_answered_with_the_names(tmp_path):
     text = engine.answer("公益帮困先进个人是哪几位").text
     assert all(name in text for name in ("祁东海", "岳竑", "虞海燕"))
     assert engine.answer("公益帮困先进个人的带队领导是哪位").declined  # a person asked, none named
+
+
+def test_when_a_notice_was_issued_is_the_date_signed_under_it_not_a_date_inside(tmp_path):
+    kb = tmp_path / "knowledge"
+    (kb / "news").mkdir(parents=True)
+    (kb / "news" / "notice.txt").write_text(
+        "关于推荐装饰奖项目的通知\n发布时间：2024-03-28\n各会员单位：\n"
+        "请于4月10日前向协会提出申请。\n联系人：祁某\n\n某省建筑业协会\n\n2024年3月26日\n\n上一篇：关于会费的通知\n",
+        encoding="utf-8")
+    engine = Engine(load_knowledge(str(kb)))
+    assert "2024年3月26日" in engine.answer("推荐装饰奖项目的通知是哪天发的").text
+    assert "4月10日" in engine.answer("推荐装饰奖项目最晚哪天申请").text

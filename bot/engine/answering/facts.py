@@ -49,6 +49,8 @@ FUTURE_SAID = re.compile(alternation("future_said"))
 # The units of each kind of count a question may ask for (money: 元, 万元, 亿元).
 SEND_ASKED = re.compile(patterns("send_asked"))  # 申报资料送到哪儿: the send-to address, not a venue
 SEND_IN_TEXT = re.compile(alternation("send_in_text"))  # 材料寄至…路…号
+ISSUED_ASKED = re.compile(patterns("issued_asked"))  # 哪天发的, 印发, 落款
+ISSUED_DOCUMENT = re.compile(alternation("issued_documents"))  # 通知, 决定
 ORDINAL_MEASURES = "[个届次期批轮场]"
 ORDINAL_ASKED = re.compile(rf"第几\s*({ORDINAL_MEASURES})?")  # 第几个, 第几届 (第几号 is a code)
 FREE_OF_CHARGE = re.compile(alternation("free_of_charge"))  # 本活动不收取任何费用: the fee is none
@@ -213,7 +215,20 @@ class FactAnswers:
         return shared + (3 if "总数" in q.text and TOTAL.search(count.before) else 0)
 
     def when(self, q, people, scope) -> Answer | None:
+        if ISSUED_ASKED.search(q.text) and ISSUED_DOCUMENT.search(q.text):
+            return self._issued(q, scope)
         return self._event(q, scope, "when")
+
+    def _issued(self, q, scope) -> Answer | None:
+        """那个通知是哪天发的 / 决定的落款是哪天: the date signed under the document, else the page's
+        publish date (a notice's dates inside, like its deadline, are not when it was issued)."""
+        for doc, coverage in self.finder.answerable(q, scope, need=lambda d: bool(d.article.signed
+                                                                                   or d.article.published)):
+            said = (f"落款日期：{doc.article.signed}" if doc.article.signed
+                    else f"发布日期：{doc.article.published}")
+            return Answer(f"{said}。\n{source(doc.article)}", f"{doc.article.path}#when", 100.0 * coverage,
+                          [source_entry(doc)], kind="when", context={"article": doc.article.path}, evidence=said)
+        return None
 
     def where(self, q, people, scope) -> Answer | None:
         if SEND_ASKED.search(q.text):

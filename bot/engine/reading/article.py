@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..text.dates import DATE_RE, parse_date, with_arabic_dates
 from ..text.folding import fold
+from ..text.lexicon import ORG_SUFFIX_RE
 from ..text.vocab import alternation, pairs, patterns
 from .fields import read_text
 from .orgs import org_mentions
@@ -82,6 +83,7 @@ class Article:
     site_name: str = ""  # first header line, when it names the site
     attachments: list[str] = field(default_factory=list)  # 附件：1. 报名回执表 -> 报名回执表
     document_number: str = ""  # a notice's own file number above its body: 鄂建〔2020〕5号
+    signed: str = ""  # the date under the signatory at a notice's end (某协会 / 2024年3月26日)
     source_url: str = ""  # the original page (来源链接：https://…), linked from answers
 
     @property
@@ -171,8 +173,21 @@ def parse_article(text: str, shown: str) -> tuple[Article | None, list[Problem]]
     article.site_name = _site_name(lines, kinds, title_i)
     article.attachments = _attachments(lines)
     article.document_number = next((lines[i] for i in meta if DOC_NUMBER.match(lines[i])), "")
+    article.signed = _signed(lines, kinds, body_lines)
     article.source_url = source_url
     return article, problems
+
+
+def _signed(lines, kinds, body_lines) -> str:
+    """The date a notice or decision is signed with: a date on its own line right under a body line
+    that names an organisation (某协会 / 2024年3月26日), the last such pair of the body."""
+    for j in reversed(body_lines):
+        if not (ORG_SUFFIX_RE.search(lines[j]) and len(lines[j]) <= 30):
+            continue
+        following = [i for i in range(j + 1, min(j + 3, len(lines))) if kinds[i] != "blank"]
+        if following and BARE_DATE.match(lines[following[0]]):
+            return BARE_DATE.match(lines[following[0]]).group(0).strip()
+    return ""
 
 
 def _source_link(text: str) -> tuple[str, str]:

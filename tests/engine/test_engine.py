@@ -350,3 +350,14 @@ def test_when_a_notice_was_issued_is_the_date_signed_under_it_not_a_date_inside(
     engine = Engine(load_knowledge(str(kb)))
     assert "2024年3月26日" in engine.answer("推荐装饰奖项目的通知是哪天发的").text
     assert "4月10日" in engine.answer("推荐装饰奖项目最晚哪天申请").text
+
+
+def test_a_fax_asked_is_answered_only_by_a_line_that_gives_one(tmp_path):
+    kb = tmp_path / "knowledge"
+    (kb / "news").mkdir(parents=True)
+    (kb / "news" / "notice.txt").write_text(
+        "关于推荐装饰奖项目的通知\n发布时间：2024-03-28\n请于4月10日前向协会提出申请。\n"
+        "联系人：祁某\n电话：0451-85991784\n", encoding="utf-8")
+    engine = Engine(load_knowledge(str(kb)))
+    assert "0451-85991784" in engine.answer("推荐装饰奖项目的联系电话是多少").text
+    assert engine.answer("推荐装饰奖项目的传真号码是多少").declined  # a phone is not a fax

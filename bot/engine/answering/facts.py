@@ -27,6 +27,7 @@ DOC_VERBS = re.compile(alternation("document_verbs"))
 PHONE_OR_PERSON = r"(?<!\d)(?:\d{3,4}-?\d{7,8}|[(（]0\d{1,3}[)）]\s*\d{3,4}-?\d{4}|1\d{10})(?!\d)|联系人"
 EMAIL_ASKED = re.compile(alternation("email_asked"))  # 邮箱, 电子邮件
 EMAIL_IN_TEXT = re.compile(r"[\w.]+@[\w.]+\.[a-z]{2,}")
+FAX_ASKED = re.compile(alternation("fax_asked"), re.IGNORECASE)  # 传真
 ACCOUNT_ASKED = re.compile(alternation("account_asked"))  # 银行账号, 开户行
 ACCOUNT_IN_TEXT = re.compile(r"(?<!\d)\d{10,30}(?!\d)")  # a bank account number: longer than any phone
 CONTACT_IN_TEXT = re.compile(PHONE_OR_PERSON + "|" + EMAIL_IN_TEXT.pattern)
@@ -328,11 +329,12 @@ class FactAnswers:
             return self._footer(docs[0]) if docs else None
         address = bool(ADDRESS_ASKED.search(q.text))
         account = bool(ACCOUNT_ASKED.search(q.text))
+        fax = bool(FAX_ASKED.search(q.text))
         for doc, _ in self.finder.answerable(q, scope):
             owner = self.library.canon(doc.article.contacts.get("owner", ""))
             if owner and self.finder.subject(subject).coverage(owner, doc) >= 0.9:  # the site's own association
                 footer = self._footer(doc)
-                if footer and (not address or "地址" in footer.text):
+                if footer and (not address or "地址" in footer.text) and (not fax or "传真" in footer.text):
                     return footer
             printed = [i for i, s in enumerate(doc.sentences) if CONTACT_IN_TEXT.search(s)
                        and (not address or ADDRESS_IN_TEXT.search(s))]
@@ -340,6 +342,8 @@ class FactAnswers:
                 printed = [i for i, s in enumerate(doc.sentences) if ACCOUNT_IN_TEXT.search(s)]
             if EMAIL_ASKED.search(q.text):  # 申报邮箱是哪个: only a line with an address answers
                 printed = [i for i in printed if EMAIL_IN_TEXT.search(doc.sentences[i])]
+            if fax:  # 传真号码是多少: only a line that gives a fax (a phone is not one)
+                printed = [i for i in printed if FAX_ASKED.search(doc.sentences[i])]
             if PHONE_ASKED.search(q.text):  # 有问题找谁？电话多少: the 联系人 line, not the 报送邮箱 one
                 printed = [i for i in printed if PHONE_IN_TEXT.search(doc.sentences[i])] or printed
             index, cov = self.finder.sentence(q, doc, printed, with_title=True)
@@ -360,7 +364,8 @@ class FactAnswers:
                               [source_entry(doc)], kind="contact", context={"article": doc.article.path},
                               evidence=shown[0])
             if owner and self.finder.subject(subject).coverage(owner, doc) >= thresholds.MIN_COVERAGE:
-                return self._footer(doc)
+                footer = self._footer(doc)
+                return footer if footer and (not fax or "传真" in footer.text) else None
         return None
 
     def _footer(self, doc: Doc) -> Answer | None:

@@ -152,6 +152,11 @@ def parse_article(text: str, shown: str) -> tuple[Article | None, list[Problem]]
         if kinds[i] in ("text", "field"):
             body_lines += contact_lines + [i]
             contact_lines = []
+    if contact_lines and body_lines and OWN_CONTACT.search(lines[body_lines[-1]]):
+        # 联系人：某某 / 电话：…, the body's last lines right under it: the article's own contact (a footer
+        # set apart by a blank line is the site's)
+        adjacent = [i for n, i in enumerate(contact_lines) if i == body_lines[-1] + 1 + n]
+        body_lines += adjacent
     if title_i < 0:
         first = body_lines[0] if body_lines else 0
         title = _first_clause(lines[first]) if body_lines else ""

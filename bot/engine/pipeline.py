@@ -40,6 +40,9 @@ MAX_QUESTION_CHARS = 200  # a follower's question is a sentence; the rest of a p
 QUESTION_END = re.compile(r"[？?]")
 # 除了某某（以外），还有…: the one named is set aside; the question is about the rest
 EXCEPT = re.compile(r"除了?[^，,。？?]{2,16}?(?:以外|之外)?[，,]\s*(?=.*(?:还有|其他|其它|另外|别的))")
+NEXT_ASKED = re.compile(alternation("next_asked"))  # 下一期, 明年
+FUTURE_SAID = re.compile(alternation("future_said"))  # 下期将, 拟于
+FUTURE_READ_AS_CONTENT = ("speakers", "what", "content", "purpose", "attend")
 TITLES_JOINED = re.compile(r"和|与|及|以及|、")  # 理事长和秘书长
 WHO_ASKED = re.compile(alternation("who_asking"))
 
@@ -163,6 +166,11 @@ class Engine:
             # a line the article labels with the very words of the question (标准编号：…) says it best
             answer = labelled_answer(self.finder, q, people, scope, whole_label_only=True) if not people else None
             answer = answer or either_or_answer(self.finder, q, people, scope)  # 开卷还是闭卷
+            if answer is None and NEXT_ASKED.search(q.text) and kind in FUTURE_READ_AS_CONTENT:
+                # 下一期打算讲啥: what is planned, which only a sentence about the future says (下期将…),
+                # never this event's speakers or contents
+                answer = self.answerers["content"](q, people, scope, cue=FUTURE_SAID, cue_required=True) \
+                    or self.decline()
             answer = answer or self.answerers[kind](q, people, scope)
             if answer is None and kind == "doer":
                 answer = self.answerers["content"](q, people, scope)  # 回执寄给谁: an organisation may be who

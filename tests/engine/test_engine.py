@@ -361,3 +361,16 @@ def test_a_fax_asked_is_answered_only_by_a_line_that_gives_one(tmp_path):
     engine = Engine(load_knowledge(str(kb)))
     assert "0451-85991784" in engine.answer("推荐装饰奖项目的联系电话是多少").text
     assert engine.answer("推荐装饰奖项目的传真号码是多少").declined  # a phone is not a fax
+
+
+def test_a_sentence_continued_by_同时_comes_with_its_continuations(tmp_path):
+    kb = tmp_path / "knowledge"
+    (kb / "news").mkdir(parents=True)
+    (kb / "news" / "visit.txt").write_text(
+        "省建协会长莅临某市建协指导工作\n发布时间：2023-06-02\n"
+        "6月1日，河北省建筑业协会会长吕立新莅临某市建协指导工作。\n"
+        "吕会长对某市建协的工作给予了充分肯定；同时提出某市建协要注重与政府部门的沟通；"
+        "同时希望某市建协在智能建造、劳务管理等方面加强协同。\n随后吕会长到项目现场检查指导。\n", encoding="utf-8")
+    engine = Engine(load_knowledge(str(kb)))
+    text = engine.answer("吕会长对某市建协提了什么希望").text
+    assert "充分肯定" in text and "政府部门" in text and "智能建造" in text and "项目现场" not in text

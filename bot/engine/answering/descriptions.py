@@ -242,9 +242,10 @@ def _with_provisos(doc: Doc, picked: list[int]) -> list[int]:
     sentences = doc.article.sentences
     out = list(picked)
     for i in picked:
-        if (i + 1 < len(sentences) and sentences[i + 1].paragraph == sentences[i].paragraph
-                and PROVISO.match(sentences[i + 1].text)):
-            out.append(i + 1)
+        j = i + 1
+        while j < len(sentences) and sentences[j].paragraph == sentences[i].paragraph and PROVISO.match(sentences[j].text):
+            out.append(j)  # 同时提出…；同时希望…: each continuation in turn
+            j += 1
         if i > 0 and sentences[i - 1].paragraph == sentences[i].paragraph and PROVISO.match(sentences[i].text):
             out.append(i - 1)  # and a proviso picked comes with what it qualifies
         if sentences[i].text.endswith(("：", ":")) and i + 1 < len(sentences) \

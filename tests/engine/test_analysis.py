@@ -5,6 +5,7 @@ import os
 import sys
 
 import pytest
+from one_article import engine_over
 from served import ROOT
 
 from bot.engine.question.analysis import analyse, kind_of, orgs_named
@@ -104,13 +105,9 @@ def test_the_verb_a_how_question_asks_about_skips_a_light_verb(text, verb):
 
 
 def test_a_title_with_a_verb_of_speaking_asks_what_its_holder_said(tmp_path):
-    from bot.engine import Engine, load_knowledge
-    kb = tmp_path / "knowledge"
-    (kb / "news").mkdir(parents=True)
-    (kb / "news" / "handover.txt").write_text(
+    engine = engine_over(tmp_path,
         "某市建筑经营协会理事长交接\n发布时间：2025-12-26\n某市城乡建设局局长孙立明出席交接仪式。"
-        "孙局长致词表示，协会扮演着产业与政府间的重要沟通平台。\n", encoding="utf-8")
-    engine = Engine(load_knowledge(str(kb)))
+        "孙局长致词表示，协会扮演着产业与政府间的重要沟通平台。\n")
     for question in ("建设局局长说协会扮演什么角色", "建设局局长表示协会起什么作用"):
         assert "沟通平台" in engine.answer(question).text, question
 

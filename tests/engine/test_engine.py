@@ -9,6 +9,7 @@ import os
 import shutil
 
 import pytest
+from one_article import engine_over
 
 from bot.engine.pipeline import Engine
 from bot.engine.reading.knowledge import load_knowledge
@@ -160,12 +161,9 @@ def test_two_questions_in_one_message_are_both_answered_or_declined(engine):
 
 
 def test_an_either_or_question_is_answered_by_the_sentence_naming_one_option(tmp_path):
-    kb = tmp_path / "knowledge"
-    (kb / "news").mkdir(parents=True)
-    (kb / "news" / "exam.txt").write_text(
+    engine = engine_over(tmp_path,
         "关于举办某市监理人员岗位培训的通知\n发布日期：2024-03-01\n"
-        "培训结束后进行考试，考试采用闭卷方式，成绩合格者发放证书。\n报名请联系协会秘书处。\n", encoding="utf-8")
-    engine = Engine(load_knowledge(str(kb)))
+        "培训结束后进行考试，考试采用闭卷方式，成绩合格者发放证书。\n报名请联系协会秘书处。\n")
     assert "闭卷" in engine.answer("监理人员岗位培训考试是开卷还是闭卷").text
     assert engine.answer("监理人员岗位培训是线上还是线下").declined  # the article names neither
 
@@ -178,24 +176,17 @@ def test_an_either_or_question_is_answered_by_the_sentence_naming_one_option(tmp
     ("一、评审会在某市会展中心举行。\n二、申报材料请寄至某市长江路12号协会秘书处。\n", "寄至某市长江路12号"),
 ])
 def test_where_to_send_is_the_send_to_address_not_a_venue(tmp_path, body, expected):
-    kb = tmp_path / "knowledge"
-    (kb / "news").mkdir(parents=True)
-    (kb / "news" / "award.txt").write_text("关于开展某市装饰工程奖评选的通知\n发布日期：2024-10-01\n" + body,
-                                           encoding="utf-8")
-    engine = Engine(load_knowledge(str(kb)))
+    engine = engine_over(tmp_path, "关于开展某市装饰工程奖评选的通知\n发布日期：2024-10-01\n" + body)
     for question in ("装饰工程奖的申报材料送到哪里", "装饰工程奖评选材料寄到哪儿", "装饰工程奖报送地址是什么"):
         assert expected in engine.answer(question).text, question
 
 
 def test_a_holder_in_another_places_organisation_does_not_answer(tmp_path):
     """A provincial association's president at a city association's congress is not the city's."""
-    kb = tmp_path / "knowledge"
-    (kb / "news").mkdir(parents=True)
-    (kb / "news" / "congress.txt").write_text(
+    engine = engine_over(tmp_path,
         "温州市建筑装饰行业协会召开第三次会员大会\n发布时间：2019-05-10\n"
         "浙江省建筑装饰行业协会会长汪海波、温州市住建局副局长蒋丽出席会议。"
-        "大会选举葛长青同志为第三届理事会理事长。\n", encoding="utf-8")
-    engine = Engine(load_knowledge(str(kb)))
+        "大会选举葛长青同志为第三届理事会理事长。\n")
     city = engine.answer("温州装饰协会的会长是谁")
     assert city.declined or "汪海波" not in city.text
     assert "汪海波" in engine.answer("浙江省建筑装饰行业协会会长是谁").text
@@ -204,13 +195,9 @@ def test_a_holder_in_another_places_organisation_does_not_answer(tmp_path):
 
 def test_a_title_nobody_holds_is_answered_by_its_family_in_the_organisation_asked(tmp_path):
     """某协会副会长, of an association whose charter says 副理事长: the same post, named as the article does."""
-    kb = tmp_path / "knowledge"
-    (kb / "news").mkdir(parents=True)
-    (kb / "news" / "congress.txt").write_text(
+    engine = engine_over(tmp_path,
         "温州市建筑装饰行业协会召开第三次会员大会\n发布时间：2019-05-10\n"
-        "温州市政协副主席孙立出席会议。大会选举葛长青、岳海涛、鲁文斌等3位同志为温州市建筑装饰行业协会副理事长。\n",
-        encoding="utf-8")
-    engine = Engine(load_knowledge(str(kb)))
+        "温州市政协副主席孙立出席会议。大会选举葛长青、岳海涛、鲁文斌等3位同志为温州市建筑装饰行业协会副理事长。\n")
     for question in ("温州市建筑装饰行业协会的副会长有哪些", "Who are the vice presidents of the Wenzhou decoration association?"):
         text = engine.answer(question).text
         assert all(name in text for name in ("葛长青", "岳海涛", "鲁文斌")), question
@@ -219,26 +206,20 @@ def test_a_title_nobody_holds_is_answered_by_its_family_in_the_organisation_aske
 
 def test_an_organisation_no_article_names_is_not_answered_from_one_that_shares_its_words(tmp_path):
     """宁夏建筑业协会 is not 宁夏勘察设计与建设科技协会, whose meeting was held in a 宁夏厅."""
-    kb = tmp_path / "knowledge"
-    (kb / "news").mkdir(parents=True)
-    (kb / "news" / "meeting.txt").write_text(
+    engine = engine_over(tmp_path,
         "宁夏勘察设计与建设科技协会召开成立大会\n发布时间：2023-04-10\n"
-        "2023年4月8日，宁夏勘察设计与建设科技协会成立大会在银川宁夏厅举行。\n", encoding="utf-8")
-    engine = Engine(load_knowledge(str(kb)))
+        "2023年4月8日，宁夏勘察设计与建设科技协会成立大会在银川宁夏厅举行。\n")
     assert engine.answer("宁夏建筑业协会是哪天成立的").declined
     assert "4月8日" in engine.answer("宁夏建设科技协会是哪天成立的").text  # shortened as people shorten it
 
 
 def test_a_dated_caption_is_a_fact_and_a_visit_question_with_a_day_lists_that_days_stops(tmp_path):
     """The days of a tour are often only in the captions under its photos (3月2日在某公司座谈)."""
-    kb = tmp_path / "knowledge"
-    (kb / "news").mkdir(parents=True)
-    (kb / "news" / "visits.txt").write_text(
+    engine = engine_over(tmp_path,
         "某市园林协会秘书处走访会员企业\n发布时间：2023-06-10\n"
         "近期，秘书处一行分别走访了东湖园林有限公司、青山苗木有限公司、南岭景观工程有限公司。\n"
         "visit_1.jpg\n(3月2日在东湖园林有限公司座谈)\nvisit_2.jpg\n(4月9日在青山苗木有限公司交流)\n"
-        "visit_3.jpg\n(4月9日在南岭景观工程有限公司参观)\nvisit_4.jpg\n(会议现场)\n", encoding="utf-8")
-    engine = Engine(load_knowledge(str(kb)))
+        "visit_3.jpg\n(4月9日在南岭景观工程有限公司参观)\nvisit_4.jpg\n(会议现场)\n")
     assert "3月2日" in engine.answer("秘书处哪天去的东湖园林").text
     day = engine.answer("秘书处4月9号那天走访了哪几家企业").text
     assert "青山苗木" in day and "南岭景观" in day and "东湖园林" not in day
@@ -249,14 +230,10 @@ def test_a_dated_caption_is_a_fact_and_a_visit_question_with_a_day_lists_that_da
 
 def test_which_prizes_is_answered_by_the_sentence_listing_them_not_by_the_notices_opening(tmp_path):
     """设了哪些奖: the sentence whose items are each a 奖, read with the notice's title."""
-    kb = tmp_path / "knowledge"
-    (kb / "news").mkdir(parents=True)
-    (kb / "news" / "notice.txt").write_text(
+    engine = engine_over(tmp_path,
         "关于开展2019年度节水器具评选活动的通知\n发布时间：2019-05-10\n"
         "为推动节水器具行业发展，某协会联合某网站共同发起2019年度节水器具评选活动。现将有关事项通知如下：\n"
-        "一、评选奖项\n活动设置年度品牌奖、年度技术奖和年度服务奖。\n二、评选原则\n评选不收取任何费用。\n",
-        encoding="utf-8")
-    engine = Engine(load_knowledge(str(kb)))
+        "一、评选奖项\n活动设置年度品牌奖、年度技术奖和年度服务奖。\n二、评选原则\n评选不收取任何费用。\n")
     text = engine.answer("节水器具评选一共设了哪些奖").text
     assert all(prize in text for prize in ("品牌奖", "技术奖", "服务奖")) and "推动" not in text
 
@@ -264,37 +241,28 @@ def test_which_prizes_is_answered_by_the_sentence_listing_them_not_by_the_notice
 def test_a_post_of_the_council_a_congress_elected_is_not_held_by_someone_nobody_elected_there(tmp_path):
     """第六届副理事长, asked of the congress that elected the 6th council's 理事长 only: the vice
     chair present is the outgoing council's."""
-    kb = tmp_path / "knowledge"
-    (kb / "news").mkdir(parents=True)
-    (kb / "news" / "congress.txt").write_text(
+    engine = engine_over(tmp_path,
         "协会召开六届一次会员大会钱立新当选第六届理事长\n发布时间：2020-09-20\n"
         "9月17日，某区建筑协会召开六届一次会员大会，协会理事长孙浩、副理事长周平出席。\n"
-        "经投票，钱立新当选第六届理事会理事长。\n", encoding="utf-8")
-    engine = Engine(load_knowledge(str(kb)))
+        "经投票，钱立新当选第六届理事会理事长。\n")
     assert "钱立新" in engine.answer("某区建筑协会第六届理事长是谁").text
     assert engine.answer("某区建筑协会第六届副理事长是谁").declined
 
 
 def test_which_one_in_a_series_is_answered_by_an_ordinal_not_by_a_count(tmp_path):
-    kb = tmp_path / "knowledge"
-    (kb / "news").mkdir(parents=True)
-    (kb / "news" / "month.txt").write_text(
+    engine = engine_over(tmp_path,
         "某市住建系统2022年质量月活动启动\n发布时间：2022-09-02\n"
         "为响应全国第45个“质量月”活动号召，9月1日，某市住建系统质量月活动启动。\n"
-        "活动现场共设置30余个展示点。\n", encoding="utf-8")
-    engine = Engine(load_knowledge(str(kb)))
+        "活动现场共设置30余个展示点。\n")
     assert "第45个" in engine.answer("2022年质量月是全国第几个").text
     assert engine.answer("质量月活动是第几届").declined  # no 第N届 is given
 
 
 def test_who_may_not_apply_is_answered_by_the_proviso_with_what_it_qualifies(tmp_path):
-    kb = tmp_path / "knowledge"
-    (kb / "news").mkdir(parents=True)
-    (kb / "news" / "notice.txt").write_text(
+    engine = engine_over(tmp_path,
         "关于评选优秀节能企业的通知\n发布时间：2021-03-06\n各会员单位：\n"
         "为推动行业自律，协会开展优秀节能企业评选活动。\n一、申报范围\n"
-        "协会各类会员单位均可申报。但有安全生产事故、违反协会章程的除外。\n", encoding="utf-8")
-    engine = Engine(load_knowledge(str(kb)))
+        "协会各类会员单位均可申报。但有安全生产事故、违反协会章程的除外。\n")
     for question in ("什么样的会员单位不能申报优秀节能企业", "哪些单位可以申报优秀节能企业"):
         text = engine.answer(question).text
         assert "均可申报" in text and "安全生产事故" in text, question
@@ -303,14 +271,11 @@ def test_who_may_not_apply_is_answered_by_the_proviso_with_what_it_qualifies(tmp
 def test_a_guest_organisation_named_in_the_title_is_not_the_publishers(tmp_path):
     """某协会一行到访我协会: the hosts' unnamed posts (秘书长王某) are the publisher's, and a guest
     named once with its body keeps that body when named again by title alone."""
-    kb = tmp_path / "knowledge"
-    (kb / "news").mkdir(parents=True)
-    (kb / "news" / "visit.txt").write_text(
+    engine = engine_over(tmp_path,
         "杭州市建筑节能协会\n\n宁波市建筑节能协会一行到访我协会\n发布时间：2023-06-02\n"
         "5月25日，宁波市建筑节能协会会长孔立、副秘书长方圆一行到我协会走访交流。协会会长朱平、秘书长吴越等出席座谈会。\n"
         "孔立会长介绍了宁波市建筑节能协会的发展历程。\n"
-        "版权所有：杭州市建筑节能协会  电话：0571-88888888\n", encoding="utf-8")
-    engine = Engine(load_knowledge(str(kb)))
+        "版权所有：杭州市建筑节能协会  电话：0571-88888888\n")
     assert engine.answer("宁波市建筑节能协会的秘书长是谁").declined  # only its 副秘书长 is named
     assert "吴越" in engine.answer("杭州市建筑节能协会的秘书长是谁").text
     hosts = engine.answer("杭州市建筑节能协会会长是谁").text
@@ -328,49 +293,36 @@ def test_everyone_but_the_one_named_is_asked_as_everyone(engine):
 
 
 def test_a_line_announcing_a_list_of_names_is_answered_with_the_names(tmp_path):
-    kb = tmp_path / "knowledge"
-    (kb / "news").mkdir(parents=True)
-    (kb / "news" / "honours.txt").write_text(
+    engine = engine_over(tmp_path,
         "关于表彰2020年度先进个人的决定\n发布时间：2021-03-26\n各位会员：\n"
         "为表彰积极参加商会建设的会员，经理事会审议，决定给予表彰：\n"
-        "一、荣获2020年公益帮困先进个人奖3名：\n祁东海、岳竑、虞海燕。\n", encoding="utf-8")
-    engine = Engine(load_knowledge(str(kb)))
+        "一、荣获2020年公益帮困先进个人奖3名：\n祁东海、岳竑、虞海燕。\n")
     text = engine.answer("公益帮困先进个人是哪几位").text
     assert all(name in text for name in ("祁东海", "岳竑", "虞海燕"))
     assert engine.answer("公益帮困先进个人的带队领导是哪位").declined  # a person asked, none named
 
 
 def test_when_a_notice_was_issued_is_the_date_signed_under_it_not_a_date_inside(tmp_path):
-    kb = tmp_path / "knowledge"
-    (kb / "news").mkdir(parents=True)
-    (kb / "news" / "notice.txt").write_text(
+    engine = engine_over(tmp_path,
         "关于推荐装饰奖项目的通知\n发布时间：2024-03-28\n各会员单位：\n"
-        "请于4月10日前向协会提出申请。\n联系人：祁某\n\n某省建筑业协会\n\n2024年3月26日\n\n上一篇：关于会费的通知\n",
-        encoding="utf-8")
-    engine = Engine(load_knowledge(str(kb)))
+        "请于4月10日前向协会提出申请。\n联系人：祁某\n\n某省建筑业协会\n\n2024年3月26日\n\n上一篇：关于会费的通知\n")
     assert "2024年3月26日" in engine.answer("推荐装饰奖项目的通知是哪天发的").text
     assert "4月10日" in engine.answer("推荐装饰奖项目最晚哪天申请").text
 
 
 def test_a_fax_asked_is_answered_only_by_a_line_that_gives_one(tmp_path):
-    kb = tmp_path / "knowledge"
-    (kb / "news").mkdir(parents=True)
-    (kb / "news" / "notice.txt").write_text(
+    engine = engine_over(tmp_path,
         "关于推荐装饰奖项目的通知\n发布时间：2024-03-28\n请于4月10日前向协会提出申请。\n"
-        "联系人：祁某\n电话：0451-85991784\n", encoding="utf-8")
-    engine = Engine(load_knowledge(str(kb)))
+        "联系人：祁某\n电话：0451-85991784\n")
     assert "0451-85991784" in engine.answer("推荐装饰奖项目的联系电话是多少").text
     assert engine.answer("推荐装饰奖项目的传真号码是多少").declined  # a phone is not a fax
 
 
 def test_a_sentence_continued_by_同时_comes_with_its_continuations(tmp_path):
-    kb = tmp_path / "knowledge"
-    (kb / "news").mkdir(parents=True)
-    (kb / "news" / "visit.txt").write_text(
+    engine = engine_over(tmp_path,
         "省建协会长莅临某市建协指导工作\n发布时间：2023-06-02\n"
         "6月1日，河北省建筑业协会会长吕立新莅临某市建协指导工作。\n"
         "吕会长对某市建协的工作给予了充分肯定；同时提出某市建协要注重与政府部门的沟通；"
-        "同时希望某市建协在智能建造、劳务管理等方面加强协同。\n随后吕会长到项目现场检查指导。\n", encoding="utf-8")
-    engine = Engine(load_knowledge(str(kb)))
+        "同时希望某市建协在智能建造、劳务管理等方面加强协同。\n随后吕会长到项目现场检查指导。\n")
     text = engine.answer("吕会长对某市建协提了什么希望").text
     assert "充分肯定" in text and "政府部门" in text and "智能建造" in text and "项目现场" not in text

@@ -39,7 +39,7 @@ ANSWER_CACHE = 2048  # answers kept per engine, most recently asked first
 MAX_QUESTION_CHARS = 200  # a follower's question is a sentence; the rest of a pasted essay is ignored
 QUESTION_END = re.compile(r"[？?]")
 # 除了某某（以外），还有…: the one named is set aside; the question is about the rest
-EXCEPT = re.compile(r"除了?[^，,。？?]{2,16}?(?:以外|之外)?[，,]\s*(?=.*(?:还有|其他|其它|另外|别的))")
+EXCEPT = re.compile(rf"除了?[^，,。？?]{{2,16}}?(?:以外|之外)?[，,]\s*(?=.*(?:{alternation('others_asked')}))")
 NEXT_ASKED = re.compile(alternation("next_asked"))  # 下一期, 明年
 FUTURE_SAID = re.compile(alternation("future_said"))  # 下期将, 拟于
 FUTURE_READ_AS_CONTENT = ("speakers", "what", "content", "purpose", "attend")

@@ -52,7 +52,7 @@ SEND_ASKED = re.compile(patterns("send_asked"))  # 申报资料送到哪儿: the
 SEND_IN_TEXT = re.compile(alternation("send_in_text"))  # 材料寄至…路…号
 ISSUED_ASKED = re.compile(patterns("issued_asked"))  # 哪天发的, 印发, 落款
 ISSUED_DOCUMENT = re.compile(alternation("issued_documents"))  # 通知, 决定
-ORDINAL_MEASURES = "[个届次期批轮场]"
+ORDINAL_MEASURES = f"(?:{alternation('ordinal_measures')})"
 ORDINAL_ASKED = re.compile(rf"第几\s*({ORDINAL_MEASURES})?")  # 第几个, 第几届 (第几号 is a code)
 FREE_OF_CHARGE = re.compile(alternation("free_of_charge"))  # 本活动不收取任何费用: the fee is none
 UNIT_WORDS = {kind: tuple(unit for unit, k in pairs("count_units").items() if k == kind)

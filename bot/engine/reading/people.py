@@ -164,6 +164,9 @@ def name_before(text: str, title_start: int, floor: int) -> tuple[str, int] | No
     return None
 
 
+VERBS_BEFORE_WEI = set(words("verbs_before_wei"))  # 被评为, 聘为: 为 ends a lead-in only after one of these
+LIST_CLOSING_ADVERBS = set(words("list_closing_adverbs"))  # 甲、乙及丙亦获…
+POST_SETTING_VERB = re.compile(rf"(?:{alternation('post_setting_verbs')})$")  # 协会另设监事一名
 SELF_REFERENCES = set(words("self_references"))  # 本会, 我协会; 该会 refers back: see orgs.resolve
 MEETING_VERB = re.compile(alternation("meeting_verbs"))  # 专访, 慰问: the organisation comes after the verb
 OWN_UNIT = re.compile(rf"(?:{alternation('own_unit_prefixes')})(.+)")  # 我会专家委员会
@@ -179,7 +182,7 @@ def clean_org(segment: str, home_org: str = "") -> str:
         segment = segment[verb[-1].end():]
     for cut in ("的", "了", "是", "在", "为"):
         at = segment.rfind(cut)
-        if cut == "为" and (at < 1 or segment[at - 1] not in "选举聘评任作成授推认称被列定命"):
+        if cut == "为" and (at < 1 or segment[at - 1] not in VERBS_BEFORE_WEI):
             continue  # 被评为 / 聘为 end a lead-in; 众为工程咨询有限公司 is a name
         if at >= 0 and not ORG_SUFFIX_RE.search(segment[:at + 1]):
             segment = segment[at + 1:]
@@ -289,11 +292,11 @@ def _names_listed(sentence: str, end: int) -> list[tuple[str, int]]:
             break
         for name in (m.group(0), m.group(0)[:2]):
             after = end + 1 + len(name)
-            if last and len(name) == 3 and name[2] in "亦也均都":
+            if last and len(name) == 3 and name[2] in LIST_CLOSING_ADVERBS:
                 continue  # 及某某亦获…: the adverb is not part of the name
             if (plausible_name(name) and not TITLE_RE.match(sentence, after)
                     and (re.match(r"[、，；。等及和]|$", sentence[after:after + 1]) if not last
-                         else re.match(r"[亦也均都]", sentence[after:after + 1]) or STRONG_AFTER.match(sentence, after))):
+                         else sentence[after:after + 1] in LIST_CLOSING_ADVERBS or STRONG_AFTER.match(sentence, after))):
                 found.append((name, after))
                 end = after
                 break
@@ -437,7 +440,7 @@ def _served_by(sentence: str, home_org: str) -> list[Mention]:
     for m in SERVED_BY.finditer(sentence):
         name = m.group(4)
         if plausible_name(name):
-            org = clean_org(re.sub(r"(?:另设|增设|下设|设)$", "", m.group(1)), home_org)  # 协会另设监事一名
+            org = clean_org(POST_SETTING_VERB.sub("", m.group(1)), home_org)  # 协会另设监事一名
             out.append(Mention(name, m.group(2), org, m.start(4), m.end(4)))
     return out
 

@@ -18,7 +18,7 @@ from . import thresholds
 from .answer import Answer
 from .answering.alternatives import either_or_answer
 from .answering.descriptions import Passages
-from .answering.facts import FactAnswers
+from .answering.facts import FUTURE_SAID, FactAnswers
 from .answering.labels import labelled_answer
 from .answering.people import PeopleAnswers
 from .question.analysis import TARGET_NOUNS, Question, analyse, clean, orgs_named
@@ -41,7 +41,6 @@ QUESTION_END = re.compile(r"[？?]")
 # 除了某某（以外），还有…: the one named is set aside; the question is about the rest
 EXCEPT = re.compile(rf"除了?[^，,。？?]{{2,16}}?(?:以外|之外)?[，,]\s*(?=.*(?:{alternation('others_asked')}))")
 NEXT_ASKED = re.compile(alternation("next_asked"))  # 下一期, 明年
-FUTURE_SAID = re.compile(alternation("future_said"))  # 下期将, 拟于
 FUTURE_READ_AS_CONTENT = ("speakers", "what", "content", "purpose", "attend")
 TITLES_JOINED = re.compile(r"和|与|及|以及|、")  # 理事长和秘书长
 WHO_ASKED = re.compile(alternation("who_asking"))

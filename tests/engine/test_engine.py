@@ -296,9 +296,9 @@ def test_a_line_announcing_a_list_of_names_is_answered_with_the_names(tmp_path):
     engine = engine_over(tmp_path,
         "关于表彰2020年度先进个人的决定\n发布时间：2021-03-26\n各位会员：\n"
         "为表彰积极参加商会建设的会员，经理事会审议，决定给予表彰：\n"
-        "一、荣获2020年公益帮困先进个人奖3名：\n祁东海、岳竑、虞海燕。\n")
+        "一、荣获2020年公益帮困先进个人奖3名：\n祁东海、岳成、虞晓燕。\n")
     text = engine.answer("公益帮困先进个人是哪几位").text
-    assert all(name in text for name in ("祁东海", "岳竑", "虞海燕"))
+    assert all(name in text for name in ("祁东海", "岳成", "虞晓燕"))
     assert engine.answer("公益帮困先进个人的带队领导是哪位").declined  # a person asked, none named
 
 

@@ -108,15 +108,15 @@ def test_article_without_date_links_bare_names_to_what_they_said():
     # 本会 before a name and its title: the article's own organisation
     ("会议由本会齐远方秘书长主持。", [("齐远方", "本会秘书长")]),
     # a list of names after a title, the last joined by 及/和, all share it (学 may be in a given name)
-    ("新任永远荣誉会长甘立、庄学山及韦德亦获颁发纪念座。",
-     [("甘立", "新任永远荣誉会长"), ("庄学山", "新任永远荣誉会长"), ("韦德", "新任永远荣誉会长")]),
+    ("新任永远荣誉会长甘立、庄学文及韦德亦获颁发纪念座。",
+     [("甘立", "新任永远荣誉会长"), ("庄学文", "新任永远荣誉会长"), ("韦德", "新任永远荣誉会长")]),
     ("副会长龚平、江河和滕飞出席。", [("龚平", "副会长"), ("江河", "副会长"), ("滕飞", "副会长")]),
     ("副会长龚平和协会代表出席。", [("龚平", "副会长")]),
     # 另设监事一名，由某某先生担任: the post before 由…担任, past a count, a comma and an honorific
     ("第三届理事会另设监事一名，由邬平先生担任。", [("邬平", "第三届理事会监事")]),
-    # 镇 may stand in a given name; 为 inside an organisation's name (众为) does not cut it
+    # 镇 may stand in a given name; 为 inside an organisation's name (有为) does not cut it
     ("市园林局党组书记车镇国出席。", [("车镇国", "市园林局党组书记")]),
-    ("众为工程咨询（澳门）有限公司专案经理祁镇喜作分享。", [("祁镇喜", "众为工程咨询（澳门）有限公司专案经理")]),
+    ("有为工程咨询（澳门）有限公司专案经理祁镇喜作分享。", [("祁镇喜", "有为工程咨询（澳门）有限公司专案经理")]),
     # 连任 says the post is the name's again
     ("日前，商会举行第12届会董就职典礼，林宏达连任会长，某办副主任何平出席。",
      [("何平", "某办副主任"), ("林宏达", "本会会长")]),

@@ -102,7 +102,7 @@ class FactAnswers:
         preferred when one is asked. None (so the engine declines) when no article has one.
         """
         ordinal = ORDINAL_ASKED.search(q.text)
-        if ordinal:  # 是第几个安全生产月: an ordinal (第23个), which no count (50余个) answers
+        if ordinal:  # 是第几个质量月: an ordinal (第45个), which no count (30余个) answers
             return self._ordinal(q, scope, ordinal.group(1))
         units = UNIT_WORDS.get(q.unit)
         counted = self.library.canon(q.counted_noun) if q.counted_noun else ""
@@ -207,7 +207,7 @@ class FactAnswers:
 
     def _closeness(self, q: Question, count, doc: Doc | None = None) -> int:
         """Bigrams the count's own words share with the question, beyond the article's title (which
-        every sentence of the article is about: 风景园林协会另设监事一名 is no closer to 风景园林协会
+        every sentence of the article is about: 某园林协会另设监事一名 is no closer to 某园林协会
         多少人参加 than 参会人数80余位); +3 for a total when one is asked."""
         shared = set(grams(self.library.canon(q.text))) & grams(self.library.canon(count.before + count.noun))
         if doc is not None:

@@ -145,7 +145,7 @@ def extract_facts(article: Article) -> ArticleFacts:
             mention.org = facts.aliases.get(mention.org) or resolve(mention.org, named_before)
             known = facts.people.get(mention.name)
             if not mention.org and known and any(title == mention.title and org for org, title in known.roles):
-                continue  # 崔明华会长介绍了…, after 上海市某协会会长崔明华: the post already known, of that body
+                continue  # 孔某会长介绍了…, after 某市某协会会长孔某: the post already known, of that body
             if not mention.org and ASSOCIATION_OFFICE.fullmatch(mention.title):
                 mention.org = facts.home_org  # 理事长施朗明致词, in the 学会's own news: its 理事长
             _add_role(facts, mention)

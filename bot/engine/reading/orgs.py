@@ -39,7 +39,7 @@ def _org_mentions(text: str) -> tuple[str, ...]:
         for m in ORG_NAME.finditer(chunk):
             name = CUT.sub("", m.group(0)).lstrip("与和及同跟")
             if m.start() and chunk[m.start() - 1].isdigit():
-                name = re.sub(r"^[年月日届期号次]", "", name)  # 2021年京津…协会: the name starts after the date
+                name = re.sub(r"^[年月日届期号次]", "", name)  # 2021年某某…协会: the name starts after the date
             joined = JOINED.search(name)  # 考察团与浙江省…协会: the second party is the name
             name = name[joined.start() + 1:] if joined else name
             if len(name) >= 4:

@@ -183,7 +183,7 @@ def clean_org(segment: str, home_org: str = "") -> str:
     for cut in ("的", "了", "是", "在", "为"):
         at = segment.rfind(cut)
         if cut == "为" and (at < 1 or segment[at - 1] not in VERBS_BEFORE_WEI):
-            continue  # 被评为 / 聘为 end a lead-in; 众为工程咨询有限公司 is a name
+            continue  # 被评为 / 聘为 end a lead-in; 有为工程咨询有限公司 is a name
         if at >= 0 and not ORG_SUFFIX_RE.search(segment[:at + 1]):
             segment = segment[at + 1:]
     joined = re.search(rf"[与和同]({'|'.join(PLACES)})", segment)  # 考察团与浙江省…协会: the second party

@@ -326,3 +326,29 @@ def test_a_sentence_continued_by_同时_comes_with_its_continuations(tmp_path):
         "同时希望某市建协在智能建造、劳务管理等方面加强协同。\n随后吕会长到项目现场检查指导。\n")
     text = engine.answer("吕会长对某市建协提了什么希望").text
     assert "充分肯定" in text and "政府部门" in text and "智能建造" in text and "项目现场" not in text
+
+
+def test_a_notices_contact_block_spaced_like_its_paragraphs_is_the_notices_own(tmp_path):
+    """Labels spaced out to line up (电   话：) and a blank line between every paragraph: the
+    contact lines under 联系人 are still the notice's, not the site footer's."""
+    engine = engine_over(tmp_path,
+        "关于征集某市安全生产月活动方案的函\n\n2024-03-20\n\n各会员单位：\n\n"
+        "请于4月12日前将活动方案及联系人、联系方式等反馈至某市建筑业协会。\n\n联系人：甲某、乙某\n\n"
+        "电   话：0571-88886666\n\n邮   箱：anquanyue@example.com\n\n\n上一篇：关于会费的通知\n\n"
+        "Copyright © 2024 某市建筑业协会 版权所有\n")
+    assert "0571-88886666" in engine.answer("安全生产月活动方案的联系电话是多少").text
+    assert "anquanyue@example.com" in engine.answer("安全生产月活动方案发到哪个电子邮箱").text
+    assert "4月12日" in engine.answer("安全生产月活动方案最迟哪天前交").text
+
+
+def test_an_event_set_for_a_month_is_dated_by_its_own_sentence_only(tmp_path):
+    engine = engine_over(tmp_path,
+        "关于开展某市安全生产月活动的通知\n发布时间：2024-03-20\n"
+        "2024年6月，某市应急管理局将联合相关部门开展某市安全生产月活动。\n"
+        "某市建筑业协会将于2024年8月推出安全培训课程。\n")
+    assert "2024年6月" in engine.answer("某市安全生产月几月份搞").text
+    assert engine.answer("某市安全生产月哪天结束").declined  # a month gives no day
+    other = engine_over(tmp_path / "other",
+        "关于开展某市安全生产月活动的通知\n发布时间：2024-03-20\n活动具体安排另行通知。\n"
+        "某市建筑业协会将于2024年8月推出安全培训课程。\n")
+    assert other.answer("某市安全生产月什么时候开展").declined  # 2024年8月 dates another thing

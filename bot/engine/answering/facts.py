@@ -38,6 +38,8 @@ PHONE_IN_TEXT = re.compile(PHONE_OR_PERSON)
 ADDRESS_ASKED = re.compile(alternation("address_asked"))
 ADDRESS_IN_TEXT = re.compile(rf"[路街道巷]\d+号|{alternation('address_said')}")
 # A question about a deadline, and a date an article sets as one (请于5月10日前…, 截止日期为…).
+DAY_ASKED = re.compile(alternation("day_asked"))  # 哪天结束: a month is no answer
+CONTACT_LABEL_LINE = re.compile(r"[\u4e00-\u9fff]{1,6}[：:]")  # 联系人：…, 电话：…: a line of a contact block
 DEADLINE_ASKED = re.compile(f"(?<![提以])前|{alternation('deadline_asked')}")  # 提前, 以前 are no deadlines
 ADDRESS_LINE = re.compile(r"^(?:详细)?地址\s*[:：]")
 SUBHEADING = 12  # characters: a line this short above a count is read as its label
@@ -287,6 +289,9 @@ class FactAnswers:
             if cov < thresholds.MIN_SENTENCE_COVERAGE:
                 continue
             event = by_sentence[index]
+            if kind == "when" and not any(d.day for d in event.dates) and (DAY_ASKED.search(q.text) or self.finder.sentence(
+                    q, doc, [index], kind=kind)[1] < thresholds.MIN_SENTENCE_COVERAGE):
+                continue  # 2021年11月 names no day (哪天 is not answered), so only a sentence naming what was asked dates it
             if FUTURE_ASKED.search(q.text) and not FUTURE_SAID.search(doc.article.sentences[index].text):
                 continue  # 下一届在哪里开: this meeting's date and place are not the next one's
             fact = "、".join(d.text for d in event.dates) if kind == "when" else event.place
@@ -350,7 +355,10 @@ class FactAnswers:
             if printed and cov < thresholds.MIN_SENTENCE_COVERAGE:
                 # …请于4月30日前报送推荐材料。联系人：胡晓军…: contact lines are about what they follow
                 for first in (i for i in printed if i - 1 not in printed and i > 0):
-                    lead = self.finder.sentence(q, doc, [first - 1], with_title=True)[1]
+                    before = first - 1  # above 邮箱：… may stand 电话：… and 联系人：…: the block's lead is above them
+                    while before > 0 and CONTACT_LABEL_LINE.match(doc.sentences[before]):
+                        before -= 1
+                    lead = self.finder.sentence(q, doc, [before], with_title=True)[1]
                     if lead > cov:
                         index, cov = first, lead
             if printed and cov >= thresholds.MIN_SENTENCE_COVERAGE:

@@ -51,6 +51,8 @@ MANNER = set(words("manner_asked"))  # 怎么, 如何: asking how something is d
 HOW_DONE = re.compile(rf"(?:{alternation('manner_asked')})(?:{alternation('light_verbs')})?([\u4e00-\u9fff])")
 WHO_WORDS = re.compile(alternation("who_asking"))
 FILLERS = re.compile(alternation("fillers"))
+# 最晚几号前报: once 几号 is gone, what is left of a deadline's asking (最晚, 之前, a bare 前) says nothing
+DEADLINE_WORDS = re.compile(rf"{alternation('deadline_asked')}|(?:^|(?<=\s))[之以]?前")
 CANTONESE = pairs("cantonese")
 CANTONESE_WORDS = sorted(CANTONESE, key=len, reverse=True)
 ORG_WORDS = re.compile(f"{alternation('attendee_org_kinds')}|{alternation('attendee_org_kinds_kept')}")  # 哪些企业参加了
@@ -291,6 +293,8 @@ def topic_of(text: str, kind: str) -> str:
     topic = MEASURE.sub(" ", text) if kind == "count" else text
     if kind:
         topic = dict(KIND_RES)[kind].sub(" ", topic)
+    if kind == "when":
+        topic = DEADLINE_WORDS.sub(" ", topic)
     if kind in ("attend", "speakers", "host", "count"):
         topic = PEOPLE_WORDS.sub(" ", topic)
     if kind == "count":

@@ -8,6 +8,7 @@ bot/engine/vocab/.
 """
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..text.dates import DATE_RE, parse_date, with_arabic_dates
@@ -52,6 +53,8 @@ HOST_LINE = re.compile(rf"^\s*(?:{alternation('host_labels')})\s*[:：]\s*(.+)")
 FILING_NUMBER = re.compile(r"[\u4e00-\u9fff]?icp[备证]?[\d\-号]*|[\u4e00-\u9fff]?公网安备[\d号]*", re.IGNORECASE)
 # 谢某某先生, BBS, JP及…: honours written after a name (Hong Kong, Macau) are no part of the next title
 POSTNOMINALS = re.compile(rf"(?:\s*[,，]\s*(?:{alternation('postnominals')})(?![A-Za-z]))+")
+# 电   话：, 联 系 人: a label spaced out to line up with the others: read as 电话：
+SPACED_LABEL = re.compile(r"^(\s*)([\u4e00-\u9fff](?:[ \t\u3000]+[\u4e00-\u9fff]){1,3})[ \t\u3000]*(?=[:：])")
 BARE_DATE = re.compile(r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
                        r"\s*(?:[（(]?(?:星期|周)[一二三四五六日天][)）]?)?"
                        r"(?:\s+[^，。；]{1,30})?$")  # 2025-12-19 19:42 某报/ 记者 某地报导: the source may follow
@@ -103,6 +106,10 @@ def without_closing_note(text: str) -> str:
     return CLOSING_NOTE.sub("", text)
 
 
+def _joined_label(line: str) -> str:
+    return SPACED_LABEL.sub(lambda m: m.group(1) + re.sub(r"\s", "", m.group(2)), line)
+
+
 def load_article(path: str, shown: str) -> tuple[Article | None, list[Problem]]:
     text, problems = read_text(path, shown)
     if text is None:
@@ -123,7 +130,7 @@ def parse_article(text: str, shown: str) -> tuple[Article | None, list[Problem]]
     marked = _mark_table_rows(text.splitlines())
     paired = _field_pairs(marked)
     raw = _table_sentences(paired)
-    lines = [POSTNOMINALS.sub("", with_arabic_dates(fold(line))) for line in raw]
+    lines = [_joined_label(POSTNOMINALS.sub("", with_arabic_dates(fold(line)))) for line in raw]
     kinds = ["nav" if _is_menu(line) else _classify(folded) for line, folded in zip(raw, lines, strict=True)]
     for i, (before, after) in enumerate(zip(marked, paired, strict=True)):
         if after and after != before:
@@ -154,9 +161,13 @@ def parse_article(text: str, shown: str) -> tuple[Article | None, list[Problem]]
             contact_lines = []
     if contact_lines and body_lines and OWN_CONTACT.search(lines[body_lines[-1]]):
         # 联系人：某某 / 电话：…, the body's last lines right under it: the article's own contact (a footer
-        # set apart by a blank line is the site's)
-        adjacent = [i for n, i in enumerate(contact_lines) if i == body_lines[-1] + 1 + n]
-        body_lines += adjacent
+        # set apart by more than the body's own paragraphs are is the site's)
+        gaps = Counter(b - a for a, b in zip(body_lines, body_lines[1:], strict=False))
+        spacing = gaps.most_common(1)[0][0] if gaps else 1
+        for i in contact_lines:
+            if i - body_lines[-1] > spacing:
+                break
+            body_lines.append(i)
     if title_i < 0:
         first = body_lines[0] if body_lines else 0
         title = _first_clause(lines[first]) if body_lines else ""

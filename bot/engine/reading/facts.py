@@ -24,6 +24,8 @@ ACTIONS = [(kind, re.compile(alternation(f"action_verbs/{kind}"))) for kind in A
 TALK_TOPIC = re.compile(rf"^(?:{alternation('talk_kinds')})?(?:{alternation('topic_labels')})[：:]")  # 分享主题：
 # …，并任某学院院长、某实验室主任等: posts held besides, after 并任/现任/兼任 (vocab/posts_held_verbs.txt)
 POSTS_HELD = re.compile(rf"(?:{alternation('posts_held_verbs')})([^。；，：]{{4,80}})")
+# 2024年9月，某局将开展…: an event set for a month of a year, with no day given
+MONTH_OF_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月(?![\d\s]*[日号]|份?\d)")
 DAY_OF_EVENT = re.compile(r"(?<![\d月年号])(\d{1,2})日(?=上午|下午|晚|在|于|举行|召开|举办|，)")  # 19日举行: no month
 TERM_ONLY = re.compile(r"第[一二三四五六七八九十\d]+[届次期]")  # an organisation written as its term alone
 PRONOUN_START = re.compile(r"^(?:他|她)(?:们)?(?:[^们]|$)")
@@ -303,7 +305,9 @@ def _forms(people: dict[str, Person]) -> dict[str, str]:
 
 
 def _events(facts: ArticleFacts, text: str, index: int, published: str = ""):
-    dates = [d for d, _, _ in find_dates(text)]
+    dates = [d for d, _, _ in find_dates(text)] or [
+        Date(int(m.group(1)), int(m.group(2)), 0, text=m.group(0).replace(" ", ""))
+        for m in MONTH_OF_YEAR.finditer(text) if 1 <= int(m.group(2)) <= 12]
     day = DAY_OF_EVENT.search(text) if not dates and published and PLACE_VERB.search(text) else None
     if day and int(day.group(1)) <= int(published[8:10]):  # 某公会19日举行…: a day of the month it was reported in
         dates = [Date(int(published[:4]), int(published[5:7]), int(day.group(1)),

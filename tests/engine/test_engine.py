@@ -352,3 +352,12 @@ def test_an_event_set_for_a_month_is_dated_by_its_own_sentence_only(tmp_path):
         "关于开展某市安全生产月活动的通知\n发布时间：2024-03-20\n活动具体安排另行通知。\n"
         "某市建筑业协会将于2024年8月推出安全培训课程。\n")
     assert other.answer("某市安全生产月什么时候开展").declined  # 2024年8月 dates another thing
+
+
+def test_everyone_listed_with_their_firm_before_their_name_holds_the_post_they_were_elected_to(tmp_path):
+    engine = engine_over(tmp_path,
+        "某市物流协会召开会员代表大会\n发布时间：2024-06-20\n"
+        "甲市东方物流有限公司张三丰、乙省西港总公司李四海、丙市南山物流中心有限公司王五常当选为常务副会长。\n")
+    text = engine.answer("常务副会长都有谁").text
+    assert all(name in text for name in ("张三丰", "李四海", "王五常"))
+    assert "乙省西港总公司" in engine.answer("李四海是哪家单位的").text

@@ -198,7 +198,8 @@ class PeopleAnswers:
                            if subject and names else 0.5 if subject else 1.0)
                     if any(unit not in org + held for unit in units_asked):
                         fit = 0.0  # 某协会材料分会的会长: the association's own 会长 holds no post in the branch
-                    held_in = {p for p in PLACES if p in org + held}
+                    post = org + re.sub(r"（.*?）", "", held)  # （浙江某物流公司）: the holder's own firm, not the post's place
+                    held_in = {p for p in PLACES if p in post}
                     if places_asked and held_in and not places_asked & held_in:
                         continue  # 甲市协会的会长 is not the 乙省协会 会长 who came to 甲市协会's congress
                     found.append((fit, doc, person, org, held))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ..text.lexicon import (
     COMPOUND_SURNAMES,
     ORG_SUFFIX_RE,
+    ORG_SUFFIXES,
     PLACES,
     SINGLE_SURNAMES,
     TITLE_RE,
@@ -54,7 +55,12 @@ ELECTED_ROW = re.compile(rf"^(.{{0,12}}?)：((?:[{HAN}]{{2,4}}、)*[{HAN}]{{2,4}
 # 陶维宇（青岛海川建筑设计研究院有限公司总工程师）: a title in brackets after the name.
 PAREN_ROLE = re.compile(rf"([{HAN}]{{2,4}})（([^（）]{{2,40}})）")
 NAMED_IN_LATIN = re.compile(rf"([{HAN}]{{2,5}})（[A-Za-z][A-Za-z .'\-]{{2,40}}）")
-APPOINTED = re.compile(rf"((?:[{HAN}]{{2,3}}(?:[（(][^（）()]{{1,40}}[）)])?、)*[{HAN}]{{2,3}})(?:[（(][^（）()]{{1,40}}[）)])?(?:等?(?:\d+|[一二三四五六七八九十]+)[位名人]|等)?"
+# 甲市某物流有限公司许某某、乙省某总公司王某当选为…: a list item may name the person's unit before the name
+UNIT_ENDING = "|".join(sorted((re.escape(s) for s in ORG_SUFFIXES if len(s) > 1), key=len, reverse=True))
+UNIT_BEFORE_NAME = rf"(?:[{HAN}]{{2,30}}?(?:{UNIT_ENDING}))?"
+APPOINTED_VERB = re.compile(rf"{alternation('appointed_as')}|同志任")  # cheap to rule out before APPOINTED
+UNIT_AND_NAME = re.compile(rf"(.+(?:{UNIT_ENDING}))([{HAN}]{{2,3}})$")
+APPOINTED = re.compile(rf"((?:{UNIT_BEFORE_NAME}[{HAN}]{{2,3}}(?:[（(][^（）()]{{1,40}}[）)])?、)*{UNIT_BEFORE_NAME}[{HAN}]{{2,3}})(?:[（(][^（）()]{{1,40}}[）)])?(?:等?(?:\d+|[一二三四五六七八九十]+)[位名人]|等)?"
                        rf"(?:同志)?(?:以\d+票|以全票|以高票)?(?:{alternation('appointed_as')}|(?<=同志)任)(.{{0,24}}?)$")
 ELECTED_AFTER = re.compile(rf"^(?:{patterns('elected_after_name')})(.{{0,30}}?)$")  # ，被选举为…主席
 # ^ 蒋文志以85票当选秘书长; 华浩文（…集团董事长）以88票当选会长: the brackets say who he is;
@@ -400,7 +406,7 @@ def _appointed(sentence: str, known: set[str], home_org: str) -> list[Mention]:
     clauses = re.split(r"[，。；]", sentence)
     for before, clause in zip(["", *clauses[:-1]], clauses, strict=True):
         later = ELECTED_AFTER.match(clause)  # 学者某某博士，被选举为“某某委员会”主席: the name ends the clause before
-        match = None if later else APPOINTED.search(clause)
+        match = None if later or not APPOINTED_VERB.search(clause) else APPOINTED.search(clause)
         if match:
             listed, role = match.group(1), match.group(2)
         else:
@@ -415,6 +421,9 @@ def _appointed(sentence: str, known: set[str], home_org: str) -> list[Mention]:
         title = titles[-1]
         for item in listed.split("、"):  # 甲（某公司）、乙（某学院）等当选副会长: each with their unit
             name, _, unit = item.partition("（") if "（" in item else item.partition("(")
+            unit_first = UNIT_AND_NAME.match(name)
+            if unit_first and not plausible_name(name):
+                unit, name = unit_first.group(1), unit_first.group(2)
             if not plausible_name(name) and plausible_name(name[1:]):
                 name = name[1:]  # 选举廖原同志任…: the search began one character early, on the verb
             unit = unit.rstrip("）)")

@@ -361,3 +361,15 @@ def test_everyone_listed_with_their_firm_before_their_name_holds_the_post_they_w
     text = engine.answer("常务副会长都有谁").text
     assert all(name in text for name in ("张三丰", "李四海", "王五常"))
     assert "乙省西港总公司" in engine.answer("李四海是哪家单位的").text
+
+
+def test_a_company_reporting_an_associations_meeting_gives_the_posts_to_the_association(tmp_path):
+    """A member firm's own site: the title says the firm attended; 会长 and 秘书长 are the
+    association's posts, and a 栏目/作者 line under the title is no headline."""
+    engine = engine_over(tmp_path,
+        "首页 | 新闻中心\n某建设公司参加市装饰协会会长办公会\n栏目:行业动态作者:丙某\n\n"
+        "近日，某市装饰行业协会召开2024会长办公会，会长、副会长共计12人参加会议。会议由陶立新会长主持。\n"
+        "会上，副会长兼秘书长韦文海汇报秘书处年度工作情况。\n\n上一篇：公司开展安全检查\n")
+    assert "韦文海" in engine.answer("某市装饰行业协会的秘书长是谁").text
+    assert "公司" not in engine.answer("陶立新是谁").text.splitlines()[0]
+    assert "陶立新" in engine.answer("装饰协会会长办公会那天有哪些人参加").text

@@ -51,6 +51,7 @@ MANNER = set(words("manner_asked"))  # 怎么, 如何: asking how something is d
 HOW_DONE = re.compile(rf"(?:{alternation('manner_asked')})(?:{alternation('light_verbs')})?([\u4e00-\u9fff])")
 WHO_WORDS = re.compile(alternation("who_asking"))
 FILLERS = re.compile(alternation("fillers"))
+EVENT_DAY = re.compile(patterns("event_day_pointers"))
 # 最晚几号前报: once 几号 is gone, what is left of a deadline's asking (最晚, 之前, a bare 前) says nothing
 DEADLINE_WORDS = re.compile(rf"{alternation('deadline_asked')}|(?:^|(?<=\s))[之以]?前")
 CANTONESE = pairs("cantonese")
@@ -296,7 +297,7 @@ def topic_of(text: str, kind: str) -> str:
     if kind == "when":
         topic = DEADLINE_WORDS.sub(" ", topic)
     if kind in ("attend", "speakers", "host", "count"):
-        topic = PEOPLE_WORDS.sub(" ", topic)
+        topic = EVENT_DAY.sub(" ", PEOPLE_WORDS.sub(" ", topic))
     if kind == "count":
         topic = COUNT_PHRASING.sub(" ", topic)
     topic = WHO_WORDS.sub(" ", topic)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from ..text.dates import Date, find_dates
 from ..text.lexicon import COMPOUND_SURNAMES, ORG_SUFFIX_RE, TITLE_RE
-from ..text.vocab import alternation, words
+from ..text.vocab import alternation, pairs, words
 from .article import Article, without_closing_note
 from .orgs import org_mentions, resolve
 from .people import HONORIFICS, TABLE_ROW, Mention, find_people, role_in
@@ -110,7 +110,11 @@ class ArticleFacts:
     labels: dict[str, tuple[int, str]] = field(default_factory=dict)  # 联系人 -> (sentence, 童某 1234…)
 
 
-ASSOCIATION_OFFICE = re.compile(rf"(?:名誉|常务)?副?(?:{alternation('association_offices')})")
+JOINING_VERB = re.compile(alternation("joining_verbs"))
+COMPANY_ENDINGS = tuple(pairs("org_kinds")["公司"].split())
+ASSOCIATION_ENDINGS = tuple(pairs("org_kinds")["协会"].split())
+_OFFICE = rf"(?:名誉|常务)?副?(?:{alternation('association_offices')})"
+ASSOCIATION_OFFICE = re.compile(rf"{_OFFICE}(?:[兼、]{_OFFICE})*")  # 副会长兼秘书长: two offices, one body
 # A row whose label is a title: everyone in it holds that title in the body named above
 # (首批专家委员名单…其中：主任委员：…；副主任委员：…；委员（部分）：…).
 TITLE_LABEL = re.compile(rf"^((?:{TITLE_RE.pattern}))(?:（[^（）]{{1,6}}）)?[：:]")
@@ -496,7 +500,15 @@ def _home_org(article: Article) -> str:
     Not when the title also speaks of the publisher as 我会/我协会 (某协会一行到访我协会): the
     organisation it names is a guest."""
     title = re.split(r"——|──|--", article.title)[-1]
-    for org in org_mentions(title) if not PUBLISHER_PREFIX.search(title) else ():
+    orgs = org_mentions(title)
+    if len(orgs) >= 2 and orgs[0].endswith(COMPANY_ENDINGS) and orgs[1].endswith(ASSOCIATION_ENDINGS):
+        # 某公司参加市建筑协会会长办公会: the posts reported are the association's (the verb may be read
+        # as the start of its name)
+        joined = JOINING_VERB.match(orgs[1])
+        between = title[title.find(orgs[0]) + len(orgs[0]):title.find(orgs[1])]
+        if joined or JOINING_VERB.search(between):
+            return orgs[1][joined.end():] if joined else orgs[1]
+    for org in orgs if not PUBLISHER_PREFIX.search(title) else ():
         if not PUBLISHER_PREFIX.match(org):  # 我会专家委员会: the publisher's, named below
             return org
     owner = article.contacts.get("owner", "")

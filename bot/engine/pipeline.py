@@ -67,6 +67,7 @@ WEB_ADDRESS = re.compile(r"https?://\S+$")  # an FAQ 来源 that is the original
 PERSON_ASKED = re.compile(alternation("person_asked"))  # a person, not 哪个 (哪个条例 asks for a document)
 # 哪位, 联系人, 叫什么名字: only a person answers these, never an organisation's sentence
 ONE_PERSON_ASKED = re.compile(alternation("one_person_asked"))
+COMPANION_ASKED = re.compile(alternation("companion_asked"))  # 是谁陪同的: who went with the person named
 MAX_PARTS = 3  # questions answered from one message; more is an essay, not a chat
 PRONOUNS = re.compile(alternation("pronouns"))  # longest first: 他们 before 他
 SAID_VERBS = alternation("said_verbs")  # 局长说…: what the holder of the title said
@@ -289,6 +290,8 @@ class Engine:
         if people:
             if q.kind == "speakers" or SPEECH_TOPIC_ASKED.search(q.text):
                 return "said"
+            if (q.asks_list or "谁" in q.text) and COMPANION_ASKED.search(q.text):
+                return "attend"  # 钱泰祥调研时是谁陪同的, 由谁陪着: the others at the event, not him
             rest = q.topic.replace(people[0][0], " ")
             for word in q.latin_words + [q.job_title] * bool(q.job_title):
                 rest = rest.replace(word, " ")
@@ -296,7 +299,7 @@ class Engine:
             if q.kind in ("", "what") and not q.asks_who and rest:
                 return "content"  # 皇甫德立毕业于哪所大学: a fact about the person, not who they are
             if q.kind == "attend" and q.asks_list:
-                return "attend"  # 钱泰祥调研时都有谁陪同: the others, not him
+                return "attend"  # 钱泰祥调研时都有哪些人参加: the others, not him
             if q.kind in ("", "what", "purpose", "attend", "host") or q.asks_who:
                 return "who"
             return q.kind

@@ -373,3 +373,13 @@ def test_a_company_reporting_an_associations_meeting_gives_the_posts_to_the_asso
     assert "韦文海" in engine.answer("某市装饰行业协会的秘书长是谁").text
     assert "公司" not in engine.answer("陶立新是谁").text.splitlines()[0]
     assert "陶立新" in engine.answer("装饰协会会长办公会那天有哪些人参加").text
+
+
+def test_who_went_with_a_person_named_is_answered_by_the_others_there(tmp_path):
+    engine = engine_over(tmp_path,
+        "某协会会长一行赴某省调研\n发布时间：2020-12-15\n"
+        "12月12日，某市水泥协会会长祁国安一行调研某省水泥企业。会后，祁国安一行在某省建材协会秘书长"
+        "韦幼林的陪同下，赴某县开展调研。\n祁国安与杭利民董事长就项目建设交换了意见。\n")
+    for asked in ("祁国安去调研是谁陪同的", "祁国安调研时谁陪着"):
+        assert "韦幼林" in engine.answer(asked).text, asked
+    assert "祁国安与" not in engine.answer("祁国安调研时谁陪着").text  # 与 joins two people, it names no body

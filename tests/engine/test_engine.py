@@ -383,3 +383,14 @@ def test_who_went_with_a_person_named_is_answered_by_the_others_there(tmp_path):
     for asked in ("祁国安去调研是谁陪同的", "祁国安调研时谁陪着"):
         assert "韦幼林" in engine.answer(asked).text, asked
     assert "祁国安与" not in engine.answer("祁国安调研时谁陪着").text  # 与 joins two people, it names no body
+
+
+def test_a_counted_caption_of_an_appendix_brings_the_names_under_it(tmp_path):
+    engine = engine_over(tmp_path,
+        "关于表彰安全生产先进企业的决定\n发布时间：2021-01-07\n各会员企业：\n"
+        "决定授予某市甲建设有限公司等3家企业“安全生产先进企业”称号。\n某市装饰协会\n"
+        "附：安全生产先进企业（3家）\n某市甲建设有限公司\n某市乙装饰工程有限公司\n某市丙建材有限公司\n\n"
+        "【收藏本页】 【打印本页】 【关闭窗口】\n上一篇：关于会费的通知\n")
+    text = engine.answer("安全生产先进企业有哪些").text
+    assert all(name in text for name in ("甲建设", "乙装饰", "丙建材"))
+    assert "打印" not in text  # 【打印本页】 is a button, not an item

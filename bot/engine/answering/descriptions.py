@@ -187,10 +187,12 @@ class Passages:
             if q.asks_list:  # 哪几个点: the sentence announcing a list brings its items
                 for announce, items in doc.facts.lists:
                     said = doc.sentences[announce]
-                    noun = q.list_noun
-                    # 共设三站 announces 站; a heading 三、培训内容 announces the 内容 listed under it
+                    noun = q.list_noun or (q.targets[0] if q.targets else "")
+                    # 共设三站 announces 站; a heading 三、培训内容 announces the 内容 listed under it; so does
+                    # a caption that counts them (先进企业（11家）)
                     names_noun = bool(noun) and (
                         re.search(rf"[一二三四五六七八九十两\d]+(?:[个项家位类种站处][\u4e00-\u9fff]{{0,3}})?{noun}", said)
+                        or re.search(rf"{noun}[（(]\d+[个项家位名所人][）)]$", said)
                         or re.search(rf"(?:{FOLLOWING}){noun}", said)  # 在以下方面开展合作：
                         or noun in doc.article.sentences[items[0]].heading)
                     # 一等奖有哪些项目: the question names the caption (一等奖（4项）) of a table's rows

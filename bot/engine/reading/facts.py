@@ -425,7 +425,8 @@ def _heading_lists(article: Article) -> list[tuple[int, list[int]]]:
     out, sentences = [], article.sentences
     for s in sentences:
         headed = bool(s.heading) and s.text == s.heading
-        captioned = ITEM_LINE.fullmatch(without_closing_note(s.text)) and LIST_CAPTION.search(s.text)
+        caption = APPENDIX_LEAD.sub("", without_closing_note(s.text))  # 附：获奖企业名单 is that caption
+        captioned = ITEM_LINE.fullmatch(caption) and (LIST_CAPTION.search(caption) or COUNTED_CAPTION.search(s.text))
         if not headed and not captioned:  # 2024年度优秀会员单位名单, over one name a line
             continue
         items = []
@@ -444,6 +445,8 @@ def _heading_lists(article: Article) -> list[tuple[int, list[int]]]:
     return out
 
 
+APPENDIX_LEAD = re.compile(r"^附(?:件|表)?\s*\d*\s*[：:]\s*")
+COUNTED_CAPTION = re.compile(r"[（(]\d+\s*[家名项个位人所][）)]$")  # 先进企业（11家）, over one name a line
 NUMBERED_POINT = re.compile(r"^(\d{1,2})\s*[.．、]\s*(?!\d)")  # 1.申报表 (not 1.5万元)
 
 

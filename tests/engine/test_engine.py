@@ -394,3 +394,12 @@ def test_a_counted_caption_of_an_appendix_brings_the_names_under_it(tmp_path):
     text = engine.answer("安全生产先进企业有哪些").text
     assert all(name in text for name in ("甲建设", "乙装饰", "丙建材"))
     assert "打印" not in text  # 【打印本页】 is a button, not an item
+
+
+def test_a_notices_file_number_is_the_one_above_its_body_not_one_it_cites(tmp_path):
+    engine = engine_over(tmp_path,
+        "关于某市优秀园林工程评选结果的通知\n发布时间：2011-12-22\n某园协发[2011]049号\n各会员单位：\n"
+        "根据《关于某市优秀园林工程的公示》（某园协发[2011]047号）文件内容，评选结果如下。\n")
+    for asked in ("优秀园林工程评选结果的通知文号是多少", "优秀园林工程评选结果的发文字号是什么"):
+        text = engine.answer(asked).text
+        assert "049号" in text and "047号" not in text, asked

@@ -32,7 +32,8 @@ ACCOUNT_ASKED = re.compile(alternation("account_asked"))  # 银行账号, 开户
 ACCOUNT_IN_TEXT = re.compile(r"(?<!\d)\d{10,30}(?!\d)")  # a bank account number: longer than any phone
 CONTACT_IN_TEXT = re.compile(PHONE_OR_PERSON + "|" + EMAIL_IN_TEXT.pattern)
 # DBJ53/T-128-2024, GB 55015-2021, JGJ/T 449-2018, 琼标协〔2024〕5号
-CODE = re.compile(r"\b[A-Za-z]{2,}\d*(?:/[A-Za-z])?[\s-]*\d+(?:[.-]\d+)*-(?:19|20)\d{2}|〔(?:19|20)\d{2}〕\d+号")
+CODE = re.compile(r"\b[A-Za-z]{2,}\d*(?:/[A-Za-z])?[\s-]*\d+(?:[.-]\d+)*-(?:19|20)\d{2}|[〔\[［](?:19|20)\d{2}[〕\]］]\s*\d+\s*号")
+FILE_NUMBER_ASKED = re.compile(alternation("file_number_asked"))  # 文号是多少: a notice's own number
 PHONE_ASKED = re.compile(alternation("phone_asked"))
 PHONE_IN_TEXT = re.compile(PHONE_OR_PERSON)
 ADDRESS_ASKED = re.compile(alternation("address_asked"))
@@ -418,7 +419,13 @@ class FactAnswers:
         return None
 
     def code(self, q, people, scope) -> Answer | None:
-        """标准编号是多少: the sentence that gives a standard's or a document's number."""
+        """标准编号是多少: the sentence that gives a standard's or a document's number; 文号是多少 of a
+        notice: the file number printed above its body (宜装协[2021]1号), which no sentence repeats."""
+        for doc, coverage in self.finder.answerable(q, scope)[:1] if FILE_NUMBER_ASKED.search(q.text) else ():
+            number = doc.article.document_number  # a number the notice cites (根据…（某协〔2011〕47号）) is another's
+            if number:
+                return Answer(f"文号：{number}\n{source(doc.article)}", f"{doc.article.path}#code", 100.0 * coverage,
+                              [source_entry(doc)], kind="code", context={"article": doc.article.path}, evidence=number)
         return self.passages.content(q, people, scope, cue=CODE, cue_required=True)
 
 

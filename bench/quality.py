@@ -47,7 +47,7 @@ LABELLED = "label"
 KINDS_FOR_TAG = {
     "who": {"who", "host", "holders"}, "when": {"when"}, "where": {"where"}, "count": {"count"}, "host": {"host"},
     "contact": {"contact"}, "rev": {"holders", "doer"}, "who-rev": {"holders", "doer"},
-    "holders": {"holders"}, "doc": {"documents"}, "documents": {"documents"}, "attend": {"attend", "speakers"},
+    "holders": {"holders"}, "doc": {"documents", "code", "attachments"}, "documents": {"documents"}, "attend": {"attend", "speakers"},
     "said": {"said", "content"}, "speakers": {"speakers", "attend", "said"}, "visit": {"visits"},
     "deadline": {"when", "deadline"}, "elect": {"holders", "who", "elected"},
 }

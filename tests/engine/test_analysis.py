@@ -47,7 +47,8 @@ def test_tagged_questions_are_classified_as_tagged():
     ("年会来了多少人", "count"),  # both stand with 多少: the tie goes to the earlier kind
     ("协会和银行是哪天签的协议", "when"),  # 哪天 is asked; 签的协议 names the event
     ("会长带队去了哪几个地方走访", "visits"),  # 带队 names who led, 去了哪几个地方 is asked
-    ("会长这次跑了哪些水泥企业", "visits"),  # 跑了 is how followers say 走访了; the kind of firm may stand between
+    ("会长这次跑了哪些水泥企业", "visits"),
+    ("这个函一共要附哪两张表", "attachments"),  # 附 + the things attached asks for the attachments  # 跑了 is how followers say 走访了; the kind of firm may stand between
     ("研讨会在哪个城市召开", "where"),
     ("绿色建筑是什么", "what"),
     ("年会的主题是什么", ""),  # a sentence of the article, not a definition

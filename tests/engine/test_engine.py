@@ -403,3 +403,11 @@ def test_a_notices_file_number_is_the_one_above_its_body_not_one_it_cites(tmp_pa
     for asked in ("优秀园林工程评选结果的通知文号是多少", "优秀园林工程评选结果的发文字号是什么"):
         text = engine.answer(asked).text
         assert "049号" in text and "047号" not in text, asked
+
+
+def test_a_count_in_person_visits_answers_how_many_person_visits(tmp_path):
+    engine = engine_over(tmp_path,
+        "第一届“祁国安讲座”在京召开\n发布时间：2024-01-15\n"
+        "1月13日，第一届“祁国安讲座”在北京召开。来自各单位的代表300余人参加线下会议，3.2万人次观看视频直播。\n")
+    assert "3.2万人次" in engine.answer("祁国安讲座有多少人次看直播").text
+    assert "300余人" in engine.answer("祁国安讲座线下有多少人参加").text

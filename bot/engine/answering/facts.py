@@ -137,10 +137,13 @@ class FactAnswers:
                 return True
             return bool(asked & {normalise_number(m.group(0)) for m in NUMBER_TOKEN.finditer(c.before + c.noun)})
 
+        def names_person(doc, i):  # an article titled 王某讲座…: 9.5万人次观看 is of the person's event
+            return person in doc.article.sentences[i].text or person in doc.article.title
+
         def matching(doc):  # counts of the asked kind, in a sentence that names what is counted (and who)
             return [c for c in doc.facts.counts if (units is None or c.unit in units)
-                    and (not q.measure or c.unit == q.measure) and names_counted(doc, c.sentence)
-                    and person in doc.article.sentences[c.sentence].text and of_the_one_asked(doc, c)
+                    and (not q.measure or c.unit.endswith(q.measure)) and names_counted(doc, c.sentence)
+                    and names_person(doc, c.sentence) and of_the_one_asked(doc, c)
                     and gives_numbers(doc, c.sentence)]
 
         good = self.finder.answerable(q, scope, need=lambda d: bool(matching(d)))

@@ -60,7 +60,7 @@ ORG_WORDS = re.compile(f"{alternation('attendee_org_kinds')}|{alternation('atten
 # Words that ask but say nothing about the subject: removed before comparing with articles.
 ASKING = re.compile(patterns("asking"))
 # 几张认证, 多少家企业: what follows the number's classifier (a measure word) is what is counted
-COUNTED = re.compile(rf"(?:多少|几)\s*(?:[家个位名项次场所篇辆人钱方吨]|{alternation('measure_words')})?+\s*([\u4e00-\u9fff]{{2}})")
+COUNTED = re.compile(rf"(?:多少|几)\s*(?:{alternation('measure_words')}|[家个位名项次场所篇辆人钱方吨])?+\s*([\u4e00-\u9fff]{{2}})")
 PER_UNIT = re.compile(alternation("per_unit"))  # 住宿费一晚多少钱
 HEDGE = re.compile(alternation("hedges"))  # 授信额度大概多少: the 额度 is counted, not 大概
 COUNTED_BEFORE = re.compile(r"([\u4e00-\u9fff]{2})(?:是|有|为|达|约)?(?:多少钱|多少|多大|多高|多长|多重)\s*$")

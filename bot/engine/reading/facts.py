@@ -26,6 +26,7 @@ TALK_TOPIC = re.compile(rf"^(?:{alternation('talk_kinds')})?(?:{alternation('top
 POSTS_HELD = re.compile(rf"(?:{alternation('posts_held_verbs')})([^。；，：]{{4,80}})")
 # 2024年9月，某局将开展…: an event set for a month of a year, with no day given
 MONTH_OF_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月(?![\d\s]*[日号]|份?\d)")
+PLACE_REACH = 60  # characters before 举行/召开 where its place is looked for
 DAY_OF_EVENT = re.compile(r"(?<![\d月年号])(\d{1,2})日(?=上午|下午|晚|在|于|举行|召开|举办|，)")  # 19日举行: no month
 TERM_ONLY = re.compile(r"第[一二三四五六七八九十\d]+[届次期]")  # an organisation written as its term alone
 PRONOUN_START = re.compile(r"^(?:他|她)(?:们)?(?:[^们]|$)")
@@ -318,7 +319,10 @@ def _events(facts: ArticleFacts, text: str, index: int, published: str = ""):
                       text=f"{int(published[:4])}年{int(published[5:7])}月{day.group(1)}日")]
     place = ""
     for verb in PLACE_VERB.finditer(text):
-        clause_start = max(text.rfind(p, 0, verb.start()) for p in "，。；：") + 1
+        # a place is at most 30 characters before its verb: look no further back than that (a pasted
+        # page with no punctuation is one clause, and scanning it all for every verb is quadratic)
+        window = max(0, verb.start() - PLACE_REACH)
+        clause_start = max([window - 1] + [text.rfind(p, window, verb.start()) for p in "，。；："]) + 1
         markers = list(PLACE_MARKER.finditer(text, clause_start, verb.start()))
         for marker in reversed(markers):
             candidate = TIME_WORDS.sub("", text[marker.end():verb.start()]).strip()

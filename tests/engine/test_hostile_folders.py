@@ -13,6 +13,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import unicodedata
 
 import pytest
 from served import ROOT
@@ -156,6 +157,8 @@ def test_a_hostile_folder_is_checked_without_a_traceback_or_a_hang(tmp_path, n):
     for problem in report.problems:
         shown = str(problem)
         assert problem.message and ":" in shown and "Traceback" not in shown, (hazards, shown)
+        # one problem, one line: a newline or a direction mark in a file name is shown as its code
+        assert not any(unicodedata.category(ch) in ("Cc", "Cf") for ch in shown), (hazards, shown)
 
 
 def test_the_check_command_on_the_worst_folder_names_files_and_exits_nonzero_without_a_traceback(tmp_path):
@@ -165,3 +168,5 @@ def test_the_check_command_on_the_worst_folder_names_files_and_exits_nonzero_wit
     assert "Traceback" not in done.stdout + done.stderr
     assert done.returncode != 0  # the file over the limit... or the junk: something must be fixed
     assert "news/pipe.txt" in done.stdout and "faq/zero.txt" in done.stdout
+    assert "news/dangling.txt: 这个链接指不到文件" in done.stdout
+    assert "news/line\\u000abreak.txt: 文件名里有换行" in done.stdout

@@ -13,6 +13,7 @@ import hashlib
 import os
 import stat
 import time
+import unicodedata
 from dataclasses import dataclass, field
 
 from .article import Article, load_article
@@ -62,8 +63,14 @@ def scan(kb_dir: str) -> tuple[list[tuple[str, str]], list[Problem]]:
                     continue  # editor backups and hidden files are not knowledge
                 path = os.path.join(folder, name)
                 shown = os.path.relpath(path, kb_dir).replace(os.sep, "/")
-                if _regular(path):
+                if _invisible(shown):  # a newline or a direction mark in the name would garble file:line: reports
+                    skipped.append(Problem(_visible(shown), 0, "文件名里有换行、方向符等看不见的字符，已跳过；"
+                                                               "请给文件改一个普通的名字"))
+                elif _regular(path):
                     found.append((path, shown))
+                elif os.path.islink(path) and not os.path.exists(path):
+                    skipped.append(Problem(shown, 0, "这个链接指不到文件（目标已不存在，或链接绕成了圈），已跳过；"
+                                                     "请放入文件本身"))
                 else:
                     skipped.append(Problem(shown, 0, "这不是普通文件（管道、设备或指向它们的链接），已跳过；"
                                                      "请放入普通的文本文件"))
@@ -72,6 +79,15 @@ def scan(kb_dir: str) -> tuple[list[tuple[str, str]], list[Problem]]:
         if _regular(path):
             found.append((path, name))
     return sorted(found, key=lambda item: item[1]), skipped
+
+
+def _invisible(name: str) -> bool:
+    return any(unicodedata.category(ch) in ("Cc", "Cf") for ch in name)
+
+
+def _visible(name: str) -> str:
+    """The name with each invisible character written as its code (line\\u000abreak.txt)."""
+    return "".join(f"\\u{ord(ch):04x}" if unicodedata.category(ch) in ("Cc", "Cf") else ch for ch in name)
 
 
 def _regular(path: str) -> bool:

@@ -80,14 +80,14 @@ class Served:
             return status, text
         return status, ET.fromstring(text).findtext("Content") or ""
 
-    def wait_ready(self, timeout: float = 60):
-        """Block until /readyz says 200; fail with the server's own output if it never does."""
+    def wait_ready(self, timeout: float = 60, path: str = "/readyz"):
+        """Block until /readyz (or `path`) says 200; fail with the server's own output if it never does."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise AssertionError(f"server exited with {self.process.returncode}:\n{self.output()}")
             with contextlib.suppress(OSError):
-                if self.get("/readyz", timeout=2)[0] == 200:
+                if self.get(path, timeout=2)[0] == 200:
                     return
             time.sleep(0.1)
         raise AssertionError(f"server not ready after {timeout} s:\n{self.output()}")
@@ -126,10 +126,11 @@ class Served:
 
 
 @contextlib.contextmanager
-def serve_bot(tmp_path, env: dict, command: list[str] | None = None, cwd: str = ROOT):
+def serve_bot(tmp_path, env: dict, command: list[str] | None = None, cwd: str = ROOT, ready: str = "/readyz"):
     """Run the bot as production does (`python -m bot serve`) and stop it afterwards.
 
     `env` is the server's whole environment besides PATH; a None value leaves that variable unset.
+    `ready`: the endpoint whose 200 means it is up (/healthz when Redis is meant to be out of reach).
     """
     port = free_port()
     # Whatever `env` says, the server listens on loopback only, on a port nobody else uses.
@@ -139,7 +140,7 @@ def serve_bot(tmp_path, env: dict, command: list[str] | None = None, cwd: str = 
     served = Served(command or [sys.executable, "-m", "bot", "serve", "--host", LOOPBACK, "--port", str(port)],
                     full_env, cwd, str(tmp_path / f"serve-{port}.log"), port)
     try:
-        served.wait_ready()
+        served.wait_ready(path=ready)
         yield served
     finally:
         served.stop()

@@ -67,6 +67,8 @@ WEB_ADDRESS = re.compile(r"https?://\S+$")  # an FAQ 来源 that is the original
 PERSON_ASKED = re.compile(alternation("person_asked"))  # a person, not 哪个 (哪个条例 asks for a document)
 # 哪位, 联系人, 叫什么名字: only a person answers these, never an organisation's sentence
 ONE_PERSON_ASKED = re.compile(alternation("one_person_asked"))
+SPEECH_ACT_ASKED = re.compile(alternation("speech_acts_asked"))
+INTERROGATIVE = re.compile(alternation("interrogatives"))
 COMPANION_ASKED = re.compile(alternation("companion_asked"))  # 是谁陪同的: who went with the person named
 MAX_PARTS = 3  # questions answered from one message; more is an essay, not a chat
 PRONOUNS = re.compile(alternation("pronouns"))  # longest first: 他们 before 他
@@ -172,6 +174,8 @@ class Engine:
                 answer = self.answerers["content"](q, people, scope, cue=FUTURE_SAID, cue_required=True) \
                     or self.decline()
             answer = answer or self.answerers[kind](q, people, scope)
+            if answer is None and kind == "said" and SPEECH_ACT_ASKED.search(q.text):
+                answer = self.answerers["content"](q, people, scope)  # no speech read as theirs: the sentence that says it
             if answer is None and kind == "doer":
                 answer = self.answerers["content"](q, people, scope)  # 回执寄给谁: an organisation may be who
                 if answer is not None and ONE_PERSON_ASKED.search(q.text) and not _lists_names(answer.text):
@@ -290,6 +294,10 @@ class Engine:
         if people:
             if q.kind == "speakers" or SPEECH_TOPIC_ASKED.search(q.text):
                 return "said"
+            if SPEECH_ACT_ASKED.search(q.text) and INTERROGATIVE.search(q.text):
+                return "said"  # 某某对协会提了哪些要求: what that person said, not a sentence naming them
+            if q.kind == "host" and "谁" in q.text:
+                return "host"  # 某某调研的那个座谈会是谁主持的: the person named is part of the event asked
             if (q.asks_list or "谁" in q.text) and COMPANION_ASKED.search(q.text):
                 return "attend"  # 钱泰祥调研时是谁陪同的, 由谁陪着: the others at the event, not him
             rest = q.topic.replace(people[0][0], " ")

@@ -411,3 +411,16 @@ def test_a_count_in_person_visits_answers_how_many_person_visits(tmp_path):
         "1月13日，第一届“祁国安讲座”在北京召开。来自各单位的代表300余人参加线下会议，3.2万人次观看视频直播。\n")
     assert "3.2万人次" in engine.answer("祁国安讲座有多少人次看直播").text
     assert "300余人" in engine.answer("祁国安讲座线下有多少人参加").text
+
+
+def test_what_a_person_asked_of_others_is_the_part_of_their_speech_that_voices_it(tmp_path):
+    engine = engine_over(tmp_path,
+        "协会秘书长到某市勘察设计协会调研\n发布时间：2024-06-26\n"
+        "协会秘书长韦国安到某市勘察设计协会调研座谈，会议由祁云龙主持。\n"
+        "韦国安对某市协会的工作给予肯定，他从行业政策等方面与大家进行了交流。他指出，行业进入调整期。"
+        "希望勘察设计企业积极应对挑战。一是深耕专业领域；二是投入城市更新；三是加快数字化转型。\n"
+        "祁云龙表示将认真落实。\n")
+    text = engine.answer("韦国安对勘察设计企业提了哪些希望").text
+    assert all(point in text for point in ("专业领域", "城市更新", "数字化转型")), text
+    assert "给予肯定" not in text  # the praise is not the hope
+    assert "祁云龙" in engine.answer("韦国安调研的那个座谈会是谁主持的").text  # the person named is not asked

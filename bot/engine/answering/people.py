@@ -31,6 +31,8 @@ TITLE_GIVEN = re.compile(rf"《[^《》]+》|“[^“”]{{4,}}”|「[^「」]{
 TITLE_ASKED_PREFIX = re.compile(rf"^(?:{alternation('title_asked_prefixes')})")  # 现任会长 asks for the 会长
 LESSER_TITLE = words("title_lesser_prefixes")  # 副会长 is not the 会长
 # 哪些企业参加了: the kinds of organisation asked to be listed; all but 协会, 学会 leave the subject
+SPEECH_ACT_ASKED = re.compile(alternation("speech_acts_asked"))  # 提了哪些要求
+SPEECH_ACT_VERB = re.compile(alternation("speech_act_verbs"))  # 提出要强化…: puts something to others
 ORGS_ASKED = re.compile(f"{alternation('attendee_org_kinds')}|{alternation('attendee_org_kinds_kept')}")
 ORGS_DROPPED = re.compile(alternation("attendee_org_kinds"))
 
@@ -93,6 +95,16 @@ class PeopleAnswers:
         if not indices:
             return None
         groups = _with_points(doc, indices)
+        acts = [m.group(0) for m in SPEECH_ACT_ASKED.finditer(q.text)]
+        if acts:  # 提了哪些希望: the part of the speech that voices a hope, with its points
+            voiced = [g for g in groups if any(act in "".join(doc.sentences[i] for i in g) for act in acts)
+                      or SPEECH_ACT_VERB.search("".join(doc.sentences[i] for i in g))]
+            for group in voiced:  # 希望…。一是…；二是…: the points said next belong to it
+                while group[-1] + 1 in indices and not any(group[-1] + 1 in g for g in voiced):
+                    group.append(group[-1] + 1)
+            if not voiced:
+                return None  # none of their speech voices it: the sentence that says it may (pipeline falls back)
+            groups = voiced
         if len(groups) > 2 and subject_words(topic):  # 说的“两高模式”是什么: what says it, with its points
             subject = self.finder.subject(subject_words(topic))
             # a speech with its points first (what was said is in them), then the closest to the question

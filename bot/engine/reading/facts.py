@@ -183,7 +183,9 @@ def extract_facts(article: Article) -> ArticleFacts:
             if s.index not in person.sentences:
                 person.sentences.append(s.index)
             clause = s.text[start + len(name): named[n + 1][0] if n + 1 < len(named) else len(s.text)]
-            did = [(kind, s.index) for kind, pattern in ACTIONS if pattern.search(clause)] or following
+            # 甲、乙出席: a list shares the verb at its end; not across 由 (甲到某地调研，会议由乙主持)
+            shared = [] if clause.rstrip().endswith("由") else following
+            did = [(kind, s.index) for kind, pattern in ACTIONS if pattern.search(clause)] or shared
             person.actions += [a for a in did if a not in person.actions]
             following = did
         if named:
@@ -194,7 +196,8 @@ def extract_facts(article: Article) -> ArticleFacts:
                     _add_role(facts, Mention(current.name, title, org))
         elif current is not None and (PRONOUN_START.match(s.text) or TALK_TOPIC.match(s.text)):
             current.said.append(s.index)  # 他表示… / 分享主题：「…」 under a speaker's row
-            if TALK_TOPIC.match(s.text) and ("speech", s.index) not in current.actions:
+            spoke = TALK_TOPIC.match(s.text) or dict(ACTIONS)["speech"].search(s.text)  # 他指出…: a speech
+            if spoke and ("speech", s.index) not in current.actions:
                 current.actions.append(("speech", s.index))
         elif current is not None and _speech_goes_on(article, current, s):
             current.said.append(s.index)  # 某某作会议总结，…。要做好四点：…: the rest of the paragraph is the speech

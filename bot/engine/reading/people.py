@@ -287,7 +287,17 @@ def find_people(sentence: str, home_org: str = "") -> list[Mention]:
     mentions += _listed_after_title(sentence, {mention.name for mention in mentions})
     mentions += _bracketed(sentence, home_org)
     mentions += _served_by(sentence, home_org)
+    mentions += _done_by(sentence, {mention.name for mention in mentions})
     return _merge(mentions)
+
+
+# 会议由陶某某主持: a name with no title, set between 由 and what they did
+DONE_BY = re.compile(rf"由([{HAN}]{{2,3}}?)(?:{alternation('action_verbs/host')}|{alternation('action_verbs/speech')})")
+
+
+def _done_by(sentence: str, known: set[str]) -> list[Mention]:
+    return [Mention(m.group(1), "", "", m.start(1), m.end(1)) for m in DONE_BY.finditer(sentence)
+            if plausible_name(m.group(1)) and m.group(1) not in known]
 
 
 def _names_listed(sentence: str, end: int) -> list[tuple[str, int]]:

@@ -424,3 +424,13 @@ def test_what_a_person_asked_of_others_is_the_part_of_their_speech_that_voices_i
     assert all(point in text for point in ("专业领域", "城市更新", "数字化转型")), text
     assert "给予肯定" not in text  # the praise is not the hope
     assert "祁云龙" in engine.answer("韦国安调研的那个座谈会是谁主持的").text  # the person named is not asked
+
+
+def test_who_led_a_group_is_the_one_it_is_named_after_not_who_chaired_the_talks(tmp_path):
+    engine = engine_over(tmp_path,
+        "某市协会到某省协会交流座谈\n发布时间：2023-08-17\n"
+        "8月16日上午，某市混凝土协会秘书长韦海霞、副秘书长陶玉一行2人到某省混凝土协会交流座谈。"
+        "本次座谈会由祁访国副会长主持。\n")
+    text = engine.answer("某市混凝土协会到某省混凝土协会交流是谁带队").text
+    assert "韦海霞" in text and "祁访国" not in text.splitlines()[0]
+    assert "祁访国" in engine.answer("某市混凝土协会到某省混凝土协会交流座谈是谁主持的").text

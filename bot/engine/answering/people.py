@@ -31,6 +31,9 @@ TITLE_GIVEN = re.compile(rf"《[^《》]+》|“[^“”]{{4,}}”|「[^「」]{
 TITLE_ASKED_PREFIX = re.compile(rf"^(?:{alternation('title_asked_prefixes')})")  # 现任会长 asks for the 会长
 LESSER_TITLE = words("title_lesser_prefixes")  # 副会长 is not the 会长
 # 哪些企业参加了: the kinds of organisation asked to be listed; all but 协会, 学会 leave the subject
+LEAD_ASKED = re.compile(alternation("lead_asked"))  # 谁带队, 谁率队
+GROUP_OF = re.compile(r"一行(?:[\d一二三四五六七八九十]+人)?")  # 某某一行4人到…
+ROLE_VERBS = {"host": re.compile(alternation("action_verbs/host"))}  # 主持, 带队: which one was asked and said
 SPEECH_ACT_ASKED = re.compile(alternation("speech_acts_asked"))  # 提了哪些要求
 SPEECH_ACT_VERB = re.compile(alternation("speech_act_verbs"))  # 提出要强化…: puts something to others
 ORGS_ASKED = re.compile(f"{alternation('attendee_org_kinds')}|{alternation('attendee_org_kinds_kept')}")
@@ -267,7 +270,30 @@ class PeopleAnswers:
         return None
 
     def host(self, q, people, scope) -> Answer | None:
+        if LEAD_ASKED.search(q.text):  # 谁带队: the one who led, said with 带队 or as 某某一行
+            return self._role(q, scope, "host", "带队") or self._led(q, scope)
         return self._role(q, scope, "host", "主持")
+
+    def _led(self, q, scope) -> Answer | None:
+        """某协会秘书长甲、副秘书长乙一行4人到…: the group is the first-named person's (甲一行)."""
+        def groups(doc):
+            return [i for i, s in enumerate(doc.sentences) if GROUP_OF.search(s)]
+
+        for doc, coverage in self.finder.answerable(q, scope, need=lambda d: bool(groups(d))):
+            index, cov = self.finder.sentence(q, doc, groups(doc), with_title=True)
+            if cov < thresholds.MIN_SENTENCE_COVERAGE:
+                continue
+            sentence = doc.sentences[index][:GROUP_OF.search(doc.sentences[index]).start()]
+            named = sorted((sentence.find(p.name), p) for p in doc.facts.people.values() if p.name in sentence)
+            if not named:
+                continue
+            person = named[0][1]
+            text = (f"由{person.description}{person.name}带队（{person.name}一行）。\n"
+                    f"原文：{quote(doc.article.sentences[index].text)}\n{source(doc.article)}")
+            return Answer(text, f"{doc.article.path}#host", 100.0 * min(cov, coverage), [source_entry(doc)],
+                          kind="host", context={"person": person.name, "article": doc.article.path},
+                          evidence=doc.article.sentences[index].text)
+        return None
 
     def speakers(self, q, people, scope) -> Answer | None:
         good = self.finder.answerable(q, scope, need=lambda d: any(k == "speech" for p in d.facts.people.values()
@@ -297,14 +323,20 @@ class PeopleAnswers:
                                                           for k, _ in p.actions))
         if not good:
             return self.passages.content(q, [], scope, cue=HOST_RE, cue_required=True)  # no sentence says 主持: not the title
+        asked = set(ROLE_VERBS[role].findall(q.text)) if role in ROLE_VERBS else set()
         for doc, _ in good:
             acts = {i: p for p in doc.facts.people.values() for k, i in p.actions if k == role}
+            # 谁带队 is answered by the one who led, not by who chaired the talks (both are host verbs)
+            if asked:
+                acts = {i: p for i, p in acts.items() if any(v in doc.sentences[i] for v in asked)}
             index, cov = self.finder.sentence(q, doc, sorted(acts), with_title=True)
             if cov >= thresholds.MIN_SENTENCE_COVERAGE:
                 break
         else:
             return None
         person = acts[index]
+        said = ROLE_VERBS[role].findall(doc.sentences[index]) if role in ROLE_VERBS else []
+        verb = next((v for v in said if v in asked), said[0] if said else verb)
         text = f"由{person.description}{person.name}{verb}。\n原文：{quote(doc.article.sentences[index].text)}"
         more, choices = self.finder.alternatives(good, q)
         text += more + "\n" + source(doc.article)

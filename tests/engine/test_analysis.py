@@ -131,3 +131,12 @@ def test_english_dates_read_as_the_articles_write_them(english, chinese):
 ])
 def test_a_title_inside_the_name_of_a_meeting_is_no_title(question, title):
     assert analyse(question).job_title == title
+
+
+@pytest.mark.parametrize("question, asks_who", [
+    ("市优质工程奖叫什么杯", False),  # the name of a cup
+    ("这个奖叫什么名字", True),  # 叫什么名字 may ask a person's name as well as a thing's
+    ("新会长叫什么", True),
+])
+def test_叫什么_before_a_thing_asks_its_name_not_who(question, asks_who):
+    assert analyse(question).asks_who is asks_who

@@ -51,6 +51,7 @@ MANNER = set(words("manner_asked"))  # 怎么, 如何: asking how something is d
 HOW_DONE = re.compile(rf"(?:{alternation('manner_asked')})(?:{alternation('light_verbs')})?([\u4e00-\u9fff])")
 WHO_WORDS = re.compile(alternation("who_asking"))
 FILLERS = re.compile(alternation("fillers"))
+THING_NAMED = re.compile(r"叫什么(?=[\u4e00-\u9fff])(?![名人呀啊呢吗来着的])")  # 叫什么杯/奖: a thing's name
 EVENT_DAY = re.compile(patterns("event_day_pointers"))
 # 最晚几号前报: once 几号 is gone, what is left of a deadline's asking (最晚, 之前, a bare 前) says nothing
 DEADLINE_WORDS = re.compile(rf"{alternation('deadline_asked')}|(?:^|(?<=\s))[之以]?前")
@@ -207,7 +208,7 @@ def analyse(raw: str) -> Question:
     if re.search(r"[a-z]{2,}", text):
         text, latin, pinyin_words = translate(text)
     kind = kind_of(text, english)
-    asks_who = bool(WHO_WORDS.search(text))
+    asks_who = bool(WHO_WORDS.search(THING_NAMED.sub(" ", text)))  # 叫什么杯 asks a cup's name, not a person's
     # 主编单位, 会计师公会: a title word inside an organisation's name is no person's title
     title_match = next((m for m in TITLE_RE.finditer(text) if not ORG_AFTER_TITLE.match(text[m.end():])), None)
     q = Question(raw=raw, text=text, kind=kind, topic="", latin_words=latin, english=english,

@@ -434,3 +434,12 @@ def test_who_led_a_group_is_the_one_it_is_named_after_not_who_chaired_the_talks(
     text = engine.answer("某市混凝土协会到某省混凝土协会交流是谁带队").text
     assert "韦海霞" in text and "祁访国" not in text.splitlines()[0]
     assert "祁访国" in engine.answer("某市混凝土协会到某省混凝土协会交流座谈是谁主持的").text
+
+
+def test_the_departments_whose_unnamed_leaders_came_answer_which_departments_came(tmp_path):
+    engine = engine_over(tmp_path,
+        "某县住房和城乡建设信息网\n首页 | 政务公开 | 行业协会\n当前位置：首页 > 行业协会\n某县砂浆行业协会成立\n\n"
+        "日前，某县砂浆行业协会成立大会召开，祁成艺当选为协会首任会长。县发改局、县民政局等有关领导，会员70余人参加会议。\n")
+    text = engine.answer("砂浆协会成立那天有哪些部门的领导来了").text
+    assert "县发改局" in text and "县民政局" in text
+    assert engine.library.docs[0].article.title == "某县砂浆行业协会成立"  # the site's header above the menu is not

@@ -52,6 +52,7 @@ HOW_DONE = re.compile(rf"(?:{alternation('manner_asked')})(?:{alternation('light
 WHO_WORDS = re.compile(alternation("who_asking"))
 FILLERS = re.compile(alternation("fillers"))
 THING_NAMED = re.compile(r"叫什么(?=[\u4e00-\u9fff])(?![名人呀啊呢吗来着的])")  # 叫什么杯/奖: a thing's name
+ORGS_OF_PEOPLE = re.compile(rf"(?:{alternation('attendee_org_kinds')})的")  # 哪些部门的领导
 EVENT_DAY = re.compile(patterns("event_day_pointers"))
 # 最晚几号前报: once 几号 is gone, what is left of a deadline's asking (最晚, 之前, a bare 前) says nothing
 DEADLINE_WORDS = re.compile(rf"{alternation('deadline_asked')}|(?:^|(?<=\s))[之以]?前")
@@ -216,7 +217,9 @@ def analyse(raw: str) -> Question:
     q.job_title = title_match.group(0) if title_match else ""
     capitalised = {w.lower() for w in re.findall(r"[A-Z][A-Za-z]+", fold(raw))}
     q.proper_nouns = [w for w in latin if w in capitalised]
-    q.asks_orgs = bool(ORG_WORDS.search(text)) and kind == "attend" and not PEOPLE_WORDS.search(text)
+    # 哪些企业参加了; 哪些部门的领导来了 asks the departments too (their leaders are not named)
+    q.asks_orgs = bool(ORG_WORDS.search(text)) and kind == "attend" and (
+        not PEOPLE_WORDS.search(text) or bool(ORGS_OF_PEOPLE.search(text)))
     if kind == "count":
         q.unit = next((name for name, pattern in UNITS if pattern.search(text)), "")
         q.measure = MEASURE.search(text).group(1) if MEASURE.search(text) else ""

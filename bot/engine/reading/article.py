@@ -435,6 +435,12 @@ def _find_title(lines, kinds, meta) -> tuple[int, str]:
                 continue
             return i, subtitle
     candidates = [i for i, kind in enumerate(kinds) if kind in ("text", "field")]
+    # 某某信息网 / 首页 | 新闻 / the title: a line above the page's first navigation line is the site's
+    # header, so the title is looked for below it (a share bar under the title is navigation too)
+    first_nav = next((i for i, kind in enumerate(kinds) if kind == "nav"), -1)
+    body = next((i for i in candidates if lines[i].endswith("。") or len(lines[i]) > 80), len(lines))
+    if first_nav >= 0 and any(first_nav < i < body for i in candidates) and any(i < first_nav for i in candidates):
+        candidates = [i for i in candidates if i > first_nav]
     for n, i in enumerate(candidates[:6]):
         line = lines[i]
         if (kinds[i] == "text" and 6 <= len(line) <= 80 and not line.endswith(("。", "；", "：", ":"))

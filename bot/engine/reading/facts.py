@@ -52,6 +52,7 @@ DURATION_YEARS = re.compile(rf"(?:{alternation('duration_cues')})[{HAN}]{{0,4}}?
                             rf"((?<!\d)\d{{1,3}}|[一二两三四五六七八九十百]+)(多)?年(?![\d度底初代级月])")
 ORG_LIST = re.compile(rf"((?:[{HAN}A-Za-z（）()]{{2,30}}、)+[{HAN}A-Za-z（）()]{{2,30}})等(?:[{HAN}]{{0,6}})?"
                       rf"({alternation('org_list_kinds')})")
+ORGS_LEADERS = re.compile(rf"((?:[{HAN}A-Za-z（）()]{{2,30}}、)+[{HAN}A-Za-z（）()]{{2,30}})等(?:有关|相关)?领导")
 LEADING_FUNCTION = re.compile(r"^[由在与和及对为将把被从向是的了]+")
 ALIAS_EXPLICIT = re.compile(rf"[（(]?(?:以下|下)?(?:简称|称)[“\"「『]([{HAN}A-Za-z]{{2,12}})[”\"」』][）)]?"
                             rf"|[（(](?:以下|下)?简称([{HAN}A-Za-z]{{2,12}})[）)]"
@@ -218,6 +219,10 @@ def extract_facts(article: Article) -> ArticleFacts:
             names = _org_list_items(m.group(1))
             if names and not any(name in s.text and name in facts.people for name in names):
                 facts.org_lists.append((names, m.group(2), s.index))
+        for m in ORGS_LEADERS.finditer(s.text):  # 县发改局、县民政局等有关领导参加: the bodies whose leaders came
+            names = _org_list_items(m.group(1))
+            if names and all(ORG_SUFFIX_RE.search(name) for name in names):
+                facts.org_lists.append((names, "部门", s.index))
     facts.aliases.update(_implicit_aliases(article.title + "。" + article.text, facts.aliases))
     facts.lists = _lists(article)
     facts.labels = _labels(article, facts.people)

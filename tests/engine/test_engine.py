@@ -443,3 +443,12 @@ def test_the_departments_whose_unnamed_leaders_came_answer_which_departments_cam
     text = engine.answer("砂浆协会成立那天有哪些部门的领导来了").text
     assert "县发改局" in text and "县民政局" in text
     assert engine.library.docs[0].article.title == "某县砂浆行业协会成立"  # the site's header above the menu is not
+
+
+def test_a_standards_number_is_the_one_written_after_its_own_title_not_a_cited_notices(tmp_path):
+    engine = engine_over(tmp_path,
+        "关于征求团体标准意见的通知\n发布时间：2025-07-15\n"
+        "根据《关于下达2024年度协会团体标准编制计划的通知》（某建协〔2024〕17号）要求，团体标准《某类建筑改造技术规程》已形成征求意见稿。\n"
+        "另，团体标准《某类建筑检测规程》（T/ABC 12-2024）已于去年发布。\n")
+    assert engine.answer("《某类建筑改造技术规程》的标准编号是多少").declined
+    assert "T/ABC 12-2024" in engine.answer("《某类建筑检测规程》的标准编号是多少").text

@@ -429,7 +429,24 @@ class FactAnswers:
             if number:
                 return Answer(f"文号：{number}\n{source(doc.article)}", f"{doc.article.path}#code", 100.0 * coverage,
                               [source_entry(doc)], kind="code", context={"article": doc.article.path}, evidence=number)
-        return self.passages.content(q, people, scope, cue=CODE, cue_required=True)
+        answer = self.passages.content(q, people, scope, cue=CODE, cue_required=True)
+        asked = re.findall(r"《([^《》]{2,60})》", q.raw)
+        if answer is not None:  # 某规程的编号, its 《》 left out: a document the answer names whose title is asked
+            asked += [t for t in re.findall(r"《([^《》]{2,60})》", answer.text)
+                      if len(t) >= 4 and re.sub(r"（[^（）]*）", "", t) in q.text]
+        if answer is not None and asked and not _numbers_document(answer.text, asked):
+            return None  # 《某规程》的编号: the number in the sentence is the 《…通知》's it cites, not the standard's
+        return answer
+
+
+def _numbers_document(sentence: str, titles: list[str]) -> bool:
+    """Whether a number in the sentence belongs to one of the asked documents: the nearest 《…》
+    before it is that document (《某规程》（GB 50000-2020）), not another one the sentence cites."""
+    for m in CODE.finditer(sentence):
+        before = re.findall(r"《([^《》]{2,60})》", sentence[:m.start()])
+        if before and any(title in before[-1] or before[-1] in title for title in titles):
+            return True
+    return False
 
 
 def _same_town(place: str, other: str) -> bool:

@@ -452,3 +452,25 @@ def test_a_standards_number_is_the_one_written_after_its_own_title_not_a_cited_n
         "另，团体标准《某类建筑检测规程》（T/ABC 12-2024）已于去年发布。\n")
     assert engine.answer("《某类建筑改造技术规程》的标准编号是多少").declined
     assert "T/ABC 12-2024" in engine.answer("《某类建筑检测规程》的标准编号是多少").text
+
+
+def test_a_notice_signed_below_its_attachment_line_gives_that_date(tmp_path):
+    engine = engine_over(tmp_path,
+        "关于做好某报告数据上报工作的通知\n发布时间：2013-07-15\n各会员单位：\n请于7月31日前上报数据。\n特此通知。\n\n"
+        "附件：某协会关于编撰某报告的通知\n\n某市物业管理协会\n\n2013年7月12日\n\n【关闭】\n")
+    assert "2013年7月12日" in engine.answer("某报告数据上报的通知落款是哪天").text
+
+
+def test_a_contact_heading_brings_the_department_and_person_under_it(tmp_path):
+    engine = engine_over(tmp_path,
+        "关于申报某行业十佳的通知\n发布时间：2020-09-11\n一、请于11月30日前报送材料。\n3、联系人信息：\n"
+        "行业发展部：\n陶秋荣 010-63370000 13500000000\n信息统计部：\n韦金花 010-63370001\n")
+    text = engine.answer("十佳申报行业发展部的联系人是谁，电话多少？").text
+    assert "陶秋荣" in text and "010-63370000" in text
+
+
+def test_the_newly_elected_holder_is_asked_as_new_not_the_outgoing_one(tmp_path):
+    engine = engine_over(tmp_path,
+        "某石材协会第七次会员代表大会召开\n发布时间：2016-03-08\n会议由老会长祁传胜作第六届理事会工作报告。\n"
+        "新当选的某石材协会会长陶国庆，原是某联合会专职副会长。\n他肯定了祁传胜会长的贡献，聘请他担任名誉会长。\n")
+    assert "陶国庆" in engine.answer("某石材协会新选出来的会长是谁").text

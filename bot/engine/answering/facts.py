@@ -39,6 +39,7 @@ PHONE_IN_TEXT = re.compile(PHONE_OR_PERSON)
 ADDRESS_ASKED = re.compile(alternation("address_asked"))
 ADDRESS_IN_TEXT = re.compile(rf"[路街道巷]\d+号|{alternation('address_said')}")
 # A question about a deadline, and a date an article sets as one (请于5月10日前…, 截止日期为…).
+CONTACT_LINES_SHOWN = 5  # a contact block: heading, department, person and phone lines
 DAY_ASKED = re.compile(alternation("day_asked"))  # 哪天结束: a month is no answer
 CONTACT_LABEL_LINE = re.compile(r"[\u4e00-\u9fff]{1,6}[：:]")  # 联系人：…, 电话：…: a line of a contact block
 DEADLINE_ASKED = re.compile(f"(?<![提以])前|{alternation('deadline_asked')}")  # 提前, 以前 are no deadlines
@@ -371,7 +372,13 @@ class FactAnswers:
                 for i in printed:  # 联系人：许立宇… / 联系人：谢婉婷…: the lines right under it too
                     if i == kept[-1] + 1:
                         kept.append(i)
-                shown = [doc.article.sentences[i].text for i in kept][:3]  # 回执邮箱… 联系人：…，电话：…
+                # 3、联系人信息： / 行业发展部： / 谢某 010-…: a heading line brings the contact lines it announces
+                while (doc.sentences[kept[-1]].endswith(("：", ":")) or kept[-1] + 1 in printed) and \
+                        kept[-1] + 1 < len(doc.sentences) and len(kept) < CONTACT_LINES_SHOWN and (
+                        CONTACT_IN_TEXT.search(doc.sentences[kept[-1] + 1])
+                        or CONTACT_LABEL_LINE.match(doc.sentences[kept[-1] + 1])):
+                    kept.append(kept[-1] + 1)
+                shown = [doc.article.sentences[i].text for i in kept][:CONTACT_LINES_SHOWN]  # 回执邮箱… 联系人：…，电话：…
                 return Answer("\n".join(shown) + f"\n{source(doc.article)}", f"{doc.article.path}#contact", 100 * cov,
                               [source_entry(doc)], kind="contact", context={"article": doc.article.path},
                               evidence=shown[0])

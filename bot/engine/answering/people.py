@@ -31,6 +31,8 @@ TITLE_GIVEN = re.compile(rf"《[^《》]+》|“[^“”]{{4,}}”|「[^「」]{
 TITLE_ASKED_PREFIX = re.compile(rf"^(?:{alternation('title_asked_prefixes')})")  # 现任会长 asks for the 会长
 LESSER_TITLE = words("title_lesser_prefixes")  # 副会长 is not the 会长
 # 哪些企业参加了: the kinds of organisation asked to be listed; all but 协会, 学会 leave the subject
+NEW_HOLDER_ASKED = re.compile(alternation("new_holder_asked"))  # 新选出来的会长
+NEW_HOLDER_SAID = alternation("new_holder_said")  # 新当选的…会长某某
 LEAD_ASKED = re.compile(alternation("lead_asked"))  # 谁带队, 谁率队
 GROUP_OF = re.compile(r"一行(?:[\d一二三四五六七八九十]+人)?")  # 某某一行4人到…
 ROLE_VERBS = {"host": re.compile(alternation("action_verbs/host"))}  # 主持, 带队: which one was asked and said
@@ -159,6 +161,8 @@ class PeopleAnswers:
         asked, so the other titles of its family (vocab/title_families.txt) are tried in turn."""
         title = TITLE_ASKED_PREFIX.sub("", q.job_title)
         found = self._holding_title(q, scope, title)
+        if found and NEW_HOLDER_ASKED.search(q.text) and not q.asks_list:  # 新选出来的会长: the one the article calls new, not the outgoing one
+            found = [f for f in found if _called_new(f[1], f[2].name, title)] or found
         if found:
             return title, found
         for other in _family_of(title):
@@ -177,7 +181,7 @@ class PeopleAnswers:
         that article's people. Where an article reports an election, the person elected holds
         the title, not the one who chaired the vote.
         """
-        topic = _without(q.topic, q.job_title)
+        topic = NEW_HOLDER_ASKED.sub(" ", _without(q.topic, q.job_title))  # 新选出来的: asks which holder, names nothing
         subject = subject_words(NUMBER_TOKEN.sub(" ", topic))
         if subject:
             docs = [doc for doc, _ in self.finder.answerable(q, scope, topic=topic)]
@@ -412,6 +416,12 @@ def _list_style(text: str) -> str:
     """How a line is numbered, numbers aside: "1、" and "2、" are one style, "1）" another; "" for none."""
     item = ENUMERATOR.match(text)
     return re.sub(r"\d+|[一二三四五六七八九十]+", "", item.group(0)).strip() or "·" if item else ""
+
+
+def _called_new(doc: Doc, name: str, title: str) -> bool:
+    """Whether the article names the person as the title's new holder (新当选的某协会会长某某, 新任会长某某)."""
+    new = re.compile(rf"(?:{NEW_HOLDER_SAID})[^，。；]{{0,20}}?{re.escape(title)}{re.escape(name)}")
+    return any(new.search(s) for s in doc.sentences)
 
 
 def _with_points(doc: Doc, indices: list[int]) -> list[list[int]]:

@@ -194,10 +194,16 @@ def parse_article(text: str, shown: str) -> tuple[Article | None, list[Problem]]
     return article, problems
 
 
+SIGNATURE_REACH = 8  # lines after the body where a notice's signature may still stand
+
+
 def _signed(lines, kinds, body_lines) -> str:
     """The date a notice or decision is signed with: a date on its own line right under a body line
     that names an organisation (某协会 / 2024年3月26日), the last such pair of the body."""
-    for j in reversed(body_lines):
+    # 附件：… may stand between the body and the signature (the attachment line ends the body)
+    after = [i for i in range(body_lines[-1] + 1, min(body_lines[-1] + SIGNATURE_REACH, len(lines)))
+             if kinds[i] == "text"] if body_lines else []
+    for j in reversed(body_lines + after):
         if not (ORG_SUFFIX_RE.search(lines[j]) and len(lines[j]) <= 30):
             continue
         following = [i for i in range(j + 1, min(j + 3, len(lines))) if kinds[i] != "blank"]

@@ -29,6 +29,8 @@ MONTH_OF_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月(?![\d\s]*[�
 PLACE_REACH = 60  # characters before 举行/召开 where its place is looked for
 DAY_OF_EVENT = re.compile(r"(?<![\d月年号])(\d{1,2})日(?=上午|下午|晚|在|于|举行|召开|举办|，)")  # 19日举行: no month
 TERM_ONLY = re.compile(r"第[一二三四五六七八九十\d]+[届次期]")  # an organisation written as its term alone
+ELECTED_BEFORE = re.compile(rf"(?:{alternation('action_verbs/elected')})的")  # 新当选的…会长某某
+NEW_REACH = 24  # characters before a name where 当选的 may stand
 PRONOUN_START = re.compile(r"^(?:他|她)(?:们)?(?:[^们]|$)")
 PLACE_VERB = re.compile(rf"(?:{alternation('event_adverbs')})?(?:{alternation('event_verbs')})")  # 隆重举行
 PLACE_MARKER = re.compile(alternation("place_markers"))  # 在, 于, 来到
@@ -187,6 +189,9 @@ def extract_facts(article: Article) -> ArticleFacts:
             # 甲、乙出席: a list shares the verb at its end; not across 由 (甲到某地调研，会议由乙主持)
             shared = [] if clause.rstrip().endswith("由") else following
             did = [(kind, s.index) for kind, pattern in ACTIONS if pattern.search(clause)] or shared
+            lead = re.split(r"[，。；：、]", s.text[max(0, start - NEW_REACH):start])[-1]
+            if ELECTED_BEFORE.search(lead) and ("elected", s.index) not in did:
+                did = [*did, ("elected", s.index)]  # 新当选的某协会会长某某: elected, though the verb comes first
             person.actions += [a for a in did if a not in person.actions]
             following = did
         if named:

@@ -474,3 +474,12 @@ def test_the_newly_elected_holder_is_asked_as_new_not_the_outgoing_one(tmp_path)
         "某石材协会第七次会员代表大会召开\n发布时间：2016-03-08\n会议由老会长祁传胜作第六届理事会工作报告。\n"
         "新当选的某石材协会会长陶国庆，原是某联合会专职副会长。\n他肯定了祁传胜会长的贡献，聘请他担任名誉会长。\n")
     assert "陶国庆" in engine.answer("某石材协会新选出来的会长是谁").text
+
+
+def test_one_clause_electing_two_posts_gives_each_list_its_own_post(tmp_path):
+    engine = engine_over(tmp_path,
+        "某省环保联合会召开第四次会员代表大会\n发布时间：2022-05-26\n"
+        "大会选举产生了第四届理事会。选举韦宏群为秘书长、陶鑫和祁守英为副秘书长，选举姜怀远为监事。\n")
+    assert "韦宏群" in engine.answer("某省环保联合会秘书长是谁").text
+    text = engine.answer("某省环保联合会副秘书长是哪两个人").text
+    assert "陶鑫" in text and "祁守英" in text and "韦宏群" not in text

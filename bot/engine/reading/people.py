@@ -60,7 +60,7 @@ UNIT_ENDING = "|".join(sorted((re.escape(s) for s in ORG_SUFFIXES if len(s) > 1)
 UNIT_BEFORE_NAME = rf"(?:[{HAN}]{{2,30}}?(?:{UNIT_ENDING}))?"
 APPOINTED_VERB = re.compile(rf"{alternation('appointed_as')}|同志任")  # cheap to rule out before APPOINTED
 UNIT_AND_NAME = re.compile(rf"(.+(?:{UNIT_ENDING}))([{HAN}]{{2,3}})$")
-APPOINTED = re.compile(rf"((?:{UNIT_BEFORE_NAME}[{HAN}]{{2,3}}(?:[（(][^（）()]{{1,40}}[）)])?、)*{UNIT_BEFORE_NAME}[{HAN}]{{2,3}})(?:[（(][^（）()]{{1,40}}[）)])?(?:等?(?:\d+|[一二三四五六七八九十]+)[位名人]|等)?"
+APPOINTED = re.compile(rf"((?:{UNIT_BEFORE_NAME}[{HAN}]{{2,3}}(?:[（(][^（）()]{{1,40}}[）)])?(?:、|和|及))*{UNIT_BEFORE_NAME}[{HAN}]{{2,3}})(?:[（(][^（）()]{{1,40}}[）)])?(?:等?(?:\d+|[一二三四五六七八九十]+)[位名人]|等)?"
                        rf"(?:同志)?(?:以\d+票|以全票|以高票)?(?:{alternation('appointed_as')}|(?<=同志)任)(.{{0,24}}?)$")
 ELECTED_AFTER = re.compile(rf"^(?:{patterns('elected_after_name')})(.{{0,30}}?)$")  # ，被选举为…主席
 # ^ 蒋文志以85票当选秘书长; 华浩文（…集团董事长）以88票当选会长: the brackets say who he is;
@@ -415,7 +415,7 @@ def _listed_after_title(sentence: str, known: set[str]) -> list[Mention]:
 def _appointed(sentence: str, known: set[str], home_org: str) -> list[Mention]:
     """聘任金凯锐、沈嘉晓、褚晨朗、金宁志4人为协会名誉会长: names listed, one title for all."""
     out = []
-    clauses = re.split(r"[，。；]", sentence)
+    clauses = [piece for clause in re.split(r"[，。；]", sentence) for piece in _posts_in_turn(clause)]
     for before, clause in zip(["", *clauses[:-1]], clauses, strict=True):
         later = ELECTED_AFTER.match(clause)  # 学者某某博士，被选举为“某某委员会”主席: the name ends the clause before
         match = None if later or not APPOINTED_VERB.search(clause) else APPOINTED.search(clause)
@@ -431,7 +431,10 @@ def _appointed(sentence: str, known: set[str], home_org: str) -> list[Mention]:
         if not titles or titles[-1].end() != len(role):  # 为专家委员会委员颁发了聘书: not an appointment
             continue
         title = titles[-1]
-        for item in listed.split("、"):  # 甲（某公司）、乙（某学院）等当选副会长: each with their unit
+        items = [part for item in listed.split("、")  # 甲和乙为副秘书长: two names joined by 和/及
+                 for part in (re.split(r"和|及", item) if all(plausible_name(p) for p in re.split(r"和|及", item))
+                              else [item])]
+        for item in items:  # 甲（某公司）、乙（某学院）等当选副会长: each with their unit
             name, _, unit = item.partition("（") if "（" in item else item.partition("(")
             unit_first = UNIT_AND_NAME.match(name)
             if unit_first and not plausible_name(name):
@@ -446,6 +449,19 @@ def _appointed(sentence: str, known: set[str], home_org: str) -> list[Mention]:
                 own = f"（{unit}）" if unit and ORG_SUFFIX_RE.search(unit) else ""
                 out.append(Mention(name, title.group(0) + own, org, start, start + len(name)))
     return out
+
+
+def _posts_in_turn(clause: str) -> list[str]:
+    """选举甲为秘书长、乙和丙为副秘书长: one clause, two appointments; cut after each 为+title that
+    a 、 follows, so each name list meets its own post."""
+    pieces, start = [], 0
+    for m in POST_THEN_NEXT.finditer(clause):
+        pieces.append(clause[start:m.end()])
+        start = m.end() + 1
+    return [*pieces, clause[start:]]
+
+
+POST_THEN_NEXT = re.compile(rf"为(?:{TITLE_RE.pattern})(?=、)")
 
 
 # 会长由吴某担任; 另设监事一名，由房某先生担任: a count and a comma may stand between, an honorific after

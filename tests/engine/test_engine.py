@@ -483,3 +483,10 @@ def test_one_clause_electing_two_posts_gives_each_list_its_own_post(tmp_path):
     assert "韦宏群" in engine.answer("某省环保联合会秘书长是谁").text
     text = engine.answer("某省环保联合会副秘书长是哪两个人").text
     assert "陶鑫" in text and "祁守英" in text and "韦宏群" not in text
+
+
+def test_a_known_name_followed_by_a_pronoun_is_still_that_person(tmp_path):
+    engine = engine_over(tmp_path,
+        "某分会到某市调研苗木企业\n发布时间：2021-06-25\n"
+        "6月22—23日，某花卉协会苗木分会副秘书长韦金莲和某市苗木协会副会长陶永静等一行调研某市苗木企业。\n")
+    assert "6月22" in engine.answer("韦金莲她们去某市调研是几号啊").text

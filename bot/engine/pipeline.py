@@ -174,6 +174,9 @@ class Engine:
                 answer = self.answerers["content"](q, people, scope, cue=FUTURE_SAID, cue_required=True) \
                     or self.decline()
             answer = answer or self.answerers[kind](q, people, scope)
+            if answer is None and kind == "purpose" and SPEECH_ACT_ASKED.search(q.text):
+                # 某局希望协会发挥啥作用: what was hoped for is a sentence of the article, not a definition
+                answer = self.answerers["content"](q, people, scope)
             if answer is None and kind == "said" and SPEECH_ACT_ASKED.search(q.text):
                 answer = self.answerers["content"](q, people, scope)  # no speech read as theirs: the sentence that says it
             if answer is None and kind == "doer":

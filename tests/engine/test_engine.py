@@ -490,3 +490,13 @@ def test_a_known_name_followed_by_a_pronoun_is_still_that_person(tmp_path):
         "某分会到某市调研苗木企业\n发布时间：2021-06-25\n"
         "6月22—23日，某花卉协会苗木分会副秘书长韦金莲和某市苗木协会副会长陶永静等一行调研某市苗木企业。\n")
     assert "6月22" in engine.answer("韦金莲她们去某市调研是几号啊").text
+
+
+def test_what_a_body_hoped_an_association_would_do_is_the_sentence_voicing_the_hope(tmp_path):
+    engine = engine_over(tmp_path,
+        "某市餐饮协会成立大会顺利召开\n来源：市商务局\n"
+        "近期，某市餐饮协会成立大会在商务局会议室举行，本次会议的召开具有重要意义。\n"
+        "会上市商务局对协会的成立表示祝贺，希望协会充分发挥“桥梁、纽带”作用，促进行业规范发展。\n")
+    text = engine.answer("商务局希望某市餐饮协会发挥啥作用").text
+    assert "桥梁" in text and "纽带" in text
+    assert engine.answer("某市餐饮协会要发挥什么作用").declined  # no one's hope asked: no definition, no guess

@@ -246,8 +246,12 @@ class FactAnswers:
     def _send_to(self, q, scope) -> Answer | None:
         """申报资料送到哪儿: a sentence that sends things somewhere (材料寄至…), else the notice's own
         报送地址 line (often below its attachments, so read with the page's contact lines)."""
+        def addressed(doc, i):  # …邮寄到行业部办公室。 / 地址：某路102号…: the address on the next line
+            return i + 1 < len(doc.sentences) and ADDRESS_LINE.match(doc.sentences[i + 1]) is not None
+
         def sending(doc):
-            return [i for i, s in enumerate(doc.sentences) if SEND_IN_TEXT.search(s) and ADDRESS_IN_TEXT.search(s)]
+            return [i for i, s in enumerate(doc.sentences)
+                    if SEND_IN_TEXT.search(s) and (ADDRESS_IN_TEXT.search(s) or addressed(doc, i))]
 
         for doc, coverage in self.finder.answerable(q, scope, need=lambda d: bool(sending(d) or
                                                                                    d.article.contacts.get("send_to"))):
@@ -255,7 +259,8 @@ class FactAnswers:
             index, cov = self.finder.sentence(q, doc, found, with_title=True) if found else (0, 0.0)
             if found and cov >= thresholds.MIN_SENTENCE_COVERAGE:
                 said = doc.article.sentences[index].text
-                text, evidence = f"{quote(said)}\n{source(doc.article)}", said
+                shown = quote(said) + (f"\n{doc.article.sentences[index + 1].text}" if addressed(doc, index) else "")
+                text, evidence = f"{shown}\n{source(doc.article)}", said
             elif doc.article.contacts.get("send_to"):
                 evidence = f"报送地址：{doc.article.contacts['send_to']}"
                 text, cov = f"{evidence}\n{source(doc.article)}", coverage

@@ -505,5 +505,6 @@ def test_what_a_body_hoped_an_association_would_do_is_the_sentence_voicing_the_h
 def test_where_to_send_is_the_sending_sentence_with_the_address_line_under_it(tmp_path):
     engine = engine_over(tmp_path,
         "关于申报某行业十佳的通知\n发布时间：2020-09-11\n二、申报时间及方式\n"
-        "电子文本发至行业部邮箱。\n纸质文本加盖公章邮寄到行业部办公室。\n地址：某市某区某路102号某大厦1211室，邮编100055。\n")
-    assert "某大厦1211室" in engine.answer("申报十佳的纸质材料要寄到哪里").text
+        "电子文本发至行业部邮箱。\n纸质文本加盖公章邮寄到行业部办公室。\n地址：某市某区某路102号某大厦1211室，邮编100055。\n"
+        "三、联系人信息\n行业发展部：陶秋荣 010-63370000\n")
+    assert "某大厦1211室" in engine.answer("申报十佳的纸质文本要寄到哪里").text

@@ -146,6 +146,19 @@ def serve_bot(tmp_path, env: dict, command: list[str] | None = None, cwd: str = 
         served.stop()
 
 
+def wait_for_redis(client, process, seconds: float = 10) -> bool:
+    """Whether the redis-server `process` answers PING through `client` within `seconds`."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            client.ping()
+            return True
+        except redis.ConnectionError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                return False
+            time.sleep(0.05)
+
+
 class RedisServer:
     """A real redis-server on a free loopback port, without persistence, owned by the tests."""
 
@@ -171,19 +184,13 @@ class RedisServer:
              "--enable-debug-command", "local"],  # DEBUG SLEEP plays a slow Redis
             stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
         client = redis.Redis(host=LOOPBACK, port=self.port, socket_timeout=1)
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                client.ping()
-                break
-            except redis.ConnectionError:
-                if self.process.poll() is not None or time.monotonic() > deadline:
-                    with open(self.log, encoding="utf-8", errors="replace") as f:
-                        tail = f.read()[-2000:]
-                    pytest.fail(f"redis-server did not start on port {self.port}:\n{tail}", pytrace=False)
-                time.sleep(0.05)
-            finally:
-                client.close()
+        try:
+            if not wait_for_redis(client, self.process):
+                with open(self.log, encoding="utf-8", errors="replace") as f:
+                    tail = f.read()[-2000:]
+                pytest.fail(f"redis-server did not start on port {self.port}:\n{tail}", pytrace=False)
+        finally:
+            client.close()
         return self
 
     def stop(self):

@@ -6,11 +6,10 @@ import datetime
 import ipaddress
 import os
 import subprocess
-import time
 
 import pytest
 import redis
-from served import LOOPBACK, REDIS_SERVER, free_port, serve_bot
+from served import LOOPBACK, REDIS_SERVER, free_port, serve_bot, wait_for_redis
 from wechat_client import TOKEN
 
 from bot.state import create_store
@@ -54,15 +53,8 @@ def tls_redis(tmp_path_factory):
                                 "--tls-auth-clients", "no", "--save", "", "--appendonly", "no", "--dir", folder,
                                 "--loglevel", "warning"], stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
     client = redis.Redis(host=LOOPBACK, port=port, ssl=True, ssl_ca_certs=cert, socket_timeout=1)
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            client.ping()
-            break
-        except redis.ConnectionError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail("redis-server did not start with TLS (is it built with TLS support?)", pytrace=False)
-            time.sleep(0.05)
+    if not wait_for_redis(client, process):
+        pytest.fail("redis-server did not start with TLS (is it built with TLS support?)", pytrace=False)
     yield port, cert
     client.close()
     process.terminate()

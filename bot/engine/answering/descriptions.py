@@ -189,7 +189,7 @@ class Passages:
                     said = doc.sentences[announce]
                     noun = q.list_noun or (q.targets[0] if q.targets else "")
                     # 共设三站 announces 站; a heading 三、培训内容 announces the 内容 listed under it; so does
-                    # a caption that counts them (先进企业（11家）)
+                    # a caption that counts them (优秀单位（8家）)
                     names_noun = bool(noun) and (
                         re.search(rf"[一二三四五六七八九十两\d]+(?:[个项家位类种站处][\u4e00-\u9fff]{{0,3}})?{noun}", said)
                         or re.search(rf"{noun}[（(]\d+[个项家位名所人][）)]$", said)

@@ -138,7 +138,7 @@ class FactAnswers:
                 return True
             return bool(asked & {normalise_number(m.group(0)) for m in NUMBER_TOKEN.finditer(c.before + c.noun)})
 
-        def names_person(doc, i):  # an article titled 王某讲座…: 9.5万人次观看 is of the person's event
+        def names_person(doc, i):  # an article titled 某某讲座…: 3万人次在线收看 is of the person's event
             return person in doc.article.sentences[i].text or person in doc.article.title
 
         def matching(doc):  # counts of the asked kind, in a sentence that names what is counted (and who)
@@ -246,7 +246,7 @@ class FactAnswers:
     def _send_to(self, q, scope) -> Answer | None:
         """申报资料送到哪儿: a sentence that sends things somewhere (材料寄至…), else the notice's own
         报送地址 line (often below its attachments, so read with the page's contact lines)."""
-        def addressed(doc, i):  # …邮寄到行业部办公室。 / 地址：某路102号…: the address on the next line
+        def addressed(doc, i):  # …寄到协会秘书处。 / 地址：某路1号…: the address on the next line
             return i + 1 < len(doc.sentences) and ADDRESS_LINE.match(doc.sentences[i + 1]) is not None
 
         def sending(doc):
@@ -377,7 +377,7 @@ class FactAnswers:
                 for i in printed:  # 联系人：许立宇… / 联系人：谢婉婷…: the lines right under it too
                     if i == kept[-1] + 1:
                         kept.append(i)
-                # 3、联系人信息： / 行业发展部： / 谢某 010-…: a heading line brings the contact lines it announces
+                # 联系方式： / 某部： / 某某 010-…: a heading line brings the contact lines it announces
                 while (doc.sentences[kept[-1]].endswith(("：", ":")) or kept[-1] + 1 in printed) and \
                         kept[-1] + 1 < len(doc.sentences) and len(kept) < CONTACT_LINES_SHOWN and (
                         CONTACT_IN_TEXT.search(doc.sentences[kept[-1] + 1])
@@ -435,7 +435,7 @@ class FactAnswers:
 
     def code(self, q, people, scope) -> Answer | None:
         """标准编号是多少: the sentence that gives a standard's or a document's number; 文号是多少 of a
-        notice: the file number printed above its body (宜装协[2021]1号), which no sentence repeats."""
+        notice: the file number printed above its body (某协会[2021]1号), which no sentence repeats."""
         for doc, coverage in self.finder.answerable(q, scope)[:1] if FILE_NUMBER_ASKED.search(q.text) else ():
             number = doc.article.document_number  # a number the notice cites (根据…（某协〔2011〕47号）) is another's
             if number:

@@ -37,7 +37,7 @@ LEAD_ASKED = re.compile(alternation("lead_asked"))  # 谁带队, 谁率队
 GROUP_OF = re.compile(r"一行(?:[\d一二三四五六七八九十]+人)?")  # 某某一行4人到…
 ROLE_VERBS = {"host": re.compile(alternation("action_verbs/host"))}  # 主持, 带队: which one was asked and said
 SPEECH_ACT_ASKED = re.compile(alternation("speech_acts_asked"))  # 提了哪些要求
-SPEECH_ACT_VERB = re.compile(alternation("speech_act_verbs"))  # 提出要强化…: puts something to others
+SPEECH_ACT_VERB = re.compile(alternation("speech_act_verbs"))  # 提出要加强…: puts something to others
 ORGS_ASKED = re.compile(f"{alternation('attendee_org_kinds')}|{alternation('attendee_org_kinds_kept')}")
 ORGS_DROPPED = re.compile(alternation("attendee_org_kinds"))
 

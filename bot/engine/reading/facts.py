@@ -224,7 +224,7 @@ def extract_facts(article: Article) -> ArticleFacts:
             names = _org_list_items(m.group(1))
             if names and not any(name in s.text and name in facts.people for name in names):
                 facts.org_lists.append((names, m.group(2), s.index))
-        for m in ORGS_LEADERS.finditer(s.text):  # 县发改局、县民政局等有关领导参加: the bodies whose leaders came
+        for m in ORGS_LEADERS.finditer(s.text):  # 某局、某委等有关领导参加: the bodies whose leaders came
             names = _org_list_items(m.group(1))
             if names and all(ORG_SUFFIX_RE.search(name) for name in names):
                 facts.org_lists.append((names, "部门", s.index))
@@ -463,7 +463,7 @@ def _heading_lists(article: Article) -> list[tuple[int, list[int]]]:
 
 
 APPENDIX_LEAD = re.compile(r"^附(?:件|表)?\s*\d*\s*[：:]\s*")
-COUNTED_CAPTION = re.compile(r"[（(]\d+\s*[家名项个位人所][）)]$")  # 先进企业（11家）, over one name a line
+COUNTED_CAPTION = re.compile(r"[（(]\d+\s*[家名项个位人所][）)]$")  # 优秀单位（8家）, over one name a line
 NUMBERED_POINT = re.compile(r"^(\d{1,2})\s*[.．、]\s*(?!\d)")  # 1.申报表 (not 1.5万元)
 
 

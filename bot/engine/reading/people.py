@@ -198,7 +198,7 @@ def clean_org(segment: str, home_org: str = "") -> str:
     if segment in SELF_REFERENCES:
         return home_org
     if segment.endswith(("与", "和", "同", "跟")):
-        return ""  # 孔某与赖某董事长就…交换了意见: the other party, not an organisation
+        return ""  # 甲某与乙某董事长就…座谈: the other party, not an organisation
     own = OWN_UNIT.match(segment)  # 我会专家委员会
     if own and home_org:
         return home_org + own.group(1)

@@ -508,3 +508,12 @@ def test_where_to_send_is_the_sending_sentence_with_the_address_line_under_it(tm
         "电子文本发至行业部邮箱。\n纸质文本加盖公章邮寄到行业部办公室。\n地址：某市某区某路102号某大厦1211室，邮编100055。\n"
         "三、联系人信息\n行业发展部：陶秋荣 010-63370000\n")
     assert "某大厦1211室" in engine.answer("申报十佳的纸质文本要寄到哪里").text
+
+
+def test_in_a_visits_report_a_paragraph_opened_by_where_it_is_is_a_stop(tmp_path):
+    engine = engine_over(tmp_path,
+        "某分会一行调研某市苗木企业\n发布时间：2021-06-25\n6月22日，某分会副秘书长韦金莲一行调研某市苗木企业。\n"
+        "在某市甲环境建设有限公司，韦金莲一行参观了科普馆。\n在某县乙园林绿化工程有限公司，花开正艳的百子莲引人驻足。\n"
+        "在某镇丙园艺科技有限公司基地，漫山满坡的绣球花开得正好。\n")
+    text = engine.answer("某分会在某市都看了哪些企业").text
+    assert all(name in text for name in ("甲环境", "乙园林", "丙园艺")), text

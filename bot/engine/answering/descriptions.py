@@ -23,6 +23,7 @@ AMOUNT = re.compile(rf"(?:(?<![\d.])\d{{1,3}}(?:\.\d)?|[一二两三四五六七
                     rf"|{alternation('durations_unbounded')}")
 VISITED = re.compile(alternation("visit_verbs"))
 PLACE_NAMED = re.compile(alternation("visited_places"))
+STOP_OPENING = re.compile(rf"^在[^，。；]{{2,40}}?(?:{alternation('visited_places')})[^，。；]{{0,6}}，")
 LISTS = re.compile(alternation("list_openers"))
 PURPOSE_RE = re.compile(f"{alternation('purpose_said')}|{alternation('purpose_hinted')}")
 PURPOSE_STRONG = re.compile(alternation("purpose_said"))
@@ -92,6 +93,8 @@ class Passages:
         """参观了哪些地方 / 走访了哪几家企业: every stop of the visit the article describes, in order."""
         for doc, coverage in self.finder.answerable(q, scope, people=people):
             stops = {i for i, text in enumerate(doc.sentences) if VISITED.search(text) and PLACE_NAMED.search(text)}
+            if stops:  # 在某某园林公司，花开正艳…: in a visit's report, a paragraph opened by where it is is a stop
+                stops |= {i for i, text in enumerate(doc.sentences) if STOP_OPENING.match(text)}
             for _announce, items in doc.facts.lists:  # 第一站：…公司 / 随后… / 最后…: the itinerary's items
                 if any(i in stops or PLACE_NAMED.search(doc.sentences[i]) for i in items):
                     stops.update(items)

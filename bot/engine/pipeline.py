@@ -20,8 +20,8 @@ from .answering.alternatives import either_or_answer
 from .answering.descriptions import Passages
 from .answering.facts import FUTURE_SAID, FactAnswers
 from .answering.labels import labelled_answer
-from .answering.people import PeopleAnswers
-from .question.analysis import TARGET_NOUNS, Question, analyse, clean, orgs_named
+from .answering.people import SPEECH_ACT_ASKED, PeopleAnswers
+from .question.analysis import INTERROGATIVES, TARGET_NOUNS, Question, analyse, clean, orgs_named
 from .reading.knowledge import KnowledgeBase
 from .reading.people import plausible_name
 from .retrieval.faq_match import FaqMatcher
@@ -67,8 +67,6 @@ WEB_ADDRESS = re.compile(r"https?://\S+$")  # an FAQ 来源 that is the original
 PERSON_ASKED = re.compile(alternation("person_asked"))  # a person, not 哪个 (哪个条例 asks for a document)
 # 哪位, 联系人, 叫什么名字: only a person answers these, never an organisation's sentence
 ONE_PERSON_ASKED = re.compile(alternation("one_person_asked"))
-SPEECH_ACT_ASKED = re.compile(alternation("speech_acts_asked"))
-INTERROGATIVE = re.compile(alternation("interrogatives"))
 COMPANION_ASKED = re.compile(alternation("companion_asked"))  # 是谁陪同的: who went with the person named
 MAX_PARTS = 3  # questions answered from one message; more is an essay, not a chat
 PRONOUNS = re.compile(alternation("pronouns"))  # longest first: 他们 before 他
@@ -297,7 +295,7 @@ class Engine:
         if people:
             if q.kind == "speakers" or SPEECH_TOPIC_ASKED.search(q.text):
                 return "said"
-            if SPEECH_ACT_ASKED.search(q.text) and INTERROGATIVE.search(q.text):
+            if SPEECH_ACT_ASKED.search(q.text) and INTERROGATIVES.search(q.text):
                 return "said"  # 某某对协会提了哪些要求: what that person said, not a sentence naming them
             if q.kind == "host" and "谁" in q.text:
                 return "host"  # 某某调研的那个座谈会是谁主持的: the person named is part of the event asked

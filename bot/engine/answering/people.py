@@ -35,7 +35,7 @@ NEW_HOLDER_ASKED = re.compile(alternation("new_holder_asked"))  # 新选出来�
 NEW_HOLDER_SAID = alternation("new_holder_said")  # 新当选的…会长某某
 LEAD_ASKED = re.compile(alternation("lead_asked"))  # 谁带队, 谁率队
 GROUP_OF = re.compile(r"一行(?:[\d一二三四五六七八九十]+人)?")  # 某某一行4人到…
-ROLE_VERBS = {"host": re.compile(alternation("action_verbs/host"))}  # 主持, 带队: which one was asked and said
+HOST_VERBS = re.compile(alternation("action_verbs/host"))  # 主持, 带队: which one was asked and said
 SPEECH_ACT_ASKED = re.compile(alternation("speech_acts_asked"))  # 提了哪些要求
 SPEECH_ACT_VERB = re.compile(alternation("speech_act_verbs"))  # 提出要加强…: puts something to others
 ORGS_ASKED = re.compile(f"{alternation('attendee_org_kinds')}|{alternation('attendee_org_kinds_kept')}")
@@ -275,8 +275,8 @@ class PeopleAnswers:
 
     def host(self, q, people, scope) -> Answer | None:
         if LEAD_ASKED.search(q.text):  # 谁带队: the one who led, said with 带队 or as 某某一行
-            return self._role(q, scope, "host", "带队") or self._led(q, scope)
-        return self._role(q, scope, "host", "主持")
+            return self._hosted(q, scope, "带队") or self._led(q, scope)
+        return self._hosted(q, scope, "主持")
 
     def _led(self, q, scope) -> Answer | None:
         """某协会秘书长甲、副秘书长乙一行4人到…: the group is the first-named person's (甲一行)."""
@@ -322,14 +322,16 @@ class PeopleAnswers:
         return Answer(text, f"{doc.article.path}#speakers", 100.0 * good[0][1], [source_entry(doc)], kind="speakers",
                       context={"article": doc.article.path}, choices=choices)
 
-    def _role(self, q, scope, role: str, verb: str) -> Answer | None:
-        good = self.finder.answerable(q, scope, need=lambda d: any(k == role for p in d.facts.people.values()
+    def _hosted(self, q, scope, verb: str) -> Answer | None:
+        """谁主持/谁带队: the person the sentence closest to the question says did it, with the verb
+        the article used (`verb` when it names none)."""
+        good = self.finder.answerable(q, scope, need=lambda d: any(k == "host" for p in d.facts.people.values()
                                                           for k, _ in p.actions))
         if not good:
             return self.passages.content(q, [], scope, cue=HOST_RE, cue_required=True)  # no sentence says 主持: not the title
-        asked = set(ROLE_VERBS[role].findall(q.text)) if role in ROLE_VERBS else set()
+        asked = set(HOST_VERBS.findall(q.text))
         for doc, _ in good:
-            acts = {i: p for p in doc.facts.people.values() for k, i in p.actions if k == role}
+            acts = {i: p for p in doc.facts.people.values() for k, i in p.actions if k == "host"}
             # 谁带队 is answered by the one who led, not by who chaired the talks (both are host verbs)
             if asked:
                 acts = {i: p for i, p in acts.items() if any(v in doc.sentences[i] for v in asked)}
@@ -339,12 +341,12 @@ class PeopleAnswers:
         else:
             return None
         person = acts[index]
-        said = ROLE_VERBS[role].findall(doc.sentences[index]) if role in ROLE_VERBS else []
+        said = HOST_VERBS.findall(doc.sentences[index])
         verb = next((v for v in said if v in asked), said[0] if said else verb)
         text = f"由{person.description}{person.name}{verb}。\n原文：{quote(doc.article.sentences[index].text)}"
         more, choices = self.finder.alternatives(good, q)
         text += more + "\n" + source(doc.article)
-        return Answer(text, f"{doc.article.path}#{role}", 100.0 * good[0][1], [source_entry(doc)], kind=role,
+        return Answer(text, f"{doc.article.path}#host", 100.0 * good[0][1], [source_entry(doc)], kind="host",
                       context={"person": person.name, "article": doc.article.path},
                       choices=choices, evidence=doc.article.sentences[index].text)
 

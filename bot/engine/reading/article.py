@@ -27,7 +27,7 @@ META_RE = re.compile(rf"(?:^|\s|[:：])(?:{META_LABELS})\s*[:：]")  # 发布人
 PUBLISH_RE = re.compile(rf"(?:{alternation('date_labels')})\s*[:：]?\s*(.{{6,20}})")
 # Navigation: [打印] buttons, 首页 > breadcrumbs > 正文, 【字体, words like 当前位置, a lone English/繁体 link
 NAV_RE = re.compile(
-    rf"[\[【〖]\s*(?:{alternation('nav_buttons')})(?:本页|此页|窗口|本文)?\s*[\]】〗]|首页\s*[>＞»\-–—]|[>＞»]\s*正文|{alternation('nav_words')}|"
+    rf"[\[【〖]\s*(?:{alternation('nav_buttons')})(?:{alternation('nav_button_objects')})?\s*[\]】〗]|首页\s*[>＞»\-–—]|[>＞»]\s*正文|{alternation('nav_words')}|"
     rf"[【\[]\s*字体|^\s*(?:{alternation('language_links')})\s*$"
 )
 COPYRIGHT_MARK = re.compile(alternation("copyright_marks"), re.IGNORECASE)  # 版权所有, copyright, ©

@@ -51,11 +51,17 @@ class Turn:
     instead of asking the store, and leaves what it keeps in `sets` and `deletes`, which are
     written together with the reply kept for retries. A turn that was never `loaded` (the claim
     failed, or none was made) is ignored: the conversation reads and writes the store itself.
+
+    A follower's messages take turns (`turn_key`): two sent close together are answered one after
+    the other, so the second reads the session the first left (its "1" picks from the first's
+    choices) instead of both reading the same old one and the last write winning.
     """
 
     rate_key: str
     window: float  # the rate window in seconds; 0 when the rate is not limited (nothing counted)
     session_key: str
+    turn_key: str
+    owner: str = ""  # the claim that holds the follower's turn; empty when it was not taken
     loaded: bool = False
     count: int = 0
     session: object = None
@@ -74,7 +80,8 @@ class Conversation:
 
     def start(self, openid: str) -> Turn:
         """What a message from `openid` will read from the store, to be read with its retry claim."""
-        return Turn(rate_key(openid), self.limiter.window if self.limiter.limit else 0, session_key(openid))
+        return Turn(rate_key(openid), self.limiter.window if self.limiter.limit else 0, session_key(openid),
+                    turn_key(openid))
 
     def handle_text(self, openid: str, text: str, engine, turn: Turn | None = None) -> Reply:
         """Answer a follower's text, taking the conversation so far into account.
@@ -167,6 +174,12 @@ class Conversation:
 def session_key(openid: str) -> str:
     """chat:{openid}, hash-tagged like the follower's rate count (see ratelimit.rate_key)."""
     return f"chat:{{{openid}}}"
+
+
+def turn_key(openid: str) -> str:
+    """turn:{openid}: which of the follower's messages is being answered (see Turn), hash-tagged
+    like the session."""
+    return f"turn:{{{openid}}}"
 
 
 def wants_more(text: str) -> bool:

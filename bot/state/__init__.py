@@ -13,10 +13,10 @@ from flask import current_app
 
 from ..config import DEFAULTS
 from .failover import FailoverStore
-from .memory import MemoryStore
+from .memory import BUSY, MemoryStore
 from .redisstore import RedisStore
 
-__all__ = ["FailoverStore", "MemoryStore", "RedisStore", "create_store", "get_store", "init_app",
+__all__ = ["BUSY", "FailoverStore", "MemoryStore", "RedisStore", "create_store", "get_store", "init_app",
            "key_prefix", "shared_redis"]
 
 

@@ -114,11 +114,16 @@ class FailoverStore:
     def incr_and_get(self, key: str, ttl: float, get_key: str | None) -> tuple[int, object]:
         return self._call("incr_and_get", key, ttl, get_key)
 
-    def begin(self, claim: str, value, lease: float, rate: str, window: float, session: str) -> tuple:
-        return self._call("begin", claim, value, lease, rate, window, session)
+    def begin(self, claim: str, value, lease: float, rate: str, window: float, session: str,
+              turn: str | None = None) -> tuple:
+        return self._call("begin", claim, value, lease, rate, window, session, turn)
 
-    def write(self, sets: list[tuple[str, object, float]], deletes: list[str] = ()):
-        return self._call("write", sets, deletes)
+    def take_turn(self, turn: str, owner: str, lease: float, session: str) -> tuple[bool, object]:
+        return self._call("take_turn", turn, owner, lease, session)
+
+    def write(self, sets: list[tuple[str, object, float]], deletes: list[str] = (),
+              releases: list[tuple[str, str]] = ()):
+        return self._call("write", sets, deletes, releases)
 
     def tally(self, name: str, member: str, cap: int, now: float | None = None) -> int:
         """Count in this process and hand the counts to Redis every `tally_every` seconds (one

@@ -5,6 +5,7 @@ import time
 
 from .tally import count_in, sort_tally
 
+BUSY = "busy"  # in place of the session: another message of the follower holds its turn
 SWEEP_EVERY = 60.0  # seconds between purges of expired keys in memory, so idle keys cannot pile up
 
 
@@ -68,13 +69,18 @@ class MemoryStore:
         count = self.incr(key, ttl)
         return count, self.get(get_key) if get_key else None
 
-    def begin(self, claim: str, value, lease: float, rate: str, window: float, session: str) -> tuple:
+    def begin(self, claim: str, value, lease: float, rate: str, window: float, session: str,
+              turn: str | None = None) -> tuple:
         """A message's first look at the store, at once (one round trip in Redis).
 
         Claims `claim` with `value` for `lease` seconds, as add(). The first delivery gets
         (True, its rate count, its session): the count of `rate` goes up by one in a fixed window
         of `window` seconds (not counted when `window` is 0, returned as 0), and `session` is read.
         A retry gets (False, the claim's value, None) and counts nothing.
+
+        With `turn` (the follower's turn key), the first delivery also takes the follower's turn
+        for `lease` seconds, held in the claim's name; while another message of the follower holds
+        it, the session is not read and BUSY comes back in its place (see take_turn).
         """
         with self._lock:
             item = self._live(claim)
@@ -86,16 +92,40 @@ class MemoryStore:
                 counted = self._live(rate)
                 count = 1 if counted is None else counted[1] + 1
                 self._data[rate] = (time.monotonic() + window if counted is None else counted[0], count)
+            if turn is not None and not self._take(turn, claim, lease):
+                return True, count, BUSY
             found = self._live(session)
             return True, count, found[1] if found else None
 
-    def write(self, sets: list[tuple[str, object, float]], deletes: list[str] = ()):
-        """Several sets and deletes together (one round trip in Redis)."""
+    def take_turn(self, turn: str, owner: str, lease: float, session: str) -> tuple[bool, object]:
+        """Take the follower's turn for `owner` if no other message holds it: (True, the session
+        read under it), else (False, None)."""
+        with self._lock:
+            if not self._take(turn, owner, lease):
+                return False, None
+            found = self._live(session)
+            return True, found[1] if found else None
+
+    def _take(self, turn: str, owner: str, lease: float) -> bool:
+        held = self._live(turn)
+        if held and held[1] != owner:
+            return False
+        self._put(turn, owner, lease)
+        return True
+
+    def write(self, sets: list[tuple[str, object, float]], deletes: list[str] = (),
+              releases: list[tuple[str, str]] = ()):
+        """Several sets and deletes together (one round trip in Redis); each (key, owner) of
+        `releases` is deleted only while it still holds that owner (a turn given back)."""
         with self._lock:
             for key, value, ttl in sets:
                 self._put(key, value, ttl)
             for key in deletes:
                 self._data.pop(key, None)
+            for key, owner in releases:
+                held = self._live(key)
+                if held and held[1] == owner:
+                    del self._data[key]
 
     def tally(self, name: str, member: str, cap: int, now: float | None = None) -> int:
         """Count `member` once more in the tally `name`; returns its count.

@@ -11,6 +11,7 @@ import redis
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
+from .memory import BUSY
 from .tally import EVICT_AMONG, TALLY_TTL, sort_tally
 
 # WeChat waits 5 s for a reply: a Redis that takes longer than this is treated as down.
@@ -44,7 +45,8 @@ return count
 """
 
 # A message's first look at the store, in one round trip (see MemoryStore.begin). KEYS: claim, rate
-# count, session; ARGV: claim value, lease (ms), rate window (ms; 0: not counted).
+# count, session, and the follower's turn (optional); ARGV: claim value, lease (ms), rate window (ms;
+# 0: not counted), claim name (the turn's owner).
 BEGIN_SCRIPT = """
 if redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then
   local count = 0
@@ -52,9 +54,29 @@ if redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then
     count = redis.call('INCR', KEYS[2])
     if redis.call('PTTL', KEYS[2]) < 0 then redis.call('PEXPIRE', KEYS[2], ARGV[3]) end
   end
-  return {1, count, redis.call('GET', KEYS[3])}
+  if KEYS[4] then
+    local held = redis.call('GET', KEYS[4])
+    if held and held ~= ARGV[4] then return {1, count, false, 1} end
+    redis.call('SET', KEYS[4], ARGV[4], 'PX', ARGV[2])
+  end
+  return {1, count, redis.call('GET', KEYS[3]), 0}
 end
-return {0, 0, redis.call('GET', KEYS[1])}
+return {0, 0, redis.call('GET', KEYS[1]), 0}
+"""
+
+# Take a follower's turn and read the session under it (see MemoryStore.take_turn). KEYS: turn,
+# session; ARGV: owner, lease (ms).
+TURN_SCRIPT = """
+local held = redis.call('GET', KEYS[1])
+if held and held ~= ARGV[1] then return {0, false} end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+return {1, redis.call('GET', KEYS[2])}
+"""
+
+# Give a turn back only if it is still ours (a lapsed turn may since be another message's).
+RELEASE_SCRIPT = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
 """
 
 
@@ -66,6 +88,7 @@ class RedisStore:
         self.prefix = prefix
         self._tally = client.register_script(TALLY_SCRIPT)
         self._begin = client.register_script(BEGIN_SCRIPT)
+        self._take_turn = client.register_script(TURN_SCRIPT)
 
     @classmethod
     def from_url(cls, url: str, prefix: str = "bot") -> "RedisStore":
@@ -111,20 +134,35 @@ class RedisStore:
         raw = results[2] if get_key else None
         return int(results[0]), None if raw is None else json.loads(raw)
 
-    def begin(self, claim: str, value, lease: float, rate: str, window: float, session: str) -> tuple:
+    def begin(self, claim: str, value, lease: float, rate: str, window: float, session: str,
+              turn: str | None = None) -> tuple:
         """Claim, count and read for one message in one Lua call (see MemoryStore.begin)."""
         keys = [self.key_name(claim), self.key_name(rate), self.key_name(session)]
-        claimed, count, raw = self._begin(keys=keys, args=[_dump(value), _ms(lease), _ms(window) if window else 0])
+        if turn is not None:
+            keys.append(self.key_name(turn))
+        claimed, count, raw, busy = self._begin(keys=keys, args=[_dump(value), _ms(lease),
+                                                                 _ms(window) if window else 0, claim])
+        if busy:
+            return True, int(count), BUSY
         found = None if not raw else json.loads(raw)
         return (True, int(count), found) if claimed else (False, found, None)
 
-    def write(self, sets: list[tuple[str, object, float]], deletes: list[str] = ()):
-        """Several sets and deletes in one round trip; not a transaction (each key stands alone)."""
+    def take_turn(self, turn: str, owner: str, lease: float, session: str) -> tuple[bool, object]:
+        """Take the follower's turn and read the session, in one Lua call (see MemoryStore.take_turn)."""
+        taken, raw = self._take_turn(keys=[self.key_name(turn), self.key_name(session)], args=[owner, _ms(lease)])
+        return (True, None if not raw else json.loads(raw)) if taken else (False, None)
+
+    def write(self, sets: list[tuple[str, object, float]], deletes: list[str] = (),
+              releases: list[tuple[str, str]] = ()):
+        """Several sets, deletes and turns given back in one round trip; not a transaction (each
+        key stands alone)."""
         pipe = self.client.pipeline(transaction=False)
         for key, value, ttl in sets:
             pipe.set(self.key_name(key), _dump(value), px=_ms(ttl))
         for key in deletes:
             pipe.delete(self.key_name(key))
+        for key, owner in releases:  # EVAL, not EVALSHA: a pipeline with a Script object asks first
+            pipe.eval(RELEASE_SCRIPT, 1, self.key_name(key), owner)  # whether it is loaded (a round trip)
         pipe.execute()
 
     def tally_keys(self, name: str) -> list[str]:

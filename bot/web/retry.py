@@ -15,12 +15,15 @@ import logging
 import threading
 import time
 
+from ..state import BUSY
+
 log = logging.getLogger(__name__)
 
 CLAIM_TTL = 30  # seconds a message's reply is kept for retries; WeChat's 3 tries span about 15 s
 LEASE = 4.0  # seconds a claim lives unless renewed: shorter than WeChat's 5 s between tries
 POLL = 0.05  # seconds between looks at another delivery's claim
 WAIT = 4.0  # a retry waits this long for the first delivery's reply (WeChat gives each try 5 s)
+TURN_WAIT = 3.0  # a message waits this long for the follower's previous one, then answers anyway
 NOTHING = "success"  # WeChat shows nothing for this reply
 WORKING = {"state": "working"}
 
@@ -48,12 +51,12 @@ class _LeaseKeeper:
 
     def __init__(self):
         self._lock = threading.Condition()
-        self._held: dict[tuple[int, str], list] = {}  # (store id, name) -> [store, lease, last renewal]
+        self._held: dict[tuple[int, str], list] = {}  # (store id, name) -> [store, value, lease, last renewal]
         self._thread: threading.Thread | None = None
 
-    def hold(self, store, name: str, lease: float):
+    def hold(self, store, name: str, lease: float, value=WORKING):
         with self._lock:
-            self._held[(id(store), name)] = [store, lease, time.monotonic()]
+            self._held[(id(store), name)] = [store, value, lease, time.monotonic()]
             self._lock.notify()
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._run, name="claim-leases", daemon=True)
@@ -73,12 +76,12 @@ class _LeaseKeeper:
             now = time.monotonic()
             with self._lock:
                 for (_, name), held in list(self._held.items()):
-                    store, lease, last = held
+                    store, value, lease, last = held
                     if now - last < lease / 3:
                         continue
-                    held[2] = now
+                    held[3] = now
                     try:
-                        store.set(name, WORKING, ttl=lease)
+                        store.set(name, value, ttl=lease)
                     except Exception:  # the store failing must not kill the renewals of the others
                         log.exception("could not renew the claim %s", name)
 
@@ -122,22 +125,57 @@ class RetryClaims:
         if turn is None:
             return (True, None) if self.store.add(name, WORKING, ttl=self.lease) else (False, self.store.get(name))
         claimed, found, session = self.store.begin(name, WORKING, self.lease, turn.rate_key, turn.window,
-                                                   turn.session_key)
+                                                   turn.session_key, turn.turn_key)
         if not claimed:
             return False, found
+        if session == BUSY:
+            session = self._wait_turn(name, turn)
+        else:
+            turn.owner = name
+        if turn.owner:
+            _keeper.hold(self.store, turn.turn_key, self.lease, value=name)
         turn.loaded, turn.count, turn.session = True, found, session
         return True, None
+
+    def _wait_turn(self, name: str, turn):
+        """The session, read once the follower's previous message is answered (its turn given
+        back or lapsed) or, after TURN_WAIT seconds, read without the turn: an answer in time
+        matters more than the order of two messages."""
+        deadline = time.monotonic() + TURN_WAIT
+        while time.monotonic() < deadline:
+            time.sleep(POLL)
+            taken, session = self.store.take_turn(turn.turn_key, name, self.lease, turn.session_key)
+            if taken:
+                turn.owner = name
+                return session
+        log.warning("a follower's previous message still held its turn after %.0f s; answering anyway",
+                    TURN_WAIT)
+        return self.store.get(turn.session_key)
 
     def finish(self, key: str, reply: str, turn=None):
         """Keep the reply for the retries still to come, with what the turn keeps, in one round trip."""
         _keeper.drop(self.store, f"msg:{key}")
         done = (f"msg:{key}", {"state": "done", "reply": reply}, CLAIM_TTL)
         if turn is not None and turn.loaded:
-            self.store.write([done, *turn.sets], turn.deletes)
+            self._drop_turn(turn)
+            self.store.write([done, *turn.sets], turn.deletes, self._releases(turn))
         else:
             self.store.set(*done[:2], ttl=CLAIM_TTL)
 
-    def release(self, key: str):
-        """Give the claim up, so WeChat's next retry answers instead of waiting on nothing."""
+    def release(self, key: str, turn=None):
+        """Give the claim (and the follower's turn) up, so WeChat's next retry answers instead of
+        waiting on nothing, and the follower's next message need not wait."""
         _keeper.drop(self.store, f"msg:{key}")
-        self.store.delete(f"msg:{key}")
+        if turn is not None and turn.owner:
+            self._drop_turn(turn)
+            self.store.write([], [f"msg:{key}"], self._releases(turn))
+        else:
+            self.store.delete(f"msg:{key}")
+
+    def _drop_turn(self, turn):
+        if turn.owner:
+            _keeper.drop(self.store, turn.turn_key)
+
+    @staticmethod
+    def _releases(turn) -> list[tuple[str, str]]:
+        return [(turn.turn_key, turn.owner)] if turn.owner else []

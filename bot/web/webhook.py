@@ -119,7 +119,7 @@ def _answer_once(msg, msg_type: str) -> Outcome:
         outcome = _answer(msg, msg_type, turn)
     except BaseException:
         if claimed:
-            claims.release(key)  # let WeChat's retry try again instead of waiting on nothing
+            claims.release(key, turn)  # let WeChat's retry try again instead of waiting on nothing
         raise
     if claimed:
         try:

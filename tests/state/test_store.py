@@ -7,7 +7,7 @@ import pytest
 import redis
 from served import RedisServer
 
-from bot.state import MemoryStore, create_store
+from bot.state import BUSY, MemoryStore, create_store
 from bot.state.failover import FailoverStore
 from bot.state.redisstore import RedisStore
 
@@ -331,3 +331,24 @@ def test_write_sets_and_deletes_together(store):
     assert store.get("chat:{o3}") is None
     time.sleep(0.2)
     assert store.get("chat:{o4}") is None  # each set keeps its own expiry
+
+
+def test_a_followers_turn_is_held_by_one_message_at_a_time(store):
+    store.set("chat:{o5}", {"context": {"person": "甲"}}, ttl=60)
+    first = store.begin("msg:{o5}:1", "w", 5, "rate:{o5}", 60, "chat:{o5}", "turn:{o5}")
+    assert first == (True, 1, {"context": {"person": "甲"}})
+    second = store.begin("msg:{o5}:2", "w", 5, "rate:{o5}", 60, "chat:{o5}", "turn:{o5}")
+    assert second == (True, 2, BUSY)  # claimed and counted, but the session is not read yet
+    assert store.take_turn("turn:{o5}", "msg:{o5}:2", 5, "chat:{o5}") == (False, None)
+    store.write([], [], [("turn:{o5}", "msg:{o5}:9")])  # not its owner: nothing given back
+    assert store.take_turn("turn:{o5}", "msg:{o5}:2", 5, "chat:{o5}") == (False, None)
+    store.write([("chat:{o5}", {"choices": ["a", "b"]}, 60)], [], [("turn:{o5}", "msg:{o5}:1")])
+    assert store.take_turn("turn:{o5}", "msg:{o5}:2", 5, "chat:{o5}") == (True, {"choices": ["a", "b"]})
+    assert store.take_turn("turn:{o5}", "msg:{o5}:2", 5, "chat:{o5}")[0]  # its own turn, taken again
+
+
+def test_a_turn_whose_holder_died_lapses_with_its_lease(store):
+    assert store.begin("msg:{o6}:1", "w", 0.2, "rate:{o6}", 60, "chat:{o6}", "turn:{o6}")[2] is None
+    assert store.take_turn("turn:{o6}", "msg:{o6}:2", 0.2, "chat:{o6}") == (False, None)
+    time.sleep(0.3)
+    assert store.take_turn("turn:{o6}", "msg:{o6}:2", 0.2, "chat:{o6}") == (True, None)

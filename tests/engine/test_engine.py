@@ -517,3 +517,12 @@ def test_in_a_visits_report_a_paragraph_opened_by_where_it_is_is_a_stop(tmp_path
         "在某镇丙园艺科技有限公司基地，漫山满坡的绣球花开得正好。\n")
     text = engine.answer("某分会在某市都看了哪些企业").text
     assert all(name in text for name in ("甲环境", "乙园林", "丙园艺")), text
+
+
+def test_a_short_word_asked_is_found_written_out_in_full(tmp_path):
+    """学费 is the notice's 学习费用, 会费 its 会员费: the counted word asked, written out in full."""
+    engine = engine_over(tmp_path,
+        "关于开展某市造价员继续教育的通知\n发布日期：2024-03-01\n"
+        "一、学习费用\n本年度继续教育的学习费用为每人450元。\n二、会员费\n会员单位每年交纳会员费1500元。\n")
+    assert "450元" in engine.answer("造价员继续教育学费多少钱").text
+    assert "1500元" in engine.answer("会员单位一年会费多少").text

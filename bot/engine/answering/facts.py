@@ -120,8 +120,9 @@ class FactAnswers:
             heading = self.library.canon(doc.article.sentences[i].heading).lower()  # 一、会费标准 / ①会员2000元
             # 1、报名费用 / 初级：300元 / 高级：500元: a short line above labels the lines under it
             heading += "".join(doc.sentences[j] for j in range(max(0, i - 2), i) if len(doc.sentences[j]) <= SUBHEADING)
-            return all(w in doc.sentences[i] or w in heading or (i > 0 and REFERS_BACK.match(doc.sentences[i])
-                                                                 and w in doc.sentences[i - 1]) for w in wanted)
+            return all(names(w, doc.sentences[i]) or names(w, heading)
+                       or (i > 0 and REFERS_BACK.match(doc.sentences[i]) and names(w, doc.sentences[i - 1]))
+                       for w in wanted)
 
         asked = {n for n in q.numbers if n.startswith("第")}
         # 学60学时要交多少钱: a plain number the question gives qualifies the count, so the sentence gives it too
@@ -465,3 +466,14 @@ def _same_town(place: str, other: str) -> bool:
     """在某省某某市召开 and 地点：某某市某大酒店: both name 某某市, so the second is the venue in it."""
     match = SequenceMatcher(None, place, other).find_longest_match(0, len(place), 0, len(other))
     return match.size >= 3 and place[match.a + match.size - 1] in TOWN_ENDINGS
+
+
+def names(word: str, text: str) -> bool:
+    """The text names `word`, or writes a short word out in full: 学费 is 学习费用, 会费 会员费
+    (each character in order, at most one other character between two of them)."""
+    if word in text:
+        return True
+    if not 2 <= len(word) <= 3:
+        return False
+    return re.search("[\u4e00-\u9fff]?".join(map(re.escape, word)), text) is not None
+

@@ -526,3 +526,15 @@ def test_a_short_word_asked_is_found_written_out_in_full(tmp_path):
         "一、学习费用\n本年度继续教育的学习费用为每人450元。\n二、会员费\n会员单位每年交纳会员费1500元。\n")
     assert "450元" in engine.answer("造价员继续教育学费多少钱").text
     assert "1500元" in engine.answer("会员单位一年会费多少").text
+
+
+def test_a_title_with_no_organisation_is_the_post_in_the_one_just_named(tmp_path):
+    """某研究会日前成立。会长某某致辞…: the 会长 is the new society's, and of no other."""
+    engine = engine_over(tmp_path,
+        "又一家新社团亮相\n发布时间：2024-05-10\n"
+        "某市建筑文化研究会日前成立。会长柯明远致辞时回顾了筹备过程。市住建局副局长邵青出席。\n")
+    for question in ("某市建筑文化研究会的会长是谁", "建筑文化研究会会长叫什么"):
+        answer = engine.answer(question)
+        assert not answer.declined and "会长是柯明远" in answer.text, question  # (a decline suggests 柯明远是谁？)
+    other = engine.answer("某市建筑业协会的会长是谁")
+    assert other.declined or "柯明远" not in other.text

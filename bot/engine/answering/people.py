@@ -210,6 +210,8 @@ class PeopleAnswers:
                     own = [part[:-len(title)] for part in re.split(r"[、兼]", re.sub(r"（.*?）", "", held))
                            if part.endswith(title) and ORG_SUFFIX_RE.search(part[:-len(title)])]
                     names = [n for o in [org, *own] if o for n in _expanded(o, doc, self.library) + _parents(o, person, doc)]
+                    implied = _implied(held, person, doc) if not org and not own else []
+                    names = names or implied
                     # 某观摩会上某大学的教授: the organisation and the event the article is about
                     if not own_org:
                         names += [self.library.canon(doc.article.title).lower() + n for n in names]
@@ -221,7 +223,7 @@ class PeopleAnswers:
                     held_in = {p for p in PLACES if p in post}
                     if places_asked and held_in and not places_asked & held_in:
                         continue  # 甲市协会的会长 is not the 乙省协会 会长 who came to 甲市协会's congress
-                    found.append((fit, doc, person, org, held))
+                    found.append((fit, doc, person, org or "".join(implied[:1]), held))
         if not found:
             return []
         found.sort(key=lambda f: -f[0])
@@ -398,6 +400,22 @@ def _expanded(org: str, doc: Doc, library: Library) -> list[str]:
     org = library.canon(org)
     full = [library.canon(f) for short, f in doc.facts.aliases.items() if library.canon(short) == org]
     return [org] + full + [n for n in doc.names if len(n) > len(org) and is_abbreviation(org, n)]
+
+
+def _implied(held: str, person, doc: Doc) -> list[str]:
+    """某研究会日前成立。会长某某致辞…: a title written with no organisation before it, opening its
+    sentence, is the post in the organisation the sentence before (in its paragraph) is about,
+    else in the one the title names."""
+    sentences = doc.article.sentences
+    for i in person.sentences:
+        text = doc.sentences[i]
+        at = text.find(held + person.name)
+        if at < 0 or org_mentions(text[:at]):
+            continue
+        if i > 0 and sentences[i - 1].paragraph == sentences[i].paragraph and org_mentions(doc.sentences[i - 1]):
+            return org_mentions(doc.sentences[i - 1])[:1]
+        return org_mentions(doc.article.title)[:1]
+    return []
 
 
 def _parents(org: str, person, doc: Doc) -> list[str]:

@@ -538,3 +538,27 @@ def test_a_title_with_no_organisation_is_the_post_in_the_one_just_named(tmp_path
         assert not answer.declined and "会长是柯明远" in answer.text, question  # (a decline suggests 柯明远是谁？)
     other = engine.answer("某市建筑业协会的会长是谁")
     assert other.declined or "柯明远" not in other.text
+
+
+def test_a_surname_the_table_lacks_is_read_where_the_text_writes_comrade_after_the_name(tmp_path):
+    """笪 is in no surname table, but 笪立新同志为会长 and 会长笪立新同志 write a person; the outgoing
+    原会长 no longer holds the post, and the bot says nothing of a firm the article never names."""
+    engine = engine_over(tmp_path,
+        "某市酒店行业协会召开第三次会员大会\n发布时间：2024-05-10\n"
+        "大会选举产生了第三届理事会，一致同意：笪立新同志为会长，俞涛同志为秘书长。\n"
+        "新当选的会长笪立新同志作了讲话。原会长柏文华出席。大会聘请柏文华为名誉会长。\n")
+    for question in ("某市酒店行业协会的会长是谁", "酒店行业协会新选的会长叫啥"):
+        answer = engine.answer(question)
+        assert "笪立新" in answer.text and "柏文华" not in answer.text, question
+    assert "会长" in engine.answer("笪立新是谁").text
+    assert "柏文华" in engine.answer("酒店行业协会的名誉会长是谁").text
+    assert engine.answer("笪立新是哪家酒店的老板").declined  # the 酒店 in 某市酒店行业协会 is none
+    for question in ("俞涛是哪个单位的", "俞涛是哪个单位的秘书长"):
+        assert "某市酒店行业协会" in engine.answer(question).text, question
+
+
+def test_how_one_comrade_is_written_vouches_for_no_surname_in_common_words(tmp_path):
+    from bot.engine.reading.people import vouched_surnames
+
+    assert vouched_surnames("会长笪立新同志讲话。一致同意：禚明同志为秘书长。") == {"笪", "禚"}
+    assert vouched_surnames("请有关同志为大会做好准备，各位同志任务艰巨。") == set()

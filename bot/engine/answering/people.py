@@ -8,7 +8,7 @@ from ..reading.facts import is_abbreviation
 from ..reading.orgs import org_mentions
 from ..retrieval.finder import Finder, source_entry, subject_words
 from ..retrieval.library import Doc, Library
-from ..text.lexicon import ORG_SUFFIX_RE, PLACES
+from ..text.lexicon import ORG_SUFFIX_RE, PLACES, TITLE_RE
 from ..text.numerals import NUMBER_TOKEN, numbers_in
 from ..text.vocab import alternation, pairs, words
 from .descriptions import Passages
@@ -65,7 +65,7 @@ class PeopleAnswers:
         doc = order[0]
         person = doc.facts.people[name]
         kinds = [t for t in q.targets if t in ORG_KINDS]
-        if kinds and not any(re.search(rf"[\u4e00-\u9fffA-Za-z]{{2}}{k}", person.description) for t in kinds for k in ORG_KINDS[t]):
+        if kinds and not any(_of_kind(person, ORG_KINDS[t]) for t in kinds):
             return None  # 钱德祥是哪家公司的: the article names no company of his (公司总经理 names none)
         lines = [person_line(person) + "。"]
         summary, deed = _deeds(doc, person)
@@ -400,6 +400,22 @@ def _expanded(org: str, doc: Doc, library: Library) -> list[str]:
     org = library.canon(org)
     full = [library.canon(f) for short, f in doc.facts.aliases.items() if library.canon(short) == org]
     return [org] + full + [n for n in doc.names if len(n) > len(org) and is_abbreviation(org, n)]
+
+
+def _of_kind(person, endings: tuple[str, ...]) -> bool:
+    """The person's description names an organisation of the kind: 某大学建筑学系教授 is of a
+    大学 (its 学系 a part of it), 某集团公司总经理 of a 公司. Not a word that only names the trade of
+    a body of members (the 酒店 of 某市酒店行业协会), nor a title alone (公司总经理 names no company)."""
+    for part in person.description.split("、"):
+        for k in endings:
+            for m in re.finditer(rf"[\u4e00-\u9fffA-Za-z）)]{{2}}{k}", part):
+                rest = part[m.end():]
+                title = TITLE_RE.search(rest)
+                rest = rest[:title.start()] if title else rest
+                body = ORG_SUFFIX_RE.search(rest)  # 行业协会, 商会, 学会: a body of members, named by its trade
+                if not (body and body.group(0).endswith("会")) or rest.endswith(endings):
+                    return True
+    return False
 
 
 def _implied(held: str, person, doc: Doc) -> list[str]:

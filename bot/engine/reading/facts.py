@@ -13,7 +13,7 @@ from ..text.lexicon import COMPOUND_SURNAMES, ORG_SUFFIX_RE, TITLE_RE
 from ..text.vocab import alternation, pairs, words
 from .article import Article, without_closing_note
 from .orgs import org_mentions, resolve
-from .people import HONORIFICS, TABLE_ROW, Mention, find_people, role_in
+from .people import HONORIFICS, TABLE_ROW, VOUCHED, Mention, find_people, role_in, vouched_surnames
 
 HAN = "\u4e00-\u9fff"
 
@@ -126,6 +126,15 @@ BODY_ENDINGS = words("body_endings")  # 专家委员会, 编制组
 
 
 def extract_facts(article: Article) -> ArticleFacts:
+    """The article's facts (see _extract_facts), its names read with the surnames it vouches for."""
+    token = VOUCHED.set(vouched_surnames("\n".join([article.title, *(s.text for s in article.sentences)])))
+    try:
+        return _extract_facts(article)
+    finally:
+        VOUCHED.reset(token)
+
+
+def _extract_facts(article: Article) -> ArticleFacts:
     """Everything an article states, as typed facts that keep the index of their evidence sentence.
 
     Two passes over the sentences, because who someone is must be known before what they did

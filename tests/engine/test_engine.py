@@ -562,3 +562,17 @@ def test_how_one_comrade_is_written_vouches_for_no_surname_in_common_words(tmp_p
 
     assert vouched_surnames("会长笪立新同志讲话。一致同意：禚明同志为秘书长。") == {"笪", "禚"}
     assert vouched_surnames("请有关同志为大会做好准备，各位同志任务艰巨。") == set()
+
+
+@pytest.mark.parametrize("body, firms", [
+    ("2024年4月2日，某市装饰协会深入甲城装饰、乙江幕墙、丙安门窗等会员企业调研。\n", ["甲城装饰", "乙江幕墙", "丙安门窗"]),
+    ("2024年4月2日，某市装饰协会一行到开发区调研。据悉，参与本次调研的企业有甲城装饰工程有限公司、乙江幕墙有限公司"
+     "和丙安门窗（某市）有限公司等3家公司。\n",
+     ["甲城装饰工程有限公司", "乙江幕墙有限公司", "丙安门窗（某市）有限公司"]),
+])
+def test_a_visit_reported_as_one_list_is_answered_by_its_firms(tmp_path, body, firms):
+    """深入甲、乙、丙等企业调研 / 参与本次调研的企业有甲、乙和丙等3家公司: one sentence names every stop."""
+    engine = engine_over(tmp_path, "某市装饰协会赴开发区调研会员企业\n发布时间：2024-04-03\n" + body)
+    for question in ("装饰协会调研了哪些企业", "装饰协会这次都去了哪几家公司"):
+        text = engine.answer(question).text
+        assert all(firm in text for firm in firms) and "、限公司" not in text, question

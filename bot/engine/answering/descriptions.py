@@ -23,6 +23,7 @@ AMOUNT = re.compile(rf"(?:(?<![\d.])\d{{1,3}}(?:\.\d)?|[一二两三四五六七
                     rf"|{alternation('durations_unbounded')}")
 VISITED = re.compile(alternation("visit_verbs"))
 PLACE_NAMED = re.compile(alternation("visited_places"))
+VISIT_REPORTED = re.compile(alternation("visit_reports"))
 STOP_OPENING = re.compile(rf"^在[^，。；]{{2,40}}?(?:{alternation('visited_places')})[^，。；]{{0,6}}，")
 LISTS = re.compile(alternation("list_openers"))
 PURPOSE_RE = re.compile(f"{alternation('purpose_said')}|{alternation('purpose_hinted')}")
@@ -103,12 +104,27 @@ class Passages:
             if days:  # 5月30日走访了哪几家: the stops of that day (each captioned or dated), if the article says
                 stops = [i for i in range(len(doc.sentences)) if _days(doc.sentences[i]) & days
                          and (i in stops or PLACE_NAMED.search(doc.sentences[i]))]
+            if len(stops) < 2 and not days:
+                listed = self._visited_list(doc)
+                if listed:
+                    return listed
             if len(stops) < (1 if days else 2):
                 continue
             lines = [quote(doc.article.sentences[i].text, 120) for i in stops[:6]]
             return Answer("\n".join(lines) + "\n" + source(doc.article), f"{doc.article.path}#visits",
                           100.0 * coverage, [source_entry(doc)], kind="visits", context={"article": doc.article.path},
                           evidence=doc.article.sentences[stops[0]].text)
+        return None
+
+    @staticmethod
+    def _visited_list(doc: Doc) -> Answer | None:
+        """深入甲、乙、丙等企业调研: one sentence lists every firm visited."""
+        for names, _kind, i in doc.facts.org_lists:
+            if len(names) >= 2 and VISIT_REPORTED.search(doc.sentences[i]):
+                said = doc.article.sentences[i].text
+                return Answer(f"{'、'.join(names)}。\n原文：{quote(said, 200)}\n{source(doc.article)}",
+                              f"{doc.article.path}#visits", 100.0, [source_entry(doc)], kind="visits",
+                              context={"article": doc.article.path}, evidence=said)
         return None
 
     def content(self, q, people, scope, cue=None, cue_required=False) -> Answer | None:

@@ -52,7 +52,7 @@ COUNT_RE = re.compile(  # 约1800名|参会代表: qualifier, number, 余/多, u
 # 已连续举办17年: a number of years after a word of duration (vocab/duration_cues.txt), never a year
 DURATION_YEARS = re.compile(rf"(?:{alternation('duration_cues')})[{HAN}]{{0,4}}?"
                             rf"((?<!\d)\d{{1,3}}|[一二两三四五六七八九十百]+)(多)?年(?![\d度底初代级月])")
-ORG_LIST = re.compile(rf"((?:[{HAN}A-Za-z（）()]{{2,30}}、)+[{HAN}A-Za-z（）()]{{2,30}})等(?:[{HAN}]{{0,6}})?"
+ORG_LIST = re.compile(rf"((?:[{HAN}A-Za-z（）()]{{2,30}}、)+[{HAN}A-Za-z（）()]{{2,62}})等(?:[\d一二三四五六七八九十两]+[家个所](?={alternation('org_list_kinds')})|[{HAN}]{{0,6}})"
                       rf"({alternation('org_list_kinds')})")
 ORGS_LEADERS = re.compile(rf"((?:[{HAN}A-Za-z（）()]{{2,30}}、)+[{HAN}A-Za-z（）()]{{2,30}})等(?:有关|相关)?领导")
 LEADING_FUNCTION = re.compile(r"^[由在与和及对为将把被从向是的了]+")
@@ -502,7 +502,7 @@ def _item_style(marker: str) -> str:
 SEQUENCE = re.compile(rf"第[一二三四五六七八九十\d]+站|{alternation('sequence_words')}")
 
 
-ORG_LIST_OPENER = re.compile(alternation("org_list_openers"))  # 来自, 包括, 邀请了
+ORG_LIST_OPENER = re.compile(f"(?:{alternation('org_list_openers')})(?!限公司)")  # 来自, 包括, 邀请了 (not 有限公司's 有)
 
 
 def _org_list_items(listed: str) -> list[str]:
@@ -515,6 +515,9 @@ def _org_list_items(listed: str) -> list[str]:
     if not items:
         return []
     items[0] = ORG_LIST_OPENER.split(items[0])[-1]
+    last = re.split(r"和|及", items[-1])  # …、某汽车部件有限公司和某电器（长沙）有限公司: two, both named in full
+    if len(last) == 2 and all(ORG_SUFFIX_RE.search(part) for part in last):
+        items[-1:] = last
     if any(TITLE_RE.search(item) for item in items):
         return []  # a chain of people, not of organisations
     return [item for item in items if 2 <= len(item) <= 30]

@@ -576,3 +576,16 @@ def test_a_visit_reported_as_one_list_is_answered_by_its_firms(tmp_path, body, f
     for question in ("装饰协会调研了哪些企业", "装饰协会这次都去了哪几家公司"):
         text = engine.answer(question).text
         assert all(firm in text for firm in firms) and "、限公司" not in text, question
+
+
+def test_a_day_with_no_month_on_a_page_with_no_date_is_answered_as_written(tmp_path):
+    """某会18日假某中心举行… (假: at) on a page with no date: the day, month unknown; 几点 is answered
+    only by a sentence that gives the time of day."""
+    engine = engine_over(tmp_path,
+        "某市青年建筑师联谊会成立\n"
+        "某市青年建筑师联谊会18日假某市会展中心举行成立大会。\n"
+        "首届年会将于本月二十日上午九时在某市图书馆举行。\n")
+    assert "18日" in engine.answer("青年建筑师联谊会成立大会是几号开的").text
+    answer = engine.answer("青年建筑师联谊会首届年会几号几点开")
+    assert "20日" in answer.text and "上午九时" in answer.text
+    assert engine.answer("青年建筑师联谊会成立大会几点开始").declined  # its sentence gives no time

@@ -20,6 +20,9 @@ GROUP_ASKED = re.compile(rf"({alternation('group_nouns')})(?:成员)?(?:{alterna
                          rf"(?:个|名|位)?(?:{alternation('group_members')})")
 HOTEL_ASKED = re.compile(rf"(?:哪个|哪家|什么)(?:{alternation('hotel_words')})")
 HOTEL = re.compile(alternation("hotel_words"))
+# 下午三时, 上午9:30, 14点半: a time of day as an event's sentence gives it
+CLOCK_SAID = re.compile(r"(?:上午|下午|晚上|早上|中午|晚)?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*"
+                        r"(?:[:：]\s*\d{2}|[时点](?:\d{1,2}分|半|[一二三四五]十分)?)")
 REFERS_BACK = re.compile(r"(?:该|其|此)[\u4e00-\u9fff]")  # 该基地, 其中: about what the sentence before named
 TOTAL = re.compile(alternation("total_words"))
 DOC_VERBS = re.compile(alternation("document_verbs"))
@@ -288,14 +291,17 @@ class FactAnswers:
                         out[s.index] = Event(s.index, dates, "")
             return out
 
-        if kind == "when" and q.clock:
-            return None  # a time of day: the articles give dates, and a date would answer wrongly
+        clock = kind == "when" and q.clock  # 几点开: only a sentence that gives the time of day answers
         by_deadline = kind == "when" and DEADLINE_ASKED.search(q.text)
         good = self.finder.answerable(q, scope, need=lambda d: bool(events(d) or (by_deadline and deadlines(d))))
         for doc, coverage in good:
             by_sentence = {e.sentence: e for e in events(doc)}
             if by_deadline:  # 几号前报名: a date the article sets as a deadline (于5月10日前), if it has one
                 by_sentence = deadlines(doc) or by_sentence
+            if clock:
+                by_sentence = {i: e for i, e in by_sentence.items() if CLOCK_SAID.search(doc.sentences[i])}
+                if not by_sentence:
+                    continue
             index, cov = self.finder.sentence(q, doc, sorted(by_sentence), with_title=True, kind=kind)
             if cov < thresholds.MIN_SENTENCE_COVERAGE:
                 continue
@@ -306,6 +312,8 @@ class FactAnswers:
             if FUTURE_ASKED.search(q.text) and not FUTURE_SAID.search(doc.article.sentences[index].text):
                 continue  # 下一届在哪里开: this meeting's date and place are not the next one's
             fact = "、".join(d.text for d in event.dates) if kind == "when" else event.place
+            if clock:
+                fact += CLOCK_SAID.search(doc.sentences[index]).group(0)
             if kind == "when" and YEAR_ASKED.search(q.text) and not any(d.year for d in event.dates):
                 year = doc.article.published[:4]
                 if not year:

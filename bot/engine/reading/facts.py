@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from ..text.dates import Date, find_dates
 from ..text.lexicon import COMPOUND_SURNAMES, ORG_SUFFIX_RE, TITLE_RE
+from ..text.numerals import to_int
 from ..text.vocab import alternation, pairs, words
 from .article import Article, without_closing_note
 from .orgs import org_mentions, resolve
@@ -27,7 +28,9 @@ POSTS_HELD = re.compile(rf"(?:{alternation('posts_held_verbs')})([^。；，：]
 # 2024年9月，某局将开展…: an event set for a month of a year, with no day given
 MONTH_OF_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月(?![\d\s]*[日号]|份?\d)")
 PLACE_REACH = 60  # characters before 举行/召开 where its place is looked for
-DAY_OF_EVENT = re.compile(r"(?<![\d月年号])(\d{1,2})日(?=上午|下午|晚|在|于|举行|召开|举办|，)")  # 19日举行: no month
+# 19日举行, 本月十六日下午…假某馆举行 (假: at, in Hong Kong and Macau news): a day with no month
+DAY_OF_EVENT = re.compile(r"(?<![\d月年号〇零一二三四五六七八九十第])(?:本月|当月)?"
+                          r"(\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日(?=上午|下午|晚|在|于|假|举行|召开|举办|，)")
 TERM_ONLY = re.compile(r"第[一二三四五六七八九十\d]+[届次期]")  # an organisation written as its term alone
 ELECTED_BEFORE = re.compile(rf"(?:{alternation('action_verbs/elected')})的")  # 新当选的…会长某某
 NEW_REACH = 24  # characters before a name where 当选的 may stand
@@ -335,10 +338,13 @@ def _events(facts: ArticleFacts, text: str, index: int, published: str = ""):
     dates = [d for d, _, _ in find_dates(text)] or [
         Date(int(m.group(1)), int(m.group(2)), 0, text=m.group(0).replace(" ", ""))
         for m in MONTH_OF_YEAR.finditer(text) if 1 <= int(m.group(2)) <= 12]
-    day = DAY_OF_EVENT.search(text) if not dates and published and PLACE_VERB.search(text) else None
-    if day and int(day.group(1)) <= int(published[8:10]):  # 某公会19日举行…: a day of the month it was reported in
-        dates = [Date(int(published[:4]), int(published[5:7]), int(day.group(1)),
-                      text=f"{int(published[:4])}年{int(published[5:7])}月{day.group(1)}日")]
+    day = DAY_OF_EVENT.search(text) if not dates and PLACE_VERB.search(text) else None
+    number = to_int(day.group(1)) if day else 0
+    if day and published and 1 <= number <= int(published[8:10]):  # 某公会19日举行…: of the month it was reported in
+        dates = [Date(int(published[:4]), int(published[5:7]), number,
+                      text=f"{int(published[:4])}年{int(published[5:7])}月{number}日")]
+    elif day and not published and 1 <= number <= 31:  # a page with no date: the day as written, month unknown
+        dates = [Date(None, 0, number, text=f"{number}日")]
     place = ""
     for verb in PLACE_VERB.finditer(text):
         # a place is at most 30 characters before its verb: look no further back than that (a pasted

@@ -589,3 +589,13 @@ def test_a_day_with_no_month_on_a_page_with_no_date_is_answered_as_written(tmp_p
     answer = engine.answer("青年建筑师联谊会首届年会几号几点开")
     assert "20日" in answer.text and "上午九时" in answer.text
     assert engine.answer("青年建筑师联谊会成立大会几点开始").declined  # its sentence gives no time
+
+
+def test_a_person_read_with_one_post_takes_the_one_elected_to_with_its_organisation(tmp_path):
+    """某局局长岑某当选为第七届印协会长: known as 局长 first, the person now also holds the 会长."""
+    engine = engine_over(tmp_path,
+        "某市印刷协会召开第七次会员代表大会\n发布时间：2024-06-01\n"
+        "大会选举产生了第七届理事会。某市新闻出版局局长岑立新当选为第七届印协会长。\n")
+    for question in ("某市印协新选的会长是谁", "某市印刷协会会长是谁"):
+        answer = engine.answer(question)
+        assert not answer.declined and "会长是岑立新" in answer.text, question

@@ -463,8 +463,9 @@ def _appointed(sentence: str, known: set[str], home_org: str) -> list[Mention]:
             if not plausible_name(name) and plausible_name(name[1:]):
                 name = name[1:]  # 选举廖原同志任…: the search began one character early, on the verb
             unit = unit.rstrip("）)")
-            # a name already read with its present title (…集团董事长某某为第四届会长) takes the new post too
-            if plausible_name(name) and (name not in known or later or not ORDINAL.sub("", role[:title.start()]).strip()):
+            # a name already read with its present title takes the new post too, with its organisation
+            # (…集团董事长某某为第四届会长, 某局局长某某当选为第七届印协会长)
+            if plausible_name(name):
                 start = sentence.find(name)
                 org = clean_org(role[:title.start()], home_org) or home_org
                 own = f"（{unit}）" if unit and ORG_SUFFIX_RE.search(unit) else ""

@@ -599,3 +599,12 @@ def test_a_person_read_with_one_post_takes_the_one_elected_to_with_its_organisat
     for question in ("某市印协新选的会长是谁", "某市印刷协会会长是谁"):
         answer = engine.answer(question)
         assert not answer.declined and "会长是岑立新" in answer.text, question
+
+
+def test_names_listed_before_a_counted_group_share_the_post_elected(tmp_path):
+    """甲、乙、丙及20家企业负责人当选为副会长: the three named are 副会长."""
+    engine = engine_over(tmp_path,
+        "某省纺织协会召开第六次会员代表大会\n发布时间：2024-05-25\n"
+        "大会选举产生了新一届理事会。葛文远当选为会长，柯晓岚、岑浩、蒲立言及20家纺织企业负责人当选为副会长。\n")
+    text = engine.answer("某省纺织协会这次选了哪些副会长").text
+    assert all(name in text for name in ("柯晓岚", "岑浩", "蒲立言")), text

@@ -62,6 +62,8 @@ UNIT_BEFORE_NAME = rf"(?:[{HAN}]{{2,30}}?(?:{UNIT_ENDING}))?"
 APPOINTED_VERB = re.compile(rf"{alternation('appointed_as')}|同志任")  # cheap to rule out before APPOINTED
 UNIT_AND_NAME = re.compile(rf"(.+(?:{UNIT_ENDING}))([{HAN}]{{2,3}})$")
 APPOINTED = re.compile(rf"((?:{UNIT_BEFORE_NAME}[{HAN}]{{2,3}}(?:[（(][^（）()]{{1,40}}[）)])?(?:、|和|及))*{UNIT_BEFORE_NAME}[{HAN}]{{2,3}})(?:[（(][^（）()]{{1,40}}[）)])?(?:等?(?:\d+|[一二三四五六七八九十]+)[位名人]|等)?"
+                       # 甲、乙、丙及20家棉纺企业负责人当选为副会长: a counted group closes the list of names
+                       rf"(?:(?:及|和|以及)(?:\d+|[一二三四五六七八九十]+)[家位名个][{HAN}]{{0,12}}?)?"
                        rf"(?:同志)?(?:以\d+票|以全票|以高票)?(?:{alternation('appointed_as')}|(?<=同志)任)(.{{0,24}}?)$")
 ELECTED_AFTER = re.compile(rf"^(?:{patterns('elected_after_name')})(.{{0,30}}?)$")  # ，被选举为…主席
 # ^ 蒋文志以85票当选秘书长; 华浩文（…集团董事长）以88票当选会长: the brackets say who he is;

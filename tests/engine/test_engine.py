@@ -608,3 +608,16 @@ def test_names_listed_before_a_counted_group_share_the_post_elected(tmp_path):
         "大会选举产生了新一届理事会。葛文远当选为会长，柯晓岚、岑浩、蒲立言及20家纺织企业负责人当选为副会长。\n")
     text = engine.answer("某省纺织协会这次选了哪些副会长").text
     assert all(name in text for name in ("柯晓岚", "岑浩", "蒲立言")), text
+
+
+def test_a_second_title_whose_organisation_reads_like_a_name_still_names_its_holder(tmp_path):
+    """…副部长、区工商联党组书记柯天明: 区工商联 (区 is also a surname) is no name; the holder is 柯天明.
+    江屿建工 is a firm named by its trade alone."""
+    engine = engine_over(tmp_path,
+        "某区工商联赴某街道商会调研\n发布时间：2024-06-10\n"
+        "近日，某区委统战部副部长、区工商联党组书记柯天明，区工商联副主席岑敏一行到某街道商会开展调研。\n"
+        "江屿建工董事长蒲一帆说，商会帮企业解决了不少难题。\n")
+    assert "党组书记" in engine.answer("柯天明是什么职务").text
+    text = engine.answer("区工商联去街道商会调研去了哪些人").text
+    assert "柯天明" in text and "岑敏" in text
+    assert "江屿建工" in engine.answer("蒲一帆是哪个公司的").text

@@ -273,7 +273,8 @@ def find_people(sentence: str, home_org: str = "") -> list[Mention]:
             floor = m.end()
             continue
         bare = segment.strip(" 、，")
-        found = (None if plausible_name(bare) or _called_by_surname(sentence, m.start())
+        named_before = plausible_name(bare) and (len(bare) < 4 or bare[:2] in COMPOUND_SURNAMES)  # not 区工商联
+        found = (None if named_before or _called_by_surname(sentence, m.start())
                  else name_after(sentence, m.end()))  # 、郑琦宇副总规划师; not 王主席纪念馆
         before = name_before(sentence, m.start(), floor)
         if found and before and title in AFTER_NAME_TITLES and ORG_SUFFIX_RE.search(sentence[floor:before[1]]):

@@ -621,3 +621,24 @@ def test_a_second_title_whose_organisation_reads_like_a_name_still_names_its_hol
     text = engine.answer("区工商联去街道商会调研去了哪些人").text
     assert "柯天明" in text and "岑敏" in text
     assert "江屿建工" in engine.answer("蒲一帆是哪个公司的").text
+
+def test_an_english_question_is_matched_by_whole_words_not_by_letter_pairs(tmp_path):
+    """Letter pairs ("ca", "an") are in any English paragraph of any article: an English word
+    counts only as a word, and a word the glossary maps (contractor: 承建) finds its sentence."""
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "society.txt").write_text(
+        "某市教育研究会成立\n某市教育研究会日前成立，会长柯明远致辞。\n"
+        "The Society for Education Research was established recently. Its president reflected upon the "
+        "preparatory process and outlined development strategies for the sector.\n", encoding="utf-8")
+    (news / "fair.txt").write_text(
+        "某市罐头食品展开幕\n发布时间：2024-05-10\n展会评出十大经典产品：甲牌午餐肉、乙牌鱼罐头、丙牌黄桃罐头。\n",
+        encoding="utf-8")
+    (news / "tour.txt").write_text(
+        "全区装配式建筑项目观摩活动在某市举行\n发布时间：2024-05-10\n"
+        "第二站是由某建设集团有限公司承建的某市滨江人才公寓项目。\n项目经理蒲一凡现场讲解了吊装工艺。\n",
+        encoding="utf-8")
+    engine = Engine(load_knowledge(str(tmp_path)))
+    canned = engine.answer("Which canned seafood products made the canned food association's top ten classics list?")
+    assert "society" not in (canned.matched or "")
+    assert "某建设集团有限公司" in engine.answer("Who was the contractor for the Binjiang talent apartment project?").text

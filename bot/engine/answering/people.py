@@ -369,6 +369,11 @@ class PeopleAnswers:
             index, cov = self.finder.sentence(q, doc, named_in, with_title=True)
             if cov < thresholds.MIN_SENTENCE_COVERAGE:
                 continue
+            # 某公寓项目是谁承建的, of a tour titled …项目观摩活动在某市举行: some of what the title does
+            # not say (公寓, 承建) must be in the sentence, not only 项目 and the city
+            _, focus = self.finder.split_focus(subject, doc)
+            if subject and focus and not self.finder.focus_share(subject, focus, doc.sentences[index], doc):
+                continue
             named = [p for p in doc.facts.people.values() if index in p.sentences]
             evidence = doc.article.sentences[index].text
             # a title that says it as well as any sentence does names the one it is about:

@@ -23,7 +23,6 @@ from ..text.lexicon import (
 from ..text.vocab import alternation, patterns, words
 
 HAN = "\u4e00-\u9fff"
-ORDINAL = re.compile(r"第[一二三四五六七八九十\d]+届|新一届")
 PREPOSITIONS = set(words("name_prepositions"))
 APPOINTED_TO = re.compile(f"(?:{alternation('appointment_verbs')})$")
 # After a name these end it for sure: punctuation, a number + classifier, 任 + a title, and the

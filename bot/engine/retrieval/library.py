@@ -169,6 +169,9 @@ def publisher_places(article: Article) -> list[str]:
     return places
 
 
+LATIN_WORD = re.compile(r"[a-z0-9]+")
+
+
 class Subject:
     """What a question is about, compared with many texts of many articles.
 
@@ -180,7 +183,10 @@ class Subject:
 
     def __init__(self, topic: str, idf):
         self.chunks = subject_chunks(topic)
-        grams = [[c[i:i + 2] if len(c) > 1 else c for i in range(max(len(c) - 1, 1))] for c in self.chunks]
+        # Chinese is read in bigrams; a Latin word is one piece, as the index holds it (its letter
+        # pairs, "ca" "an" "nn", are in any English paragraph of any article)
+        grams = [[c] if LATIN_WORD.fullmatch(c) else [c[i:i + 2] if len(c) > 1 else c for i in range(max(len(c) - 1, 1))]
+                 for c in self.chunks]
         weights = {g: idf(g) for pieces in grams for g in pieces}
         seen = [w for w in weights.values() if w > 0]
         # A gram no article has weighs like an ordinary word of the question: the question asks

@@ -642,3 +642,14 @@ def test_an_english_question_is_matched_by_whole_words_not_by_letter_pairs(tmp_p
     canned = engine.answer("Which canned seafood products made the canned food association's top ten classics list?")
     assert "society" not in (canned.matched or "")
     assert "某建设集团有限公司" in engine.answer("Who was the contractor for the Binjiang talent apartment project?").text
+
+
+def test_a_span_of_days_answers_when_it_ends_or_begins(tmp_path):
+    """公示到几号 / 几号开始: the last or first day of 4月20号——4月30日 (a doubled dash), not another date."""
+    engine = engine_over(tmp_path,
+        "关于某市优秀装饰工程评选结果的公示\n发布时间：2024-04-19\n"
+        "根据评选办法，4月20号——4月30日为公示期。公示期结束后，协会将于5月13日举行颁奖活动。\n"
+        "2024年度继续教育的学习时间为5月27日至12月20日。\n")
+    for question in ("优秀装饰工程评选公示到几号", "装饰工程评选的公示期哪天结束"):
+        assert engine.answer(question).text.startswith("时间：4月30日"), question
+    assert engine.answer("继续教育几号开始学").text.startswith("时间：5月27日")

@@ -43,6 +43,8 @@ ADDRESS_ASKED = re.compile(alternation("address_asked"))
 ADDRESS_IN_TEXT = re.compile(rf"[路街道巷]\d+号|{alternation('address_said')}")
 # A question about a deadline, and a date an article sets as one (请于5月10日前…, 截止日期为…).
 CONTACT_LINES_SHOWN = 5  # a contact block: heading, department, person and phone lines
+RANGE_END_ASKED = re.compile(alternation("range_end_asked"))
+RANGE_START_ASKED = re.compile(alternation("range_start_asked"))
 DAY_ASKED = re.compile(alternation("day_asked"))  # 哪天结束: a month is no answer
 CONTACT_LABEL_LINE = re.compile(r"[\u4e00-\u9fff]{1,6}[：:]")  # 联系人：…, 电话：…: a line of a contact block
 DEADLINE_ASKED = re.compile(f"(?<![提以])前|{alternation('deadline_asked')}")  # 提前, 以前 are no deadlines
@@ -292,12 +294,16 @@ class FactAnswers:
             return out
 
         clock = kind == "when" and q.clock  # 几点开: only a sentence that gives the time of day answers
+        span_end = kind == "when" and RANGE_END_ASKED.search(q.text)  # 公示到几号: the span's last day
+        span_start = kind == "when" and not span_end and RANGE_START_ASKED.search(q.text)  # 几号开始学: its first
         by_deadline = kind == "when" and DEADLINE_ASKED.search(q.text)
         good = self.finder.answerable(q, scope, need=lambda d: bool(events(d) or (by_deadline and deadlines(d))))
         for doc, coverage in good:
             by_sentence = {e.sentence: e for e in events(doc)}
             if by_deadline:  # 几号前报名: a date the article sets as a deadline (于5月10日前), if it has one
                 by_sentence = deadlines(doc) or by_sentence
+            if span_end or span_start:  # 公示到几号: a sentence giving a span of days, if the article has one
+                by_sentence = {i: e for i, e in by_sentence.items() if any(d.end_day for d in e.dates)} or by_sentence
             if clock:
                 by_sentence = {i: e for i, e in by_sentence.items() if CLOCK_SAID.search(doc.sentences[i])}
                 if not by_sentence:
@@ -314,6 +320,11 @@ class FactAnswers:
             fact = "、".join(d.text for d in event.dates) if kind == "when" else event.place
             if clock:
                 fact += CLOCK_SAID.search(doc.sentences[index]).group(0)
+            span = next((d for d in event.dates if d.end_day), None) if span_end or span_start else None
+            if span:
+                day = (f"{span.end_month or span.month}月{span.end_day}日" if span_end
+                       else f"{span.month}月{span.day}日")
+                fact = f"{day}（{span.text}）"
             if kind == "when" and YEAR_ASKED.search(q.text) and not any(d.year for d in event.dates):
                 year = doc.article.published[:4]
                 if not year:

@@ -14,11 +14,12 @@ _CN_DATE = re.compile(rf"([{_CN}]{{4}}年)?([{_CN}]{{1,3}})月([{_CN}]{{1,3}})[�
                       rf"(?:(至|到|—|-|～|~)([{_CN}]{{1,3}})[日号])?")
 _CN_YEAR = re.compile(rf"([{_CN}]{{4}})年")
 
-# 6月5日, and 3月8—9日: the first day of a range may leave out its 日
-DAY = r"(\d{1,2})\s*(?:[日号]|(?=\s*(?:至|到|-|～|~|—)\s*\d{1,2}\s*[日号]))"
+# 6月5日, and 3月8—9日: the first day of a range may leave out its 日; 4月20号——4月30日: a doubled dash
+RANGE = r"(?:至|到|-|～|~|—{1,2})"
+DAY = r"(\d{1,2})\s*(?:[日号]|(?=\s*" + RANGE + r"\s*\d{1,2}\s*[日号]))"
 DATE_RE = re.compile(
     r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*" + DAY
-    + r"(?:\s*(?:至|到|-|～|~|—)\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*[日号])?"
+    + r"(?:\s*" + RANGE + r"\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*[日号])?"
     r"|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
 )
 

@@ -64,6 +64,7 @@ def _one_question_per_title(question: str) -> list[str]:
             return [text[:first.end()] + rest, text[:first.start()] + second.group(0) + rest]
     return []
 WEB_ADDRESS = re.compile(r"https?://\S+$")  # an FAQ 来源 that is the original page itself
+HONOURED_ASKED = re.compile(alternation("honoured_asked"))  # 被评上, 荣获: who was honoured, not who came
 PERSON_ASKED = re.compile(alternation("person_asked"))  # a person, not 哪个 (哪个条例 asks for a document)
 # 哪位, 联系人, 叫什么名字: only a person answers these, never an organisation's sentence
 ONE_PERSON_ASKED = re.compile(alternation("one_person_asked"))
@@ -314,6 +315,9 @@ class Engine:
             return q.kind
         if q.job_title and not q.manner_verb and (q.asks_who or q.kind in ("", "attend", "what", "purpose")):
             return "holders"  # not 理事们是怎么投票的: how something was done, not who holds a post
+        if (HONOURED_ASKED.search(q.text) and not q.asks_orgs and not q.targets
+                and (q.kind == "attend" or (not q.kind and (q.asks_who or PERSON_ASKED.search(q.text))))):
+            return "doer"  # 哪些人被评上先进个人: the people the sentence saying so names, not who attended
         if not q.kind:
             return "doer" if q.asks_who and not q.targets else "content"
         if q.kind == "documents" and PERSON_ASKED.search(q.text) and not q.targets:

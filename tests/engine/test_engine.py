@@ -653,3 +653,14 @@ def test_a_span_of_days_answers_when_it_ends_or_begins(tmp_path):
     for question in ("优秀装饰工程评选公示到几号", "装饰工程评选的公示期哪天结束"):
         assert engine.answer(question).text.startswith("时间：4月30日"), question
     assert engine.answer("继续教育几号开始学").text.startswith("时间：5月27日")
+
+
+def test_who_was_honoured_is_answered_by_the_names_honoured_not_by_who_attended(tmp_path):
+    """哪些人被评上先进个人: the sentence naming those honoured, not the guests of the ceremony."""
+    engine = engine_over(tmp_path,
+        "某市商会荣获招商引资贡献奖\n发布时间：2024-02-08\n"
+        "市委书记柏文华、市长岑立新出席表彰会并为获奖单位颁奖。\n"
+        "表彰先进个人40名，其中某市商会受表彰的是蒲一凡、柯晓岚、葛文远等3人。\n")
+    for question in ("某市商会有哪些人被评上先进个人了", "商会受表彰的先进个人都有谁"):
+        text = engine.answer(question).text
+        assert all(n in text for n in ("蒲一凡", "柯晓岚", "葛文远")) and "柏文华" not in text, question

@@ -664,3 +664,15 @@ def test_who_was_honoured_is_answered_by_the_names_honoured_not_by_who_attended(
     for question in ("某市商会有哪些人被评上先进个人了", "商会受表彰的先进个人都有谁"):
         text = engine.answer(question).text
         assert all(n in text for n in ("蒲一凡", "柯晓岚", "葛文远")) and "柏文华" not in text, question
+
+
+def test_what_a_named_person_said_is_their_speech_not_the_closest_sentence(tmp_path):
+    """某某说协会今年主要抓哪些工作: the words of that person's speech; 某某讲座 is no saying."""
+    engine = engine_over(tmp_path,
+        "省协会赴某市开展企业调研\n发布时间：2024-04-11\n"
+        "4月6日，省协会深入甲药业、乙药业等企业调研，并承担政府交办的其他工作。\n"
+        "某市药品行业协会会长柯明远在座谈会上介绍了协会的情况。某市药品行业协会今年主要抓好诚信建设、行业运行预测等工作。\n"
+        "首届“柯明远讲座”同日举行。\n")
+    for question in ("柯明远说某市药品行业协会今年主要抓哪些工作", "柯明远讲协会今年重点抓什么"):
+        assert "诚信建设" in engine.answer(question).text, question
+    assert engine.answer("柯明远讲座是哪天办的").kind != "said"

@@ -162,7 +162,7 @@ class Engine:
             f"{re.escape(q.job_title)}(?:{SAID_VERBS})", q.text) is not None  # 都发局长说协会扮演什么角色
         if not people and q.job_title and (q.kind == "speakers" or SPEECH_TOPIC_ASKED.search(q.text) or said_by_title):
             people = self._holder(q, scope)  # 某大学那位教授讲的题目: first who that is, then what they said
-        said_by_name = bool(people) and not q.asks_who and re.search(
+        said_by_name = bool(people) and not q.asks_who and q.kind in ("", "what") and re.search(
             f"{re.escape(people[0][0])}(?:{SAID_VERBS})(?![座堂])", q.text) is not None  # 某某说…, not 某某讲座
         kind = "said" if (said_by_title or said_by_name) and people else self._kind(q, people)  # what they said
         try:

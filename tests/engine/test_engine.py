@@ -676,3 +676,14 @@ def test_what_a_named_person_said_is_their_speech_not_the_closest_sentence(tmp_p
     for question in ("柯明远说某市药品行业协会今年主要抓哪些工作", "柯明远讲协会今年重点抓什么"):
         assert "诚信建设" in engine.answer(question).text, question
     assert engine.answer("柯明远讲座是哪天办的").kind != "said"
+
+
+def test_a_firm_named_short_between_two_titles_is_not_a_name(tmp_path):
+    """协会副会长、帅康董事长兼总裁邹某: titles wait for a name, and the short firm name before the
+    second title (a surname and one character) is the holder's firm, not a person."""
+    engine = engine_over(tmp_path,
+        "某市电子行业协会年会召开\n发布时间：2024-07-04\n"
+        "协会副会长、甲导公司董事长柯晓岚，协会副会长、帅康董事长兼总裁蒲一凡等企业家在会上通报了各自公司的经营状况。\n")
+    text = engine.answer("电子行业协会的副会长有哪些").text
+    assert "蒲一凡" in text and "柯晓岚" in text
+    assert engine.answer("帅康是谁").declined

@@ -273,6 +273,8 @@ def find_people(sentence: str, home_org: str = "") -> list[Mention]:
             continue
         bare = segment.strip(" 、，")
         named_before = plausible_name(bare) and (len(bare) < 4 or bare[:2] in COMPOUND_SURNAMES)  # not 区工商联
+        if named_before and pending and name_after(sentence, m.end()):
+            named_before = False  # 协会副会长、帅康董事长兼总裁邹某: titles waiting for a name; 帅康 is his firm
         found = (None if named_before or _called_by_surname(sentence, m.start())
                  else name_after(sentence, m.end()))  # 、郑琦宇副总规划师; not 王主席纪念馆
         before = name_before(sentence, m.start(), floor)

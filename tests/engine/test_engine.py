@@ -687,3 +687,12 @@ def test_a_firm_named_short_between_two_titles_is_not_a_name(tmp_path):
     text = engine.answer("电子行业协会的副会长有哪些").text
     assert "蒲一凡" in text and "柯晓岚" in text
     assert engine.answer("帅康是谁").declined
+
+
+def test_a_local_phone_number_without_area_code_answers_a_phone_question(tmp_path):
+    """联系电话：22514575 (no area code) is the phone asked for, not the 联系人 line below it."""
+    engine = engine_over(tmp_path,
+        "关于开展某市建设系统优质工程评选工作的通知\n发布时间：2024-04-26\n"
+        "三、联系方式\n1、协会地址：某市滨河路8号\n2、联系电话：22514575、22514574\n3、联系人：柯晓岚、蒲一凡\n")
+    for question in ("优质工程评选有问题打哪个电话咨询", "优质工程评选的联系电话是多少"):
+        assert "22514575" in engine.answer(question).text, question

@@ -26,8 +26,10 @@ CLOCK_SAID = re.compile(r"(?:上午|下午|晚上|早上|中午|晚)?\s*(?:\d{1,
 REFERS_BACK = re.compile(r"(?:该|其|此)[\u4e00-\u9fff]")  # 该基地, 其中: about what the sentence before named
 TOTAL = re.compile(alternation("total_words"))
 DOC_VERBS = re.compile(alternation("document_verbs"))
-# a phone number standing alone (not digits inside a bank account number), or a 联系人 line
-PHONE_OR_PERSON = r"(?<!\d)(?:\d{3,4}-?\d{7,8}|[(（]0\d{1,3}[)）]\s*\d{3,4}-?\d{4}|1\d{10})(?!\d)|联系人"
+# a phone number standing alone (not digits inside a bank account number), a local one labelled as a
+# phone (联系电话：22514575, no area code), or a 联系人 line
+PHONE_OR_PERSON = (r"(?<!\d)(?:\d{3,4}-?\d{7,8}|[(（]0\d{1,3}[)）]\s*\d{3,4}-?\d{4}|1\d{10})(?!\d)"
+                   r"|(?:电话|热线)[：:\s]*\d{7,8}(?!\d)|联系人")
 EMAIL_ASKED = re.compile(alternation("email_asked"))  # 邮箱, 电子邮件
 EMAIL_IN_TEXT = re.compile(r"[\w.]+@[\w.]+\.[a-z]{2,}")
 FAX_ASKED = re.compile(alternation("fax_asked"), re.IGNORECASE)  # 传真

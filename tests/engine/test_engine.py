@@ -696,3 +696,16 @@ def test_a_local_phone_number_without_area_code_answers_a_phone_question(tmp_pat
         "三、联系方式\n1、协会地址：某市滨河路8号\n2、联系电话：22514575、22514574\n3、联系人：柯晓岚、蒲一凡\n")
     for question in ("优质工程评选有问题打哪个电话咨询", "优质工程评选的联系电话是多少"):
         assert "22514575" in engine.answer(question).text, question
+
+
+def test_where_an_association_is_registered_is_its_address_not_a_meeting_venue(tmp_path):
+    """住所 (the registered address) asks where the association is, not where its congress met."""
+    engine = engine_over(tmp_path,
+        "某市勘察设计协会召开会员大会\n发布时间：2024-11-06\n"
+        "2024年10月26日下午在某市滨江花园酒店召开协会第三次会员大会。\n"
+        "会议通过章程修改，本会的住所设在某市中山四路45号裕华大厦2楼。\n"
+        "上一篇：协会召开理事会\n下一篇：协会组织技术培训\n"
+        "版权所有：某市勘察设计协会\n地址：某市中山四路45号裕华大厦2楼\n电话：0760-88312960\n")
+    for question in ("某市勘察设计协会住所在哪", "勘察设计协会的住所设在哪里"):
+        text = engine.answer(question).text
+        assert "裕华大厦2楼" in text and "滨江花园酒店" not in text, question

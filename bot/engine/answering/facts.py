@@ -42,6 +42,7 @@ FILE_NUMBER_ASKED = re.compile(alternation("file_number_asked"))  # 文号是多
 PHONE_ASKED = re.compile(alternation("phone_asked"))
 PHONE_IN_TEXT = re.compile(PHONE_OR_PERSON)
 ADDRESS_ASKED = re.compile(alternation("address_asked"))
+SEAT_ASKED = re.compile(alternation("seat_asked"))
 ADDRESS_IN_TEXT = re.compile(rf"[路街道巷]\d+号|{alternation('address_said')}")
 # A question about a deadline, and a date an article sets as one (请于5月10日前…, 截止日期为…).
 CONTACT_LINES_SHOWN = 5  # a contact block: heading, department, person and phone lines
@@ -249,6 +250,8 @@ class FactAnswers:
     def where(self, q, people, scope) -> Answer | None:
         if SEND_ASKED.search(q.text):
             return self._send_to(q, scope)
+        if SEAT_ASKED.search(q.text):  # 协会住所设在哪里: its address, not where its congress met
+            return self.contact(q, people, scope)
         return self._event(q, scope, "where")
 
     def _send_to(self, q, scope) -> Answer | None:

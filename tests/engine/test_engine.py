@@ -709,3 +709,14 @@ def test_where_an_association_is_registered_is_its_address_not_a_meeting_venue(t
     for question in ("某市勘察设计协会住所在哪", "勘察设计协会的住所设在哪里"):
         text = engine.answer(question).text
         assert "裕华大厦2楼" in text and "滨江花园酒店" not in text, question
+
+
+def test_how_many_now_is_the_count_the_article_gives_as_grown_to(tmp_path):
+    """现在有多少家会员: 总数增至412家 after new members joined, not the year-end 389家 above it."""
+    engine = engine_over(tmp_path,
+        "某省绿色建筑协会召开理事会\n发布时间：2025-03-10\n"
+        "会上，秘书长作某省绿建协会年度工作报告。截至2024年底，协会会员单位总数为389家。\n"
+        "会议审议通过了新会员入会申请。\n新会员单位加入后，协会会员单位总数增至412家。\n")
+    for question in ("某省绿建协会现在有多少家会员单位", "绿建协会目前会员单位有多少家"):
+        assert engine.answer(question).text.startswith("协会会员单位总数增至412家"), question
+    assert "389家" in engine.answer("截至2024年底绿建协会有多少家会员单位").text

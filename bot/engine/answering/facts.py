@@ -43,6 +43,8 @@ PHONE_ASKED = re.compile(alternation("phone_asked"))
 PHONE_IN_TEXT = re.compile(PHONE_OR_PERSON)
 ADDRESS_ASKED = re.compile(alternation("address_asked"))
 SEAT_ASKED = re.compile(alternation("seat_asked"))
+NOW_ASKED = re.compile(alternation("now_asked"))
+GROWN_TO = re.compile(alternation("grown_to"))
 ADDRESS_IN_TEXT = re.compile(rf"[路街道巷]\d+号|{alternation('address_said')}")
 # A question about a deadline, and a date an article sets as one (请于5月10日前…, 截止日期为…).
 CONTACT_LINES_SHOWN = 5  # a contact block: heading, department, person and phone lines
@@ -171,6 +173,11 @@ class FactAnswers:
             # own words are the question's. 共评出获奖项目30项, not 共收到申报项目127项, for 评出多少获奖项目.
             tied = [i for i in sentences if i == index or self.finder.sentence(q, doc, [i], with_title=True)[1]
                     >= max(cov - thresholds.COUNT_CLOSE, thresholds.MIN_SENTENCE_COVERAGE)]
+            if NOW_ASKED.search(q.text):  # 现在有多少家: the latest count given as grown to (总数增至412家)
+                grown = [i for i in sentences if GROWN_TO.search(doc.sentences[i]) and self.finder.sentence(
+                    q, doc, [i], with_title=True)[1] >= thresholds.MIN_SENTENCE_COVERAGE]
+                if grown:
+                    tied, index = grown[-1:], grown[-1]
             if len(tied) > 1:
                 closeness = {i: max(self._closeness(q, c, doc) for c in matching(doc) if c.sentence == i) for i in tied}
                 index = max(tied, key=lambda i: (closeness[i], i == index))

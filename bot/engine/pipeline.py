@@ -20,9 +20,10 @@ from .answering.alternatives import either_or_answer
 from .answering.descriptions import Passages
 from .answering.facts import FUTURE_SAID, FactAnswers
 from .answering.labels import labelled_answer
-from .answering.people import SPEECH_ACT_ASKED, PeopleAnswers
+from .answering.people import ORG_KINDS, SPEECH_ACT_ASKED, PeopleAnswers
 from .question.analysis import INTERROGATIVES, TARGET_NOUNS, Question, analyse, clean, orgs_named
 from .reading.knowledge import KnowledgeBase
+from .reading.orgs import org_mentions
 from .reading.people import plausible_name
 from .retrieval.faq_match import FaqMatcher
 from .retrieval.faq_match import conflicts as faq_conflicts
@@ -71,6 +72,7 @@ ONE_PERSON_ASKED = re.compile(alternation("one_person_asked"))
 COMPANION_ASKED = re.compile(alternation("companion_asked"))  # 是谁陪同的: who went with the person named
 MAX_PARTS = 3  # questions answered from one message; more is an essay, not a chat
 PRONOUNS = re.compile(alternation("pronouns"))  # longest first: 他们 before 他
+PEOPLE_NOUNS = alternation("people_nouns")  # 领导, 代表: people, asked by what they are
 SAID_VERBS = alternation("said_verbs")  # 局长说…: what the holder of the title said
 SPEECH_TOPIC_ASKED = re.compile(alternation("speech_topic_asked"))  # 讲话的主题: what the person said
 
@@ -184,6 +186,8 @@ class Engine:
                 answer = self.answerers["content"](q, people, scope)  # 回执寄给谁: an organisation may be who
                 if answer is not None and ONE_PERSON_ASKED.search(q.text) and not _lists_names(answer.text):
                     answer = None  # 哪几位: people were asked, and the closest sentence names none
+            if answer is not None and answer.kind == "content" and _names_no_org_of_kind(q, answer.text):
+                answer = None  # 哪家公司承建的, and the closest sentence says 承建单位 but names no company
         except Exception:  # a flaw in one kind of answer must not stop the bot from answering
             log.exception("engine failed on %r (kind %s)", question, kind)
             answer = None
@@ -357,3 +361,15 @@ def _faq_runners_up(matches, matched: str | None, wanted: int = 3) -> list[dict]
             if len(out) == wanted:
                 break
     return out
+
+
+def _names_no_org_of_kind(q: Question, text: str) -> bool:
+    """The question asks which organisation of a kind (哪家公司, 哪所大学) and the passage names none:
+    a sentence about the company is no answer to which company it was."""
+    # 哪些企业的领导发了言 asks for people, who are named by person, not by firm
+    kinds = [t for t in q.targets if t in ORG_KINDS and not re.search(rf"{re.escape(t)}的(?:{PEOPLE_NOUNS})", q.text)]
+    if not kinds:
+        return False
+    named = org_mentions(text)  # organisations by name: not 大型施工企业, 承建单位
+    return not any(k in org for org in named for t in kinds for k in ORG_KINDS[t])
+

@@ -720,3 +720,20 @@ def test_how_many_now_is_the_count_the_article_gives_as_grown_to(tmp_path):
     for question in ("某省绿建协会现在有多少家会员单位", "绿建协会目前会员单位有多少家"):
         assert engine.answer(question).text.startswith("协会会员单位总数增至412家"), question
     assert "389家" in engine.answer("截至2024年底绿建协会有多少家会员单位").text
+
+
+def test_which_company_is_not_answered_by_a_sentence_naming_no_company(tmp_path):
+    """哪家公司承建的: a passage about the project's 承建单位 that names no company declines; one
+    that names the company answers."""
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "visit.txt").write_text(
+        "省协会会长到新区指导工作\n发布时间：2023-06-02\n"
+        "会长到申报鲁班奖的滨江商务中心项目现场检查，听取了项目承建单位负责人的汇报，要求大型施工企业做好表率。\n",
+        encoding="utf-8")
+    (news / "tour.txt").write_text(
+        "装配式建筑观摩活动举行\n发布时间：2023-07-02\n观摩了由某建设集团有限公司承建的江湾人才公寓项目。\n",
+        encoding="utf-8")
+    engine = Engine(load_knowledge(str(tmp_path)))
+    assert engine.answer("滨江商务中心项目是哪家公司承建的").declined
+    assert "某建设集团有限公司" in engine.answer("江湾人才公寓项目是哪家公司承建的").text

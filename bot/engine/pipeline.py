@@ -72,6 +72,7 @@ ONE_PERSON_ASKED = re.compile(alternation("one_person_asked"))
 COMPANION_ASKED = re.compile(alternation("companion_asked"))  # 是谁陪同的: who went with the person named
 MAX_PARTS = 3  # questions answered from one message; more is an essay, not a chat
 PRONOUNS = re.compile(alternation("pronouns"))  # longest first: 他们 before 他
+PERSON_ROLE_ASKED = re.compile(alternation("person_role_asked"))  # 某某是啥角色: who they are there
 PEOPLE_NOUNS = alternation("people_nouns")  # 领导, 代表: people, asked by what they are
 SAID_VERBS = alternation("said_verbs")  # 局长说…: what the holder of the title said
 SPEECH_TOPIC_ASKED = re.compile(alternation("speech_topic_asked"))  # 讲话的主题: what the person said
@@ -312,6 +313,8 @@ class Engine:
             for word in q.latin_words + [q.job_title] * bool(q.job_title):
                 rest = rest.replace(word, " ")
             rest = subject_words(re.sub(TARGET_NOUNS, " ", rest))
+            if PERSON_ROLE_ASKED.search(q.text):
+                return "who"  # 彭某在大会里是啥角色: their titles there, not a passage about the event
             if q.kind in ("", "what") and not q.asks_who and rest:
                 return "content"  # 皇甫德立毕业于哪所大学: a fact about the person, not who they are
             if q.kind == "attend" and q.asks_list:

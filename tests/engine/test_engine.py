@@ -737,3 +737,17 @@ def test_which_company_is_not_answered_by_a_sentence_naming_no_company(tmp_path)
     engine = Engine(load_knowledge(str(tmp_path)))
     assert engine.answer("滨江商务中心项目是哪家公司承建的").declined
     assert "某建设集团有限公司" in engine.answer("江湾人才公寓项目是哪家公司承建的").text
+
+
+def test_a_named_persons_part_at_an_event_is_their_titles(tmp_path):
+    """某某在大会里是啥角色: who that person is there, not the event's first sentence; 协会扮演什么
+    角色 names no person and keeps its own reading."""
+    engine = engine_over(tmp_path,
+        "2026年国际陶瓷大会第二次筹备会议召开\n发布时间：2025-07-08\n"
+        "7月7日，2026年国际陶瓷大会第二次国内筹备会议在上海召开。\n"
+        "国际陶瓷协会主席、2026年国际陶瓷大会会议主席柯明远出席并致辞。\n"
+        "柯明远首先代表国际陶瓷协会感谢所有与会人员的支持。\n会议听取了筹备工作进展汇报。\n")
+    for question in ("柯明远在2026国际陶瓷大会里是啥角色", "柯明远在陶瓷大会上是什么身份"):
+        answer = engine.answer(question)
+        assert answer.kind == "who" and "会议主席" in answer.text, question
+    assert engine.answer("国际陶瓷协会在大会中扮演什么角色").kind != "who"

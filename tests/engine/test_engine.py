@@ -751,3 +751,13 @@ def test_a_named_persons_part_at_an_event_is_their_titles(tmp_path):
         answer = engine.answer(question)
         assert answer.kind == "who" and "会议主席" in answer.text, question
     assert engine.answer("国际陶瓷协会在大会中扮演什么角色").kind != "who"
+
+
+def test_a_sentence_opening_with_that_company_brings_the_one_naming_it(tmp_path):
+    """该公司是亚洲最大的…出口企业: the sentence before names the company asked for."""
+    engine = engine_over(tmp_path,
+        "省包装联合会领导到开发区参观企业\n发布时间：2024-05-10\n"
+        "领导一行参观了甲禾塑业有限公司的生产车间，董事长柯晓岚介绍了公司概况。该公司是亚洲最大的塑料编织袋出口企业。\n")
+    for question in ("亚洲最大的塑料编织袋出口企业是哪家呢", "哪家公司是亚洲最大的编织袋出口企业"):
+        assert "甲禾塑业" in engine.answer(question).text, question
+

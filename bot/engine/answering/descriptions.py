@@ -220,7 +220,7 @@ class Passages:
                     if set(picked) & ({announce} | set(items)) or names_noun or named or subject.coverage(said, doc) >= 0.5:
                         picked = [announce] + items
                         break
-            picked = _with_provisos(doc, _with_replies(doc, _with_sections(doc, picked)))
+            picked = _with_referents(doc, _with_provisos(doc, _with_replies(doc, _with_sections(doc, picked))))
             cov = min(1.0, sum(covered.values()) / total)
             lines = [quote(doc.article.sentences[i].text, 200) for i in sorted(picked)]
             text = "\n".join(lines) + "\n" + source(doc.article)
@@ -254,6 +254,19 @@ def _with_sections(doc: Doc, picked: list[int]) -> list[int]:
             out += [s.index for s in sentences[i + 1:i + 5] if s.heading == sentences[i].heading]
             out += listed.get(i, [])
     return sorted(dict.fromkeys(out))
+
+
+REFERS_BACK = re.compile(r"^(?:该|此|其)(?:公司|企业|集团|协会|单位|项目|基地|学校|机构)")
+
+
+def _with_referents(doc: Doc, picked: list[int]) -> list[int]:
+    """该公司是亚洲最大的…出口企业 says nothing without the sentence before, which names the
+    company: a picked sentence opening with 该公司/该协会 brings that sentence along."""
+    out = list(picked)
+    for i in picked:
+        if i > 0 and i - 1 not in out and REFERS_BACK.match(doc.article.sentences[i].text):
+            out.append(i - 1)
+    return sorted(out)
 
 
 def _with_provisos(doc: Doc, picked: list[int]) -> list[int]:

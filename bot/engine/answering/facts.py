@@ -123,6 +123,7 @@ class FactAnswers:
 
         person = people[0][0] if people else ""
 
+        spelled_out = q.unit == "money"  # 学费 for 学习费用; a 团标 (团体标准) counted in 份 is no such thing
         group = GROUP_ASKED.search(q.text)  # 编制组一共有多少人: the group's members, not who attended
         wanted = [w for w in (counted, group.group(1) if group else "") if w]
 
@@ -130,7 +131,7 @@ class FactAnswers:
             heading = self.library.canon(doc.article.sentences[i].heading).lower()  # 一、会费标准 / ①会员2000元
             # 1、报名费用 / 初级：300元 / 高级：500元: a short line above labels the lines under it
             heading += "".join(doc.sentences[j] for j in range(max(0, i - 2), i) if len(doc.sentences[j]) <= SUBHEADING)
-            return all(names(w, doc.sentences[i]) or names(w, heading)
+            return all(names(w, doc.sentences[i], spelled_out) or names(w, heading, spelled_out)
                        or (i > 0 and REFERS_BACK.match(doc.sentences[i]) and names(w, doc.sentences[i - 1]))
                        for w in wanted)
 
@@ -499,12 +500,12 @@ def _same_town(place: str, other: str) -> bool:
     return match.size >= 3 and place[match.a + match.size - 1] in TOWN_ENDINGS
 
 
-def names(word: str, text: str) -> bool:
-    """The text names `word`, or writes a short word out in full: 学费 is 学习费用, 会费 会员费
-    (each character in order, at most one other character between two of them)."""
+def names(word: str, text: str, spelled_out: bool = False) -> bool:
+    """The text names `word`, or (`spelled_out`) writes a short word out in full: 学费 is 学习费用,
+    会费 会员费 (each character in order, at most one other character between two of them)."""
     if word in text:
         return True
-    if not 2 <= len(word) <= 3:
+    if not spelled_out or not 2 <= len(word) <= 3:
         return False
     return re.search("[\u4e00-\u9fff]?".join(map(re.escape, word)), text) is not None
 

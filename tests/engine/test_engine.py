@@ -761,3 +761,15 @@ def test_a_sentence_opening_with_that_company_brings_the_one_naming_it(tmp_path)
     for question in ("亚洲最大的塑料编织袋出口企业是哪家呢", "哪家公司是亚洲最大的编织袋出口企业"):
         assert "甲禾塑业" in engine.answer(question).text, question
 
+
+
+def test_a_president_elected_from_a_firm_holds_the_associations_post_not_a_former_one(tmp_path):
+    """某公司总经理柯某当选为会长: the association's 会长; 前两届某协会会长岑某 held it before."""
+    engine = engine_over(tmp_path,
+        "某省陶瓷工业协会第三届会员代表大会召开\n发布时间：2024-06-30\n"
+        "会议以无记名方式选举产生了协会第三届理事会，甲禾科技有限公司总经理柯明远当选为会长；"
+        "特聘前两届某省陶瓷工业协会会长岑立新为名誉会长。\n")
+    for question in ("某省陶协新一届会长是谁呀", "某省陶瓷工业协会会长是哪位"):
+        text = engine.answer(question).text
+        assert "柯明远" in text and "岑立新" not in text, question
+    assert "岑立新" in engine.answer("某省陶瓷工业协会名誉会长是谁").text

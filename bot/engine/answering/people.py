@@ -34,6 +34,7 @@ LESSER_TITLE = words("title_lesser_prefixes")  # 副会长 is not the 会长
 NEW_HOLDER_ASKED = re.compile(alternation("new_holder_asked"))  # 新选出来的会长
 NEW_HOLDER_SAID = alternation("new_holder_said")  # 新当选的…会长某某
 LEAD_ASKED = re.compile(alternation("lead_asked"))  # 谁带队, 谁率队
+FORMER_TERMS = re.compile(r"前[一二两三四五六七八九十\d]*届|上[一二两三]?届|原")  # 前两届某协会 (会长): a former post
 GROUP_OF = re.compile(r"一行(?:[\d一二三四五六七八九十]+人)?")  # 某某一行4人到…
 HOST_VERBS = re.compile(alternation("action_verbs/host"))  # 主持, 带队: which one was asked and said
 SPEECH_ACT_ASKED = re.compile(alternation("speech_acts_asked"))  # 提了哪些要求
@@ -209,9 +210,15 @@ class PeopleAnswers:
                     # 副院长、某委员会主席: a second post names its own organisation before the title
                     own = [part[:-len(title)] for part in re.split(r"[、兼]", re.sub(r"（.*?）", "", held))
                            if part.endswith(title) and ORG_SUFFIX_RE.search(part[:-len(title)])]
+                    if FORMER_TERMS.match(org) and not own and not FORMER_TERMS.match(q.job_title):
+                        continue  # 前两届某协会会长某某: the post was held before, not now
                     names = [n for o in [org, *own] if o for n in _expanded(o, doc, self.library) + _parents(o, person, doc)]
                     implied = _implied(held, person, doc) if not org and not own else []
                     names = names or implied
+                    parts = re.split(r"[、兼]", re.sub(r"（.*?）", "", held))
+                    if (org and len(parts) > 1 and parts[0] != title and title in parts[1:] and doc.facts.home_org
+                            and any(kind == "elected" for kind, _ in person.actions)):
+                        names.append(doc.facts.home_org)  # 某公司总经理某某当选为会长: the 会长 is the association's
                     # 某观摩会上某大学的教授: the organisation and the event the article is about
                     if not own_org:
                         names += [self.library.canon(doc.article.title).lower() + n for n in names]

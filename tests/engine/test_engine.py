@@ -773,3 +773,14 @@ def test_a_president_elected_from_a_firm_holds_the_associations_post_not_a_forme
         text = engine.answer(question).text
         assert "柯明远" in text and "岑立新" not in text, question
     assert "岑立新" in engine.answer("某省陶瓷工业协会名誉会长是谁").text
+
+
+def test_the_next_editions_venue_does_not_answer_where_this_one_was(tmp_path):
+    """首届…论坛 … 第二届…拟于明年在甲市举行: 甲市 is where the next one will be, not this one."""
+    engine = engine_over(tmp_path,
+        "首届两岸公路养护论坛举办\n发布时间：2024-10-26\n"
+        "10月24日，来自各地的160多名专家学者齐聚乙市，参加首届两岸公路养护论坛。\n"
+        "据悉，第二届两岸公路养护论坛拟于2025年下半年在甲市举行。\n")
+    answer = engine.answer("两岸公路养护论坛在哪个城市办的")
+    assert "甲市" not in answer.text.split("\n")[0]
+    assert "甲市" in engine.answer("第二届两岸公路养护论坛在哪里举行").text

@@ -11,7 +11,7 @@ from ..retrieval.finder import Finder, LazyList, source_entry, subject_words
 from ..retrieval.index import grams
 from ..retrieval.library import Doc
 from ..text.dates import Date, find_dates
-from ..text.numerals import NUMBER_TOKEN, normalise_number
+from ..text.numerals import NUMBER_TOKEN, normalise_number, to_int
 from ..text.vocab import alternation, pairs, patterns
 from .descriptions import Passages
 from .wording import quote, source
@@ -315,6 +315,11 @@ class FactAnswers:
             by_sentence = {e.sentence: e for e in events(doc)}
             if by_deadline:  # 几号前报名: a date the article sets as a deadline (于5月10日前), if it has one
                 by_sentence = deadlines(doc) or by_sentence
+            edition = _edition(doc.article.title)  # 首届…论坛: 第二届…拟于…在台北举行 is the next one
+            if edition and not _edition(q.text):
+                by_sentence = {i: e for i, e in by_sentence.items() if _edition(doc.sentences[i]) in (None, edition)}
+                if not by_sentence:
+                    continue
             if span_end or span_start:  # 公示到几号: a sentence giving a span of days, if the article has one
                 by_sentence = {i: e for i, e in by_sentence.items() if any(d.end_day for d in e.dates)} or by_sentence
             if clock:
@@ -508,4 +513,15 @@ def names(word: str, text: str, spelled_out: bool = False) -> bool:
     if not spelled_out or not 2 <= len(word) <= 3:
         return False
     return re.search("[\u4e00-\u9fff]?".join(map(re.escape, word)), text) is not None
+
+
+EDITION = re.compile(r"首届|第([一二三四五六七八九十百\d]+)届")
+
+
+def _edition(text: str) -> int | None:
+    """Which edition a text names: 首届 is 1, 第二届 2; None when it names none."""
+    m = EDITION.search(text)
+    if not m:
+        return None
+    return 1 if m.group(0) == "首届" else to_int(m.group(1))
 

@@ -784,3 +784,13 @@ def test_the_next_editions_venue_does_not_answer_where_this_one_was(tmp_path):
     answer = engine.answer("两岸公路养护论坛在哪个城市办的")
     assert "甲市" not in answer.text.split("\n")[0]
     assert "甲市" in engine.answer("第二届两岸公路养护论坛在哪里举行").text
+
+
+def test_how_many_tables_is_counted_in_tables_not_guests(tmp_path):
+    """晚宴开了多少席: 席 is a measure word; 超过300位 counts guests."""
+    engine = engine_over(tmp_path,
+        "某青年商会成立四十周年晚宴举行\n发布时间：2024-09-16\n"
+        "晚宴共开了30席，超过300位嘉宾出席。\n")
+    for question in ("四十周年晚宴一共开了多少席", "周年晚宴开了几席"):
+        text = engine.answer(question).text
+        assert "30席" in text.split("\n")[0], question

@@ -188,7 +188,7 @@ class Engine:
                 if answer is not None and ONE_PERSON_ASKED.search(q.text) and not _lists_names(answer.text):
                     answer = None  # 哪几位: people were asked, and the closest sentence names none
             if answer is not None and answer.kind == "content" and _names_no_org_of_kind(q, answer.text):
-                answer = None  # 哪家公司承建的, and the closest sentence says 承建单位 but names no company
+                answer = None  # 哪家公司建的, and the closest sentence says 施工单位 but names no company
         except Exception:  # a flaw in one kind of answer must not stop the bot from answering
             log.exception("engine failed on %r (kind %s)", question, kind)
             answer = None
@@ -326,7 +326,7 @@ class Engine:
             return "holders"  # not 理事们是怎么投票的: how something was done, not who holds a post
         if (HONOURED_ASKED.search(q.text) and not q.asks_orgs and not q.targets
                 and (q.kind == "attend" or (not q.kind and (q.asks_who or PERSON_ASKED.search(q.text))))):
-            return "doer"  # 哪些人被评上先进个人: the people the sentence saying so names, not who attended
+            return "doer"  # 哪几位评上了优秀会员: the people the sentence saying so names, not who attended
         if not q.kind:
             return "doer" if q.asks_who and not q.targets else "content"
         if q.kind == "documents" and PERSON_ASKED.search(q.text) and not q.targets:
@@ -369,10 +369,10 @@ def _faq_runners_up(matches, matched: str | None, wanted: int = 3) -> list[dict]
 def _names_no_org_of_kind(q: Question, text: str) -> bool:
     """The question asks which organisation of a kind (哪家公司, 哪所大学) and the passage names none:
     a sentence about the company is no answer to which company it was."""
-    # 哪些企业的领导发了言 asks for people, who are named by person, not by firm
+    # 哪些企业的负责人讲了话 asks for people, who are named by person, not by firm
     kinds = [t for t in q.targets if t in ORG_KINDS and not re.search(rf"{re.escape(t)}的(?:{PEOPLE_NOUNS})", q.text)]
     if not kinds:
         return False
-    named = org_mentions(text)  # organisations by name: not 大型施工企业, 承建单位
+    named = org_mentions(text)  # organisations by name: not 骨干企业, 施工单位
     return not any(k in org for org in named for t in kinds for k in ORG_KINDS[t])
 

@@ -520,11 +520,11 @@ def test_in_a_visits_report_a_paragraph_opened_by_where_it_is_is_a_stop(tmp_path
 
 
 def test_a_short_word_asked_is_found_written_out_in_full(tmp_path):
-    """学费 is the notice's 学习费用, 会费 its 会员费: the counted word asked, written out in full."""
+    """展费 is the notice's 展位费, 会费 its 会员费: the counted word asked, written out in full."""
     engine = engine_over(tmp_path,
-        "关于开展某市造价员继续教育的通知\n发布日期：2024-03-01\n"
-        "一、学习费用\n本年度继续教育的学习费用为每人450元。\n二、会员费\n会员单位每年交纳会员费1500元。\n")
-    assert "450元" in engine.answer("造价员继续教育学费多少钱").text
+        "关于举办某市建材博览会的通知\n发布日期：2024-03-01\n"
+        "一、展位费用\n本届展会的展位费为每个4500元。\n二、会员费\n会员单位每年交纳会员费1500元。\n")
+    assert "4500元" in engine.answer("建材博览会展费多少钱").text
     assert "1500元" in engine.answer("会员单位一年会费多少").text
 
 
@@ -545,7 +545,7 @@ def test_a_surname_the_table_lacks_is_read_where_the_text_writes_comrade_after_t
     原会长 no longer holds the post, and the bot says nothing of a firm the article never names."""
     engine = engine_over(tmp_path,
         "某市酒店行业协会召开第三次会员大会\n发布时间：2024-05-10\n"
-        "大会选举产生了第三届理事会，一致同意：笪立新同志为会长，俞涛同志为秘书长。\n"
+        "大会选出了新一届理事会，一致同意：笪立新同志为会长，俞涛同志为秘书长。\n"
         "新当选的会长笪立新同志作了讲话。原会长柏文华出席。大会聘请柏文华为名誉会长。\n")
     for question in ("某市酒店行业协会的会长是谁", "酒店行业协会新选的会长叫啥"):
         answer = engine.answer(question)
@@ -645,23 +645,23 @@ def test_an_english_question_is_matched_by_whole_words_not_by_letter_pairs(tmp_p
 
 
 def test_a_span_of_days_answers_when_it_ends_or_begins(tmp_path):
-    """公示到几号 / 几号开始: the last or first day of 4月20号——4月30日 (a doubled dash), not another date."""
+    """征集到几号 / 几号开始: the last or first day of 3月1号——3月15日 (a doubled dash), not another date."""
     engine = engine_over(tmp_path,
         "关于某市优秀装饰工程评选结果的公示\n发布时间：2024-04-19\n"
-        "根据评选办法，4月20号——4月30日为公示期。公示期结束后，协会将于5月13日举行颁奖活动。\n"
-        "2024年度继续教育的学习时间为5月27日至12月20日。\n")
-    for question in ("优秀装饰工程评选公示到几号", "装饰工程评选的公示期哪天结束"):
-        assert engine.answer(question).text.startswith("时间：4月30日"), question
-    assert engine.answer("继续教育几号开始学").text.startswith("时间：5月27日")
+        "作品征集期为3月1号——3月15日，征集截止后协会将于4月2日召开评审会。\n"
+        "2024年度岗位培训报名时间为5月8日至6月30日。\n")
+    for question in ("优秀装饰工程作品征集到几号", "装饰工程作品征集期哪天结束"):
+        assert engine.answer(question).text.startswith("时间：3月15日"), question
+    assert engine.answer("岗位培训几号开始报名").text.startswith("时间：5月8日")
 
 
 def test_who_was_honoured_is_answered_by_the_names_honoured_not_by_who_attended(tmp_path):
-    """哪些人被评上先进个人: the sentence naming those honoured, not the guests of the ceremony."""
+    """哪几个人评上了优秀会员: the sentence naming those honoured, not the guests of the ceremony."""
     engine = engine_over(tmp_path,
         "某市商会荣获招商引资贡献奖\n发布时间：2024-02-08\n"
         "市委书记柏文华、市长岑立新出席表彰会并为获奖单位颁奖。\n"
-        "表彰先进个人40名，其中某市商会受表彰的是蒲一凡、柯晓岚、葛文远等3人。\n")
-    for question in ("某市商会有哪些人被评上先进个人了", "商会受表彰的先进个人都有谁"):
+        "全市评出优秀会员40名，其中某市商会获评的是蒲一凡、柯晓岚、葛文远3人。\n")
+    for question in ("某市商会有哪几个人评上了优秀会员", "商会获评优秀会员的都有谁"):
         text = engine.answer(question).text
         assert all(n in text for n in ("蒲一凡", "柯晓岚", "葛文远")) and "柏文华" not in text, question
 
@@ -712,14 +712,14 @@ def test_where_an_association_is_registered_is_its_address_not_a_meeting_venue(t
 
 
 def test_how_many_now_is_the_count_the_article_gives_as_grown_to(tmp_path):
-    """现在有多少家会员: 总数增至412家 after new members joined, not the year-end 389家 above it."""
+    """现在有多少家会员: 增至300家 after new members joined, not the year-end 260家 above it."""
     engine = engine_over(tmp_path,
         "某省绿色建筑协会召开理事会\n发布时间：2025-03-10\n"
-        "会上，秘书长作某省绿建协会年度工作报告。截至2024年底，协会会员单位总数为389家。\n"
-        "会议审议通过了新会员入会申请。\n新会员单位加入后，协会会员单位总数增至412家。\n")
-    for question in ("某省绿建协会现在有多少家会员单位", "绿建协会目前会员单位有多少家"):
-        assert engine.answer(question).text.startswith("协会会员单位总数增至412家"), question
-    assert "389家" in engine.answer("截至2024年底绿建协会有多少家会员单位").text
+        "会上，秘书长作某省绿建协会年度工作报告。到去年年底，协会共有会员企业260家。\n"
+        "会议表决吸收了一批新会员。\n本次会议后，协会会员企业增至300家。\n")
+    for question in ("某省绿建协会现在有多少家会员企业", "绿建协会目前会员企业有几家"):
+        assert engine.answer(question).text.startswith("协会会员企业增至300家"), question
+    assert "260家" in engine.answer("到去年年底绿建协会有多少家会员企业").text
 
 
 def test_which_company_is_not_answered_by_a_sentence_naming_no_company(tmp_path):
@@ -754,12 +754,12 @@ def test_a_named_persons_part_at_an_event_is_their_titles(tmp_path):
 
 
 def test_a_sentence_opening_with_that_company_brings_the_one_naming_it(tmp_path):
-    """该公司是亚洲最大的…出口企业: the sentence before names the company asked for."""
+    """该公司是全省最大的…生产企业: the sentence before names the company asked for."""
     engine = engine_over(tmp_path,
         "省包装联合会领导到开发区参观企业\n发布时间：2024-05-10\n"
-        "领导一行参观了甲禾塑业有限公司的生产车间，董事长柯晓岚介绍了公司概况。该公司是亚洲最大的塑料编织袋出口企业。\n")
-    for question in ("亚洲最大的塑料编织袋出口企业是哪家呢", "哪家公司是亚洲最大的编织袋出口企业"):
-        assert "甲禾塑业" in engine.answer(question).text, question
+        "领导一行参观了甲禾铝业有限公司的生产车间，董事长柯晓岚介绍了公司概况。该公司是全省最大的铝型材生产企业。\n")
+    for question in ("全省最大的铝型材生产企业是哪家呢", "哪家公司是全省最大的铝型材生产企业"):
+        assert "甲禾铝业" in engine.answer(question).text, question
 
 
 
@@ -787,10 +787,10 @@ def test_the_next_editions_venue_does_not_answer_where_this_one_was(tmp_path):
 
 
 def test_how_many_tables_is_counted_in_tables_not_guests(tmp_path):
-    """晚宴开了多少席: 席 is a measure word; 超过300位 counts guests."""
+    """庆典晚宴开了几席: 席 is a measure word; 超过300位 counts guests."""
     engine = engine_over(tmp_path,
         "某青年商会成立四十周年晚宴举行\n发布时间：2024-09-16\n"
-        "晚宴共开了30席，超过300位嘉宾出席。\n")
-    for question in ("四十周年晚宴一共开了多少席", "周年晚宴开了几席"):
+        "庆典晚宴共开了30席，超过300位嘉宾出席。\n")
+    for question in ("庆典晚宴一共开了多少席", "庆典晚宴开了几席"):
         text = engine.answer(question).text
         assert "30席" in text.split("\n")[0], question

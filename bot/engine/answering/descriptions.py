@@ -260,7 +260,7 @@ REFERS_BACK = re.compile(r"^(?:该|此|其)(?:公司|企业|集团|协会|单位
 
 
 def _with_referents(doc: Doc, picked: list[int]) -> list[int]:
-    """该公司是亚洲最大的…出口企业 says nothing without the sentence before, which names the
+    """该公司是全省最大的…生产企业 says nothing without the sentence before, which names the
     company: a picked sentence opening with 该公司/该协会 brings that sentence along."""
     out = list(picked)
     for i in picked:

@@ -123,7 +123,7 @@ class FactAnswers:
 
         person = people[0][0] if people else ""
 
-        spelled_out = q.unit == "money"  # 学费 for 学习费用; a 团标 (团体标准) counted in 份 is no such thing
+        spelled_out = q.unit == "money"  # 展费 for 展位费; a 团标 counted in 份 (copies) is no such thing
         group = GROUP_ASKED.search(q.text)  # 编制组一共有多少人: the group's members, not who attended
         wanted = [w for w in (counted, group.group(1) if group else "") if w]
 
@@ -174,7 +174,7 @@ class FactAnswers:
             # own words are the question's. 共评出获奖项目30项, not 共收到申报项目127项, for 评出多少获奖项目.
             tied = [i for i in sentences if i == index or self.finder.sentence(q, doc, [i], with_title=True)[1]
                     >= max(cov - thresholds.COUNT_CLOSE, thresholds.MIN_SENTENCE_COVERAGE)]
-            if NOW_ASKED.search(q.text):  # 现在有多少家: the latest count given as grown to (总数增至412家)
+            if NOW_ASKED.search(q.text):  # 现在有多少家: the latest count given as grown to (总数增至300家)
                 grown = [i for i in sentences if GROWN_TO.search(doc.sentences[i]) and self.finder.sentence(
                     q, doc, [i], with_title=True)[1] >= thresholds.MIN_SENTENCE_COVERAGE]
                 if grown:
@@ -258,7 +258,7 @@ class FactAnswers:
     def where(self, q, people, scope) -> Answer | None:
         if SEND_ASKED.search(q.text):
             return self._send_to(q, scope)
-        if SEAT_ASKED.search(q.text):  # 协会住所设在哪里: its address, not where its congress met
+        if SEAT_ASKED.search(q.text):  # 某学会的住所在哪: its address, not where its congress met
             return self.contact(q, people, scope)
         return self._event(q, scope, "where")
 
@@ -307,8 +307,8 @@ class FactAnswers:
             return out
 
         clock = kind == "when" and q.clock  # 几点开: only a sentence that gives the time of day answers
-        span_end = kind == "when" and RANGE_END_ASKED.search(q.text)  # 公示到几号: the span's last day
-        span_start = kind == "when" and not span_end and RANGE_START_ASKED.search(q.text)  # 几号开始学: its first
+        span_end = kind == "when" and RANGE_END_ASKED.search(q.text)  # 征集到几号: the span's last day
+        span_start = kind == "when" and not span_end and RANGE_START_ASKED.search(q.text)  # 几号开始报名: its first
         by_deadline = kind == "when" and DEADLINE_ASKED.search(q.text)
         good = self.finder.answerable(q, scope, need=lambda d: bool(events(d) or (by_deadline and deadlines(d))))
         for doc, coverage in good:
@@ -320,7 +320,7 @@ class FactAnswers:
                 by_sentence = {i: e for i, e in by_sentence.items() if _edition(doc.sentences[i]) in (None, edition)}
                 if not by_sentence:
                     continue
-            if span_end or span_start:  # 公示到几号: a sentence giving a span of days, if the article has one
+            if span_end or span_start:  # 征集到几号: a sentence giving a span of days, if the article has one
                 by_sentence = {i: e for i, e in by_sentence.items() if any(d.end_day for d in e.dates)} or by_sentence
             if clock:
                 by_sentence = {i: e for i, e in by_sentence.items() if CLOCK_SAID.search(doc.sentences[i])}
@@ -506,7 +506,7 @@ def _same_town(place: str, other: str) -> bool:
 
 
 def names(word: str, text: str, spelled_out: bool = False) -> bool:
-    """The text names `word`, or (`spelled_out`) writes a short word out in full: 学费 is 学习费用,
+    """The text names `word`, or (`spelled_out`) writes a short word out in full: 展费 is 展位费,
     会费 会员费 (each character in order, at most one other character between two of them)."""
     if word in text:
         return True

@@ -427,7 +427,7 @@ def _of_kind(person, endings: tuple[str, ...]) -> bool:
                 body = ORG_SUFFIX_RE.search(rest)  # 行业协会, 商会, 学会: a body of members, named by its trade
                 if not (body and body.group(0).endswith("会")) or rest.endswith(endings):
                     return True
-    # 楚峰建工董事长: a firm is often named short, by its trade alone, with no suffix at all
+    # 某峰建工董事长: a firm is often named short, by its trade alone, with no suffix at all
     return "公司" in endings and any(len(org) >= 4 and not ORG_SUFFIX_RE.search(org) for org, _ in person.roles)
 
 

@@ -28,7 +28,7 @@ POSTS_HELD = re.compile(rf"(?:{alternation('posts_held_verbs')})([^。；，：]
 # 2024年9月，某局将开展…: an event set for a month of a year, with no day given
 MONTH_OF_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月(?![\d\s]*[日号]|份?\d)")
 PLACE_REACH = 60  # characters before 举行/召开 where its place is looked for
-# 19日举行, 本月十六日下午…假某馆举行 (假: at, in Hong Kong and Macau news): a day with no month
+# 19日举行, 本月二十日上午…假某馆举行 (假: at, in Hong Kong and Macau news): a day with no month
 DAY_OF_EVENT = re.compile(r"(?<![\d月年号〇零一二三四五六七八九十第])(?:本月|当月)?"
                           r"(\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日(?=上午|下午|晚|在|于|假|举行|召开|举办|，)")
 TERM_ONLY = re.compile(r"第[一二三四五六七八九十\d]+[届次期]")  # an organisation written as its term alone

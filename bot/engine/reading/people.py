@@ -61,7 +61,7 @@ UNIT_BEFORE_NAME = rf"(?:[{HAN}]{{2,30}}?(?:{UNIT_ENDING}))?"
 APPOINTED_VERB = re.compile(rf"{alternation('appointed_as')}|同志任")  # cheap to rule out before APPOINTED
 UNIT_AND_NAME = re.compile(rf"(.+(?:{UNIT_ENDING}))([{HAN}]{{2,3}})$")
 APPOINTED = re.compile(rf"((?:{UNIT_BEFORE_NAME}[{HAN}]{{2,3}}(?:[（(][^（）()]{{1,40}}[）)])?(?:、|和|及))*{UNIT_BEFORE_NAME}[{HAN}]{{2,3}})(?:[（(][^（）()]{{1,40}}[）)])?(?:等?(?:\d+|[一二三四五六七八九十]+)[位名人]|等)?"
-                       # 甲、乙、丙及20家棉纺企业负责人当选为副会长: a counted group closes the list of names
+                       # 甲、乙、丙及30家会员企业负责人当选为副会长: a counted group closes the list of names
                        rf"(?:(?:及|和|以及)(?:\d+|[一二三四五六七八九十]+)[家位名个][{HAN}]{{0,12}}?)?"
                        rf"(?:同志)?(?:以\d+票|以全票|以高票)?(?:{alternation('appointed_as')}|(?<=同志)任)(.{{0,24}}?)$")
 ELECTED_AFTER = re.compile(rf"^(?:{patterns('elected_after_name')})(.{{0,30}}?)$")  # ，被选举为…主席
@@ -272,9 +272,9 @@ def find_people(sentence: str, home_org: str = "") -> list[Mention]:
             floor = m.end()
             continue
         bare = segment.strip(" 、，")
-        named_before = plausible_name(bare) and (len(bare) < 4 or bare[:2] in COMPOUND_SURNAMES)  # not 区工商联
+        named_before = plausible_name(bare) and (len(bare) < 4 or bare[:2] in COMPOUND_SURNAMES)  # not 县工商联 (县 is no surname, 区 is)
         if named_before and pending and name_after(sentence, m.end()):
-            named_before = False  # 协会副会长、帅康董事长兼总裁邹某: titles waiting for a name; 帅康 is his firm
+            named_before = False  # 协会副会长、甲康董事长兼总裁邹某: titles waiting for a name; 甲康 is his firm
         found = (None if named_before or _called_by_surname(sentence, m.start())
                  else name_after(sentence, m.end()))  # 、郑琦宇副总规划师; not 王主席纪念馆
         before = name_before(sentence, m.start(), floor)
@@ -468,7 +468,7 @@ def _appointed(sentence: str, known: set[str], home_org: str) -> list[Mention]:
                 name = name[1:]  # 选举廖原同志任…: the search began one character early, on the verb
             unit = unit.rstrip("）)")
             # a name already read with its present title takes the new post too, with its organisation
-            # (…集团董事长某某为第四届会长, 某局局长某某当选为第七届印协会长)
+            # (…集团董事长某某为第四届会长, 某局局长某某当选为第五届某协会长)
             if plausible_name(name):
                 start = sentence.find(name)
                 org = clean_org(role[:title.start()], home_org) or home_org

@@ -679,14 +679,14 @@ def test_what_a_named_person_said_is_their_speech_not_the_closest_sentence(tmp_p
 
 
 def test_a_firm_named_short_between_two_titles_is_not_a_name(tmp_path):
-    """协会副会长、帅康董事长兼总裁邹某: titles wait for a name, and the short firm name before the
+    """协会副会长、韩康董事长兼总裁邹某: titles wait for a name, and the short firm name before the
     second title (a surname and one character) is the holder's firm, not a person."""
     engine = engine_over(tmp_path,
         "某市电子行业协会年会召开\n发布时间：2024-07-04\n"
-        "协会副会长、甲导公司董事长柯晓岚，协会副会长、帅康董事长兼总裁蒲一凡等企业家在会上通报了各自公司的经营状况。\n")
+        "协会副会长、甲导公司董事长柯晓岚，协会副会长、韩康董事长兼总裁蒲一凡等企业家在会上通报了各自公司的经营状况。\n")
     text = engine.answer("电子行业协会的副会长有哪些").text
     assert "蒲一凡" in text and "柯晓岚" in text
-    assert engine.answer("帅康是谁").declined
+    assert engine.answer("韩康是谁").declined
 
 
 def test_a_local_phone_number_without_area_code_answers_a_phone_question(tmp_path):

@@ -274,7 +274,7 @@ def find_people(sentence: str, home_org: str = "") -> list[Mention]:
         bare = segment.strip(" 、，")
         named_before = plausible_name(bare) and (len(bare) < 4 or bare[:2] in COMPOUND_SURNAMES)  # not 县工商联 (县 is no surname, 区 is)
         if named_before and pending and name_after(sentence, m.end()):
-            named_before = False  # 协会副会长、甲康董事长兼总裁邹某: titles waiting for a name; 甲康 is his firm
+            named_before = False  # 协会副会长、韩康董事长兼总裁邹某: titles waiting for a name; 韩康 is his firm
         found = (None if named_before or _called_by_surname(sentence, m.start())
                  else name_after(sentence, m.end()))  # 、郑琦宇副总规划师; not 王主席纪念馆
         before = name_before(sentence, m.start(), floor)

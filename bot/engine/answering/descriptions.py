@@ -10,6 +10,7 @@ from ..retrieval.finder import Finder, source_entry, subject_words
 from ..retrieval.library import Doc
 from ..retrieval.names import sound
 from ..text.dates import find_dates
+from ..text.lexicon import REFERS_BACK
 from ..text.numerals import NUMBER_TOKEN
 from ..text.vocab import alternation, patterns, words
 from .wording import quote, source
@@ -256,7 +257,6 @@ def _with_sections(doc: Doc, picked: list[int]) -> list[int]:
     return sorted(dict.fromkeys(out))
 
 
-REFERS_BACK = re.compile(r"^(?:该|此|其)(?:公司|企业|集团|协会|单位|项目|基地|学校|机构)")
 
 
 def _with_referents(doc: Doc, picked: list[int]) -> list[int]:
@@ -264,7 +264,7 @@ def _with_referents(doc: Doc, picked: list[int]) -> list[int]:
     company: a picked sentence opening with 该公司/该协会 brings that sentence along."""
     out = list(picked)
     for i in picked:
-        if i > 0 and i - 1 not in out and REFERS_BACK.match(doc.article.sentences[i].text):
+        if i > 0 and i - 1 not in out and REFERS_BACK.match(doc.sentences[i]):
             out.append(i - 1)
     return sorted(out)
 

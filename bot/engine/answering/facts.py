@@ -11,6 +11,7 @@ from ..retrieval.finder import Finder, LazyList, source_entry, subject_words
 from ..retrieval.index import grams
 from ..retrieval.library import Doc
 from ..text.dates import Date, find_dates
+from ..text.lexicon import REFERS_BACK
 from ..text.numerals import NUMBER_TOKEN, normalise_number, to_int
 from ..text.vocab import alternation, pairs, patterns
 from .descriptions import Passages
@@ -21,9 +22,8 @@ GROUP_ASKED = re.compile(rf"({alternation('group_nouns')})(?:成员)?(?:{alterna
 HOTEL_ASKED = re.compile(rf"(?:哪个|哪家|什么)(?:{alternation('hotel_words')})")
 HOTEL = re.compile(alternation("hotel_words"))
 # 下午三时, 上午9:30, 14点半: a time of day as an event's sentence gives it
-CLOCK_SAID = re.compile(r"(?:上午|下午|晚上|早上|中午|晚)?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*"
+CLOCK_SAID = re.compile(rf"(?:{alternation('time_words')})?\s*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*"
                         r"(?:[:：]\s*\d{2}|[时点](?:\d{1,2}分|半|[一二三四五]十分)?)")
-REFERS_BACK = re.compile(r"(?:该|其|此)[\u4e00-\u9fff]")  # 该基地, 其中: about what the sentence before named
 TOTAL = re.compile(alternation("total_words"))
 DOC_VERBS = re.compile(alternation("document_verbs"))
 # a phone number standing alone (not digits inside a bank account number), a local one labelled as a

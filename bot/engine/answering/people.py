@@ -10,7 +10,7 @@ from ..retrieval.finder import Finder, source_entry, subject_words
 from ..retrieval.library import Doc, Library
 from ..text.lexicon import ORG_SUFFIX_RE, PLACES, TITLE_RE
 from ..text.numerals import NUMBER_TOKEN, numbers_in
-from ..text.vocab import alternation, pairs, words
+from ..text.vocab import alternation, pairs, patterns, words
 from .descriptions import Passages
 from .wording import grouped_people, person_line, quote, source
 
@@ -34,7 +34,7 @@ LESSER_TITLE = words("title_lesser_prefixes")  # 副会长 is not the 会长
 NEW_HOLDER_ASKED = re.compile(alternation("new_holder_asked"))  # 新选出来的会长
 NEW_HOLDER_SAID = alternation("new_holder_said")  # 新当选的…会长某某
 LEAD_ASKED = re.compile(alternation("lead_asked"))  # 谁带队, 谁率队
-FORMER_TERMS = re.compile(r"前[一二两三四五六七八九十\d]*届|上[一二两三]?届|原")  # 前两届某协会 (会长): a former post
+FORMER_TERMS = re.compile(patterns("former_terms"))  # 前两届某协会 (会长): a former post
 GROUP_OF = re.compile(r"一行(?:[\d一二三四五六七八九十]+人)?")  # 某某一行4人到…
 HOST_VERBS = re.compile(alternation("action_verbs/host"))  # 主持, 带队: which one was asked and said
 SPEECH_ACT_ASKED = re.compile(alternation("speech_acts_asked"))  # 提了哪些要求

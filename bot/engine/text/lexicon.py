@@ -28,3 +28,6 @@ ORG_SUFFIX_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, ORG_SUFFIXES),
 
 # China's provinces, regions and big cities: a question naming one the article does not is about something else.
 PLACES = list(words("places"))
+
+# 该基地, 其中, 此项目: a sentence opening so is about what the sentence before named
+REFERS_BACK = re.compile(r"(?:该|其|此)[\u4e00-\u9fff]")

@@ -794,3 +794,13 @@ def test_how_many_tables_is_counted_in_tables_not_guests(tmp_path):
     for question in ("庆典晚宴一共开了多少席", "庆典晚宴开了几席"):
         text = engine.answer(question).text
         assert "30席" in text.split("\n")[0], question
+
+
+def test_two_elections_in_one_clause_give_each_list_its_own_post(tmp_path):
+    """甲等12名当选副会长、乙当选监事长: the 监事长 is 乙, not 甲 of a body named 乙."""
+    engine = engine_over(tmp_path,
+        "某省陶瓷工业协会第三届会员代表大会召开\n发布时间：2024-06-30\n"
+        "大会选出了新一届理事会；柯晓岚等12名当选副会长、蒲一凡当选监事长。\n")
+    for question in ("某省陶瓷工业协会监事长是哪个", "陶瓷工业协会的监事长叫什么"):
+        text = engine.answer(question).text
+        assert "蒲一凡" in text and "柯晓岚" not in text, question

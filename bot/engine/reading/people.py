@@ -478,8 +478,9 @@ def _appointed(sentence: str, known: set[str], home_org: str) -> list[Mention]:
 
 
 def _posts_in_turn(clause: str) -> list[str]:
-    """选举甲为秘书长、乙和丙为副秘书长: one clause, two appointments; cut after each 为+title that
-    a 、 follows, so each name list meets its own post."""
+    """选举甲为秘书长、乙和丙为副秘书长 / 甲等12名当选副会长、乙当选监事长: one clause, two
+    appointments; cut after each 为 (or 当选) + title that a 、 follows, so each name list meets
+    its own post."""
     pieces, start = [], 0
     for m in POST_THEN_NEXT.finditer(clause):
         pieces.append(clause[start:m.end()])
@@ -487,7 +488,7 @@ def _posts_in_turn(clause: str) -> list[str]:
     return [*pieces, clause[start:]]
 
 
-POST_THEN_NEXT = re.compile(rf"为(?:{TITLE_RE.pattern})(?=、)")
+POST_THEN_NEXT = re.compile(rf"(?:为|当选)(?:{TITLE_RE.pattern})(?=、)")  # 甲为秘书长、 / 甲等12名当选副会长、
 
 
 # 会长由吴某担任; 另设监事一名，由房某先生担任: a count and a comma may stand between, an honorific after

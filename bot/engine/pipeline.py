@@ -18,7 +18,7 @@ from . import thresholds
 from .answer import Answer
 from .answering.alternatives import either_or_answer
 from .answering.descriptions import Passages
-from .answering.facts import FUTURE_SAID, FactAnswers
+from .answering.facts import CLOCK_SAID, FUTURE_SAID, FactAnswers
 from .answering.labels import labelled_answer
 from .answering.people import ORG_KINDS, SPEECH_ACT_ASKED, PeopleAnswers
 from .question.analysis import INTERROGATIVES, TARGET_NOUNS, Question, analyse, clean, orgs_named
@@ -189,6 +189,8 @@ class Engine:
                     answer = None  # 哪几位: people were asked, and the closest sentence names none
             if answer is not None and answer.kind == "content" and _names_no_org_of_kind(q, answer.text):
                 answer = None  # 哪家公司建的, and the closest sentence says 施工单位 but names no company
+            if answer is not None and answer.kind == "content" and q.clock and not CLOCK_SAID.search(answer.text):
+                answer = None  # 几点开始, and the closest sentence gives a day but no time
         except Exception:  # a flaw in one kind of answer must not stop the bot from answering
             log.exception("engine failed on %r (kind %s)", question, kind)
             answer = None

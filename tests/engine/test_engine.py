@@ -813,3 +813,16 @@ def test_a_title_word_inside_a_fellowships_name_is_not_the_title_asked(tmp_path)
         "大会选举柯晓岚律师为会长，蒲一凡、葛文远为副会长。\n")
     text = engine.answer("女律师联谊会新选的副会长是哪几位").text
     assert "蒲一凡" in text and "葛文远" in text
+
+
+def test_a_title_opening_a_paragraph_is_the_post_in_the_organisation_the_article_opens_with(tmp_path):
+    """某会日前举行会员大会。… / 理事长柯某总结…: the title names no body and its paragraph none; the
+    article is about the one it opens with, so 某会的理事长 is 柯某, not the 会长 of the first paragraph."""
+    engine = engine_over(tmp_path,
+        "导协春茗吁提升服务\n发布时间：2024-02-27\n"
+        "某市导游协会日前举行会员大会暨春茗晚宴。会长葛文远表示，会员要努力提升专业水平。\n"
+        "晚宴现场\n"
+        "理事长柯晓岚总结过去一年的活动。\n")
+    for question in ("某市导游协会理事长是谁", "导游协会的理事长叫什么"):
+        text = engine.answer(question).text
+        assert "柯晓岚" in text and "葛文远" not in text, question

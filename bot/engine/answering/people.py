@@ -434,16 +434,17 @@ def _of_kind(person, endings: tuple[str, ...]) -> bool:
 def _implied(held: str, person, doc: Doc) -> list[str]:
     """某研究会日前成立。会长某某致辞…: a title written with no organisation before it, opening its
     sentence, is the post in the organisation the sentence before (in its paragraph) is about,
-    else in the one the title names."""
+    else in the one the title names, else in the one the article opens with."""
     sentences = doc.article.sentences
     for i in person.sentences:
         text = doc.sentences[i]
-        at = text.find(held + person.name)
-        if at < 0 or org_mentions(text[:at]):
-            continue
+        if not text.lstrip().startswith(held + person.name):
+            continue  # only a title that opens its sentence: …在理事长带领下… names no one
         if i > 0 and sentences[i - 1].paragraph == sentences[i].paragraph and org_mentions(doc.sentences[i - 1]):
             return org_mentions(doc.sentences[i - 1])[:1]
-        return org_mentions(doc.article.title)[:1]
+        # else the title's organisation, else the one the article opens with (某会日前举行…)
+        return org_mentions(doc.article.title)[:1] or next(
+            (found[:1] for text in doc.sentences[:2] if (found := org_mentions(text))), [])
     return []
 
 

@@ -807,11 +807,11 @@ def test_two_elections_in_one_clause_give_each_list_its_own_post(tmp_path):
 
 
 def test_a_title_word_inside_a_fellowships_name_is_not_the_title_asked(tmp_path):
-    """女律师联谊会的副会长: 律师 names the fellowship's members; the title asked is 副会长."""
+    """女工程师联谊会的副会长: 工程师 names the fellowship's members; the title asked is 副会长."""
     engine = engine_over(tmp_path,
-        "某市女律师联谊会召开第七届会员大会\n发布时间：2024-06-20\n"
-        "大会选举柯晓岚律师为会长，蒲一凡、葛文远为副会长。\n")
-    text = engine.answer("女律师联谊会新选的副会长是哪几位").text
+        "某市女工程师联谊会召开第三届会员大会\n发布时间：2024-06-20\n"
+        "大会选举柯晓岚工程师为会长，蒲一凡、葛文远为副会长。\n")
+    text = engine.answer("女工程师联谊会这回选了哪几个副会长").text
     assert "蒲一凡" in text and "葛文远" in text
 
 

@@ -315,7 +315,7 @@ class FactAnswers:
             by_sentence = {e.sentence: e for e in events(doc)}
             if by_deadline:  # 几号前报名: a date the article sets as a deadline (于5月10日前), if it has one
                 by_sentence = deadlines(doc) or by_sentence
-            edition = _edition(doc.article.title)  # 首届…论坛: 第二届…拟于…在台北举行 is the next one
+            edition = _edition(doc.article.title)  # 首届…论坛: 第二届…拟于明年在某市举行 is the next one
             if edition and not _edition(q.text):
                 by_sentence = {i: e for i, e in by_sentence.items() if _edition(doc.sentences[i]) in (None, edition)}
                 if not by_sentence:

@@ -208,14 +208,14 @@ class PeopleAnswers:
                         continue  # 第六届副理事长, at the congress that elected the 6th council: a post held
                         # by someone nobody elected there is the outgoing council's
                     # 副院长、某委员会主席: a second post names its own organisation before the title
-                    own = [part[:-len(title)] for part in re.split(r"[、兼]", re.sub(r"（.*?）", "", held))
+                    parts = re.split(r"[、兼]", re.sub(r"（.*?）", "", held))
+                    own = [part[:-len(title)] for part in parts
                            if part.endswith(title) and ORG_SUFFIX_RE.search(part[:-len(title)])]
                     if FORMER_TERMS.match(org) and not own and not FORMER_TERMS.match(q.job_title):
                         continue  # 前两届某协会会长某某: the post was held before, not now
                     names = [n for o in [org, *own] if o for n in _expanded(o, doc, self.library) + _parents(o, person, doc)]
                     implied = _implied(held, person, doc) if not org and not own else []
                     names = names or implied
-                    parts = re.split(r"[、兼]", re.sub(r"（.*?）", "", held))
                     if (org and len(parts) > 1 and parts[0] != title and title in parts[1:] and doc.facts.home_org
                             and any(kind == "elected" for kind, _ in person.actions)):
                         names.append(doc.facts.home_org)  # 某公司总经理某某当选为会长: the 会长 is the association's
@@ -440,8 +440,9 @@ def _implied(held: str, person, doc: Doc) -> list[str]:
         text = doc.sentences[i]
         if not text.lstrip().startswith(held + person.name):
             continue  # only a title that opens its sentence: …在理事长带领下… names no one
-        if i > 0 and sentences[i - 1].paragraph == sentences[i].paragraph and org_mentions(doc.sentences[i - 1]):
-            return org_mentions(doc.sentences[i - 1])[:1]
+        before = org_mentions(doc.sentences[i - 1]) if i > 0 and sentences[i - 1].paragraph == sentences[i].paragraph else []
+        if before:
+            return before[:1]
         # else the title's organisation, else the one the article opens with (某会日前举行…)
         return org_mentions(doc.article.title)[:1] or next(
             (found[:1] for text in doc.sentences[:2] if (found := org_mentions(text))), [])

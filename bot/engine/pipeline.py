@@ -20,7 +20,7 @@ from .answering.alternatives import either_or_answer
 from .answering.descriptions import Passages
 from .answering.facts import CLOCK_SAID, FUTURE_SAID, FactAnswers
 from .answering.labels import labelled_answer
-from .answering.people import ORG_KINDS, SPEECH_ACT_ASKED, PeopleAnswers
+from .answering.people import ORG_KINDS, SPEECH_ACT_ASKED, SPEECH_WORDS, TITLE_GIVEN, PeopleAnswers
 from .question.analysis import INTERROGATIVES, TARGET_NOUNS, Question, analyse, clean, orgs_named
 from .reading.knowledge import KnowledgeBase
 from .reading.orgs import org_mentions
@@ -76,6 +76,9 @@ PERSON_ROLE_ASKED = re.compile(alternation("person_role_asked"))  # 某某是啥
 PEOPLE_NOUNS = alternation("people_nouns")  # 领导, 代表: people, asked by what they are
 SAID_VERBS = alternation("said_verbs")  # 局长说…: what the holder of the title said
 SPEECH_TOPIC_ASKED = re.compile(alternation("speech_topic_asked"))  # 讲话的主题: what the person said
+# kinds whose answer is about the person the question opens with: who they are, what they said or did
+SPEECH_SAID = re.compile("|".join(map(re.escape, sorted(SPEECH_WORDS, key=len, reverse=True))))  # 作报告, 演讲
+ABOUT_A_PERSON = ("who", "said", "speakers", "attend", "host", "holders", "doer", "what", "content", "")
 
 
 class Engine:
@@ -155,9 +158,13 @@ class Engine:
             return answer
         q, scope = self._apply_context(q, context)
         people = self.library.people.find(q.text, q.latin_words)
+        opening = _opening_name(q.text)
+        in_text = bool(opening) and not people and self._in_articles(opening)  # named, but not read as a person
         if not people and (self.library.people.unknown_in(q.text)  # 张立国 is not 张立
-                           or (q.asks_who and _a_person(q.topic.replace(" ", "")))  # 张志敏是谁, of no one known
-                           or self._unknown_subject(q.text)):  # 何文涛在颁奖典礼上是什么身份
+                           or (q.asks_who and _a_person(q.topic.replace(" ", "")) and not in_text)  # 张志敏是谁
+                           # 何文涛在颁奖典礼上是什么身份: the rest may match an article well, but the
+                           # person asked about is in none, so any answer would be about someone else
+                           or (opening and not in_text)):
             return self.decline()  # a person the articles do not name
         if q.proper_nouns and not people:
             q = self._spell_in_chinese(q)
@@ -176,6 +183,16 @@ class Engine:
                 # 下一期打算讲啥: what is planned, which only a sentence about the future says (下期将…),
                 # never this event's speakers or contents
                 answer = self.answerers["content"](q, people, scope, cue=FUTURE_SAID, cue_required=True) \
+                    or self.decline()
+            unread = opening if in_text and kind in ABOUT_A_PERSON else ""
+            if answer is None and unread:
+                # 某某讲的题目, when the articles name 某某 but the reader did not take them for a person
+                # (总编某某的《…》报告): only a sentence naming them answers, never the list of speakers
+                named = re.escape(unread)
+                if kind in ("speakers", "said") or SPEECH_TOPIC_ASKED.search(q.text):  # 讲的题目: their talk first
+                    answer = self.answerers["content"](q, [], scope, cue=re.compile(
+                        f"(?=.*{named})(?=.*(?:{SPEECH_SAID.pattern}|{TITLE_GIVEN.pattern}))"), cue_required=True)
+                answer = answer or self.answerers["content"](q, [], scope, cue=re.compile(named), cue_required=True) \
                     or self.decline()
             answer = answer or self.answerers[kind](q, people, scope)
             if answer is None and kind == "purpose" and SPEECH_ACT_ASKED.search(q.text):
@@ -263,19 +280,8 @@ class Engine:
             scope = next((d for d in self.library.docs if d.article.path == context["article"]), None)
         return q, scope
 
-    def _unknown_subject(self, text: str) -> bool:
-        """Whether the question opens with a person's name that no article contains.
-
-        何文涛在颁奖典礼上是什么身份: the rest of the question matches an article well, but
-        the person it is about is not in it, so any answer would be about someone else. A name
-        (a surname and one or two characters, or a compound surname and two) counts when a word
-        that may follow a name comes right after it (在, 是, 担任…), so 石家庄在哪 or 会费是多少 do not."""
-        for size in (4, 3):
-            name = text[:size]
-            if (len(name) == size and (size == 3 or name[:2] in COMPOUND_SURNAMES) and _a_person(name)
-                    and ends_name(text[size:]) and text[size:]):
-                return not any(name in doc.text for doc, _ in self.library.search(name, limit=5))
-        return False
+    def _in_articles(self, name: str) -> bool:
+        return any(name in doc.text for doc, _ in self.library.search(name, limit=5))
 
     def _holder(self, q: Question, scope) -> list[tuple[str, float]]:
         """The one person the question names by title and organisation (某大学那位教授), as `people`."""
@@ -347,6 +353,18 @@ class Engine:
                 answer.sources.append(source_entry(doc))
                 answer.context = {"article": doc.article.path}
         return answer
+
+
+def _opening_name(text: str) -> str:
+    """The person's name a question opens with (a surname and one or two characters, or a compound
+    surname and two), when a word that may follow a name comes right after it (在, 是, 担任…), so
+    石家庄在哪 or 会费是多少 open with none; "" otherwise."""
+    for size in (4, 3):
+        name = text[:size]
+        if (len(name) == size and (size == 3 or name[:2] in COMPOUND_SURNAMES) and _a_person(name)
+                and ends_name(text[size:]) and text[size:]):
+            return name
+    return ""
 
 
 def _a_person(text: str) -> bool:

@@ -826,3 +826,20 @@ def test_a_title_opening_a_paragraph_is_the_post_in_the_organisation_the_article
     for question in ("某市导游协会理事长是谁", "导游协会的理事长叫什么"):
         text = engine.answer(question).text
         assert "柯晓岚" in text and "葛文远" not in text, question
+
+
+def test_a_person_named_in_the_text_but_not_read_as_one_is_answered_from_the_sentences_naming_them(tmp_path):
+    """策展人 is no title the reader knows, so 吕海波 is read as nobody: a question about what they
+    spoke on is answered from the sentence that names them with their talk, never with the list of
+    speakers read (which does not hold them), and who they are from a sentence naming them."""
+    engine = engine_over(tmp_path,
+        "某市公共艺术协会举办城市美学论坛\n发布时间：2024-06-12\n"
+        "6月10日，某市公共艺术协会城市美学论坛在东湖会议中心举行，协会会长邵卫东、副会长林雅出席。\n"
+        "会长邵卫东作《公共艺术的十年》报告。\n"
+        "资深策展人吕海波作《城市家具的色彩》分享，介绍了街道色彩的做法。\n"
+        "策展人吕海波同时担任本次论坛的学术召集人。\n")
+    for question in ("吕海波讲的什么题目", "吕海波在论坛上分享了啥"):
+        text = engine.answer(question).text
+        assert "城市家具的色彩" in text and "邵卫东" not in text, question
+    assert "策展人吕海波" in engine.answer("吕海波是谁").text
+    assert engine.answer("吕海涛是谁").declined  # a name no article holds is still no one

@@ -843,3 +843,18 @@ def test_a_person_named_in_the_text_but_not_read_as_one_is_answered_from_the_sen
         assert "城市家具的色彩" in text and "邵卫东" not in text, question
     assert "策展人吕海波" in engine.answer("吕海波是谁").text
     assert engine.answer("吕海涛是谁").declined  # a name no article holds is still no one
+
+
+def test_guests_listed_with_their_body_but_no_title_are_attendees_of_that_body(tmp_path):
+    """某区文化馆邵某、某山农业开发有限公司柏某、戚某等嘉宾出席: each item of the list is a
+    body and a name; a bare name after one is of the same body, and 某某股长 is a title after the name."""
+    engine = engine_over(tmp_path,
+        "某县花艺行业协会成立\n"
+        "3月9日，某县花艺行业协会成立大会在县会展中心召开。"
+        "县商务局副局长鲁文清、县农业农村局市场股邬海平股长、县文化馆邵雨桐、"
+        "青岭农业开发有限公司柏松涛、戚云舟等嘉宾应邀出席。\n")
+    text = engine.answer("花艺协会成立大会有哪些嘉宾出席").text
+    assert all(name in text for name in ("鲁文清", "邬海平", "邵雨桐", "柏松涛", "戚云舟"))
+    assert "县文化馆" in engine.answer("邵雨桐是哪个单位的").text
+    assert "青岭农业开发有限公司" in engine.answer("戚云舟是谁").text
+    assert "股长" in engine.answer("邬海平是什么职务").text

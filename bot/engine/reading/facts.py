@@ -292,9 +292,11 @@ def _add_role(facts: ArticleFacts, mention: Mention):
     person = facts.people.setdefault(mention.name, Person(mention.name))
     role = (mention.org, TENSE_PREFIX.sub("", mention.title))
     if role[1] and not any(role[1] in t and (not role[0] or role[0] == o or role[0] in t) for o, t in person.roles):
-        # a later, fuller mention (org + title) replaces a bare one (title only)
-        person.roles = [r for r in person.roles if not (not r[0] and r[1] in role[1])]
+        # a later, fuller mention (org + title) replaces a bare one (title only, or organisation only)
+        person.roles = [r for r in person.roles if not (not r[0] and r[1] in role[1]) and r[1]]
         person.roles.append(role)
+    elif role[0] and not role[1] and not person.roles:
+        person.roles.append(role)  # 县融媒体中心某某 in a list of guests: of that body, with no title said
     person.latin = person.latin or mention.latin
 
 

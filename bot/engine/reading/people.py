@@ -313,6 +313,7 @@ def find_people(sentence: str, home_org: str = "") -> list[Mention]:
     mentions += _bracketed(sentence, home_org)
     mentions += _served_by(sentence, home_org)
     mentions += _done_by(sentence, {mention.name for mention in mentions})
+    mentions += _untitled_attendees(sentence, {mention.name for mention in mentions})
     return _merge(mentions)
 
 
@@ -434,6 +435,37 @@ def _listed_after_title(sentence: str, known: set[str]) -> list[Mention]:
             if plausible_name(name) and name not in known:
                 start = sentence.find(name, m.start(2))
                 out.append(Mention(name, m.group(1), "", start, start + len(name)))
+    return out
+
+
+# 甲公司某某、乙中心某某等领导嘉宾应邀出席: a list closed by 等 and, in the same clause, a verb of attending
+ATTENDED_CLOSER = re.compile(rf"等[{HAN}]{{0,8}}?(?:{alternation('action_verbs/attend')})")
+LIST_START = re.compile(r"[，；。：:,;]")
+MAX_LIST_CHARS = 400  # a list of guests is a clause, not a page pasted without punctuation
+
+
+def _untitled_attendees(sentence: str, known: set[str]) -> list[Mention]:
+    """县融媒体中心程某、某旅游开发有限公司何某、黄某等出席: in a list of those who attended, an
+    item that is an organisation and a name, with no title, is that person of that organisation;
+    a bare name right after such an item is of the same one. Items read already are left alone."""
+    out = []
+    for m in ATTENDED_CLOSER.finditer(sentence):
+        floor = max(0, m.start() - MAX_LIST_CHARS)
+        start = max((b.end() for b in LIST_START.finditer(sentence, floor, m.start())), default=floor)
+        org = ""
+        for item in sentence[start:m.start()].split("、"):
+            unit = next((item[:-size] for size in (3, 2) if len(item) - size >= 3 and plausible_name(item[-size:])
+                         and ORG_SUFFIX_RE.search(item[:-size])), "")
+            if unit:
+                org, name = unit, item[len(unit):]
+            elif org and plausible_name(item) and len(item) <= 3:
+                name = item
+            else:
+                org, name = "", ""
+            if name and name not in known:
+                at = start + len(item) - len(name)
+                out.append(Mention(name, "", org, at, at + len(name)))
+            start += len(item) + 1
     return out
 
 

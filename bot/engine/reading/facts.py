@@ -353,9 +353,14 @@ def _events(facts: ArticleFacts, text: str, index: int, published: str = ""):
         # page with no punctuation is one clause, and scanning it all for every verb is quadratic)
         window = max(0, verb.start() - PLACE_REACH)
         clause_start = max([window - 1] + [text.rfind(p, window, verb.start()) for p in "，。；："]) + 1
-        markers = list(PLACE_MARKER.finditer(text, clause_start, verb.start()))
+        end = verb.start()
+        if clause_start == end and clause_start >= 2 and text[clause_start - 1] == "，":
+            # 本月9日在某饭店，举行…: the verb opens its clause, and the place closes the one before
+            end = clause_start - 1
+            clause_start = max([window - 1] + [text.rfind(p, window, end) for p in "，。；："]) + 1
+        markers = list(PLACE_MARKER.finditer(text, clause_start, end))
         for marker in reversed(markers):
-            candidate = TIME_WORDS.sub("", text[marker.end():verb.start()]).strip()
+            candidate = TIME_WORDS.sub("", text[marker.end():end]).strip()
             if (2 <= len(candidate) <= 30 and not find_dates(candidate) and not NOT_A_PLACE.search(candidate)):
                 place = candidate
                 break

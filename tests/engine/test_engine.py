@@ -858,3 +858,20 @@ def test_guests_listed_with_their_body_but_no_title_are_attendees_of_that_body(t
     assert "县文化馆" in engine.answer("邵雨桐是哪个单位的").text
     assert "青岭农业开发有限公司" in engine.answer("戚云舟是谁").text
     assert "股长" in engine.answer("邬海平是什么职务").text
+
+
+def test_a_reprinted_news_page_keeps_its_headline_place_and_founding_year(tmp_path):
+    """点阅次数 / 转载自 make a meta line, so the headline above it is the title, and 某某接掌某公会
+    names the guild (not 某某接掌某公会 as one organisation). 本月12日在某会馆，举行…: the place closes
+    the clause before the verb. 成立于1983年的某公会: a founding year alone answers 哪年成立, but
+    not when this meeting was held."""
+    engine = engine_over(tmp_path,
+        "Lantern Guild News 灯具资讯网\n首页 | 公会简介 | 会务动态\n\n首页 > 会务动态 > 媒体报导\n\n"
+        "柏文彦 接掌灯具公会\n\n点阅次数:316    转载自:经济日报\n\n经济日报【戚伟庭】\n\n"
+        "台湾灯具工业同业公会本月12日在高雄晶华会馆，举行第9届第一次会员代表大会，共选出21位理事。\n\n"
+        "成立于1983年的台湾灯具工业同业公会，是南部重要的工业团体之一。\n")
+    assert engine.library.docs[0].article.title == "柏文彦接掌灯具公会"
+    assert engine.library.docs[0].facts.home_org == "灯具公会"
+    assert "高雄晶华会馆" in engine.answer("灯具公会的大会在哪里开的").text
+    assert "1983年" in engine.answer("灯具公会哪一年成立的").text
+    assert engine.answer("灯具公会这次大会是哪一年开的").declined

@@ -11,7 +11,7 @@ from ..retrieval.finder import Finder, LazyList, source_entry, subject_words
 from ..retrieval.index import grams
 from ..retrieval.library import Doc
 from ..text.dates import Date, find_dates
-from ..text.lexicon import REFERS_BACK
+from ..text.lexicon import ORG_SUFFIXES, REFERS_BACK
 from ..text.numerals import NUMBER_TOKEN, normalise_number, to_int
 from ..text.vocab import alternation, pairs, patterns
 from .descriptions import Passages
@@ -60,6 +60,8 @@ DEADLINE = re.compile(rf"\d+[日号](?:\d+[时点])?(?:{alternation('deadline_su
 FUTURE_ASKED = re.compile(alternation("future_asked"))
 TOWN_ENDINGS = "市县区镇"  # what a place shared by two place phrases must end with to be one town
 YEAR_ASKED = re.compile(alternation("year_asked"))
+ORG_NAMED = re.compile(rf"\S*?(?:{'|'.join(map(re.escape, sorted(ORG_SUFFIXES, key=len, reverse=True)))})")  # 某某公会
+YEAR_ALONE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?![\d度])")  # 成立于1977年; not 2023年度, not 2023年5月
 FUTURE_SAID = re.compile(alternation("future_said"))
 # The units of each kind of count a question may ask for (money: 元, 万元, 亿元).
 SEND_ASKED = re.compile(patterns("send_asked"))  # 申报资料送到哪儿: the send-to address, not a venue
@@ -242,7 +244,32 @@ class FactAnswers:
     def when(self, q, people, scope) -> Answer | None:
         if ISSUED_ASKED.search(q.text) and ISSUED_DOCUMENT.search(q.text):
             return self._issued(q, scope)
-        return self._event(q, scope, "when")
+        found = self._event(q, scope, "when")
+        return found or (self._year(q, scope) if YEAR_ASKED.search(q.text) else None)
+
+    def _year(self, q, scope) -> Answer | None:
+        """哪年成立的, of an article that gives only a year (成立于1977年的某公会): the year in the
+        sentence that is about what was asked. No day is made up, and no other sentence's year counts."""
+        def stating(doc):
+            return [i for i, s in enumerate(doc.sentences) if YEAR_ALONE.search(s)]
+
+        # what was asked beyond who: 成立 of 某公会哪年成立 (any sentence about 某公会 names it)
+        asked = self.finder.subject(" ".join(ORG_NAMED.sub(" ", q.topic).split()))
+        if not asked.total:
+            return None
+        for doc, _ in self.finder.answerable(q, scope, need=lambda d: bool(stating(d))):
+            index, cov = self.finder.sentence(q, doc, stating(doc), kind="when")  # the sentence alone
+            done = sum(asked.covered(doc.sentences[index], doc).values()) / asked.total
+            if cov < thresholds.MIN_SENTENCE_COVERAGE or done < thresholds.MIN_SENTENCE_COVERAGE:
+                continue
+            years = YEAR_ALONE.findall(doc.sentences[index])
+            if len(set(years)) != 1:
+                continue  # 2019年…2023年: which of them was asked is not for a year reader to guess
+            said = doc.article.sentences[index].text
+            return Answer(f"时间：{years[0]}年。\n原文：{quote(said)}\n{source(doc.article)}", f"{doc.article.path}#when",
+                          100.0 * cov, [source_entry(doc)], kind="when", context={"article": doc.article.path},
+                          evidence=said)
+        return None
 
     def _issued(self, q, scope) -> Answer | None:
         """那个通知是哪天发的 / 决定的落款是哪天: the date signed under the document, else the page's

@@ -183,3 +183,9 @@ def test_an_organisations_name_starts_after_the_year_before_it():
     """2021年某某协会工作交流会: the 本会 of such an article is 某某协会, not 年某某协会."""
     assert org_mentions("2021年华东六省建筑业协会工作交流会成功召开") == ["华东六省建筑业协会"]
     assert org_mentions("第3届亚洲建筑协会大会") == ["亚洲建筑协会"]
+
+
+def test_an_organisations_name_starts_after_the_verb_of_visiting_or_taking_over():
+    """某局一行到访某协会 / 某某接掌某公会: the visited body and the guild, not the verb and all before it."""
+    assert org_mentions("某市贸促局代表团一行到访东湖灯具行业协会")[-1] == "东湖灯具行业协会"
+    assert org_mentions("柏文彦接掌灯具公会") == ["灯具公会"]

@@ -18,13 +18,13 @@ from . import thresholds
 from .answer import Answer
 from .answering.alternatives import either_or_answer
 from .answering.descriptions import Passages
-from .answering.facts import CLOCK_SAID, FUTURE_SAID, FactAnswers
+from .answering.facts import CLOCK_SAID, CONTACT_PERSON, FUTURE_SAID, FactAnswers
 from .answering.labels import labelled_answer
 from .answering.people import ORG_KINDS, SPEECH_ACT_ASKED, SPEECH_WORDS, TITLE_GIVEN, PeopleAnswers
 from .question.analysis import INTERROGATIVES, TARGET_NOUNS, Question, analyse, clean, orgs_named
 from .reading.knowledge import KnowledgeBase
 from .reading.orgs import org_mentions
-from .reading.people import plausible_name
+from .reading.people import HONORIFICS, is_surname_start, plausible_name
 from .retrieval.faq_match import FaqMatcher
 from .retrieval.faq_match import conflicts as faq_conflicts
 from .retrieval.finder import Finder, source_entry, subject_words
@@ -178,6 +178,9 @@ class Engine:
         try:
             # a line the article labels with the very words of the question (标准编号：…) says it best
             answer = labelled_answer(self.finder, q, people, scope, whole_label_only=True) if not people else None
+            if answer is not None and q.kind == "contact" and ONE_PERSON_ASKED.search(q.text) \
+                    and not _names_a_contact(answer.text):
+                answer = None  # 联系人和电话是什么: the 电话 line alone does not say whom to call
             answer = answer or either_or_answer(self.finder, q, people, scope)  # 开卷还是闭卷
             if answer is None and NEXT_ASKED.search(q.text) and kind in FUTURE_READ_AS_CONTENT:
                 # 下一期打算讲啥: what is planned, which only a sentence about the future says (下期将…),
@@ -204,6 +207,9 @@ class Engine:
                 answer = self.answerers["content"](q, people, scope)  # 回执寄给谁: an organisation may be who
                 if answer is not None and ONE_PERSON_ASKED.search(q.text) and not _lists_names(answer.text):
                     answer = None  # 哪几位: people were asked, and the closest sentence names none
+            if answer is not None and answer.kind == "contact" and ONE_PERSON_ASKED.search(q.text) \
+                    and not _names_a_contact(answer.text):
+                answer = None  # 联系人叫什么名字, and the notice gives a phone and a department but nobody
             if answer is not None and answer.kind == "content" and _names_no_org_of_kind(q, answer.text):
                 answer = None  # 哪家公司建的, and the closest sentence says 施工单位 but names no company
             if answer is not None and answer.kind == "content" and q.clock and not CLOCK_SAID.search(answer.text):
@@ -384,6 +390,16 @@ def _faq_runners_up(matches, matched: str | None, wanted: int = 3) -> list[dict]
             if len(out) == wanted:
                 break
     return out
+
+
+def _names_a_contact(text: str) -> bool:
+    """Whether a contact passage names a person: after 联系人 (某某, 某老师), or in a list of names."""
+    for m in CONTACT_PERSON.finditer(text):
+        value = m.group(1)
+        if plausible_name(value[:3]) or plausible_name(value[:2]) or (
+                is_surname_start(value) and value[1:].startswith(HONORIFICS)):
+            return True
+    return _lists_names(text)
 
 
 def _names_no_org_of_kind(q: Question, text: str) -> bool:

@@ -875,3 +875,25 @@ def test_a_reprinted_news_page_keeps_its_headline_place_and_founding_year(tmp_pa
     assert "高雄晶华会馆" in engine.answer("灯具公会的大会在哪里开的").text
     assert "1983年" in engine.answer("灯具公会哪一年成立的").text
     assert engine.answer("灯具公会这次大会是哪一年开的").declined
+
+
+def test_a_contact_person_question_is_answered_by_a_contact_line_that_names_someone(tmp_path):
+    """联系人是谁 asks for the contact (not for who did something): a one-line block
+    (某协会地址：… 联系人：某某电话：…) answers it; a block with a phone but nobody's name does not."""
+    notice = ("关于召开2027年灯具行业工作会议的通知\n发布日期：2027-01-10\n各会员单位：\n"
+              "经研究，定于2027年3月10日在某市召开灯具行业工作会议。\n请于2月28日前将回执发送至协会秘书处。\n")
+    engine = engine_over(tmp_path, notice + "某市灯具行业协会地址：某市滨河路8号 联系人：柏晓雯电话：020-12345678\n")
+    for question in ("灯具工作会议那边联系人是谁", "灯具行业工作会议的联系人叫什么名字"):
+        assert "柏晓雯" in engine.answer(question).text, question
+    nobody = engine_over(tmp_path / "nobody", notice + "某市灯具行业协会地址：某市滨河路8号 电话：020-12345678\n")
+    assert nobody.answer("灯具行业工作会议的联系人叫什么名字").declined
+
+
+def test_a_question_naming_two_labels_is_answered_with_both_lines(tmp_path):
+    """联系人和电话是什么: the 联系人 line and the 电话 line, each once."""
+    engine = engine_over(tmp_path,
+        "某市灯具行业协会关于征集2027年度灯具设计大赛协办单位的函\n发布日期：2027-01-10\n各会员单位：\n"
+        "灯具设计大赛由某市灯具行业协会主办，现征集协办单位。\n二、联系方式\n"
+        "联系人：柏晓雯\n电话：020-12345678\n邮箱：dengju@example.com\n")
+    text = engine.answer("设计大赛联系人和电话是什么").text
+    assert "柏晓雯" in text and "020-12345678" in text and "dengju" not in text

@@ -60,6 +60,8 @@ DEADLINE = re.compile(rf"\d+[日号](?:\d+[时点])?(?:{alternation('deadline_su
 FUTURE_ASKED = re.compile(alternation("future_asked"))
 TOWN_ENDINGS = "市县区镇"  # what a place shared by two place phrases must end with to be one town
 YEAR_ASKED = re.compile(alternation("year_asked"))
+CONTACT_PERSON_LABEL = re.compile(alternation("contact_person_labels"))  # 联系人, 联络人
+CONTACT_PERSON = re.compile(rf"(?:{CONTACT_PERSON_LABEL.pattern})\s*[：:]?\s*([\u4e00-\u9fff]{{2,4}})")  # 联系人：某某
 ORG_NAMED = re.compile(rf"\S*?(?:{'|'.join(map(re.escape, sorted(ORG_SUFFIXES, key=len, reverse=True)))})")  # 某某公会
 YEAR_ALONE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?![\d度])")  # 成立于1977年; not 2023年度, not 2023年5月
 FUTURE_SAID = re.compile(alternation("future_said"))
@@ -424,6 +426,9 @@ class FactAnswers:
                 printed = [i for i in printed if EMAIL_IN_TEXT.search(doc.sentences[i])]
             if fax:  # 传真号码是多少: only a line that gives a fax (a phone is not one)
                 printed = [i for i in printed if FAX_ASKED.search(doc.sentences[i])]
+            block = printed  # the lines a chosen one brings along when they stand right under it
+            if CONTACT_PERSON_LABEL.search(q.text):  # 联系人是谁: the line that names one (协会联系人：某某)
+                printed = [i for i in printed if CONTACT_PERSON.search(doc.sentences[i])] or printed
             if PHONE_ASKED.search(q.text):  # 有问题找谁？电话多少: the 联系人 line, not the 报送邮箱 one
                 printed = [i for i in printed if PHONE_IN_TEXT.search(doc.sentences[i])] or printed
             index, cov = self.finder.sentence(q, doc, printed, with_title=True)
@@ -439,7 +444,7 @@ class FactAnswers:
             if printed and cov >= thresholds.MIN_SENTENCE_COVERAGE:
                 paragraph = doc.article.sentences[index].paragraph
                 kept = [i for i in printed if doc.article.sentences[i].paragraph == paragraph]
-                for i in printed:  # 联系人：许立宇… / 联系人：谢婉婷…: the lines right under it too
+                for i in block:  # 联系人：许立宇… / 联系人：谢婉婷…: the lines right under it too
                     if i == kept[-1] + 1:
                         kept.append(i)
                 # 联系方式： / 某部： / 某某 010-…: a heading line brings the contact lines it announces

@@ -32,7 +32,7 @@ def labelled_answer(finder, q, people, scope, whole_label_only: bool = False) ->
     subject = finder.subject(subject_words(NUMBER_TOKEN.sub(" ", q.topic)))
     for doc, _ in finder.answerable(q, scope, people=people)[:1]:
         _, focus = finder.split_focus(subject, doc)
-        best = None
+        found = []
         sentences = doc.article.sentences
         for label, (i, value) in doc.facts.labels.items():
             # the whole label in the question, or (for a short one) what it names: 电话 for 联系电话,
@@ -49,12 +49,17 @@ def labelled_answer(finder, q, people, scope, whole_label_only: bool = False) ->
             held = doc.sentences[i] + (doc.sentences[i + 1] if i + 1 < len(sentences) else "")
             if not manner and finder.focus_share(subject, focus, held, doc) < MIN_FOCUS:
                 continue  # 理事每月有多少补贴 is not answered by the line 理事：…; a manner label's focus is its verb
-            best = max(best or (0, 0, 0, "", ""), (fit, len(label), -i, label, value))
-        if best is None:
+            found.append((fit, len(label), -i, label, value))
+        if not found:
             continue
+        best = max(found)
         fit, _, i, label, value = best
+        # 联系人和电话是什么: every label the question names in full, each said once (电话 is in 联系电话)
+        named = [f for f in found if f[0] == 2 == fit and not any(f[3] != g[3] and f[3] in g[3] for g in found)]
+        lines = [f"{lab}：{quote(val, 200)}" for _, _, _, lab, val in sorted(named, key=lambda f: -f[2])] \
+            if len(named) > 1 else [f"{label}：{quote(value, 200)}"]
         said = sentences[-i].text
-        text = f"{label}：{quote(value, 200)}\n{source(doc.article)}"
+        text = "\n".join(lines) + f"\n{source(doc.article)}"
         return Answer(text, f"{doc.article.path}#label:{label}", 90.0 if fit == 2 else 75.0, [source_entry(doc)],
                       kind="label", context={"article": doc.article.path}, evidence=said)
     return None

@@ -22,6 +22,7 @@ from .answering.facts import CLOCK_SAID, CONTACT_PERSON, FUTURE_SAID, FactAnswer
 from .answering.labels import labelled_answer
 from .answering.people import ORG_KINDS, SPEECH_ACT_ASKED, SPEECH_WORDS, TITLE_GIVEN, PeopleAnswers
 from .question.analysis import INTERROGATIVES, TARGET_NOUNS, Question, analyse, clean, orgs_named
+from .question.dictionary import MAX_GLOSS_WORDS, glossed
 from .reading.knowledge import KnowledgeBase
 from .reading.orgs import org_mentions
 from .reading.people import HONORIFICS, is_surname_start, plausible_name
@@ -71,6 +72,10 @@ PERSON_ASKED = re.compile(alternation("person_asked"))  # a person, not 哪个 (
 ONE_PERSON_ASKED = re.compile(alternation("one_person_asked"))
 COMPANION_ASKED = re.compile(alternation("companion_asked"))  # 是谁陪同的: who went with the person named
 MAX_PARTS = 3  # questions answered from one message; more is an essay, not a chat
+MAX_GLOSSES = 12  # Chinese words of one English gloss looked for in the articles (the dictionary's first)
+USAGE_LIMIT = 20  # articles counted for a word: enough to tell a trade's word from a rare one
+HOW_MANY = re.compile(r"\bhow\s+many\s+([A-Za-z]+)", re.IGNORECASE)  # the thing an English count asks about
+NEAR_ARTICLES = 1  # the articles an English question's translated words are about
 PRONOUNS = re.compile(alternation("pronouns"))  # longest first: 他们 before 他
 PERSON_ROLE_ASKED = re.compile(alternation("person_role_asked"))  # 某某是啥角色: who they are there
 PEOPLE_NOUNS = alternation("people_nouns")  # 领导, 代表: people, asked by what they are
@@ -108,6 +113,7 @@ class Engine:
             "what": passages.what, "fullname": passages.fullname, "purpose": passages.purpose,
             "content": passages.content, "visits": passages.visits,
         }
+        self._usage: dict[str, int] = {}  # a dictionary word -> how many articles use it (English questions)
         self._suggestions: list[str] = []
         self._suggestions = self._pick_suggestions()
 
@@ -144,6 +150,13 @@ class Engine:
         if titles:  # 理事长和秘书长分别是谁: two questions, one per title
             return self._answer_each(titles, context)
         q = analyse(self.library.canon(fold(question)))
+        if q.english and q.latin_words:  # auto repair -> 汽修: English the glossary lacks, in the articles' words
+            worded = self._english_in_chinese(question, set(q.latin_words))
+            if worded != question:
+                question, q = worded, analyse(self.library.canon(fold(worded)))
+            counted = HOW_MANY.search(question)
+            if counted and counted.group(1).lower() in q.latin_words and glossed(counted.group(1)):
+                return self.decline()  # How many pilots…: what is counted is a thing no article near it names
         q.orgs = orgs_named(fold(question))  # before the synonyms: 建筑业协会 -> 建协 hides that it is one
         if q.english:  # the Chinese the English was mapped onto gets the synonyms the articles got
             q.text, q.topic = self.library.canon(q.text), self.library.canon(q.topic)
@@ -285,6 +298,50 @@ class Engine:
         if context.get("article") and not subject_words(q.topic):
             scope = next((d for d in self.library.docs if d.article.path == context["article"]), None)
         return q, scope
+
+    def _english_in_chinese(self, question: str, leftover: set[str]) -> str:
+        """The question with each run of English words the glossary left (auto repair, chefs) put
+        in the Chinese word the dictionary glosses them with and the articles use most; a word no
+        article uses any gloss of (a name, an acronym) stays as it is. Longest phrases first."""
+        tokens = re.split(r"([A-Za-z][A-Za-z'\-]*)", question)  # chefs' and chef's are chef's word
+        # the articles the rest of the question (what the glossary did put in Chinese) is about: a
+        # gloss counts only in them (Central Taiwan is not 中央, however many articles say 中央)
+        known = analyse(self.library.canon(fold(question))).topic
+        known = " ".join(w for w in known.split() if not re.fullmatch(r"[a-z'\-]+", w))
+        near = [doc for doc, _ in self.library.search(known, limit=NEAR_ARTICLES)] if known.strip() else None
+        out, i = [], 0
+        while i < len(tokens):
+            for size in range(MAX_GLOSS_WORDS, 0, -1):
+                words = tokens[i:i + 2 * size - 1:2]  # the words of a phrase, spaces between them
+                if (len(words) == size and all(re.sub(r"'s?$", "", w.lower()) in leftover for w in words)
+                        and all(not gap.strip() for gap in tokens[i + 1:i + 2 * size - 1:2])):
+                    chinese = self._most_used(glossed(" ".join(re.sub(r"'s?$", "", w) for w in words)), near)
+                    if chinese:
+                        out.append(f" {chinese} ")
+                        i += 2 * size - 1
+                        break
+            else:
+                out.append(tokens[i])
+                i += 1
+        return "".join(out)
+
+    def _most_used(self, words: tuple[str, ...], near: list | None) -> str:
+        """Of the Chinese words a gloss gives, the one most articles use ("" if none does); with
+        `near`, only a word one of those articles uses counts."""
+        if near is not None:
+            words = tuple(w for w in words[:MAX_GLOSSES] if any(w in doc.text for doc in near))
+        used = {w: self._articles_using(w) for w in words[:MAX_GLOSSES]}
+        best = max(used, key=lambda w: (used[w], len(w)), default="")
+        return best if best and used[best] else ""
+
+    def _articles_using(self, word: str) -> int:
+        with self._cache_lock:
+            if word in self._usage:
+                return self._usage[word]
+        count = sum(1 for doc, _ in self.library.search(word, limit=USAGE_LIMIT) if word in doc.text)
+        with self._cache_lock:
+            self._usage[word] = count
+        return count
 
     def _in_articles(self, name: str) -> bool:
         return any(name in doc.text for doc, _ in self.library.search(name, limit=5))

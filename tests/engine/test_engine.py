@@ -897,3 +897,17 @@ def test_a_question_naming_two_labels_is_answered_with_both_lines(tmp_path):
         "联系人：柏晓雯\n电话：020-12345678\n邮箱：dengju@example.com\n")
     text = engine.answer("设计大赛联系人和电话是什么").text
     assert "柏晓雯" in text and "020-12345678" in text and "dengju" not in text
+
+
+def test_an_english_word_the_glossary_lacks_is_put_in_the_chinese_word_the_article_uses(tmp_path):
+    """chefs and competition are in no glossary of ours: the dictionary glosses them with 厨师 and
+    比赛, which the article uses. What a count asks about (pilots) that the article never names
+    is declined, not answered with the chefs' count."""
+    engine = engine_over(tmp_path,
+        "某市烹饪协会举办第三届厨师比赛\n发布时间：2024-06-06\n"
+        "6月5日，某市烹饪协会第三届厨师比赛在滨江酒店举行，共有86名厨师参加比赛。\n"
+        "比赛由协会会长柏文清主持，评出金奖厨师5名。\n")
+    assert "86名" in engine.answer("How many chefs took part in the competition?").text
+    assert "滨江酒店" in engine.answer("Where was the chefs' competition held?").text
+    assert "柏文清" in engine.answer("Who chaired the chefs' competition?").text
+    assert engine.answer("How many pilots took part in the competition?").declined

@@ -911,3 +911,16 @@ def test_an_english_word_the_glossary_lacks_is_put_in_the_chinese_word_the_artic
     assert "滨江酒店" in engine.answer("Where was the chefs' competition held?").text
     assert "柏文清" in engine.answer("Who chaired the chefs' competition?").text
     assert engine.answer("How many pilots took part in the competition?").declined
+
+
+def test_a_sentence_announcing_numbered_items_brings_them_all(tmp_path):
+    """应当具备以下条件： then 1、… 2、… 3、…: the conditions are the items, not the announcement
+    with the first item only."""
+    engine = engine_over(tmp_path,
+        "关于征集2027年灯具设计大赛承办单位的通知\n发布日期：2027-02-01\n各会员单位：\n一、征集对象\n"
+        "大赛面向全行业征集承办单位，申请单位应当具备以下条件：\n1、具有可容纳300人的展示场地。\n"
+        "2、具有组织大型赛事的经验。\n3、能够承担赛事的餐饮和住宿费用。\n二、报名方式\n"
+        "请于2027年3月1日前将申请表发送至协会秘书处。\n")
+    text = engine.answer("申请承办灯具设计大赛要什么条件").text
+    assert all(item in text for item in ("展示场地", "大型赛事的经验", "住宿费用"))
+    assert "申请表" not in text

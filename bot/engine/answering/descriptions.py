@@ -27,6 +27,7 @@ PLACE_NAMED = re.compile(alternation("visited_places"))
 VISIT_REPORTED = re.compile(alternation("visit_reports"))
 STOP_OPENING = re.compile(rf"^在[^，。；]{{2,40}}?(?:{alternation('visited_places')})[^，。；]{{0,6}}，")
 LISTS = re.compile(alternation("list_openers"))
+MAX_ITEMS = 8  # items a sentence announcing them (以下条件：) brings into an answer
 PURPOSE_RE = re.compile(f"{alternation('purpose_said')}|{alternation('purpose_hinted')}")
 PURPOSE_STRONG = re.compile(alternation("purpose_said"))
 ASKED = re.compile(rf"^(?:{alternation('interview_asked')})\s*[:：]|[?？]$")
@@ -204,6 +205,11 @@ class Passages:
                 continue
             if HOW_LONG.search(q.text) and not any(AMOUNT.search(doc.sentences[i]) for i in picked):
                 continue  # 证书有效期几年: a sentence about the certificate that gives no figure does not say
+            # 应当具备以下条件： right above 1、… 2、…: a sentence picked that announces the items brings them
+            for _, items in doc.facts.lists:
+                if any(items[0] == i + 1 and doc.sentences[i].endswith(("：", ":")) for i in picked):
+                    picked = sorted(set(picked) | set(items[:MAX_ITEMS]))
+                    break
             if q.asks_list:  # 哪几个点: the sentence announcing a list brings its items
                 for announce, items in doc.facts.lists:
                     said = doc.sentences[announce]

@@ -924,3 +924,15 @@ def test_a_sentence_announcing_numbered_items_brings_them_all(tmp_path):
     text = engine.answer("申请承办灯具设计大赛要什么条件").text
     assert all(item in text for item in ("展示场地", "大型赛事的经验", "住宿费用"))
     assert "申请表" not in text
+
+
+def test_editions_held_so_far_are_a_count_and_asked_by_their_measure(tmp_path):
+    """已连续举办9届 answers 办过几届; 届 asked is the measure, so 两个阶段 is no answer to it."""
+    engine = engine_over(tmp_path,
+        "第十届灯具设计大赛在某市开幕\n发布时间：2024-09-10\n"
+        "9月8日，第十届灯具设计大赛在某市会展中心开幕。大赛自2015年创办以来，已连续举办9届，共分设计和制作两个阶段。\n")
+    assert "9届" in engine.answer("灯具设计大赛之前办过几届了").text
+    assert "两个" in engine.answer("灯具设计大赛分几个阶段").text
+    dated = engine_over(tmp_path / "dated",
+        "第十届灯具设计大赛在某市开幕\n发布时间：2024-09-10\n9月8日，第十届灯具设计大赛在某市会展中心开幕，共分设计和制作两个阶段。\n")
+    assert dated.answer("灯具设计大赛办过几届").declined  # 第十届 is which one, not how many were held

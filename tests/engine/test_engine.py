@@ -936,3 +936,15 @@ def test_editions_held_so_far_are_a_count_and_asked_by_their_measure(tmp_path):
     dated = engine_over(tmp_path / "dated",
         "第十届灯具设计大赛在某市开幕\n发布时间：2024-09-10\n9月8日，第十届灯具设计大赛在某市会展中心开幕，共分设计和制作两个阶段。\n")
     assert dated.answer("灯具设计大赛办过几届").declined  # 第十届 is which one, not how many were held
+
+
+def test_a_part_of_a_month_dates_an_event_but_answers_no_day(tmp_path):
+    """将在11月中旬召开 dates the congress as 11月中旬 (哪天 is not answered by it), and a sentence
+    dated that way is passed over, not the article, when another sentence answers better."""
+    engine = engine_over(tmp_path,
+        "某市灯具行业协会第二次筹备会召开\n"
+        "日前召开的某市灯具行业协会第二次筹备会透露，协会第一次会员大会将在11月中旬召开，届时协会将正式成立。\n"
+        "评审工作拟于9月下旬完成。\n")
+    assert "11月中旬" in engine.answer("灯具行业协会什么时候正式成立").text
+    assert "9月下旬" in engine.answer("评审工作什么时候完成").text
+    assert engine.answer("灯具协会成立大会哪天开").declined

@@ -355,13 +355,16 @@ class FactAnswers:
                 by_sentence = {i: e for i, e in by_sentence.items() if CLOCK_SAID.search(doc.sentences[i])}
                 if not by_sentence:
                     continue
+            if kind == "when":  # 2021年11月 names no day (哪天 is not answered), so only a sentence naming what was asked dates it
+                by_sentence = {i: e for i, e in by_sentence.items() if any(d.day for d in e.dates) or (
+                    not DAY_ASKED.search(q.text) and self.finder.sentence(q, doc, [i], kind=kind)[1]
+                    >= thresholds.MIN_SENTENCE_COVERAGE)}
+                if not by_sentence:
+                    continue
             index, cov = self.finder.sentence(q, doc, sorted(by_sentence), with_title=True, kind=kind)
             if cov < thresholds.MIN_SENTENCE_COVERAGE:
                 continue
             event = by_sentence[index]
-            if kind == "when" and not any(d.day for d in event.dates) and (DAY_ASKED.search(q.text) or self.finder.sentence(
-                    q, doc, [index], kind=kind)[1] < thresholds.MIN_SENTENCE_COVERAGE):
-                continue  # 2021年11月 names no day (哪天 is not answered), so only a sentence naming what was asked dates it
             if FUTURE_ASKED.search(q.text) and not FUTURE_SAID.search(doc.article.sentences[index].text):
                 continue  # 下一届在哪里开: this meeting's date and place are not the next one's
             fact = "、".join(d.text for d in event.dates) if kind == "when" else event.place

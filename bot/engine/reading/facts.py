@@ -4,6 +4,7 @@ Read once per article when the knowledge is loaded. Each fact keeps the index of
 sentence it came from, so every answer can quote its evidence.
 """
 
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -27,6 +28,8 @@ TALK_TOPIC = re.compile(rf"^(?:{alternation('talk_kinds')})?(?:{alternation('top
 POSTS_HELD = re.compile(rf"(?:{alternation('posts_held_verbs')})([^。；，：]{{4,80}})")
 # 2024年9月，某局将开展…: an event set for a month of a year, with no day given
 MONTH_OF_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月(?![\d\s]*[日号]|份?\d)")
+# 11月中旬, 2012年12月上旬: a part of a month (vocab/month_parts.txt) where a day would stand
+PART_OF_MONTH = re.compile(rf"(?<![\d年])(?:(\d{{4}})年)?(\d{{1,2}})月({alternation('month_parts')})")
 PLACE_REACH = 60  # characters before 举行/召开 where its place is looked for
 # 19日举行, 本月二十日上午…假某馆举行 (假: at, in Hong Kong and Macau news): a day with no month
 DAY_OF_EVENT = re.compile(r"(?<![\d月年号〇零一二三四五六七八九十第])(?:本月|当月)?"
@@ -346,6 +349,13 @@ def _events(facts: ArticleFacts, text: str, index: int, published: str = ""):
     dates = [d for d, _, _ in find_dates(text)] or [
         Date(int(m.group(1)), int(m.group(2)), 0, text=m.group(0).replace(" ", ""))
         for m in MONTH_OF_YEAR.finditer(text) if 1 <= int(m.group(2)) <= 12]
+    for m in PART_OF_MONTH.finditer(text):  # 12月上旬 is said with its part, which the bare month loses
+        month = int(m.group(2))
+        same = [d for d in dates if d.month == month and not d.day]
+        if same:
+            dates[dates.index(same[0])] = dataclasses.replace(same[0], text=m.group(0))
+        elif not dates and 1 <= month <= 12:
+            dates = [Date(int(m.group(1)) if m.group(1) else None, month, 0, text=m.group(0))]
     day = DAY_OF_EVENT.search(text) if not dates and PLACE_VERB.search(text) else None
     number = to_int(day.group(1)) if day else 0
     if day and published and 1 <= number <= int(published[8:10]):  # 某公会19日举行…: of the month it was reported in

@@ -948,3 +948,15 @@ def test_a_part_of_a_month_dates_an_event_but_answers_no_day(tmp_path):
     assert "11月中旬" in engine.answer("灯具行业协会什么时候正式成立").text
     assert "9月下旬" in engine.answer("评审工作什么时候完成").text
     assert engine.answer("灯具协会成立大会哪天开").declined
+
+
+def test_posts_filled_in_one_sentence_are_of_the_body_it_names_before_them(tmp_path):
+    """选举产生了新一届设计工委负责人，选举甲为主任委员，乙、丙等为副主任委员: the posts are the
+    设计工委's (its short name, read from 以下简称), though no title names it."""
+    engine = engine_over(tmp_path,
+        "设计工委换届大会暨三届一次委员大会召开\n发布时间：2024-11-20\n"
+        "11月18日，某市灯具行业协会设计工作委员会（以下简称“设计工委”）换届大会在杭州召开。\n"
+        "会议选举产生了新一届设计工委负责人，选举柏文清为主任委员，邬海平、戚云舟等为副主任委员，鲁文斌为秘书长。\n")
+    text = engine.answer("设计工委副主任委员都选了谁").text
+    assert "邬海平" in text and "戚云舟" in text and "柏文清" not in text
+    assert "柏文清" in engine.answer("设计工委的主任委员是谁").text

@@ -18,6 +18,7 @@ HOST_RE = re.compile(r"主持")
 UNIT_ASKED = re.compile(f"[\u4e00-\u9fff]{{2}}(?:{alternation('sub_units')})")  # 材料分会, 技术专委会
 SUB_UNIT_END = re.compile(f"(?:{alternation('sub_units')}|委员会)$")
 ORGANISER_RE = re.compile(alternation("organiser_words"))
+ELECTING = re.compile(alternation("action_verbs/elected"))  # 选举, 当选, 聘任: a sentence that fills posts
 # 哪家公司 / 哪个学校: the kinds of organisation a who-question may ask for, and their endings.
 ORG_KINDS = {kind: tuple(endings.split()) for kind, endings in pairs("org_kinds").items()}
 # a word of a speech in the sentence -> how the answer says it (报告 -> 作报告); the first found is said
@@ -434,10 +435,18 @@ def _of_kind(person, endings: tuple[str, ...]) -> bool:
 def _implied(held: str, person, doc: Doc) -> list[str]:
     """某研究会日前成立。会长某某致辞…: a title written with no organisation before it, opening its
     sentence, is the post in the organisation the sentence before (in its paragraph) is about,
-    else in the one the title names, else in the one the article opens with."""
+    else in the one the title names, else in the one the article opens with. In a sentence that
+    fills posts (选举产生了新一届某会负责人，选举…为…), it is the post in the body named before the name."""
     sentences = doc.article.sentences
     for i in person.sentences:
         text = doc.sentences[i]
+        before_name = text[:max(0, text.find(person.name))]
+        electing = ELECTING.search(before_name)
+        if electing:  # 选举产生了新一届某工委负责人，选举甲为主任委员，乙、丙等为副主任委员: that body's posts
+            named = [(before_name.rfind(n), n) for n in org_mentions(before_name)]
+            named += [(before_name.rfind(short), full) for short, full in doc.facts.aliases.items() if short in before_name]
+            if named:
+                return [max(named)[1]]
         if not text.lstrip().startswith(held + person.name):
             continue  # only a title that opens its sentence: …在理事长带领下… names no one
         before = org_mentions(doc.sentences[i - 1]) if i > 0 and sentences[i - 1].paragraph == sentences[i].paragraph else []

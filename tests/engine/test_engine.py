@@ -960,3 +960,14 @@ def test_posts_filled_in_one_sentence_are_of_the_body_it_names_before_them(tmp_p
     text = engine.answer("设计工委副主任委员都选了谁").text
     assert "邬海平" in text and "戚云舟" in text and "柏文清" not in text
     assert "柏文清" in engine.answer("设计工委的主任委员是谁").text
+
+
+def test_how_many_now_is_the_count_the_article_gives_as_today(tmp_path):
+    """现在/现有多少注册会计师: 目前，全市注册会计师人数1320名, not the 96 delegates of the day."""
+    engine = engine_over(tmp_path,
+        "某市第四次注册会计师代表大会召开\n发布时间：2024-07-20\n"
+        "7月18日，某市第四次注册会计师代表大会召开，96名会计师代表参加会议。\n"
+        "据了解，目前，全市注册会计师人数1320名，会计师事务所88家。\n")
+    for question in ("某市现在一共有多少注册会计师", "某市现有注册会计师多少人"):
+        assert "1320名" in engine.answer(question).text, question
+    assert "96名" in engine.answer("多少名会计师代表参加了大会").text

@@ -179,8 +179,9 @@ class FactAnswers:
             tied = [i for i in sentences if i == index or self.finder.sentence(q, doc, [i], with_title=True)[1]
                     >= max(cov - thresholds.COUNT_CLOSE, thresholds.MIN_SENTENCE_COVERAGE)]
             if NOW_ASKED.search(q.text):  # 现在有多少家: the latest count given as grown to (总数增至300家)
-                grown = [i for i in sentences if GROWN_TO.search(doc.sentences[i]) and self.finder.sentence(
-                    q, doc, [i], with_title=True)[1] >= thresholds.MIN_SENTENCE_COVERAGE]
+                # or as the count today (目前，全市律师人数1840名), not a count of the day reported
+                grown = [i for i in sentences if (GROWN_TO.search(doc.sentences[i]) or NOW_ASKED.search(doc.sentences[i]))
+                         and self.finder.sentence(q, doc, [i], with_title=True)[1] >= thresholds.MIN_SENTENCE_COVERAGE]
                 if grown:
                     tied, index = grown[-1:], grown[-1]
             if len(tied) > 1:

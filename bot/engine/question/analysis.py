@@ -291,6 +291,7 @@ PEOPLE_WORDS = re.compile(alternation("people_nouns"))
 # How a count is asked, not what of: 一年能产多少 -> 产.
 # 一年能产多少, 每人多少钱: how a count is asked; 能 only as a verb (节能, 能效 are words)
 COUNT_PHRASING = re.compile(patterns("count_phrasing"))
+NOW_WORDS = re.compile(alternation("now_asked"))  # 现有多少: when the count is of, not what is counted
 
 
 def topic_of(text: str, kind: str) -> str:
@@ -303,7 +304,7 @@ def topic_of(text: str, kind: str) -> str:
     if kind in ("attend", "speakers", "host", "count"):
         topic = EVENT_DAY.sub(" ", PEOPLE_WORDS.sub(" ", topic))
     if kind == "count":
-        topic = COUNT_PHRASING.sub(" ", topic)
+        topic = NOW_WORDS.sub(" ", COUNT_PHRASING.sub(" ", topic))
     topic = WHO_WORDS.sub(" ", topic)
     topic = FILLERS.sub(" ", topic)
     topic = ASKING.sub(" ", topic)

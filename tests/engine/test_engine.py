@@ -971,3 +971,11 @@ def test_how_many_now_is_the_count_the_article_gives_as_today(tmp_path):
     for question in ("某市现在一共有多少注册会计师", "某市现有注册会计师多少人"):
         assert "1320名" in engine.answer(question).text, question
     assert "96名" in engine.answer("多少名会计师代表参加了大会").text
+
+
+def test_the_two_characters_before_how_many_are_no_counted_noun_when_they_end_in_de(tmp_path):
+    """增速目标定的多少: 定的 is no thing counted, so the count the sentence gives (15%) answers."""
+    engine = engine_over(tmp_path,
+        "某市灯具行业上半年形势分析会召开\n某市灯具行业协会日前召开上半年形势分析会。"
+        "市经信局副局长鲁文清指出，今年上半年，全市灯具产业保持增长，但距离全年200亿元的总目标和15%的增速目标还有距离。\n")
+    assert "15%" in engine.answer("灯具产业增速目标定的多少呢").text

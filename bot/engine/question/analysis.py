@@ -243,7 +243,7 @@ def analyse(raw: str) -> Question:
             before = before.group(1)
             modal = (before[0] in "能可会要将" and before[1] in "有是为达能产会要可以够"  # 会有多少, 能产多少
                      or before[0] in "要需得该应")  # 要交多少, 需付多少: a verb, not what is counted
-            if before[0] not in "已共有约达为是一每还" and not modal and before[-1] not in "了过着":  # 种了多少: a verb
+            if before[0] not in "已共有约达为是一每还" and not modal and before[-1] not in "了过着的":  # 种了多少: a verb; 定的多少
                 q.counted_noun = before
     q.counted_noun = re.sub(r"^[收交缴付]费$", "费", q.counted_noun)  # 收费多少: a fee, however the article names it
     for m in TARGETS.finditer(text):

@@ -979,3 +979,17 @@ def test_the_two_characters_before_how_many_are_no_counted_noun_when_they_end_in
         "某市灯具行业上半年形势分析会召开\n某市灯具行业协会日前召开上半年形势分析会。"
         "市经信局副局长鲁文清指出，今年上半年，全市灯具产业保持增长，但距离全年200亿元的总目标和15%的增速目标还有距离。\n")
     assert "15%" in engine.answer("灯具产业增速目标定的多少呢").text
+
+
+def test_a_visit_question_naming_a_town_is_answered_with_that_towns_part_of_the_tour(tmp_path):
+    """在甲县，…；在乙县，…: 在乙县考察了哪些企业 is the 乙县 part, even though it is one sentence
+    and the 甲县 part lists its firms first."""
+    engine = engine_over(tmp_path,
+        "某市灯具商会赴甲县、乙县开展商务考察\n发布时间：2024-12-02\n"
+        "11月28日至29日，某市灯具商会先后奔赴甲县、乙县开展商务考察活动。\n"
+        "在甲县，考察团参观了甲县规划馆，考察了明光照明、华彩灯饰等企业；"
+        "在乙县，考察团一行参观了乙县博物馆，并调研了乙县星河光电、宏远电子等企业。\n")
+    text = engine.answer("灯具商会在乙县考察了哪些企业").text
+    assert "星河光电" in text and "明光照明" not in text
+    both = engine.answer("灯具商会这次考察去了哪些地方").text
+    assert "明光照明" in both and "星河光电" in both

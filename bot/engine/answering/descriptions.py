@@ -27,6 +27,7 @@ PLACE_NAMED = re.compile(alternation("visited_places"))
 VISIT_REPORTED = re.compile(alternation("visit_reports"))
 STOP_OPENING = re.compile(rf"^在[^，。；]{{2,40}}?(?:{alternation('visited_places')})[^，。；]{{0,6}}，")
 LISTS = re.compile(alternation("list_openers"))
+PLACE_OPENING = re.compile(r"^在([\u4e00-\u9fff]{2,8})[，,]")  # 在邳州，考察团…: a stop of a tour, by its place
 MAX_ITEMS = 8  # items a sentence announcing them (以下条件：) brings into an answer
 PURPOSE_RE = re.compile(f"{alternation('purpose_said')}|{alternation('purpose_hinted')}")
 PURPOSE_STRONG = re.compile(alternation("purpose_said"))
@@ -102,15 +103,18 @@ class Passages:
                 if any(i in stops or PLACE_NAMED.search(doc.sentences[i]) for i in items):
                     stops.update(items)
             stops = sorted(stops)
+            here = _stops_at(doc, q.text)
+            if here:  # 在邳州调研了哪些企业, of a tour reported 在新沂，…；在邳州，…；在睢宁，…: that town's part
+                stops = here
             days = _days(q.text)
             if days:  # 5月30日走访了哪几家: the stops of that day (each captioned or dated), if the article says
                 stops = [i for i in range(len(doc.sentences)) if _days(doc.sentences[i]) & days
                          and (i in stops or PLACE_NAMED.search(doc.sentences[i]))]
-            if len(stops) < 2 and not days:
+            if len(stops) < 2 and not days and not here:
                 listed = self._visited_list(doc)
                 if listed:
                     return listed
-            if len(stops) < (1 if days else 2):
+            if len(stops) < (1 if days or here else 2):
                 continue
             lines = [quote(doc.article.sentences[i].text, 120) for i in stops[:6]]
             return Answer("\n".join(lines) + "\n" + source(doc.article), f"{doc.article.path}#visits",
@@ -234,6 +238,18 @@ class Passages:
             return Answer(text, f"{doc.article.path}#content", 100.0 * cov, [source_entry(doc)], kind="content",
                           context={"article": doc.article.path}, evidence=doc.article.sentences[picked[0]].text)
         return None
+
+
+def _stops_at(doc: Doc, question: str) -> list[int]:
+    """The sentences of a tour's report about the place the question names: from the one that
+    opens with it (在邳州，…) up to the next that opens with another place, within its paragraph."""
+    sentences = doc.article.sentences
+    opens = [(i, m.group(1)) for i, text in enumerate(doc.sentences) if (m := PLACE_OPENING.match(text))]
+    for n, (i, place) in enumerate(opens):
+        if place in question:
+            end = opens[n + 1][0] if n + 1 < len(opens) else len(sentences)
+            return [j for j in range(i, end) if sentences[j].paragraph == sentences[i].paragraph]
+    return []
 
 
 def _lists_items_of(noun: str, sentence: str) -> bool:

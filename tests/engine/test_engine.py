@@ -993,3 +993,12 @@ def test_a_visit_question_naming_a_town_is_answered_with_that_towns_part_of_the_
     assert "星河光电" in text and "明光照明" not in text
     both = engine.answer("灯具商会这次考察去了哪些地方").text
     assert "明光照明" in both and "星河光电" in both
+
+
+def test_a_talk_takes_place_where_it_is_given(tmp_path):
+    """某教授在某酒店作“…”报告: the report was given at the hotel, though no 举行 says so."""
+    engine = engine_over(tmp_path,
+        "某县灯具协会举办行业形势报告会\n发布时间：2024-10-12\n"
+        "10月10日下午，某大学光学工程系主任柏文清教授在东湖镇滨江大酒店作“灯具产业的现状和展望”报告，"
+        "120多位企业负责人参加了讲座。\n")
+    assert "滨江大酒店" in engine.answer("柏文清教授的报告在哪做的").text

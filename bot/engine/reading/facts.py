@@ -38,7 +38,9 @@ TERM_ONLY = re.compile(r"第[一二三四五六七八九十\d]+[届次期]")  # 
 ELECTED_BEFORE = re.compile(rf"(?:{alternation('action_verbs/elected')})的")  # 新当选的…会长某某
 NEW_REACH = 24  # characters before a name where 当选的 may stand
 PRONOUN_START = re.compile(r"^(?:他|她)(?:们)?(?:[^们]|$)")
-PLACE_VERB = re.compile(rf"(?:{alternation('event_adverbs')})?(?:{alternation('event_verbs')})")  # 隆重举行
+# 隆重举行; 在某酒店作“…”报告 / 做专题讲座: a talk takes place where it is given
+PLACE_VERB = re.compile(rf"(?:{alternation('event_adverbs')})?(?:{alternation('event_verbs')})"
+                        rf"|[作做](?=[“\"「《]|[\u4e00-\u9fff]{{0,4}}(?:{alternation('talk_kinds')}))")
 PLACE_MARKER = re.compile(alternation("place_markers"))  # 在, 于, 来到
 PLACE_LABEL = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])?\s*[\u4e00-\u9fff]{0,4}地点\s*[:：]\s*"
                          r"([^。；（(]{2,60})")

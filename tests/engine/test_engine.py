@@ -1002,3 +1002,12 @@ def test_a_talk_takes_place_where_it_is_given(tmp_path):
         "10月10日下午，某大学光学工程系主任柏文清教授在东湖镇滨江大酒店作“灯具产业的现状和展望”报告，"
         "120多位企业负责人参加了讲座。\n")
     assert "滨江大酒店" in engine.answer("柏文清教授的报告在哪做的").text
+
+
+def test_this_time_in_any_wording_is_chat_not_subject(tmp_path):
+    """这回, 这一次, 此次 say which event as 这次 does; left in the subject they outweighed a short name."""
+    engine = engine_over(tmp_path,
+        "某省灯具工业协会第三届会员代表大会召开\n6月28日上午，某省灯具工业协会第三届会员代表大会在省会展中心举行。\n"
+        "大会选举柏文清为会长，邬海平等9名当选副会长。\n")
+    for question in ("某省灯协这回选出来几个副会长", "这一次某省灯协选了几位副会长"):
+        assert "9名" in engine.answer(question).text, question

@@ -1011,3 +1011,15 @@ def test_this_time_in_any_wording_is_chat_not_subject(tmp_path):
         "大会选举柏文清为会长，邬海平等9名当选副会长。\n")
     for question in ("某省灯协这回选出来几个副会长", "这一次某省灯协选了几位副会长"):
         assert "9名" in engine.answer(question).text, question
+
+
+def test_people_listed_after_a_verb_of_appointing_all_take_the_post(tmp_path):
+    """特聘甲集团董事长某、乙公司某某高级副总裁、前两届某协会会长某为名誉会长: all three are the
+    association's 名誉会长 (not of their own firms), and 某省灯协 names the association, not the
+    longer 前两届某省灯具工业协会 the reader also saw."""
+    engine = engine_over(tmp_path,
+        "某省灯具工业协会第三届会员代表大会在省城召开\n6月28日上午，某省灯具工业协会第三届会员代表大会在省城举行。\n"
+        "大会特聘东湖照明集团董事长柏文清、西岭光电股份公司邬海平高级副总裁、前两届某省灯具工业协会会长戚云舟为名誉会长。\n")
+    for question in ("某省灯协聘了哪几位名誉会长", "某省灯具工业协会的名誉会长有谁"):
+        text = engine.answer(question).text
+        assert all(name in text for name in ("柏文清", "邬海平", "戚云舟")), question

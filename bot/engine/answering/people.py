@@ -18,6 +18,7 @@ HOST_RE = re.compile(r"主持")
 UNIT_ASKED = re.compile(f"[\u4e00-\u9fff]{{2}}(?:{alternation('sub_units')})")  # 材料分会, 技术专委会
 SUB_UNIT_END = re.compile(f"(?:{alternation('sub_units')}|委员会)$")
 ORGANISER_RE = re.compile(alternation("organiser_words"))
+APPOINTING = re.compile(alternation("appointing_verbs"))  # 特聘, 聘请: a sentence that appoints to posts
 ELECTING = re.compile(alternation("action_verbs/elected"))  # 选举, 当选, 聘任: a sentence that fills posts
 # 哪家公司 / 哪个学校: the kinds of organisation a who-question may ask for, and their endings.
 ORG_KINDS = {kind: tuple(endings.split()) for kind, endings in pairs("org_kinds").items()}
@@ -217,9 +218,11 @@ class PeopleAnswers:
                     names = [n for o in [org, *own] if o for n in _expanded(o, doc, self.library) + _parents(o, person, doc)]
                     implied = _implied(held, person, doc) if not org and not own else []
                     names = names or implied
-                    if (org and len(parts) > 1 and parts[0] != title and title in parts[1:] and doc.facts.home_org
-                            and any(kind == "elected" for kind, _ in person.actions)):
-                        names.append(doc.facts.home_org)  # 某公司总经理某某当选为会长: the 会长 is the association's
+                    home_post = bool(org and len(parts) > 1 and parts[0] != title and title in parts[1:]
+                                     and doc.facts.home_org and (any(kind == "elected" for kind, _ in person.actions)
+                                     or any(APPOINTING.search(doc.sentences[i]) for i in person.sentences)))
+                    if home_post:
+                        names.append(doc.facts.home_org)  # 某公司总经理某某当选为会长 / 特聘…为名誉会长: the association's
                     # 某观摩会上某大学的教授: the organisation and the event the article is about
                     if not own_org:
                         names += [self.library.canon(doc.article.title).lower() + n for n in names]
@@ -228,6 +231,7 @@ class PeopleAnswers:
                     if any(unit not in org + held for unit in units_asked):
                         fit = 0.0  # 某协会材料分会的会长: the association's own 会长 holds no post in the branch
                     post = org + re.sub(r"（.*?）", "", held)  # （浙江某物流公司）: the holder's own firm, not the post's place
+                    post = doc.facts.home_org + title if home_post else post  # the firm's place is not the post's
                     held_in = {p for p in PLACES if p in post}
                     if places_asked and held_in and not places_asked & held_in:
                         continue  # 甲市协会的会长 is not the 乙省协会 会长 who came to 甲市协会's congress

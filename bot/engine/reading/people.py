@@ -58,6 +58,8 @@ NAMED_IN_LATIN = re.compile(rf"([{HAN}]{{2,5}})（[A-Za-z][A-Za-z .'\-]{{2,40}}�
 # 甲市某物流有限公司许某某、乙省某总公司王某当选为…: a list item may name the person's unit before the name
 UNIT_ENDING = "|".join(sorted((re.escape(s) for s in ORG_SUFFIXES if len(s) > 1), key=len, reverse=True))
 UNIT_BEFORE_NAME = rf"(?:[{HAN}]{{2,30}}?(?:{UNIT_ENDING}))?"
+APPOINTING = re.compile(alternation("appointing_verbs"))  # 特聘, 聘请: the list after it is of appointees
+APPOINTING_REACH = 30  # characters before a list where its appointing verb is looked for
 APPOINTED_VERB = re.compile(rf"{alternation('appointed_as')}|同志任")  # cheap to rule out before APPOINTED
 UNIT_AND_NAME = re.compile(rf"(.+(?:{UNIT_ENDING}))([{HAN}]{{2,3}})$")
 APPOINTED = re.compile(rf"((?:{UNIT_BEFORE_NAME}[{HAN}]{{2,3}}(?:[（(][^（）()]{{1,40}}[）)])?(?:、|和|及))*{UNIT_BEFORE_NAME}[{HAN}]{{2,3}})(?:[（(][^（）()]{{1,40}}[）)])?(?:等?(?:\d+|[一二三四五六七八九十]+)[位名人]|等)?"
@@ -261,9 +263,7 @@ def find_people(sentence: str, home_org: str = "") -> list[Mention]:
             segment = sentence[floor:m.start()]
         if mentions and APPOINTED_TO.search(sentence[mentions[-1].end:m.start()]):
             mentions[-1].title += f"、{title}"  # 其勒木格任团长, 张立副厅长当选为会长: the new post is the name's before it
-            for before, after in zip(mentions[-2::-1], mentions[::-1], strict=False):  # 聘任甲厅长某、乙副厅长某任名誉会长
-                if not sentence[before.end:after.start].startswith("、") or "。" in sentence[before.end:after.start]:
-                    break
+            for before in _listed_before(mentions, sentence):  # 聘任甲厅长某、乙副厅长某任名誉会长
                 before.title += f"、{title}"
             floor = m.end()
             continue
@@ -314,7 +314,9 @@ def find_people(sentence: str, home_org: str = "") -> list[Mention]:
     mentions += _served_by(sentence, home_org)
     mentions += _done_by(sentence, {mention.name for mention in mentions})
     mentions += _untitled_attendees(sentence, {mention.name for mention in mentions})
-    return _merge(mentions)
+    merged = _merge(mentions)
+    _appointed_as(sorted(merged, key=lambda mention: mention.start), sentence)
+    return merged
 
 
 # 会议由陶某某主持: a name with no title, set between 由 and what they did
@@ -539,6 +541,35 @@ def _served_by(sentence: str, home_org: str) -> list[Mention]:
             org = clean_org(POST_SETTING_VERB.sub("", m.group(1)), home_org)  # 协会另设监事一名
             out.append(Mention(name, m.group(2), org, m.start(4), m.end(4)))
     return out
+
+
+def _listed_before(mentions: list[Mention], sentence: str) -> list[Mention]:
+    """The mentions joined to the last one by 、 (each with its own title, before or after its
+    name: 甲公司董事长某、乙公司某某高级副总裁、丙…), nearest first."""
+    found = []
+    for before, after in zip(mentions[-2::-1], mentions[::-1], strict=False):
+        gap = sentence[before.end:after.start]
+        own = TITLE_RE.match(gap)  # 乙公司某某高级副总裁、丙…: the title written after the name is its own
+        gap = gap[own.end():] if own else gap
+        if not gap.startswith("、") or "。" in gap:
+            break
+        found.append(before)
+    return found
+
+
+def _appointed_as(mentions: list[Mention], sentence: str) -> None:
+    """特聘甲董事长某、乙某某高级副总裁、丙会长某为名誉会长: after a verb of appointing, the people
+    listed up to 为 all take the post (为 alone says too little elsewhere: 以某某为主任的…)."""
+    for m in re.finditer(rf"为({TITLE_RE.pattern})", sentence):
+        listed = [mention for mention in mentions if mention.end <= m.start()]
+        if not listed or listed[-1].end != m.start():
+            continue
+        chain = [listed[-1]] + _listed_before(listed, sentence)
+        if not APPOINTING.search(sentence[max(0, chain[-1].start - APPOINTING_REACH):chain[-1].start]):
+            continue
+        for mention in chain:
+            if m.group(1) not in mention.title:
+                mention.title += f"、{m.group(1)}"
 
 
 def _merge(mentions: list[Mention]) -> list[Mention]:

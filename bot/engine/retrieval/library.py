@@ -257,7 +257,9 @@ def _name_spans(chunk: str, doc: "Doc") -> list[tuple[int, int, str]]:
             if any(taken[i:j]):
                 continue
             part = chunk[i:j]
-            name = doc.name_sounds.get(sound(part)) or next((n for n in names if is_abbreviation(part, n)), None)
+            # the shortest name it abbreviates: 湖北陶协 is 湖北省陶瓷工业协会, not 前两届湖北省陶瓷工业协会
+            name = doc.name_sounds.get(sound(part)) or min((n for n in names if is_abbreviation(part, n)),
+                                                           key=len, default=None)
             if name:
                 spans.append((i, j, name))
                 taken[i:j] = [True] * (j - i)

@@ -1023,3 +1023,15 @@ def test_people_listed_after_a_verb_of_appointing_all_take_the_post(tmp_path):
     for question in ("某省灯协聘了哪几位名誉会长", "某省灯具工业协会的名誉会长有谁"):
         text = engine.answer(question).text
         assert all(name in text for name in ("柏文清", "邬海平", "戚云舟")), question
+
+
+def test_a_title_saying_guests_came_to_an_organisation_makes_it_the_articles_own(tmp_path):
+    """甲协会领导一行到访乙协会: the news is 乙协会's, so 柏文清会长、戚云舟秘书长 (no body named) hold
+    乙协会's posts; 鲁文清会长 later is the guest's 执行会长 already read, not a second post."""
+    engine = engine_over(tmp_path,
+        "甲省灯具协会领导一行到访乙省灯具行业协会\n发布时间：2025-03-03\n"
+        "3月1日，甲省灯具协会执行会长鲁文清、副秘书长邬海平一行到访乙省灯具行业协会，柏文清会长、戚云舟秘书长热情接待了来访客人。\n"
+        "鲁文清会长介绍了本会的基本情况。\n")
+    assert engine.library.docs[0].facts.home_org == "乙省灯具行业协会"
+    assert "戚云舟" in engine.answer("乙省灯协的秘书长是谁").text
+    assert engine.library.docs[0].facts.people["鲁文清"].roles == [("甲省灯具协会", "执行会长")]

@@ -126,6 +126,7 @@ class ArticleFacts:
 
 
 JOINING_VERB = re.compile(alternation("joining_verbs"))
+GUEST_VERB = re.compile(alternation("guest_verbs"))  # 到访, 莅临: the organisation after it is the host
 COMPANY_ENDINGS = tuple(pairs("org_kinds")["公司"].split())
 ASSOCIATION_ENDINGS = tuple(pairs("org_kinds")["协会"].split())
 _OFFICE = rf"(?:名誉|常务)?副?(?:{alternation('association_offices')})"
@@ -174,8 +175,8 @@ def _extract_facts(article: Article) -> ArticleFacts:
                 mention.org = named_before[-1] + mention.org
             mention.org = facts.aliases.get(mention.org) or resolve(mention.org, named_before)
             known = facts.people.get(mention.name)
-            if not mention.org and known and any(title == mention.title and org for org, title in known.roles):
-                continue  # 孔某会长介绍了…, after 某市某协会会长孔某: the post already known, of that body
+            if not mention.org and known and any(title.endswith(mention.title) and org for org, title in known.roles):
+                continue  # 孔某会长介绍了…, after 某市某协会(执行)会长孔某: the post already known, of that body
             if not mention.org and ASSOCIATION_OFFICE.fullmatch(mention.title):
                 mention.org = facts.home_org  # 理事长施朗明致词, in the 学会's own news: its 理事长
             _add_role(facts, mention)
@@ -571,6 +572,10 @@ def _home_org(article: Article) -> str:
         between = title[title.find(orgs[0]) + len(orgs[0]):title.find(orgs[1])]
         if joined or JOINING_VERB.search(between):
             return orgs[1][joined.end():] if joined else orgs[1]
+    visited = GUEST_VERB.search(title)
+    hosts = [org for org in orgs if visited and title.find(org) > visited.start()]
+    if hosts and not PUBLISHER_PREFIX.search(title):
+        return hosts[0]  # 广东、陕西等地塑料行业商协会领导一行到访某省塑料协会: the host's news
     for org in orgs if not PUBLISHER_PREFIX.search(title) else ():
         if not PUBLISHER_PREFIX.match(org):  # 我会专家委员会: the publisher's, named below
             return org

@@ -1035,3 +1035,14 @@ def test_a_title_saying_guests_came_to_an_organisation_makes_it_the_articles_own
     assert engine.library.docs[0].facts.home_org == "乙省灯具行业协会"
     assert "戚云舟" in engine.answer("乙省灯协的秘书长是谁").text
     assert engine.library.docs[0].facts.people["鲁文清"].roles == [("甲省灯具协会", "执行会长")]
+
+
+def test_a_name_ending_in_a_verb_like_character_is_whole_before_a_list_mark(tmp_path):
+    """会长柏安做、秘书长李阳普: 做 right before 、 ends the name (a verb is never followed by 、), so
+    the 会长 is 柏安做 and the next title stays with the next name."""
+    engine = engine_over(tmp_path,
+        "某市包装联合会领导到开发区参观企业\n发布时间：2024-04-20\n"
+        "4月19日，某市包装联合会秘书长鲁文清一行在塑编协会会长柏安做、秘书长邬阳普的陪同下参观了开发区企业。\n")
+    people = engine.library.docs[0].facts.people
+    assert people["柏安做"].roles == [("塑编协会", "会长")]
+    assert ("塑编协会", "秘书长") in people["邬阳普"].roles

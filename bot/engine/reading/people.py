@@ -38,6 +38,7 @@ NOT_NAME_CHARS = set(words("not_in_names"))
 LONE_NAME_NOT = (NOT_NAME_CHARS - set("日")) | set(words("not_in_lone_names"))
 # Two-character words that start with a surname but name no one: 项目经理, 主任委员, 公司总经理.
 COMMON_WORDS = set(words("common_words"))
+LIST_GAP = re.compile(r"[、；]")  # what follows a name in a list of people, never a verb
 FOREIGN_NAME = re.compile(rf"[{HAN}]{{1,6}}(?:·[{HAN}]{{1,8}}){{1,2}}(?:（([A-Za-z][A-Za-z .'\-]+)）)?")
 AFTER_FOREIGN_NAME = re.compile(rf"{alternation('foreign_name_enders')}|[以等和与及在作就对为向也还说讲]")
 AFTER_NAME_TITLES = set(words("after_name_titles"))  # 某某教授: written after the name
@@ -141,8 +142,8 @@ def name_after(text: str, i: int) -> tuple[str, int, str] | None:
             continue
         if length == 4 and name[:2] not in COMPOUND_SURNAMES:
             continue
-        if length == 3 and name[2] in NOT_NAME_FINAL:
-            continue
+        if length == 3 and name[2] in NOT_NAME_FINAL and not LIST_GAP.match(text, i + length):
+            continue  # 某某做报告; but 会长陈安做、秘书长…: no verb stands right before 、
         end = i + length
         strong = bool(STRONG_AFTER.match(text, end)) or bool(TITLE_RE.match(text, end))
         if strong:

@@ -1046,3 +1046,14 @@ def test_a_name_ending_in_a_verb_like_character_is_whole_before_a_list_mark(tmp_
     people = engine.library.docs[0].facts.people
     assert people["柏安做"].roles == [("塑编协会", "会长")]
     assert ("塑编协会", "秘书长") in people["邬阳普"].roles
+
+
+def test_banquet_tables_are_a_measure_asked_and_read(tmp_path):
+    """席开60围 is a count of 围, and 几多围 asks for one: 八个城市 of the same sentence is no answer."""
+    engine = engine_over(tmp_path,
+        "某市鱼行总会庆祝成立三十周年\n发布时间：2024-05-16\n"
+        "某市鱼行总会昨晚举行庆功宴，席开60围，会长柏文清称，内地再开放八个城市，将进一步推广传统节庆。\n")
+    assert "60围" in engine.answer("鱼行总会庆功宴一共摆了几多围").text
+    plain = engine_over(tmp_path / "plain", "某市鱼行总会庆祝成立三十周年\n发布时间：2024-05-16\n"
+                        "某市鱼行总会昨晚举行庆功宴，会长柏文清称，内地再开放八个城市，将进一步推广传统节庆。\n")
+    assert plain.answer("鱼行总会庆功宴一共摆了几多围").declined

@@ -1057,3 +1057,14 @@ def test_banquet_tables_are_a_measure_asked_and_read(tmp_path):
     plain = engine_over(tmp_path / "plain", "某市鱼行总会庆祝成立三十周年\n发布时间：2024-05-16\n"
                         "某市鱼行总会昨晚举行庆功宴，会长柏文清称，内地再开放八个城市，将进一步推广传统节庆。\n")
     assert plain.answer("鱼行总会庆功宴一共摆了几多围").declined
+
+
+def test_free_of_charge_answers_what_one_pays_and_never_prize_money(tmp_path):
+    """本次大赛不收取任何费用 answers 要交报名费吗 and 收不收费, but says nothing of the prize money."""
+    engine = engine_over(tmp_path,
+        "“灯影”主题摄影大赛征稿启事\n发布时间：2024-04-23\n"
+        "为展示城市夜景之美，某市灯具行业协会举办“灯影”主题摄影大赛，现面向全市征集摄影作品。获奖作品颁发证书及奖金。\n"
+        "其它规则：1.本次大赛不收取任何费用。2.参赛者应对所投作品拥有独立、完整的著作权。\n")
+    for question in ("参加灯影摄影大赛要交报名费吗", "灯影摄影大赛收不收费"):
+        assert "不收取任何费用" in engine.answer(question).text, question
+    assert engine.answer("灯影摄影大赛一等奖奖金有多少").declined

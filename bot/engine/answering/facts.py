@@ -60,6 +60,7 @@ DEADLINE = re.compile(rf"\d+[日号](?:\d+[时点])?(?:{alternation('deadline_su
 FUTURE_ASKED = re.compile(alternation("future_asked"))
 TOWN_ENDINGS = "市县区镇"  # what a place shared by two place phrases must end with to be one town
 YEAR_ASKED = re.compile(alternation("year_asked"))
+PAYING_ASKED = re.compile(alternation("paying_asked"))  # 报名费, 要交钱吗: what one pays, not prize money
 CONTACT_PERSON_LABEL = re.compile(alternation("contact_person_labels"))  # 联系人, 联络人
 CONTACT_PERSON = re.compile(rf"(?:{CONTACT_PERSON_LABEL.pattern})\s*[：:]?\s*([\u4e00-\u9fff]{{2,4}})")  # 联系人：某某
 ORG_NAMED = re.compile(rf"\S*?(?:{'|'.join(map(re.escape, sorted(ORG_SUFFIXES, key=len, reverse=True)))})")  # 某某公会
@@ -194,7 +195,7 @@ class FactAnswers:
             text = f"{'、'.join(counts)}。\n原文：{quote(said)}\n{source(doc.article)}"
             return Answer(text, f"{doc.article.path}#count", 100.0 * cov, [source_entry(doc)], kind="count",
                           context={"article": doc.article.path}, evidence=doc.article.sentences[index].text)
-        return self._free_of_charge(q, scope) if q.unit == "money" else None
+        return self._free_of_charge(q, scope) if q.unit == "money" and PAYING_ASKED.search(q.text) else None
 
     def _ordinal(self, q: Question, scope, measure: str) -> Answer | None:
         """第几个/第几届/第几次: the 第N of that measure in the sentence closest to the question."""

@@ -1068,3 +1068,15 @@ def test_free_of_charge_answers_what_one_pays_and_never_prize_money(tmp_path):
     for question in ("参加灯影摄影大赛要交报名费吗", "灯影摄影大赛收不收费"):
         assert "不收取任何费用" in engine.answer(question).text, question
     assert engine.answer("灯影摄影大赛一等奖奖金有多少").declined
+
+
+def test_a_count_of_things_qualified_by_a_verb_counts_the_things(tmp_path):
+    """多少个获奖作品 counts 作品 (获奖 says which), so 组照不得超过6张 is no answer; 45幅 is."""
+    rules = ("“灯影”主题摄影大赛征稿启事\n发布时间：2024-04-23\n"
+             "某市灯具行业协会举办“灯影”主题摄影大赛，面向全市征集摄影作品。组照不得超过6张。\n")
+    assert engine_over(tmp_path, rules).answer("灯影摄影大赛一共评多少个获奖作品").declined
+    results = engine_over(tmp_path / "results",
+        "“灯影”主题摄影大赛评选结果揭晓\n发布时间：2024-06-23\n"
+        "“灯影”主题摄影大赛共收到投稿作品860幅，组照不得超过6张。经评审，共评出获奖作品45幅。\n")
+    for question in ("灯影摄影大赛一共评了多少个获奖作品", "灯影摄影大赛评出几幅获奖作品"):
+        assert "45幅" in results.answer(question).text, question

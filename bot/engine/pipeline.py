@@ -70,6 +70,7 @@ HONOURED_ASKED = re.compile(alternation("honoured_asked"))  # 被评上, 荣获:
 PERSON_ASKED = re.compile(alternation("person_asked"))  # a person, not 哪个 (哪个条例 asks for a document)
 # 哪位, 联系人, 叫什么名字: only a person answers these, never an organisation's sentence
 ONE_PERSON_ASKED = re.compile(alternation("one_person_asked"))
+NAME_WITH_NUMBER = re.compile(r"(?:^|\n|、)\s*([\u4e00-\u9fff]{2,4}?)\s*[（(]")  # 某某（电话：…）
 COMPANION_ASKED = re.compile(alternation("companion_asked"))  # 是谁陪同的: who went with the person named
 MAX_PARTS = 3  # questions answered from one message; more is an essay, not a chat
 MAX_GLOSSES = 12  # Chinese words of one English gloss looked for in the articles (the dictionary's first)
@@ -456,7 +457,8 @@ def _names_a_contact(text: str) -> bool:
         if plausible_name(value[:3]) or plausible_name(value[:2]) or (
                 is_surname_start(value) and value[1:].startswith(HONORIFICS)):
             return True
-    return _lists_names(text)
+    # 黄某某（电话：…）、蔡某某（…）: names that open a line or item, their numbers in brackets
+    return _lists_names(text) or any(plausible_name(m.group(1)) for m in NAME_WITH_NUMBER.finditer(text))
 
 
 def _names_no_org_of_kind(q: Question, text: str) -> bool:

@@ -1080,3 +1080,14 @@ def test_a_count_of_things_qualified_by_a_verb_counts_the_things(tmp_path):
         "“灯影”主题摄影大赛共收到投稿作品860幅，组照不得超过6张。经评审，共评出获奖作品45幅。\n")
     for question in ("灯影摄影大赛一共评了多少个获奖作品", "灯影摄影大赛评出几幅获奖作品"):
         assert "45幅" in results.answer(question).text, question
+
+
+def test_a_contact_heading_brings_the_body_line_and_the_people_under_it(tmp_path):
+    """三、联系人： / 某局某站 / 甲（电话：…）、 / 乙（…）。: the heading, the body and both people."""
+    engine = engine_over(tmp_path,
+        "关于举办第五届“东湖杯”灯具设计赛的通知\n发布时间：2024-11-05\n各有关单位：\n"
+        "兹定于2024年12月上旬举办第五届“东湖杯”灯具设计赛，欢迎各企业积极参加。\n三、联系人：\n某市工业局照明管理站\n"
+        "柏文清（电话：2663031、13806913909）、\n邬海平（2663032、13709319618）。\n")
+    for question in ("东湖杯设计赛有问题找谁问", "东湖杯设计赛的联系人是谁"):
+        text = engine.answer(question).text
+        assert "柏文清" in text and "邬海平" in text and "13806913909" in text, question

@@ -11,7 +11,7 @@ from ..retrieval.finder import Finder, LazyList, source_entry, subject_words
 from ..retrieval.index import grams
 from ..retrieval.library import Doc
 from ..text.dates import Date, find_dates
-from ..text.lexicon import ORG_SUFFIXES, REFERS_BACK
+from ..text.lexicon import ORG_SUFFIX_RE, ORG_SUFFIXES, REFERS_BACK
 from ..text.numerals import NUMBER_TOKEN, normalise_number, to_int
 from ..text.vocab import alternation, pairs, patterns
 from .descriptions import Passages
@@ -458,6 +458,15 @@ class FactAnswers:
                         CONTACT_IN_TEXT.search(doc.sentences[kept[-1] + 1])
                         or CONTACT_LABEL_LINE.match(doc.sentences[kept[-1] + 1])):
                     kept.append(kept[-1] + 1)
+                # 四、联系人： / 某市农业局某站 / 甲（电话：…）、: a body's line may stand between the heading
+                # and the people it announces
+                after = kept[-1] + 1
+                if (doc.sentences[kept[-1]].endswith(("：", ":")) and after + 1 < len(doc.sentences)
+                        and ORG_SUFFIX_RE.search(doc.sentences[after]) and CONTACT_IN_TEXT.search(doc.sentences[after + 1])):
+                    kept += [after, after + 1]
+                    while kept[-1] + 1 < len(doc.sentences) and len(kept) < CONTACT_LINES_SHOWN and \
+                            CONTACT_IN_TEXT.search(doc.sentences[kept[-1] + 1]):
+                        kept.append(kept[-1] + 1)
                 shown = [doc.article.sentences[i].text for i in kept][:CONTACT_LINES_SHOWN]  # 回执邮箱… 联系人：…，电话：…
                 return Answer("\n".join(shown) + f"\n{source(doc.article)}", f"{doc.article.path}#contact", 100 * cov,
                               [source_entry(doc)], kind="contact", context={"article": doc.article.path},

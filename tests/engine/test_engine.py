@@ -1091,3 +1091,13 @@ def test_a_contact_heading_brings_the_body_line_and_the_people_under_it(tmp_path
     for question in ("东湖杯设计赛有问题找谁问", "东湖杯设计赛的联系人是谁"):
         text = engine.answer(question).text
         assert "柏文清" in text and "邬海平" in text and "13806913909" in text, question
+
+
+def test_a_contact_line_of_one_body_is_no_answer_for_another(tmp_path):
+    """甲协会地址：…电话：… answers 甲协会的电话, not 乙协会的电话 though the notice names 乙协会 too."""
+    engine = engine_over(tmp_path,
+        "关于召开2025年全国灯具竞赛工作会议的通知\n发布时间：2025-06-16\n各会员单位：\n"
+        "（一）请于8月20日前将报名表分报东方灯具协会和铁路系统照明器材协会，以便接待安排。\n"
+        "东方灯具协会地址：某市体育馆路9号 联系人：柏文清电话：010-67147626\n")
+    assert engine.answer("铁路系统照明器材协会的联系电话是多少").declined
+    assert "010-67147626" in engine.answer("东方灯具协会的联系电话是多少").text

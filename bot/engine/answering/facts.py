@@ -7,6 +7,7 @@ from .. import thresholds
 from ..answer import Answer
 from ..question.analysis import Question
 from ..reading.facts import Event
+from ..reading.orgs import org_mentions
 from ..retrieval.finder import Finder, LazyList, source_entry, subject_words
 from ..retrieval.index import grams
 from ..retrieval.library import Doc
@@ -446,6 +447,8 @@ class FactAnswers:
                     lead = self.finder.sentence(q, doc, [before], with_title=True)[1]
                     if lead > cov:
                         index, cov = first, lead
+            if printed and cov >= thresholds.MIN_SENTENCE_COVERAGE and self._of_another_body(q.topic, doc, index):
+                continue  # 某甲协会的电话, and the line is 某乙协会地址：…电话：… (某甲 only named elsewhere)
             if printed and cov >= thresholds.MIN_SENTENCE_COVERAGE:
                 paragraph = doc.article.sentences[index].paragraph
                 kept = [i for i in printed if doc.article.sentences[i].paragraph == paragraph]
@@ -475,6 +478,16 @@ class FactAnswers:
                 footer = self._footer(doc)
                 return footer if footer and (not fax or "传真" in footer.text) else None
         return None
+
+    def _of_another_body(self, topic: str, doc: Doc, index: int) -> bool:
+        """Whether a contact line opens with an organisation other than the one the question names."""
+        line = doc.sentences[index]
+        opening = [org for org in org_mentions(line) if line.startswith(org)]
+        asked = [w for w in topic.split() if ORG_SUFFIX_RE.search(w)]
+        if not opening or not asked:
+            return False
+        return max(self.finder.subject(a).coverage(self.library.canon(o).lower(), doc)
+                   for a in asked for o in opening) < thresholds.MIN_COVERAGE
 
     def _footer(self, doc: Doc) -> Answer | None:
         c = doc.article.contacts

@@ -1101,3 +1101,12 @@ def test_a_contact_line_of_one_body_is_no_answer_for_another(tmp_path):
         "东方灯具协会地址：某市体育馆路9号 联系人：柏文清电话：010-67147626\n")
     assert engine.answer("铁路系统照明器材协会的联系电话是多少").declined
     assert "010-67147626" in engine.answer("东方灯具协会的联系电话是多少").text
+
+
+def test_an_exemption_of_one_class_answers_no_fee_question_about_another(tmp_path):
+    """名誉会员免收会费 says nothing of what a 理事 pays."""
+    engine = engine_over(tmp_path,
+        "关于2025年度会费交纳的通知\n发布时间：2025-03-01\n各会员单位：\n"
+        "根据协会会费管理办法，现对会费交纳工作通知如下：\n④、名誉会员免收会费。\n")
+    assert engine.answer("理事单位一年交多少会费").declined
+    assert engine.answer("How much is the annual fee for a council member?").declined

@@ -14,7 +14,7 @@ from ..retrieval.library import Doc
 from ..text.dates import Date, find_dates
 from ..text.lexicon import ORG_SUFFIX_RE, ORG_SUFFIXES, REFERS_BACK
 from ..text.numerals import NUMBER_TOKEN, normalise_number, to_int
-from ..text.vocab import alternation, pairs, patterns
+from ..text.vocab import alternation, pairs, patterns, words
 from .descriptions import Passages
 from .wording import quote, source
 
@@ -61,6 +61,7 @@ DEADLINE = re.compile(rf"\d+[日号](?:\d+[时点])?(?:{alternation('deadline_su
 FUTURE_ASKED = re.compile(alternation("future_asked"))
 TOWN_ENDINGS = "市县区镇"  # what a place shared by two place phrases must end with to be one town
 YEAR_ASKED = re.compile(alternation("year_asked"))
+POINTING = tuple(words("pointing_words")) + ("此",)  # 本活动, 该赛事, 此次: the event itself, whoever asks
 PAYING_ASKED = re.compile(alternation("paying_asked"))  # 报名费, 要交钱吗: what one pays, not prize money
 CONTACT_PERSON_LABEL = re.compile(alternation("contact_person_labels"))  # 联系人, 联络人
 CONTACT_PERSON = re.compile(rf"(?:{CONTACT_PERSON_LABEL.pattern})\s*[：:]?\s*([\u4e00-\u9fff]{{2,4}})")  # 联系人：某某
@@ -216,8 +217,18 @@ class FactAnswers:
 
     def _free_of_charge(self, q: Question, scope) -> Answer | None:
         """要不要交评审费, of a notice that names no amount but says 本活动不收取任何费用: that sentence."""
+        asked = set(grams(q.text))
+
+        def of_the_asked(sentence: str) -> bool:
+            """名誉会员免收会费 exempts 名誉会员 only: the party exempted must be one the question names
+            something of (本次大赛不收取任何费用 names the contest, which the question names too)."""
+            said = FREE_OF_CHARGE.search(sentence)
+            party = re.split(r"[，,；;：:、。]", sentence[:said.start()])[-1]
+            party = re.sub(r"^[（(]?[\d一二三四五六七八九十①②③④⑤⑥⑦⑧⑨]+[)）.、]?", "", party)
+            return len(party) < 2 or party.startswith(POINTING) or bool(set(grams(party)) & asked)
+
         def free(doc):
-            return [i for i, s in enumerate(doc.sentences) if FREE_OF_CHARGE.search(s)]
+            return [i for i, s in enumerate(doc.sentences) if FREE_OF_CHARGE.search(s) and of_the_asked(s)]
 
         for doc, _ in self.finder.answerable(q, scope, need=lambda d: bool(free(d))):
             index, cov = self.finder.sentence(q, doc, free(doc), with_title=True)

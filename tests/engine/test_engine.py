@@ -914,11 +914,11 @@ def test_an_english_word_the_glossary_lacks_is_put_in_the_chinese_word_the_artic
 
 
 def test_a_sentence_announcing_numbered_items_brings_them_all(tmp_path):
-    """应当具备以下条件： then 1、… 2、… 3、…: the conditions are the items, not the announcement
+    """须具备下列条件： then 1、… 2、… 3、…: the conditions are the items, not the announcement
     with the first item only."""
     engine = engine_over(tmp_path,
         "关于征集2027年灯具设计大赛承办单位的通知\n发布日期：2027-02-01\n各会员单位：\n一、征集对象\n"
-        "大赛面向全行业征集承办单位，申请单位应当具备以下条件：\n1、具有可容纳300人的展示场地。\n"
+        "大赛面向全行业征集承办单位，申请单位须具备下列条件：\n1、具有可容纳300人的展示场地。\n"
         "2、具有组织大型赛事的经验。\n3、能够承担赛事的餐饮和住宿费用。\n二、报名方式\n"
         "请于2027年3月1日前将申请表发送至协会秘书处。\n")
     text = engine.answer("申请承办灯具设计大赛要什么条件").text
@@ -944,9 +944,9 @@ def test_a_part_of_a_month_dates_an_event_but_answers_no_day(tmp_path):
     engine = engine_over(tmp_path,
         "某市灯具行业协会第二次筹备会召开\n"
         "日前召开的某市灯具行业协会第二次筹备会透露，协会第一次会员大会将在11月中旬召开，届时协会将正式成立。\n"
-        "评审工作拟于9月下旬完成。\n")
+        "验收工作定于9月下旬完成。\n")
     assert "11月中旬" in engine.answer("灯具行业协会什么时候正式成立").text
-    assert "9月下旬" in engine.answer("评审工作什么时候完成").text
+    assert "9月下旬" in engine.answer("验收工作什么时候完成").text
     assert engine.answer("灯具协会成立大会哪天开").declined
 
 
@@ -974,11 +974,11 @@ def test_how_many_now_is_the_count_the_article_gives_as_today(tmp_path):
 
 
 def test_the_two_characters_before_how_many_are_no_counted_noun_when_they_end_in_de(tmp_path):
-    """增速目标定的多少: 定的 is no thing counted, so the count the sentence gives (15%) answers."""
+    """产值目标定的多少: 定的 is no thing counted, so the count the sentence gives (15%) answers."""
     engine = engine_over(tmp_path,
         "某市灯具行业上半年形势分析会召开\n某市灯具行业协会日前召开上半年形势分析会。"
-        "市经信局副局长鲁文清指出，今年上半年，全市灯具产业保持增长，但距离全年200亿元的总目标和15%的增速目标还有距离。\n")
-    assert "15%" in engine.answer("灯具产业增速目标定的多少呢").text
+        "市经信局副局长鲁文清介绍，前三季度全市灯具产业稳步增长，离年初定下的200亿元产值目标和15%的增长目标尚有差距。\n")
+    assert "15%" in engine.answer("灯具产业增长目标定的多少呢").text
 
 
 def test_a_visit_question_naming_a_town_is_answered_with_that_towns_part_of_the_tour(tmp_path):
@@ -1038,7 +1038,7 @@ def test_a_title_saying_guests_came_to_an_organisation_makes_it_the_articles_own
 
 
 def test_a_name_ending_in_a_verb_like_character_is_whole_before_a_list_mark(tmp_path):
-    """会长柏安做、秘书长李阳普: 做 right before 、 ends the name (a verb is never followed by 、), so
+    """会长柏安做、秘书长邬阳普: 做 right before 、 ends the name (a verb is never followed by 、), so
     the 会长 is 柏安做 and the next title stays with the next name."""
     engine = engine_over(tmp_path,
         "某市包装联合会领导到开发区参观企业\n发布时间：2024-04-20\n"
@@ -1052,33 +1052,33 @@ def test_banquet_tables_are_a_measure_asked_and_read(tmp_path):
     """席开60围 is a count of 围, and 几多围 asks for one: 八个城市 of the same sentence is no answer."""
     engine = engine_over(tmp_path,
         "某市鱼行总会庆祝成立三十周年\n发布时间：2024-05-16\n"
-        "某市鱼行总会昨晚举行庆功宴，席开60围，会长柏文清称，内地再开放八个城市，将进一步推广传统节庆。\n")
+        "某市鱼行总会昨晚举行庆功宴，席开60围，会长柏文清表示，明年将在八个城市举办推广活动。\n")
     assert "60围" in engine.answer("鱼行总会庆功宴一共摆了几多围").text
     plain = engine_over(tmp_path / "plain", "某市鱼行总会庆祝成立三十周年\n发布时间：2024-05-16\n"
-                        "某市鱼行总会昨晚举行庆功宴，会长柏文清称，内地再开放八个城市，将进一步推广传统节庆。\n")
+                        "某市鱼行总会昨晚举行庆功宴，会长柏文清表示，明年将在八个城市举办推广活动。\n")
     assert plain.answer("鱼行总会庆功宴一共摆了几多围").declined
 
 
 def test_free_of_charge_answers_what_one_pays_and_never_prize_money(tmp_path):
-    """本次大赛不收取任何费用 answers 要交报名费吗 and 收不收费, but says nothing of the prize money."""
+    """本届评选不收费 answers 需要交参评费吗 and 收不收费, but says nothing of the prize money."""
     engine = engine_over(tmp_path,
-        "“灯影”主题摄影大赛征稿启事\n发布时间：2024-04-23\n"
-        "为展示城市夜景之美，某市灯具行业协会举办“灯影”主题摄影大赛，现面向全市征集摄影作品。获奖作品颁发证书及奖金。\n"
-        "其它规则：1.本次大赛不收取任何费用。2.参赛者应对所投作品拥有独立、完整的著作权。\n")
-    for question in ("参加灯影摄影大赛要交报名费吗", "灯影摄影大赛收不收费"):
-        assert "不收取任何费用" in engine.answer(question).text, question
-    assert engine.answer("灯影摄影大赛一等奖奖金有多少").declined
+        "关于征集“灯影”夜景照片的通知\n发布时间：2024-04-23\n"
+        "某市灯具行业协会开展“灯影”夜景照片评选，向全市摄影爱好者征集作品。入选作品将获证书和奖金。\n"
+        "三、本届评选不收费。四、投稿须为本人原创。\n")
+    for question in ("灯影照片评选需要交参评费吗", "灯影照片评选收不收费"):
+        assert "不收费" in engine.answer(question).text, question
+    assert engine.answer("灯影照片评选一等奖奖金有多少").declined
 
 
 def test_a_count_of_things_qualified_by_a_verb_counts_the_things(tmp_path):
-    """多少个获奖作品 counts 作品 (获奖 says which), so 组照不得超过6张 is no answer; 45幅 is."""
-    rules = ("“灯影”主题摄影大赛征稿启事\n发布时间：2024-04-23\n"
-             "某市灯具行业协会举办“灯影”主题摄影大赛，面向全市征集摄影作品。组照不得超过6张。\n")
-    assert engine_over(tmp_path, rules).answer("灯影摄影大赛一共评多少个获奖作品").declined
+    """多少个入围作品 counts 作品 (入围 says which), so 每人限投5张 is no answer; 45幅 is."""
+    rules = ("关于征集“灯影”夜景照片的通知\n发布时间：2024-04-23\n"
+             "某市灯具行业协会开展“灯影”夜景照片评选，向全市征集作品。每人限投5张。\n")
+    assert engine_over(tmp_path, rules).answer("灯影照片评选一共评多少个入围作品").declined
     results = engine_over(tmp_path / "results",
-        "“灯影”主题摄影大赛评选结果揭晓\n发布时间：2024-06-23\n"
-        "“灯影”主题摄影大赛共收到投稿作品860幅，组照不得超过6张。经评审，共评出获奖作品45幅。\n")
-    for question in ("灯影摄影大赛一共评了多少个获奖作品", "灯影摄影大赛评出几幅获奖作品"):
+        "“灯影”夜景照片评选结果公布\n发布时间：2024-06-23\n"
+        "“灯影”夜景照片评选共收到来稿860幅，每人限投5张。经评审，共评出入围作品45幅。\n")
+    for question in ("灯影照片评选一共评了多少个入围作品", "灯影照片评选评出几幅入围作品"):
         assert "45幅" in results.answer(question).text, question
 
 
@@ -1097,16 +1097,16 @@ def test_a_contact_line_of_one_body_is_no_answer_for_another(tmp_path):
     """甲协会地址：…电话：… answers 甲协会的电话, not 乙协会的电话 though the notice names 乙协会 too."""
     engine = engine_over(tmp_path,
         "关于召开2025年全国灯具竞赛工作会议的通知\n发布时间：2025-06-16\n各会员单位：\n"
-        "（一）请于8月20日前将报名表分报东方灯具协会和铁路系统照明器材协会，以便接待安排。\n"
+        "（一）报名表请于8月20日前同时寄送东方灯具协会和铁路系统照明器材协会。\n"
         "东方灯具协会地址：某市体育馆路9号 联系人：柏文清电话：010-67147626\n")
     assert engine.answer("铁路系统照明器材协会的联系电话是多少").declined
     assert "010-67147626" in engine.answer("东方灯具协会的联系电话是多少").text
 
 
 def test_an_exemption_of_one_class_answers_no_fee_question_about_another(tmp_path):
-    """名誉会员免收会费 says nothing of what a 理事 pays."""
+    """荣誉会员免收会费 says nothing of what a 理事 pays."""
     engine = engine_over(tmp_path,
-        "关于2025年度会费交纳的通知\n发布时间：2025-03-01\n各会员单位：\n"
-        "根据协会会费管理办法，现对会费交纳工作通知如下：\n④、名誉会员免收会费。\n")
+        "关于收取2025年会费的通知\n发布时间：2025-03-01\n各会员单位：\n"
+        "按照协会会费办法，现将有关事项通知如下：\n③、荣誉会员免收会费。\n")
     assert engine.answer("理事单位一年交多少会费").declined
     assert engine.answer("How much is the annual fee for a council member?").declined

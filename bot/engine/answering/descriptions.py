@@ -27,7 +27,7 @@ PLACE_NAMED = re.compile(alternation("visited_places"))
 VISIT_REPORTED = re.compile(alternation("visit_reports"))
 STOP_OPENING = re.compile(rf"^在[^，。；]{{2,40}}?(?:{alternation('visited_places')})[^，。；]{{0,6}}，")
 LISTS = re.compile(alternation("list_openers"))
-PLACE_OPENING = re.compile(r"^在([\u4e00-\u9fff]{2,8})[，,]")  # 在邳州，考察团…: a stop of a tour, by its place
+PLACE_OPENING = re.compile(r"^在([\u4e00-\u9fff]{2,8})[，,]")  # 在乙县，考察团…: a stop of a tour, by its place
 MAX_ITEMS = 8  # items a sentence announcing them (以下条件：) brings into an answer
 PURPOSE_RE = re.compile(f"{alternation('purpose_said')}|{alternation('purpose_hinted')}")
 PURPOSE_STRONG = re.compile(alternation("purpose_said"))
@@ -104,7 +104,7 @@ class Passages:
                     stops.update(items)
             stops = sorted(stops)
             here = _stops_at(doc, q.text)
-            if here:  # 在邳州调研了哪些企业, of a tour reported 在新沂，…；在邳州，…；在睢宁，…: that town's part
+            if here:  # 在乙县调研了哪些企业, of a tour reported 在甲县，…；在乙县，…；在丙县，…: that town's part
                 stops = here
             days = _days(q.text)
             if days:  # 5月30日走访了哪几家: the stops of that day (each captioned or dated), if the article says
@@ -209,7 +209,7 @@ class Passages:
                 continue
             if HOW_LONG.search(q.text) and not any(AMOUNT.search(doc.sentences[i]) for i in picked):
                 continue  # 证书有效期几年: a sentence about the certificate that gives no figure does not say
-            # 应当具备以下条件： right above 1、… 2、…: a sentence picked that announces the items brings them
+            # 须具备下列条件： right above 1、… 2、…: a sentence picked that announces the items brings them
             for _, items in doc.facts.lists:
                 if any(items[0] == i + 1 and doc.sentences[i].endswith(("：", ":")) for i in picked):
                     picked = sorted(set(picked) | set(items[:MAX_ITEMS]))
@@ -242,7 +242,7 @@ class Passages:
 
 def _stops_at(doc: Doc, question: str) -> list[int]:
     """The sentences of a tour's report about the place the question names: from the one that
-    opens with it (在邳州，…) up to the next that opens with another place, within its paragraph."""
+    opens with it (在乙县，…) up to the next that opens with another place, within its paragraph."""
     sentences = doc.article.sentences
     opens = [(i, m.group(1)) for i, text in enumerate(doc.sentences) if (m := PLACE_OPENING.match(text))]
     for n, (i, place) in enumerate(opens):

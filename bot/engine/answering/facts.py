@@ -220,8 +220,8 @@ class FactAnswers:
         asked = set(grams(q.text))
 
         def of_the_asked(sentence: str) -> bool:
-            """名誉会员免收会费 exempts 名誉会员 only: the party exempted must be one the question names
-            something of (本次大赛不收取任何费用 names the contest, which the question names too)."""
+            """荣誉会员免收会费 exempts 荣誉会员 only: the party exempted must be one the question names
+            something of (本届评选不收费 names the contest, which the question names too)."""
             said = FREE_OF_CHARGE.search(sentence)
             party = re.split(r"[，,；;：:、。]", sentence[:said.start()])[-1]
             party = re.sub(r"^[（(]?[\d一二三四五六七八九十①②③④⑤⑥⑦⑧⑨]+[)）.、]?", "", party)

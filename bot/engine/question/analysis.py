@@ -62,7 +62,7 @@ ORG_WORDS = re.compile(f"{alternation('attendee_org_kinds')}|{alternation('atten
 # Words that ask but say nothing about the subject: removed before comparing with articles.
 ASKING = re.compile(patterns("asking"))
 # 几张认证, 多少家企业: what follows the number's classifier (a measure word) is what is counted
-# 多少个获奖作品: an object's classifier, a verb that qualifies, then the thing counted, ending the question
+# 多少个入围作品: an object's classifier, a verb that qualifies, then the thing counted, ending the question
 COUNTED_PHRASE = re.compile(r"(?:多少|几)\s*[个项件幅张部篇份本]([\u4e00-\u9fff]{2})([\u4e00-\u9fff]{2})$")
 COUNTED = re.compile(rf"(?:多少|几)\s*(?:{alternation('measure_words')}|[家个位名项次场所篇辆人钱方吨])?+\s*([\u4e00-\u9fff]{{2}})")
 PER_UNIT = re.compile(alternation("per_unit"))  # 住宿费一晚多少钱
@@ -237,7 +237,7 @@ def analyse(raw: str) -> Question:
         q.counted_noun = re.sub(r"^[个位名]", "", counted.group(1))  # 几个人 counts people: 个 is a classifier
         q.counted_noun = q.counted_noun if len(q.counted_noun) >= 2 else ""
     elif phrase and phrase.group(1)[0] in "获评参报入":
-        q.counted_noun = phrase.group(2)  # 多少个获奖作品: 作品 are counted, 获奖 says which
+        q.counted_noun = phrase.group(2)  # 多少个入围作品: 作品 are counted, 入围 says which
     elif kind == "count" and not english:
         plain = HEDGE.sub("", PER_UNIT.sub("", text))
         fee = FEE_COUNTED.search(plain)

@@ -60,7 +60,7 @@ COUNT_RE = re.compile(  # 约1800名|参会代表: qualifier, number, 余/多, u
 # 已连续举办17年: a number of years after a word of duration (vocab/duration_cues.txt), never a year
 DURATION_YEARS = re.compile(rf"(?:{alternation('duration_cues')})[{HAN}]{{0,4}}?"
                             rf"((?<!\d)\d{{1,3}}|[一二两三四五六七八九十百]+)(多)?年(?![\d度底初代级月])")
-# 已成功举办8届, 累计举办了12期: editions held so far (a 第8届 or 2019届 is no count)
+# 已举办5届, 累计举办了12期: editions held so far (a 第8届 or 2019届 is no count)
 EDITIONS_HELD = re.compile(rf"(?:{alternation('duration_cues')})[{HAN}]{{0,6}}?"
                            rf"((?<![\d第])\d{{1,3}}|(?<!第)[一二两三四五六七八九十百]+)(余|多)?([届期])(?![\d{HAN}]*[届期])")
 ORG_LIST = re.compile(rf"((?:[{HAN}A-Za-z（）()]{{2,30}}、)+[{HAN}A-Za-z（）()]{{2,62}})等(?:[\d一二三四五六七八九十两]+[家个所](?={alternation('org_list_kinds')})|[{HAN}]{{0,6}})"

@@ -143,7 +143,7 @@ def name_after(text: str, i: int) -> tuple[str, int, str] | None:
         if length == 4 and name[:2] not in COMPOUND_SURNAMES:
             continue
         if length == 3 and name[2] in NOT_NAME_FINAL and not LIST_GAP.match(text, i + length):
-            continue  # 某某做报告; but 会长陈安做、秘书长…: no verb stands right before 、
+            continue  # 某某做报告; but 会长柏安做、秘书长…: no verb stands right before 、
         end = i + length
         strong = bool(STRONG_AFTER.match(text, end)) or bool(TITLE_RE.match(text, end))
         if strong:

@@ -257,7 +257,7 @@ def _name_spans(chunk: str, doc: "Doc") -> list[tuple[int, int, str]]:
             if any(taken[i:j]):
                 continue
             part = chunk[i:j]
-            # the shortest name it abbreviates: 湖北陶协 is 湖北省陶瓷工业协会, not 前两届湖北省陶瓷工业协会
+            # the shortest name it abbreviates: 某省灯协 is 某省灯具工业协会, not 前两届某省灯具工业协会
             name = doc.name_sounds.get(sound(part)) or min((n for n in names if is_abbreviation(part, n)),
                                                            key=len, default=None)
             if name:

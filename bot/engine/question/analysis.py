@@ -63,7 +63,8 @@ ORG_WORDS = re.compile(f"{alternation('attendee_org_kinds')}|{alternation('atten
 ASKING = re.compile(patterns("asking"))
 # 几张认证, 多少家企业: what follows the number's classifier (a measure word) is what is counted
 # 多少个入围作品: an object's classifier, a verb that qualifies, then the thing counted, ending the question
-COUNTED_PHRASE = re.compile(r"(?:多少|几)\s*[个项件幅张部篇份本]([\u4e00-\u9fff]{2})([\u4e00-\u9fff]{2})$")
+COUNTED_PHRASE = re.compile(rf"(?:多少|几)\s*(?:{alternation('object_classifiers')})"
+                            rf"({alternation('qualifying_verbs')})([\u4e00-\u9fff]{{2}})$")
 COUNTED = re.compile(rf"(?:多少|几)\s*(?:{alternation('measure_words')}|[家个位名项次场所篇辆人钱方吨])?+\s*([\u4e00-\u9fff]{{2}})")
 PER_UNIT = re.compile(alternation("per_unit"))  # 住宿费一晚多少钱
 HEDGE = re.compile(alternation("hedges"))  # 授信额度大概多少: the 额度 is counted, not 大概
@@ -233,11 +234,11 @@ def analyse(raw: str) -> Question:
     q.list_noun = noun.group(1) if noun else ""
     counted = COUNTED.search(text) if kind == "count" and not english else None  # English word order differs
     phrase = COUNTED_PHRASE.search(text) if kind == "count" and not english else None
-    if counted and not COUNT_VERBS.fullmatch(counted.group(1)) and counted.group(1)[0] not in "看参来到进报获被有在是去一每":
+    if phrase:
+        q.counted_noun = phrase.group(2)  # 多少个入围作品: 作品 are counted, 入围 says which
+    elif counted and not COUNT_VERBS.fullmatch(counted.group(1)) and counted.group(1)[0] not in "看参来到进报获被有在是去一每":
         q.counted_noun = re.sub(r"^[个位名]", "", counted.group(1))  # 几个人 counts people: 个 is a classifier
         q.counted_noun = q.counted_noun if len(q.counted_noun) >= 2 else ""
-    elif phrase and phrase.group(1)[0] in "获评参报入":
-        q.counted_noun = phrase.group(2)  # 多少个入围作品: 作品 are counted, 入围 says which
     elif kind == "count" and not english:
         plain = HEDGE.sub("", PER_UNIT.sub("", text))
         fee = FEE_COUNTED.search(plain)

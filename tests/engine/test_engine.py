@@ -1110,3 +1110,11 @@ def test_an_exemption_of_one_class_answers_no_fee_question_about_another(tmp_pat
         "按照协会会费办法，现将有关事项通知如下：\n③、荣誉会员免收会费。\n")
     assert engine.answer("理事单位一年交多少会费").declined
     assert engine.answer("How much is the annual fee for a council member?").declined
+
+
+def test_a_place_that_only_repeats_the_question_is_no_answer(tmp_path):
+    """在浙江哪个城市开, of 将于12月上旬在浙江省召开: 浙江省 says back what was asked; 在哪开 gets it."""
+    engine = engine_over(tmp_path,
+        "2024年华东灯具协会会长座谈会召开\n座谈会上确定，华东灯具设计研讨会将于12月上旬在浙江省召开。\n")
+    assert engine.answer("华东灯具设计研讨会在浙江哪个城市开").declined
+    assert "浙江省" in engine.answer("华东灯具设计研讨会在哪开").text

@@ -382,6 +382,8 @@ class FactAnswers:
             if FUTURE_ASKED.search(q.text) and not FUTURE_SAID.search(doc.article.sentences[index].text):
                 continue  # 下一届在哪里开: this meeting's date and place are not the next one's
             fact = "、".join(d.text for d in event.dates) if kind == "when" else event.place
+            if kind == "where" and re.sub(r"[省市]$", "", fact) in q.text:
+                continue  # 在浙江哪个城市开 / 台南那个尾牙在哪间餐厅: "浙江省" / "台南" only says what was asked back
             if clock:
                 fact += CLOCK_SAID.search(doc.sentences[index]).group(0)
             span = next((d for d in event.dates if d.end_day), None) if span_end or span_start else None

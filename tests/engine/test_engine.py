@@ -1118,3 +1118,19 @@ def test_a_place_that_only_repeats_the_question_is_no_answer(tmp_path):
         "2024年华东灯具协会会长座谈会召开\n座谈会上确定，华东灯具设计研讨会将于12月上旬在浙江省召开。\n")
     assert engine.answer("华东灯具设计研讨会在浙江哪个城市开").declined
     assert "浙江省" in engine.answer("华东灯具设计研讨会在哪开").text
+
+
+def test_a_question_for_the_former_holder_gets_the_one_the_article_calls_former(tmp_path):
+    """原来的/上一任/前任会长 asks for 原会长某某, not the one just elected; an article that only says
+    因原会长工作原因 names no former holder, so the bot declines rather than give the new one."""
+    engine = engine_over(tmp_path,
+        "某市灯具行业协会召开换届大会\n发布时间：2024-09-20\n"
+        "9月16日，某市灯具行业协会召开换届大会，大会选举柏文清为某市灯具行业协会会长。\n原会长戚云舟出席会议并讲话。\n")
+    for question in ("灯具协会原来的会长是谁", "灯具协会上一任会长是哪位", "灯具协会前任会长是谁"):
+        text = engine.answer(question).text
+        assert "戚云舟" in text and "柏文清" not in text, question
+    assert "柏文清" in engine.answer("灯具协会的会长是谁").text
+    unnamed = engine_over(tmp_path / "unnamed",
+        "某市灯具行业协会召开换届大会\n发布时间：2024-09-20\n"
+        "9月16日，某市灯具行业协会召开换届大会，因原会长工作原因，大会选举柏文清为某市灯具行业协会会长。\n")
+    assert unnamed.answer("灯具协会原来的会长是谁").declined

@@ -36,7 +36,9 @@ LESSER_TITLE = words("title_lesser_prefixes")  # 副会长 is not the 会长
 NEW_HOLDER_ASKED = re.compile(alternation("new_holder_asked"))  # 新选出来的会长
 NEW_HOLDER_SAID = alternation("new_holder_said")  # 新当选的…会长某某
 LEAD_ASKED = re.compile(alternation("lead_asked"))  # 谁带队, 谁率队
-FORMER_TERMS = re.compile(patterns("former_terms"))  # 前两届某协会 (会长): a former post
+FORMER_TERMS = re.compile(patterns("former_terms"))
+FORMER_ASKED = re.compile(alternation("former_asked"))  # 原来的会长, 上一任理事长
+FORMER_SAID = alternation("former_said")  # 原会长, 卸任理事长: the article's mark of a former holder  # 前两届某协会 (会长): a former post
 GROUP_OF = re.compile(r"一行(?:[\d一二三四五六七八九十]+人)?")  # 某某一行4人到…
 HOST_VERBS = re.compile(alternation("action_verbs/host"))  # 主持, 带队: which one was asked and said
 SPEECH_ACT_ASKED = re.compile(alternation("speech_acts_asked"))  # 提了哪些要求
@@ -131,6 +133,10 @@ class PeopleAnswers:
         """Who holds a title (会长, 秘书长…), in the organisation or event the question names;
         several holders are listed by article."""
         title, found = self._holding(q, scope)
+        if found and FORMER_ASKED.search(q.text):  # 原来的会长: only a holder the article calls former
+            found = [f for f in found if any(re.search(
+                rf"(?:{FORMER_SAID})(?:{re.escape(title)}|{re.escape(f[4])})[^，。；、]{{0,4}}?{re.escape(f[2].name)}"
+                rf"|{re.escape(f[2].name)}(?:{FORMER_SAID})(?:{re.escape(title)})", f[1].sentences[i]) for i in f[2].sentences)]
         if not found:
             return None
         seen, by_article, docs, last_org = set(), {}, {}, {}
@@ -184,7 +190,8 @@ class PeopleAnswers:
         that article's people. Where an article reports an election, the person elected holds
         the title, not the one who chaired the vote.
         """
-        topic = NEW_HOLDER_ASKED.sub(" ", _without(q.topic, q.job_title))  # 新选出来的: asks which holder, names nothing
+        # 新选出来的, 上一任: asks which holder, names nothing
+        topic = FORMER_ASKED.sub(" ", NEW_HOLDER_ASKED.sub(" ", _without(q.topic, q.job_title)))
         subject = subject_words(NUMBER_TOKEN.sub(" ", topic))
         if subject:
             docs = [doc for doc, _ in self.finder.answerable(q, scope, topic=topic)]
@@ -193,6 +200,7 @@ class PeopleAnswers:
             if not all(self.finder.shares_hard_facts(q, d, set()) for d in docs):
                 docs = [d for d in docs if self.finder.shares_hard_facts(q, d, set())]
         found = []
+        former = bool(FORMER_ASKED.search(q.text))  # 原来的会长: 原会长某某 is the one asked
         asked = {n for n in q.numbers if n.startswith("第")}
         units_asked = [m.group(0) for m in UNIT_ASKED.finditer(topic.replace(" ", ""))]  # 材料分会
         # 杭州装饰协会的会长: the places in an organisation the subject names (not 去浙江考察那次)
@@ -201,8 +209,9 @@ class PeopleAnswers:
         for doc in docs:
             for person in doc.facts.people.values():
                 for org, held in person.roles:
-                    if not _same_title(held, title):
-                        continue
+                    if not _same_title(held, title) and not (
+                            former and re.search(rf"(?:{FORMER_SAID}){re.escape(title)}$", held)):
+                        continue  # 原会长 holds no 会长 post now, but is asked for by 原来的会长
                     said = {n for n in numbers_in(org + held) if n.startswith("第")}
                     if asked and said and not asked & said:
                         continue  # 第四届会长 is not answered by the 第三届 one
@@ -256,7 +265,8 @@ class PeopleAnswers:
         elected = {id(f) for f in found if any(kind == "elected" and title in f[1].article.sentences[i].text
                                                  for kind, i in f[2].actions)}
         electing = {f[1].id for f in found if id(f) in elected}
-        found = [f for f in found if f[1].id not in electing or id(f) in elected]
+        if not FORMER_ASKED.search(q.text):  # 原来的会长 asks for the one the election replaced
+            found = [f for f in found if f[1].id not in electing or id(f) in elected]
         return found
 
     def attend(self, q, people, scope) -> Answer | None:

@@ -1113,16 +1113,16 @@ def test_an_exemption_of_one_class_answers_no_fee_question_about_another(tmp_pat
 
 
 def test_a_place_that_only_repeats_the_question_is_no_answer(tmp_path):
-    """在浙江哪个城市开, of 将于12月上旬在浙江省召开: 浙江省 says back what was asked; 在哪开 gets it."""
+    """在江苏哪个城市办, of 定于11月下旬在江苏省举办: 江苏省 says back what was asked; 在哪办 gets it."""
     engine = engine_over(tmp_path,
-        "2024年华东灯具协会会长座谈会召开\n座谈会上确定，华东灯具设计研讨会将于12月上旬在浙江省召开。\n")
-    assert engine.answer("华东灯具设计研讨会在浙江哪个城市开").declined
-    assert "浙江省" in engine.answer("华东灯具设计研讨会在哪开").text
+        "2024年华东灯具协会会长座谈会召开\n会议商定，华东灯具设计研讨会定于11月下旬在江苏省举办。\n")
+    assert engine.answer("华东灯具设计研讨会在江苏哪个城市办").declined
+    assert "江苏省" in engine.answer("华东灯具设计研讨会在哪办").text
 
 
 def test_a_question_for_the_former_holder_gets_the_one_the_article_calls_former(tmp_path):
     """原来的/上一任/前任会长 asks for 原会长某某, not the one just elected; an article that only says
-    因原会长工作原因 names no former holder, so the bot declines rather than give the new one."""
+    原会长已调任 names no former holder, so the bot declines rather than give the new one."""
     engine = engine_over(tmp_path,
         "某市灯具行业协会召开换届大会\n发布时间：2024-09-20\n"
         "9月16日，某市灯具行业协会召开换届大会，大会选举柏文清为某市灯具行业协会会长。\n原会长戚云舟出席会议并讲话。\n")
@@ -1132,5 +1132,5 @@ def test_a_question_for_the_former_holder_gets_the_one_the_article_calls_former(
     assert "柏文清" in engine.answer("灯具协会的会长是谁").text
     unnamed = engine_over(tmp_path / "unnamed",
         "某市灯具行业协会召开换届大会\n发布时间：2024-09-20\n"
-        "9月16日，某市灯具行业协会召开换届大会，因原会长工作原因，大会选举柏文清为某市灯具行业协会会长。\n")
+        "9月16日，某市灯具行业协会召开换届大会，原会长已调任，大会选举柏文清为某市灯具行业协会会长。\n")
     assert unnamed.answer("灯具协会原来的会长是谁").declined

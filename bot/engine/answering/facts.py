@@ -383,7 +383,7 @@ class FactAnswers:
                 continue  # 下一届在哪里开: this meeting's date and place are not the next one's
             fact = "、".join(d.text for d in event.dates) if kind == "when" else event.place
             if kind == "where" and re.sub(r"[省市]$", "", fact) in q.text:
-                continue  # 在浙江哪个城市开 / 台南那个尾牙在哪间餐厅: "浙江省" / "台南" only says what was asked back
+                continue  # 在江苏哪个城市开 / 苏州那场年会在哪家酒店: "江苏省" / "苏州" only says what was asked back
             if clock:
                 fact += CLOCK_SAID.search(doc.sentences[index]).group(0)
             span = next((d for d in event.dates if d.end_day), None) if span_end or span_start else None

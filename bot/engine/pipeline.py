@@ -82,8 +82,8 @@ PERSON_ROLE_ASKED = re.compile(alternation("person_role_asked"))  # 某某是啥
 PEOPLE_NOUNS = alternation("people_nouns")  # 领导, 代表: people, asked by what they are
 SAID_VERBS = alternation("said_verbs")  # 局长说…: what the holder of the title said
 SPEECH_TOPIC_ASKED = re.compile(alternation("speech_topic_asked"))  # 讲话的主题: what the person said
-# kinds whose answer is about the person the question opens with: who they are, what they said or did
 SPEECH_SAID = re.compile("|".join(map(re.escape, sorted(SPEECH_WORDS, key=len, reverse=True))))  # 作报告, 演讲
+# kinds whose answer is about the person the question opens with: who they are, what they said or did
 ABOUT_A_PERSON = ("who", "said", "speakers", "attend", "host", "holders", "doer", "what", "content", "")
 
 
@@ -152,7 +152,7 @@ class Engine:
             return self._answer_each(titles, context)
         q = analyse(self.library.canon(fold(question)))
         if q.english and q.latin_words:  # auto repair -> 汽修: English the glossary lacks, in the articles' words
-            worded = self._english_in_chinese(question, set(q.latin_words))
+            worded = self._english_in_chinese(question, q)
             if worded != question:
                 question, q = worded, analyse(self.library.canon(fold(worded)))
             counted = HOW_MANY.search(question)
@@ -300,23 +300,24 @@ class Engine:
             scope = next((d for d in self.library.docs if d.article.path == context["article"]), None)
         return q, scope
 
-    def _english_in_chinese(self, question: str, leftover: set[str]) -> str:
+    def _english_in_chinese(self, question: str, q: Question) -> str:
         """The question with each run of English words the glossary left (auto repair, chefs) put
         in the Chinese word the dictionary glosses them with and the articles use most; a word no
         article uses any gloss of (a name, an acronym) stays as it is. Longest phrases first."""
-        tokens = re.split(r"([A-Za-z][A-Za-z'\-]*)", question)  # chefs' and chef's are chef's word
+        tokens = re.split(r"([A-Za-z][A-Za-z'\-]*)", question)
+        leftover = set(q.latin_words)
         # the articles the rest of the question (what the glossary did put in Chinese) is about: a
         # gloss counts only in them (Central Taiwan is not 中央, however many articles say 中央)
-        known = analyse(self.library.canon(fold(question))).topic
-        known = " ".join(w for w in known.split() if not re.fullmatch(r"[a-z'\-]+", w))
+        known = " ".join(w for w in q.topic.split() if not re.fullmatch(r"[a-z'\-]+", w))
         near = [doc for doc, _ in self.library.search(known, limit=NEAR_ARTICLES)] if known.strip() else None
         out, i = [], 0
         while i < len(tokens):
             for size in range(MAX_GLOSS_WORDS, 0, -1):
-                words = tokens[i:i + 2 * size - 1:2]  # the words of a phrase, spaces between them
-                if (len(words) == size and all(re.sub(r"'s?$", "", w.lower()) in leftover for w in words)
+                # the words of a phrase, spaces between them; chefs' and chef's are chef's word
+                words = [re.sub(r"'s?$", "", w.lower()) for w in tokens[i:i + 2 * size - 1:2]]
+                if (len(words) == size and all(w in leftover for w in words)
                         and all(not gap.strip() for gap in tokens[i + 1:i + 2 * size - 1:2])):
-                    chinese = self._most_used(glossed(" ".join(re.sub(r"'s?$", "", w) for w in words)), near)
+                    chinese = self._most_used(glossed(" ".join(words)), near)
                     if chinese:
                         out.append(f" {chinese} ")
                         i += 2 * size - 1
@@ -329,9 +330,8 @@ class Engine:
     def _most_used(self, words: tuple[str, ...], near: list | None) -> str:
         """Of the Chinese words a gloss gives, the one most articles use ("" if none does); with
         `near`, only a word one of those articles uses counts."""
-        if near is not None:
-            words = tuple(w for w in words[:MAX_GLOSSES] if any(w in doc.text for doc in near))
-        used = {w: self._articles_using(w) for w in words[:MAX_GLOSSES]}
+        words = [w for w in words[:MAX_GLOSSES] if near is None or any(w in doc.text for doc in near)]
+        used = {w: self._articles_using(w) for w in words}
         best = max(used, key=lambda w: (used[w], len(w)), default="")
         return best if best and used[best] else ""
 

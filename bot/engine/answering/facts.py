@@ -61,7 +61,7 @@ DEADLINE = re.compile(rf"\d+[日号](?:\d+[时点])?(?:{alternation('deadline_su
 FUTURE_ASKED = re.compile(alternation("future_asked"))
 TOWN_ENDINGS = "市县区镇"  # what a place shared by two place phrases must end with to be one town
 YEAR_ASKED = re.compile(alternation("year_asked"))
-POINTING = tuple(words("pointing_words")) + ("此",)  # 本活动, 该赛事, 此次: the event itself, whoever asks
+POINTING = tuple(words("pointing_words"))  # 本活动, 该赛事, 此次: the event itself, whoever asks
 PAYING_ASKED = re.compile(alternation("paying_asked"))  # 报名费, 要交钱吗: what one pays, not prize money
 CONTACT_PERSON_LABEL = re.compile(alternation("contact_person_labels"))  # 联系人, 联络人
 CONTACT_PERSON = re.compile(rf"(?:{CONTACT_PERSON_LABEL.pattern})\s*[：:]?\s*([\u4e00-\u9fff]{{2,4}})")  # 联系人：某某
@@ -468,21 +468,18 @@ class FactAnswers:
                 for i in block:  # 联系人：许立宇… / 联系人：谢婉婷…: the lines right under it too
                     if i == kept[-1] + 1:
                         kept.append(i)
+                # 四、联系人： / 某市农业局某站 / 甲（电话：…）、: a body's line may stand between the heading
+                # and the people it announces
+                after = kept[-1] + 1
+                if (doc.sentences[kept[-1]].endswith(("：", ":")) and after + 1 < len(doc.sentences)
+                        and ORG_SUFFIX_RE.search(doc.sentences[after]) and CONTACT_IN_TEXT.search(doc.sentences[after + 1])):
+                    kept.append(after)
                 # 联系方式： / 某部： / 某某 010-…: a heading line brings the contact lines it announces
                 while (doc.sentences[kept[-1]].endswith(("：", ":")) or kept[-1] + 1 in printed) and \
                         kept[-1] + 1 < len(doc.sentences) and len(kept) < CONTACT_LINES_SHOWN and (
                         CONTACT_IN_TEXT.search(doc.sentences[kept[-1] + 1])
                         or CONTACT_LABEL_LINE.match(doc.sentences[kept[-1] + 1])):
                     kept.append(kept[-1] + 1)
-                # 四、联系人： / 某市农业局某站 / 甲（电话：…）、: a body's line may stand between the heading
-                # and the people it announces
-                after = kept[-1] + 1
-                if (doc.sentences[kept[-1]].endswith(("：", ":")) and after + 1 < len(doc.sentences)
-                        and ORG_SUFFIX_RE.search(doc.sentences[after]) and CONTACT_IN_TEXT.search(doc.sentences[after + 1])):
-                    kept += [after, after + 1]
-                    while kept[-1] + 1 < len(doc.sentences) and len(kept) < CONTACT_LINES_SHOWN and \
-                            CONTACT_IN_TEXT.search(doc.sentences[kept[-1] + 1]):
-                        kept.append(kept[-1] + 1)
                 shown = [doc.article.sentences[i].text for i in kept][:CONTACT_LINES_SHOWN]  # 回执邮箱… 联系人：…，电话：…
                 return Answer("\n".join(shown) + f"\n{source(doc.article)}", f"{doc.article.path}#contact", 100 * cov,
                               [source_entry(doc)], kind="contact", context={"article": doc.article.path},

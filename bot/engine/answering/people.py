@@ -6,6 +6,7 @@ from .. import thresholds
 from ..answer import Answer
 from ..reading.facts import is_abbreviation
 from ..reading.orgs import org_mentions
+from ..reading.people import APPOINTING
 from ..retrieval.finder import Finder, source_entry, subject_words
 from ..retrieval.library import Doc, Library
 from ..text.lexicon import ORG_SUFFIX_RE, PLACES, TITLE_RE
@@ -18,7 +19,6 @@ HOST_RE = re.compile(r"主持")
 UNIT_ASKED = re.compile(f"[\u4e00-\u9fff]{{2}}(?:{alternation('sub_units')})")  # 材料分会, 技术专委会
 SUB_UNIT_END = re.compile(f"(?:{alternation('sub_units')}|委员会)$")
 ORGANISER_RE = re.compile(alternation("organiser_words"))
-APPOINTING = re.compile(alternation("appointing_verbs"))  # 特聘, 聘请: a sentence that appoints to posts
 ELECTING = re.compile(alternation("action_verbs/elected"))  # 选举, 当选, 聘任: a sentence that fills posts
 # 哪家公司 / 哪个学校: the kinds of organisation a who-question may ask for, and their endings.
 ORG_KINDS = {kind: tuple(endings.split()) for kind, endings in pairs("org_kinds").items()}
@@ -36,9 +36,9 @@ LESSER_TITLE = words("title_lesser_prefixes")  # 副会长 is not the 会长
 NEW_HOLDER_ASKED = re.compile(alternation("new_holder_asked"))  # 新选出来的会长
 NEW_HOLDER_SAID = alternation("new_holder_said")  # 新当选的…会长某某
 LEAD_ASKED = re.compile(alternation("lead_asked"))  # 谁带队, 谁率队
-FORMER_TERMS = re.compile(patterns("former_terms"))
+FORMER_TERMS = re.compile(patterns("former_terms"))  # 前两届某协会 (会长): a former post
 FORMER_ASKED = re.compile(alternation("former_asked"))  # 原来的会长, 上一任理事长
-FORMER_SAID = alternation("former_said")  # 原会长, 卸任理事长: the article's mark of a former holder  # 前两届某协会 (会长): a former post
+FORMER_SAID = alternation("former_said")  # 原会长, 卸任理事长: the article's mark of a former holder
 GROUP_OF = re.compile(r"一行(?:[\d一二三四五六七八九十]+人)?")  # 某某一行4人到…
 HOST_VERBS = re.compile(alternation("action_verbs/host"))  # 主持, 带队: which one was asked and said
 SPEECH_ACT_ASKED = re.compile(alternation("speech_acts_asked"))  # 提了哪些要求
@@ -265,7 +265,7 @@ class PeopleAnswers:
         elected = {id(f) for f in found if any(kind == "elected" and title in f[1].article.sentences[i].text
                                                  for kind, i in f[2].actions)}
         electing = {f[1].id for f in found if id(f) in elected}
-        if not FORMER_ASKED.search(q.text):  # 原来的会长 asks for the one the election replaced
+        if not former:  # 原来的会长 asks for the one the election replaced
             found = [f for f in found if f[1].id not in electing or id(f) in elected]
         return found
 

@@ -193,6 +193,18 @@ def test_a_holder_in_another_places_organisation_does_not_answer(tmp_path):
     assert "葛长青" in engine.answer("温州装饰协会的理事长是谁").text
 
 
+def test_a_holder_of_another_organisation_named_in_full_does_not_answer_for_the_article_subject(tmp_path):
+    """甲协会's article names 乙协会会长 among its hosts: he is not 甲协会's 会长, though the page is about 甲协会."""
+    engine = engine_over(tmp_path,
+        "江州市物业管理协会领导到高新区走访物业企业\n发布时间：2024-05-10\n"
+        "5月8日，江州市物业管理协会秘书长岳明远一行三人在高新区管委会主任蒋立春、家政协会会长鲁定邦、"
+        "秘书长葛长林的陪同下走访了高新区部分物业企业。\n")
+    for question in ("江州市物业管理协会的会长是谁", "江州物业协会会长是哪位"):
+        assert "鲁定邦" not in engine.answer(question).text, question
+    assert "鲁定邦" in engine.answer("家政协会会长是谁").text
+    assert "岳明远" in engine.answer("江州市物业管理协会秘书长是谁").text
+
+
 def test_a_title_nobody_holds_is_answered_by_its_family_in_the_organisation_asked(tmp_path):
     """某协会副会长, of an association whose charter says 副理事长: the same post, named as the article does."""
     engine = engine_over(tmp_path,

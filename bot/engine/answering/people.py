@@ -4,7 +4,7 @@ import re
 
 from .. import thresholds
 from ..answer import Answer
-from ..reading.facts import is_abbreviation
+from ..reading.facts import BODY_ENDINGS, is_abbreviation
 from ..reading.orgs import org_mentions
 from ..reading.people import APPOINTING
 from ..retrieval.finder import Finder, source_entry, subject_words
@@ -233,7 +233,13 @@ class PeopleAnswers:
                     if home_post:
                         names.append(doc.facts.home_org)  # 某公司总经理某某当选为会长 / 特聘…为名誉会长: the association's
                     # 某观摩会上某大学的教授: the organisation and the event the article is about
-                    if not own_org:
+                    # 甲商会的会长 is not the 乙联谊总会会长 the article about 甲商会 names: an
+                    # organisation named in full is the post's, whatever the article is about
+                    # (not a council of it, 第三届理事会, nor an organisation the question names itself)
+                    named_full = (bool(orgs_asked) and bool(ORG_SUFFIX_RE.search(org)) and len(parts) == 1
+                                  and not said and not org.endswith(BODY_ENDINGS)
+                                  and not any(asked_org in org for asked_org in orgs_asked))
+                    if not own_org and not named_full:
                         names += [self.library.canon(doc.article.title).lower() + n for n in names]
                     fit = (max(self.finder.subject(subject).coverage(name, doc) for name in names)
                            if subject and names else 0.5 if subject else 1.0)

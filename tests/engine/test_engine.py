@@ -1146,3 +1146,28 @@ def test_a_question_for_the_former_holder_gets_the_one_the_article_calls_former(
         "某市灯具行业协会召开换届大会\n发布时间：2024-09-20\n"
         "9月16日，某市灯具行业协会召开换届大会，原会长已调任，大会选举柏文清为某市灯具行业协会会长。\n")
     assert unnamed.answer("灯具协会原来的会长是谁").declined
+
+
+NOTICE_WITH_POINTS = (
+    "关于举办全省篮球裁判员培训班的通知\n发布时间：2023-02-10\n各市体育局：\n"
+    "为提高裁判员业务水平，经研究，将于全省篮球联赛赛前举办裁判员培训班，现将有关事项通知如下：\n"
+    "一、时间和地点\n时间：2023年3月6日至8日\n地点：江州市体育中心\n"
+    "二、报名\n请各单位于2月25日前将报名表发至协会邮箱。\n"
+    "三、报到\n请学员于3月5日下午16:00前到江州报到，具体地点另行通知。\n")
+
+
+@pytest.mark.parametrize("question, expected", [
+    # 时间： under 一、时间和地点 is the notice's own point, not the page's meta line; of the dates the
+    # context accounts for as well, the one the event is held on beats a deadline
+    ("篮球裁判员培训班什么时候办", "3月6日至8日"),
+    ("裁判培训班哪天开始", "3月6日"),
+    # 于…联赛赛前举办 is a time, and 具体地点另行通知 names no place
+    ("篮球裁判培训班在哪里举办", "江州市体育中心"),
+    ("裁判员培训班在哪儿办", "江州市体育中心"),
+    # 于3月5日下午16:00前到…报到 sets a deadline, though its day and 前 stand apart
+    ("培训班最晚什么时候报到", "3月5日"),
+    ("培训班报到截止时间是哪天", "3月5日"),
+    ("报名截止到哪天", "2月25日"),
+])
+def test_a_notice_s_numbered_points_give_its_time_place_and_deadlines(tmp_path, question, expected):
+    assert expected in engine_over(tmp_path, NOTICE_WITH_POINTS).answer(question).text

@@ -11,7 +11,7 @@ from ..reading.orgs import org_mentions
 from ..retrieval.finder import Finder, LazyList, source_entry, subject_words
 from ..retrieval.index import grams
 from ..retrieval.library import Doc
-from ..text.dates import Date, find_dates
+from ..text.dates import DEADLINE_SAID, Date, find_dates
 from ..text.lexicon import ORG_SUFFIX_RE, ORG_SUFFIXES, REFERS_BACK
 from ..text.numerals import NUMBER_TOKEN, normalise_number, to_int
 from ..text.vocab import alternation, pairs, patterns, words
@@ -57,7 +57,6 @@ DEADLINE_ASKED = re.compile(f"(?<![提以])前|{alternation('deadline_asked')}")
 ADDRESS_LINE = re.compile(r"^(?:详细)?地址\s*[:：]")
 SUBHEADING = 12  # characters: a line this short above a count is read as its label
 DAY_DEADLINE = re.compile(rf"(?<![\d月])(\d{{1,2}})[日号](?:\d+[时点])?(?:{alternation('deadline_suffixes')})")
-DEADLINE = re.compile(rf"\d+[日号](?:\d+[时点])?(?:{alternation('deadline_suffixes')})|{alternation('deadline_said')}")
 FUTURE_ASKED = re.compile(alternation("future_asked"))
 TOWN_ENDINGS = "市县区镇"  # what a place shared by two place phrases must end with to be one town
 YEAR_ASKED = re.compile(alternation("year_asked"))
@@ -340,7 +339,7 @@ class FactAnswers:
             """Sentences that set a date as a deadline (请于2020年5月10日前报送…), read as events of that date."""
             out = {}
             for s in doc.article.sentences:
-                if DEADLINE.search(s.text):
+                if DEADLINE_SAID.search(s.text):
                     dates = [d for d, _, _ in find_dates(s.text)]
                     day = DAY_DEADLINE.search(s.text)
                     if not dates and day:  # 请于25日前报送: a day of the month the notice was published in
@@ -378,6 +377,13 @@ class FactAnswers:
             index, cov = self.finder.sentence(q, doc, sorted(by_sentence), with_title=True, kind=kind)
             if cov < thresholds.MIN_SENTENCE_COVERAGE:
                 continue
+            if kind == "when" and not by_deadline and index in deadlines(doc):
+                # 学习班啥时候办: of two dates the notice's context accounts for as well, the one it
+                # holds the event on (时间：4月11日至12日), not the one it sets as a deadline (3月20日前报名)
+                held = [i for i in by_sentence if i not in deadlines(doc)]
+                other, other_cov = self.finder.sentence(q, doc, held, with_title=True, kind=kind)
+                if held and other >= 0 and other_cov >= cov - 1e-9:
+                    index = other
             event = by_sentence[index]
             if FUTURE_ASKED.search(q.text) and not FUTURE_SAID.search(doc.article.sentences[index].text):
                 continue  # 下一届在哪里开: this meeting's date and place are not the next one's

@@ -25,6 +25,8 @@ IMAGE_RE = re.compile(r"^\S{0,80}\.(?:jpe?g|png|gif|bmp|webp|tiff?)$", re.IGNORE
 META_LABELS = f"{alternation('meta_labels')}|{alternation('date_labels')}"
 META_RE = re.compile(rf"(?:^|\s|[:：])(?:{META_LABELS})\s*[:：]")  # 发布人：阅读量：, the values left blank
 PUBLISH_RE = re.compile(rf"(?:{alternation('date_labels')})\s*[:：]?\s*(.{{6,20}})")
+# 时间：2017年4月11日至12日 under 一、时间和地点: a point of the notice, not the page's meta line
+EVENT_DATE_LINE = re.compile(rf"^(?:{alternation('event_date_labels')})\s*[:：]")
 # Navigation: [打印] buttons, 首页 > breadcrumbs > 正文, 【字体, words like 当前位置, a lone English/繁体 link
 NAV_RE = re.compile(
     rf"[\[【〖]\s*(?:{alternation('nav_buttons')})(?:{alternation('nav_button_objects')})?\s*[\]】〗]|首页\s*[>＞»\-–—]|[>＞»]\s*正文|{alternation('nav_words')}|"
@@ -156,6 +158,8 @@ def parse_article(text: str, shown: str) -> tuple[Article | None, list[Problem]]
             break  # 上一篇, 版权所有: the page goes on after the article (a [打印本页] bar above it does not end it)
         if kinds[i] == "contact" and body_lines:
             contact_lines.append(i)  # 电话：… under 联系人：…: the article's own, if its text goes on after it
+        if kinds[i] == "meta" and body_lines and EVENT_DATE_LINE.match(lines[i]):
+            kinds[i] = "field"
         if kinds[i] in ("text", "field"):
             body_lines += contact_lines + [i]
             contact_lines = []

@@ -49,7 +49,8 @@ PLACE_IN_CLAUSE = re.compile(rf"[，,；;]\s*[\u4e00-\u9fff]{{0,4}}地点\s*[:�
 # 来到某某县某某镇，…: a going verb, a place with its ending, then a comma or what is done there
 GONE_TO = re.compile(rf"(?:{alternation('going_verbs')})([^，。；、]{{2,24}}?(?:{alternation('visited_place_endings')}))"
                      rf"(?=[，。；]|{alternation('visit_activities')})")
-NOT_A_PLACE = re.compile(rf"^[\d一二三四五六七八九十百千万]+[个项家名位场次人]|[、，“”《》]|{alternation('not_a_place')}")
+NOT_A_PLACE = re.compile(rf"^[\d一二三四五六七八九十百千万]+[个项家名位场次人]|[、，“”《》]|{alternation('not_a_place')}"
+                         rf"|(?:{alternation('event_time_endings')})$")
 VENUE = re.compile(rf"(?:{alternation('venue_words')})(?:{alternation('venue_links')})([^，。；、]{{4,40}})")  # 会场设在…
 TIME_WORDS = re.compile(rf"^(?:{alternation('time_words')}|\d+时|\d+点)+")
 DOC_RE = re.compile(r"《([^《》]{2,60})》((?:（[^（）]{1,10}）)?)")
@@ -386,7 +387,7 @@ def _events(facts: ArticleFacts, text: str, index: int, published: str = ""):
         if place:
             break
     labelled = PLACE_LABEL.search(text) or PLACE_IN_CLAUSE.search(text)  # （二）地点：郑州市…大厦 / …，地点某某酒店。
-    if labelled:
+    if labelled and not NOT_A_PLACE.search(labelled.group(1)):  # 具体地点另行通知 names none
         place = labelled.group(1).strip()
     if not place:  # 来到卓尼县扎古录镇，为合作社送去…: a visit names its place without 举行
         went = GONE_TO.search(text)

@@ -12,6 +12,7 @@ import re
 from .. import thresholds
 from ..answer import numbered
 from ..question.analysis import Question
+from ..text.dates import DEADLINE_SAID
 from ..text.numerals import NUMBER_TOKEN, numbers_in
 from ..text.vocab import alternation
 from .library import Doc, Library, Subject, subject_chunks
@@ -21,6 +22,9 @@ GENERIC = re.compile(alternation("generic_event_words"))
 # Each kind's words are data, in bot/engine/vocab/event_kinds/<kind>.txt.
 EVENT_KINDS = ("in_force", "published", "deadline", "signed", "completed", "founded")
 EVENT_VERBS = [alternation(f"event_kinds/{kind}") for kind in EVENT_KINDS]
+# 报到截止时间 is a deadline's question, and 于4月10日下午17:00前到…报到 sets one without those words
+EVENT_SAID = [f"{verbs}|{DEADLINE_SAID.pattern}" if kind == "deadline" else verbs
+              for kind, verbs in zip(EVENT_KINDS, EVENT_VERBS, strict=True)]
 
 
 EVENT_NOUN = re.compile(alternation("event_nouns"))
@@ -173,7 +177,8 @@ class Finder:
         if not all(re.search(re.escape(e[:2]) + r".*?" + re.escape(e[2:]), text) for e in events):
             return False
         sentence = doc.sentences[i]
-        return kind != "when" or all(re.search(verbs, sentence) for verbs in EVENT_VERBS if re.search(verbs, q.text))
+        return kind != "when" or all(re.search(said, sentence) for verbs, said in zip(EVENT_VERBS, EVENT_SAID, strict=True)
+                                     if re.search(verbs, q.text))
 
     @staticmethod
     def alternatives(good, q: Question) -> tuple[str, list[dict]]:

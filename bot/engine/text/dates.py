@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from .numerals import to_int
+from .vocab import alternation
 
 _CN = "〇○零一二两三四五六七八九十"
 _CN_DATE = re.compile(rf"([{_CN}]{{4}}年)?([{_CN}]{{1,3}})月([{_CN}]{{1,3}})[日号]"
@@ -80,3 +81,8 @@ def find_dates(text: str) -> list[tuple[Date, int, int]]:
 def parse_date(text: str) -> Date | None:
     found = find_dates(text)
     return found[0][0] if found else None
+
+
+# A sentence that sets a deadline: 3月20日前, 4月10日下午17:00前, 5日12时以前, or 截止 / 逾期
+DEADLINE_SAID = re.compile(rf"\d+[日号](?:[\u4e00-\u9fff]{{0,2}}\d{{1,2}}(?:[:：]\d{{2}}|[时点](?:\d+分)?))?"
+                           rf"(?:{alternation('deadline_suffixes')})|{alternation('deadline_said')}")

@@ -1171,3 +1171,25 @@ NOTICE_WITH_POINTS = (
 ])
 def test_a_notice_s_numbered_points_give_its_time_place_and_deadlines(tmp_path, question, expected):
     assert expected in engine_over(tmp_path, NOTICE_WITH_POINTS).answer(question).text
+
+
+EXCHANGE_VISIT = (
+    "江州书画院赴临江交流\n发布时间：2019-05-20\n"
+    "【本报消息】江州书画院荣誉院长蒋在明与夫人岳芳率领的书画交流团一行十八人，于本月十一至十二日往临江文化交流和参观。\n"
+    "交流团访问了临江美术馆。\n"
+    "参与交流活动的有江州书画院院长葛文涛，副院长鲁一鸣、黎正方，秘书长温学良。\n")
+
+
+@pytest.mark.parametrize("question, expected", [
+    # 于本月十一至十二日: days of the month the page was published in, whatever verb follows
+    ("江州書畫院去臨江交流係幾號？", "5月11日至12日"),
+    ("书画院去临江是哪几天", "5月11日至12日"),
+    # 荣誉院长蒋在明与…: a given name may hold 在 when a title and 与 set it off; 【本报消息】 is no organisation
+    ("书画院临江交流团由邊個帶隊？", "江州書畫院榮譽院長蔣在明"),
+    ("谁带队去的临江", "蒋在明"),
+    # 有邊啲負責人: which of the leaders were there, and 参与…的有 opens the list, 有 no part of the body
+    ("江州書畫院有邊啲負責人去咗臨江？", "江州書畫院：榮譽院長蔣在明、院長葛文濤"),
+    ("书画院哪些负责人参加了交流", "秘书长温学良"),
+])
+def test_an_exchange_visit_s_days_leader_and_party(tmp_path, question, expected):
+    assert expected in engine_over(tmp_path, EXCHANGE_VISIT).answer(question).text

@@ -217,7 +217,9 @@ def analyse(raw: str) -> Question:
     title_match = next((m for m in TITLE_RE.finditer(text) if not ORG_AFTER_TITLE.match(text[m.end():])), None)
     q = Question(raw=raw, text=text, kind=kind, topic="", latin_words=latin, english=english,
                  pinyin_words=pinyin_words, asks_who=asks_who)
-    q.job_title = title_match.group(0) if title_match else ""
+    # 有哪些负责人去了: a title that is also a people noun, in a question of who attended, names them all
+    plural = kind == "attend" and title_match is not None and PEOPLE_WORDS.fullmatch(title_match.group(0))
+    q.job_title = title_match.group(0) if title_match and not plural else ""
     capitalised = {w.lower() for w in re.findall(r"[A-Z][A-Za-z]+", fold(raw))}
     q.proper_nouns = [w for w in latin if w in capitalised]
     # 哪些企业参加了; 哪些部门的领导来了 asks the departments too (their leaders are not named)

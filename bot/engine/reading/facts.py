@@ -32,8 +32,11 @@ MONTH_OF_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月(?![\d\s]*[�
 PART_OF_MONTH = re.compile(rf"(?<![\d年])(?:(\d{{4}})年)?(\d{{1,2}})月({alternation('month_parts')})")
 PLACE_REACH = 60  # characters before 举行/召开 where its place is looked for
 # 19日举行, 本月二十日上午…假某馆举行 (假: at, in Hong Kong and Macau news): a day with no month
+_DAY = r"(\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 DAY_OF_EVENT = re.compile(r"(?<![\d月年号〇零一二三四五六七八九十第])(?:本月|当月)?"
-                          r"(\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日(?=上午|下午|晚|在|于|假|举行|召开|举办|，)")
+                          rf"{_DAY}日(?=上午|下午|晚|在|于|假|举行|召开|举办|，)")
+# 于本月十七至十八日往开平交流: 本月 says the days are of the month reported in, whatever follows
+DAYS_OF_THIS_MONTH = re.compile(rf"(?:本月|当月){_DAY}(?:日?[至到\-—～~]{_DAY})?日")
 TERM_ONLY = re.compile(r"第[一二三四五六七八九十\d]+[届次期]")  # an organisation written as its term alone
 ELECTED_BEFORE = re.compile(rf"(?:{alternation('action_verbs/elected')})的")  # 新当选的…会长某某
 NEW_REACH = 24  # characters before a name where 当选的 may stand
@@ -360,11 +363,14 @@ def _events(facts: ArticleFacts, text: str, index: int, published: str = ""):
             dates[dates.index(same[0])] = dataclasses.replace(same[0], text=m.group(0))
         elif not dates and 1 <= month <= 12:
             dates = [Date(int(m.group(1)) if m.group(1) else None, month, 0, text=m.group(0))]
-    day = DAY_OF_EVENT.search(text) if not dates and PLACE_VERB.search(text) else None
+    day = (DAYS_OF_THIS_MONTH.search(text) or (DAY_OF_EVENT.search(text) if PLACE_VERB.search(text) else None)
+           if not dates else None)
     number = to_int(day.group(1)) if day else 0
+    last = to_int(day.group(2)) if day and day.re is DAYS_OF_THIS_MONTH and day.group(2) else 0
     if day and published and 1 <= number <= int(published[8:10]):  # 某公会19日举行…: of the month it was reported in
-        dates = [Date(int(published[:4]), int(published[5:7]), number,
-                      text=f"{int(published[:4])}年{int(published[5:7])}月{number}日")]
+        year, month = int(published[:4]), int(published[5:7])
+        span = f"至{last}日" if number < last <= 31 else ""
+        dates = [Date(year, month, number, end_day=last if span else None, text=f"{year}年{month}月{number}日{span}")]
     elif day and not published and 1 <= number <= 31:  # a page with no date: the day as written, month unknown
         dates = [Date(None, 0, number, text=f"{number}日")]
     place = ""

@@ -34,6 +34,7 @@ STRONG_AFTER = re.compile(
 # A character that never ends a given name: 王军说 is 王军 + 说.
 NOT_NAME_FINAL = set(words("not_name_final"))
 NOT_NAME_CHARS = set(words("not_in_names"))
+NAME_MIDDLE_CHARS = set(words("name_middle_chars"))  # 荣誉院长吴在权与夫人…: 在 in a given name
 # 巴日图 may have 日 (the punctuation after it rules out dates); 台就座, 见证签约, 致词表示 are not names
 LONE_NAME_NOT = (NOT_NAME_CHARS - set("日")) | set(words("not_in_lone_names"))
 # Two-character words that start with a surname but name no one: 项目经理, 主任委员, 公司总经理.
@@ -151,6 +152,13 @@ def name_after(text: str, i: int) -> tuple[str, int, str] | None:
             break
         if best is None:
             best = (name, end)
+    if best is None:  # 荣誉院长吴在权与夫人…: a name holding 在 or 有, set off by a clear end
+        name = text[i:i + 3]
+        if (len(name) == 3 and is_surname_start(name) and name[1] in NAME_MIDDLE_CHARS
+                and name[2] not in NOT_NAME_CHARS | NOT_NAME_FINAL and re.fullmatch(f"[{HAN}]+", name)
+                and name[:2] not in COMMON_WORDS and not TITLE_RE.search(name)
+                and (STRONG_AFTER.match(text, i + 3) or text[i + 3:i + 4] in ("与", "和", "及"))):
+            best = (name, i + 3)
     if best is None:
         serving = re.match(rf"([{HAN}]{{2,4}})任(?=副?[团组会]?长|主任|秘书)", text[i:])  # 其勒木格任团长
         if serving and serving.group(1)[:2] not in COMMON_WORDS:
@@ -205,7 +213,7 @@ OWN_UNIT = re.compile(rf"(?:{alternation('own_unit_prefixes')})(.+)")  # 我会�
 
 def clean_org(segment: str, home_org: str = "") -> str:
     """Text before a title, minus lead-ins like 会议由 / 本次大会邀请到, when it names an organisation."""
-    segment = re.split(r"[，,；;：:。、]", segment)[-1].strip()
+    segment = re.split(r"[，,；;：:。、】\]]", segment)[-1].strip()  # 【本报消息】某院荣誉院长: after the dateline
     segment = AFTER_PREVIOUS.sub("", segment)  # 某某先生及…协会主席: 先生 belongs to the name before
     segment = LEAD_IN.sub("", segment).strip("、，,；;：: ")
     verb = list(MEETING_VERB.finditer(segment))
@@ -215,6 +223,8 @@ def clean_org(segment: str, home_org: str = "") -> str:
         at = segment.rfind(cut)
         if cut == "为" and (at < 1 or segment[at - 1] not in VERBS_BEFORE_WEI):
             continue  # 被评为 / 聘为 end a lead-in; 有为工程咨询有限公司 is a name
+        if cut == "的" and at >= 0 and segment[at + 1:at + 2] == "有":
+            at += 1  # 参加活动的有某书法院院长…: the list opens with 的有
         if at >= 0 and not ORG_SUFFIX_RE.search(segment[:at + 1]):
             segment = segment[at + 1:]
     joined = re.search(rf"[与和同]({'|'.join(PLACES)})", segment)  # 考察团与浙江省…协会: the second party

@@ -1193,3 +1193,13 @@ EXCHANGE_VISIT = (
 ])
 def test_an_exchange_visit_s_days_leader_and_party(tmp_path, question, expected):
     assert expected in engine_over(tmp_path, EXCHANGE_VISIT).answer(question).text
+
+
+def test_an_abbreviation_the_text_also_uses_still_stands_for_the_body_a_sentence_spells_out(tmp_path):
+    """江州书协, said once in the report, is 江州市书法家协会 in the sentence that counts the delegates."""
+    engine = engine_over(tmp_path,
+        "江州市书法家协会召开第五次代表大会\n发布时间：2023-06-02\n"
+        "5月30日下午，来自全市各行各业的45位会员代表出席了在临江宾馆召开的江州市书法家协会第五次代表大会。\n"
+        "报告指出，五年来，江州书协组织了丰富多彩的创作活动。\n")
+    for question in ("江州书协开代表大会来了几位代表", "江州书协代表大会到了多少位会员代表"):
+        assert "45位" in engine.answer(question).text, question

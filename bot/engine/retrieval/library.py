@@ -231,7 +231,12 @@ class Subject:
             for n, chunk in enumerate(self.chunks):
                 if 3 <= len(chunk) <= 40 and chunk not in doc.text:
                     spans += [(n, i, j, _spellings(name, doc)) for i, j, name in _name_spans(chunk, doc)]
-                elif len(chunk) >= 4:  # named (in part) in full, but the sentences may say 《标准》 (以下简称)
+                elif 3 <= len(chunk) <= 40 and chunk not in doc.article.title:
+                    # 开原摄协, said once in the text, abbreviates 开原市摄影家协会 where a sentence spells it
+                    # out; only as a whole, and only a body's name
+                    spans += [(n, i, j, _spellings(name, doc)) for i, j, name in _name_spans(chunk, doc)
+                              if (i, j) == (0, len(chunk)) and ORG_SUFFIX_RE.search(name)]
+                if len(chunk) >= 4 and not (len(chunk) <= 40 and chunk not in doc.text):  # named (in part) in full, but the sentences may say 《标准》 (以下简称)
                     for full, shorts in doc.short_names.items():
                         if full in chunk:
                             spans.append((n, chunk.find(full), chunk.find(full) + len(full), [full] + shorts))

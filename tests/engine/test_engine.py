@@ -1203,3 +1203,17 @@ def test_an_abbreviation_the_text_also_uses_still_stands_for_the_body_a_sentence
         "报告指出，五年来，江州书协组织了丰富多彩的创作活动。\n")
     for question in ("江州书协开代表大会来了几位代表", "江州书协代表大会到了多少位会员代表"):
         assert "45位" in engine.answer(question).text, question
+
+
+@pytest.mark.parametrize("question, expected", [
+    # 兼职副会长 is one post (兼 joins two only when not 兼职), held in the body 新一届 stands for
+    ("江州包装协会新一届兼职副会长都有谁", "温学良"),
+    ("江州市包装协会兼职副会长是谁", "岳明远"),
+    ("温学良当选了什么", "江州市包装协会兼职副会长"),
+])
+def test_a_post_of_the_new_term_is_of_the_body_named_with_the_term(tmp_path, question, expected):
+    engine = engine_over(tmp_path,
+        "葛文涛当选新一届江州市包装协会会长\n发布时间：2021-04-02\n"
+        "4月1日，江州市包装协会第五次会员代表大会召开。大会经过现场投票，选举产生了新一届理事会成员。"
+        "葛文涛当选新一届江州市包装协会会长；鲁一鸣当选秘书长；温学良、黎正方、岳明远当选新一届兼职副会长。\n")
+    assert expected in engine.answer(question).text

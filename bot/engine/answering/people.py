@@ -9,7 +9,7 @@ from ..reading.orgs import org_mentions
 from ..reading.people import APPOINTING
 from ..retrieval.finder import Finder, source_entry, subject_words
 from ..retrieval.library import Doc, Library
-from ..text.lexicon import ORG_SUFFIX_RE, PLACES, TITLE_RE
+from ..text.lexicon import ORG_SUFFIX_RE, PLACES, POSTS_SPLIT, TITLE_RE
 from ..text.numerals import NUMBER_TOKEN, numbers_in
 from ..text.vocab import alternation, pairs, patterns, words
 from .descriptions import Passages
@@ -219,7 +219,7 @@ class PeopleAnswers:
                         continue  # 第六届副理事长, at the congress that elected the 6th council: a post held
                         # by someone nobody elected there is the outgoing council's
                     # 副院长、某委员会主席: a second post names its own organisation before the title
-                    parts = re.split(r"[、兼]", re.sub(r"（.*?）", "", held))
+                    parts = POSTS_SPLIT.split(re.sub(r"（.*?）", "", held))
                     own = [part[:-len(title)] for part in parts
                            if part.endswith(title) and ORG_SUFFIX_RE.search(part[:-len(title)])]
                     if FORMER_TERMS.match(org) and not own and not FORMER_TERMS.match(q.job_title):
@@ -548,7 +548,7 @@ def _family_of(title: str) -> list[str]:
 def _same_title(held: str, asked: str) -> bool:
     """副会长 is not 会长; 副理事长兼秘书长 is a 秘书长; 名誉会长 is asked as 名誉会长;
     a committee's 主任委员 is its 主任."""
-    parts = [re.sub(r"（.*?）$", "", p) for p in re.split(r"[、兼]", held)]  # 副会长（某学院）: the unit aside
+    parts = [re.sub(r"（.*?）$", "", p) for p in POSTS_SPLIT.split(held)]  # 副会长（某学院）: the unit aside
     parts = [re.sub(r"(主任)委员$", r"\1", p) if asked.endswith("主任") else p for p in parts]
     return any(p.endswith(asked) and not p[:-len(asked)].endswith(LESSER_TITLE) for p in parts) \
         if not asked.startswith(LESSER_TITLE) else any(p.endswith(asked) for p in parts)

@@ -37,7 +37,8 @@ DAY_OF_EVENT = re.compile(r"(?<![\d月年号〇零一二三四五六七八九十
                           rf"{_DAY}日(?=上午|下午|晚|在|于|假|举行|召开|举办|，)")
 # 于本月十七至十八日往开平交流: 本月 says the days are of the month reported in, whatever follows
 DAYS_OF_THIS_MONTH = re.compile(rf"(?:本月|当月){_DAY}(?:日?[至到\-—～~]{_DAY})?日")
-TERM_ONLY = re.compile(r"第[一二三四五六七八九十\d]+[届次期]")  # an organisation written as its term alone
+# an organisation written as its term alone: 第四届, 新一届 (vocab/term_words.txt)
+TERM_ONLY = re.compile(rf"第[一二三四五六七八九十\d]+[届次期]|{alternation('term_words')}")
 ELECTED_BEFORE = re.compile(rf"(?:{alternation('action_verbs/elected')})的")  # 新当选的…会长某某
 NEW_REACH = 24  # characters before a name where 当选的 may stand
 PRONOUN_START = re.compile(r"^(?:他|她)(?:们)?(?:[^们]|$)")
@@ -176,7 +177,10 @@ def _extract_facts(article: Article) -> ArticleFacts:
                 mention.org = row_org or facts.home_org
             named_before = recent + [n for at, n in here if at < mention.start]
             if TERM_ONLY.fullmatch(mention.org) and named_before:  # 第四届理事长: of the body named last
-                mention.org = named_before[-1] + mention.org
+                # (新一届 is written before the body: 当选新一届某协会主席；…当选新一届兼职副会长)
+                term = mention.org
+                body = named_before[-1]
+                mention.org = body + term if term.startswith("第") else body if body.startswith(term) else term + body
             mention.org = facts.aliases.get(mention.org) or resolve(mention.org, named_before)
             known = facts.people.get(mention.name)
             if not mention.org and known and any(title.endswith(mention.title) and org for org, title in known.roles):

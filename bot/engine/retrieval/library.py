@@ -16,7 +16,7 @@ from ..reading.article import Article
 from ..reading.facts import ArticleFacts, extract_facts, is_abbreviation
 from ..reading.orgs import org_mentions
 from ..text.folding import pinyin_syllables
-from ..text.lexicon import ORG_SUFFIX_RE, PLACES
+from ..text.lexicon import ORG_SUFFIX_RE, PLACES, POSTS_SPLIT
 from ..text.numerals import numbers_in
 from ..text.vocab import pairs, words
 from .index import GramIndex, grams
@@ -103,7 +103,7 @@ class Library:
             self.index.add(doc.text)
             for person in doc.facts.people.values():
                 self.people.add(person.name, doc.id, person.latin, [t for _, title in person.roles
-                                                                    for t in re.split(r"[、兼]", title)])
+                                                                    for t in POSTS_SPLIT.split(title)])
         self.index.freeze()
         # every article's field labels (联系人, 标准编号…): a question naming none needs no label lookup
         self.labels = {label for doc in self.docs for label in doc.facts.labels}

@@ -18,6 +18,8 @@ TITLE_PREFIX = f"(?:{alternation('title_status_prefixes')})?(?:{alternation('tit
 TITLE_CORE = TITLE_PREFIX + "(?:" + "|".join(sorted(map(re.escape, TITLE_HEADS), key=len, reverse=True)) + ")"
 # 副理事长兼秘书长: one person, two titles.
 TITLE_RE = re.compile(TITLE_CORE + "(?:兼(?:任)?" + TITLE_CORE + ")*(?![会处]|组(?!织)|扩大会)")  # not 委员会, 理事会, 专家组, 理事扩大会 (秘书长组织 is a verb)
+# 副理事长兼秘书长 holds two posts; 兼职副会长 is one
+POSTS_SPLIT = re.compile(r"、|兼(?!职)")
 
 SINGLE_SURNAMES = set(words("surnames_single"))
 COMPOUND_SURNAMES = set(words("surnames_compound"))

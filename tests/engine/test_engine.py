@@ -1217,3 +1217,19 @@ def test_a_post_of_the_new_term_is_of_the_body_named_with_the_term(tmp_path, que
         "4月1日，江州市包装协会第五次会员代表大会召开。大会经过现场投票，选举产生了新一届理事会成员。"
         "葛文涛当选新一届江州市包装协会会长；鲁一鸣当选秘书长；温学良、黎正方、岳明远当选新一届兼职副会长。\n")
     assert expected in engine.answer(question).text
+
+
+@pytest.mark.parametrize("question", [
+    # the title (调研临江县装饰产业) says all the question's words but for seams (去临, 县调, 研装)
+    # the article never writes: they are no focus a sentence must hold
+    "去临江县调研装饰产业的是中装协哪位？",
+    "去临江县调研装饰产业的是谁",
+    # 哪位领导 asks who; 领导 is no word the answer must hold
+    "去临江县调研装饰产业的是中装协哪位领导",
+])
+def test_who_did_what_the_title_says_is_answered_despite_seams_of_the_question(tmp_path, question):
+    engine = engine_over(tmp_path,
+        "中装协走访调研临江县装饰产业\n发布时间：2020-01-16\n"
+        "1月13日，中国建筑装饰协会副会长葛文涛调研临江县装饰产业，临江县人大副主任鲁一鸣及工商联相关人员陪同。\n"
+        "葛文涛一行先后走访了三家装饰企业。\n")
+    assert "葛文涛" in engine.answer(question).text

@@ -294,6 +294,7 @@ def orgs_named(text: str) -> list[str]:
 
 # In 哪些专家做了报告 / 有哪些领导来了 these words name the people asked for, not the event.
 PEOPLE_WORDS = re.compile(alternation("people_nouns"))
+PERSON_ASKED_AS = re.compile(rf"(?:{alternation('who_asking')})(?:{alternation('people_nouns')})")
 
 
 # How a count is asked, not what of: 一年能产多少 -> 产.
@@ -309,6 +310,7 @@ def topic_of(text: str, kind: str) -> str:
         topic = dict(KIND_RES)[kind].sub(" ", topic)
     if kind == "when":
         topic = DEADLINE_WORDS.sub(" ", topic)
+    topic = PERSON_ASKED_AS.sub(" ", topic)  # 是中纺协的哪位领导: 领导 asks who, it is nothing the answer holds
     if kind in ("attend", "speakers", "host", "count"):
         topic = EVENT_DAY.sub(" ", PEOPLE_WORDS.sub(" ", topic))
     if kind == "count":

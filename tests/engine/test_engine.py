@@ -1233,3 +1233,19 @@ def test_who_did_what_the_title_says_is_answered_despite_seams_of_the_question(t
         "1月13日，中国建筑装饰协会副会长葛文涛调研临江县装饰产业，临江县人大副主任鲁一鸣及工商联相关人员陪同。\n"
         "葛文涛一行先后走访了三家装饰企业。\n")
     assert "葛文涛" in engine.answer(question).text
+
+
+def test_firms_a_visit_verb_lists_are_the_visit_s_stops_whatever_their_names_end_with(tmp_path):
+    """先后走访林氏木业、华宇家居、鲁班匠作: no 公司 ends them, but the verb lists the stops."""
+    engine = engine_over(tmp_path,
+        "中装协调研临江县家具产业\n发布时间：2020-01-16\n1月13日，中国家具协会副会长葛文涛调研临江县家具产业。\n"
+        "葛文涛一行先后走访林氏木业、华宇家居、鲁班匠作，进行实地考察。\n")
+    text = engine.answer("葛文涛在临江县走访了哪些家具企业").text
+    assert all(name in text for name in ("林氏木业", "华宇家居", "鲁班匠作"))
+
+
+def test_what_a_visit_verb_lists_of_two_characters_is_no_list_of_stops(tmp_path):
+    engine = engine_over(tmp_path,
+        "协会党支部赴临江开展主题党日活动\n发布时间：2021-04-02\n"
+        "在纪念馆，全体人员参观了先辈早年成长、学习、劳动场所和使用的工具。\n")
+    assert "学习、劳动场所" not in engine.answer("党支部在临江都参观了哪些地方？").text.split("原文")[0]

@@ -25,6 +25,9 @@ AMOUNT = re.compile(rf"(?:(?<![\d.])\d{{1,3}}(?:\.\d)?|[一二两三四五六七
 VISITED = re.compile(alternation("visit_verbs"))
 PLACE_NAMED = re.compile(alternation("visited_places"))
 VISIT_REPORTED = re.compile(alternation("visit_reports"))
+# 先后走访美乐制衣、彩帆制衣、八车道童装，: the names a visit verb lists, up to the clause's end
+# (names of three characters or more: 参观了毛主席早期成长、学习、劳动场所 lists no places)
+VISITED_LIST = re.compile(rf"(?:{alternation('visit_verbs')})了?((?:[^，。；、]{{3,20}}、)+[^，。；、]{{3,20}})(?=[，。；]|$)")
 STOP_OPENING = re.compile(rf"^在[^，。；]{{2,40}}?(?:{alternation('visited_places')})[^，。；]{{0,6}}，")
 LISTS = re.compile(alternation("list_openers"))
 PLACE_OPENING = re.compile(r"^在([\u4e00-\u9fff]{2,8})[，,]")  # 在乙县，考察团…: a stop of a tour, by its place
@@ -124,13 +127,17 @@ class Passages:
 
     @staticmethod
     def _visited_list(doc: Doc) -> Answer | None:
-        """深入甲、乙、丙等企业调研: one sentence lists every firm visited."""
-        for names, _kind, i in doc.facts.org_lists:
-            if len(names) >= 2 and VISIT_REPORTED.search(doc.sentences[i]):
-                said = doc.article.sentences[i].text
-                return Answer(f"{'、'.join(names)}。\n原文：{quote(said, 200)}\n{source(doc.article)}",
-                              f"{doc.article.path}#visits", 100.0, [source_entry(doc)], kind="visits",
-                              context={"article": doc.article.path}, evidence=said)
+        """深入甲、乙、丙等企业调研: one sentence lists every firm visited; 先后走访美乐制衣、彩帆制衣、
+        八车道童装: a visit verb lists them, whatever their names end with."""
+        listed = [(names, i) for names, _kind, i in doc.facts.org_lists
+                  if len(names) >= 2 and VISIT_REPORTED.search(doc.sentences[i])]
+        listed += [(m.group(1).split("、"), i) for i, text in enumerate(doc.sentences)
+                   for m in [VISITED_LIST.search(text)] if m]
+        for names, i in listed[:1]:
+            said = doc.article.sentences[i].text
+            return Answer(f"{'、'.join(names)}。\n原文：{quote(said, 200)}\n{source(doc.article)}",
+                          f"{doc.article.path}#visits", 100.0, [source_entry(doc)], kind="visits",
+                          context={"article": doc.article.path}, evidence=said)
         return None
 
     def content(self, q, people, scope, cue=None, cue_required=False) -> Answer | None:

@@ -1249,3 +1249,15 @@ def test_what_a_visit_verb_lists_of_two_characters_is_no_list_of_stops(tmp_path)
         "协会党支部赴临江开展主题党日活动\n发布时间：2021-04-02\n"
         "在纪念馆，全体人员参观了先辈早年成长、学习、劳动场所和使用的工具。\n")
     assert "学习、劳动场所" not in engine.answer("党支部在临江都参观了哪些地方？").text.split("原文")[0]
+
+
+def test_a_title_nobody_holds_in_a_body_the_article_names_is_declined_whatever_the_name_ends_with(tmp_path):
+    """江州慈善总会 is the body of 秘书长岳明远: its 会长 is not the donor association's."""
+    engine = engine_over(tmp_path,
+        "江州市医药协会向灾区捐款\n发布时间：2021-04-20\n"
+        "4月19日，江州市医药协会执行会长鲁一鸣、副会长黎正方赴江州慈善总会，将20万元捐赠款面交江州慈善总会。"
+        "江州慈善总会秘书长岳明远代表江州慈善总会接受捐款。江州市医药协会会长葛文涛表示，将继续支持灾区重建。\n")
+    for question in ("江州慈善总会会长是谁", "江州慈善总会的会长叫什么"):
+        assert engine.answer(question).declined, question
+    assert "岳明远" in engine.answer("江州慈善总会秘书长是谁").text
+    assert "葛文涛" in engine.answer("江州市医药协会会长是谁").text

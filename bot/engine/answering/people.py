@@ -255,7 +255,8 @@ class PeopleAnswers:
             return []
         found.sort(key=lambda f: -f[0])
         best = found[0][0]
-        if subject and best < thresholds.MIN_COVERAGE and ORG_SUFFIX_RE.search(subject.replace(" ", "")):
+        if subject and best < thresholds.MIN_COVERAGE and (ORG_SUFFIX_RE.search(subject.replace(" ", ""))
+                                                          or _names_a_body_of(subject.replace(" ", ""), found)):
             return []  # 北京市绿色建筑协会会长: nobody holds that title in that organisation
         if units_asked and not best:
             return []  # 某协会材料分会的会长: nobody holds it in that branch
@@ -416,6 +417,13 @@ class PeopleAnswers:
             return Answer(text, f"{doc.article.path}#doer", 100.0 * cov, [source_entry(doc)], kind="doer",
                           context={"person": named[0].name, "article": doc.article.path}, evidence=evidence)
         return None
+
+
+def _names_a_body_of(subject: str, found: list) -> bool:
+    """中国慈善总会的会长, of an article where 中国慈善总会 is the body of someone's post (秘书长): the
+    subject is that organisation, whatever its name ends with, not an event of the article."""
+    return len(subject) >= 4 and any(subject in org for _, doc, _, _, _ in found
+                                     for person in doc.facts.people.values() for org, _ in person.roles)
 
 
 def _without(topic: str, title: str) -> str:

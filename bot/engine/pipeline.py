@@ -76,6 +76,8 @@ MAX_PARTS = 3  # questions answered from one message; more is an essay, not a ch
 MAX_GLOSSES = 12  # Chinese words of one English gloss looked for in the articles (the dictionary's first)
 USAGE_LIMIT = 20  # articles counted for a word: enough to tell a trade's word from a rare one
 HOW_MANY = re.compile(r"\bhow\s+many\s+([A-Za-z]+)", re.IGNORECASE)  # the thing an English count asks about
+PAYER_ASKED = re.compile(alternation("payer_asked"))  # 食宿费用谁负担: who bears it, not how much
+PAYER_SAID = re.compile(alternation("payer_said"))  # 由某中心负担, 费用自理
 NEAR_ARTICLES = 1  # the articles an English question's translated words are about
 PRONOUNS = re.compile(alternation("pronouns"))  # longest first: 他们 before 他
 PERSON_ROLE_ASKED = re.compile(alternation("person_role_asked"))  # 某某是啥角色: who they are there
@@ -211,6 +213,9 @@ class Engine:
                         f"(?=.*{named})(?=.*(?:{SPEECH_SAID.pattern}|{TITLE_GIVEN.pattern}))"), cue_required=True)
                 answer = answer or self.answerers["content"](q, [], scope, cue=re.compile(named), cue_required=True) \
                     or self.decline()
+            if answer is None and PAYER_ASKED.search(q.text):
+                # 食宿费用由谁负担, 要自己掏钱吗: the sentence that says who bears the cost, not an amount
+                answer = self.answerers["content"](q, [], scope, cue=PAYER_SAID, cue_required=True)
             answer = answer or self.answerers[kind](q, people, scope)
             if answer is None and kind == "purpose" and SPEECH_ACT_ASKED.search(q.text):
                 # 某局希望协会发挥啥作用: what was hoped for is a sentence of the article, not a definition

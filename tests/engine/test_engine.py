@@ -1261,3 +1261,16 @@ def test_a_title_nobody_holds_in_a_body_the_article_names_is_declined_whatever_t
         assert engine.answer(question).declined, question
     assert "岳明远" in engine.answer("江州慈善总会秘书长是谁").text
     assert "葛文涛" in engine.answer("江州市医药协会会长是谁").text
+
+
+@pytest.mark.parametrize("question", [
+    "篮球裁判员培训班的食宿费用由谁负担",  # before: the count reader's 培训费800元, an amount nobody asked
+    "学员差旅费谁出",
+    "Who pays for meals and accommodation at the basketball referee course?",
+])
+def test_who_bears_a_cost_is_the_sentence_that_says_so_not_an_amount(tmp_path, question):
+    engine = engine_over(tmp_path,
+        "关于举办全省篮球裁判员培训班的通知\n发布时间：2023-02-10\n二、费用\n"
+        "每人收取培训费800元。本次培训班的食宿费用由省篮球协会负担，学员差旅费由所在单位负担。\n")
+    text = engine.answer(question).text
+    assert "由省篮球协会负担" in text and "800元" not in text

@@ -1274,3 +1274,13 @@ def test_who_bears_a_cost_is_the_sentence_that_says_so_not_an_amount(tmp_path, q
         "每人收取培训费800元。本次培训班的食宿费用由省篮球协会负担，学员差旅费由所在单位负担。\n")
     text = engine.answer(question).text
     assert "由省篮球协会负担" in text and "800元" not in text
+
+
+def test_a_donation_is_one_word_however_it_is_written(tmp_path):
+    """捐赠款 and 捐款 are one word (vocab/synonyms.txt): who took the money is not who received it."""
+    engine = engine_over(tmp_path,
+        "江州市医药协会向灾区捐款\n发布时间：2021-04-20\n"
+        "4月19日，江州市医药协会执行会长鲁一鸣、副会长黎正方赴江州慈善总会，将20万元捐赠款面交江州慈善总会。"
+        "江州慈善总会秘书长岳明远代表江州慈善总会接受捐款。\n")
+    text = engine.answer("是谁把捐款送到慈善总会的").text
+    assert "鲁一鸣" in text and "岳明远" not in text

@@ -1284,3 +1284,14 @@ def test_a_donation_is_one_word_however_it_is_written(tmp_path):
         "江州慈善总会秘书长岳明远代表江州慈善总会接受捐款。\n")
     text = engine.answer("是谁把捐款送到慈善总会的").text
     assert "鲁一鸣" in text and "岳明远" not in text
+
+
+@pytest.mark.parametrize("question", ["会长座谈会是谁主持的", "江州行业协会会长座谈会谁主持"])
+def test_a_title_inside_an_event_s_name_asks_for_no_holder(tmp_path, question):
+    """会长座谈会 is the event: who chaired it, not who the 会长 at it are."""
+    engine = engine_over(tmp_path,
+        "江州市行业协会会长座谈会召开\n发布时间：2022-03-02\n"
+        "3月1日，江州市行业协会会长座谈会在市会展中心召开。江州市建筑业协会会长葛文涛、江州市物业协会会长黎正方出席会议。"
+        "座谈会由市社会组织管理局局长鲁一鸣主持。\n")
+    text = engine.answer(question).text
+    assert "鲁一鸣" in text and "葛文涛" not in text

@@ -1295,3 +1295,14 @@ def test_a_title_inside_an_event_s_name_asks_for_no_holder(tmp_path, question):
         "座谈会由市社会组织管理局局长鲁一鸣主持。\n")
     text = engine.answer(question).text
     assert "鲁一鸣" in text and "葛文涛" not in text
+
+
+def test_who_a_body_sent_is_asked_as_who_attended(tmp_path):
+    """派了谁去: everyone there, grouped by body, not the one sentence naming one of them."""
+    engine = engine_over(tmp_path,
+        "2022年江淮地区物业协会会长座谈会在江州召开\n发布时间：2022-05-10\n"
+        "5月9日，江淮地区物业协会会长座谈会在江州召开。江州市物业协会会长葛文涛、临江市物业协会会长黎正方、"
+        "中国物业管理协会副会长鲁一鸣、中国物业管理协会副秘书长温学良出席会议。\n"
+        "座谈会最后，中国物业管理协会副会长鲁一鸣对联动机制提出了几点要求。\n")
+    text = engine.answer("中国物业管理协会那边派了谁去江淮座谈会？").text
+    assert "中国物业管理协会：副会长鲁一鸣、副秘书长温学良" in text

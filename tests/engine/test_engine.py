@@ -1306,3 +1306,13 @@ def test_who_a_body_sent_is_asked_as_who_attended(tmp_path):
         "座谈会最后，中国物业管理协会副会长鲁一鸣对联动机制提出了几点要求。\n")
     text = engine.answer("中国物业管理协会那边派了谁去江淮座谈会？").text
     assert "中国物业管理协会：副会长鲁一鸣、副秘书长温学良" in text
+
+
+@pytest.mark.parametrize("question", ["协会是哪天向会员企业发的倡议书", "倡议书是几号发出的"])
+def test_a_document_s_sending_dated_in_the_text_beats_the_page_s_date(tmp_path, question):
+    engine = engine_over(tmp_path,
+        "江州市家具企业积极捐赠抗洪物资\n发布日期：2020-08-15\n"
+        "为帮助灾区群众渡过难关，7月12日我会向会员企业发出倡议书，号召广大企业紧急行动起来。"
+        "截至8月10日，共有12家企业捐赠物资。\n")
+    text = engine.answer(question).text
+    assert "7月12日" in text and "2020-08-15。" not in text

@@ -289,8 +289,24 @@ class FactAnswers:
     def _issued(self, q, scope) -> Answer | None:
         """那个通知是哪天发的 / 决定的落款是哪天: the date signed under the document, else the page's
         publish date (a notice's dates inside, like its deadline, are not when it was issued)."""
-        for doc, coverage in self.finder.answerable(q, scope, need=lambda d: bool(d.article.signed
-                                                                                   or d.article.published)):
+        document = ISSUED_DOCUMENT.search(q.text).group(0)
+
+        def dating(doc):  # 7月7日我会向会员企业发出倡议书: a sentence that dates the sending itself
+            return [e for e in doc.facts.events if e.dates and document in doc.sentences[e.sentence]
+                    and ISSUED_ASKED.search(doc.sentences[e.sentence])]
+
+        for doc, coverage in self.finder.answerable(q, scope, need=lambda d: bool(d.article.signed or d.article.published
+                                                                                   or dating(d))):
+            events = dating(doc)
+            index, cov = self.finder.sentence(q, doc, [e.sentence for e in events], with_title=True)
+            if events and cov >= thresholds.MIN_SENTENCE_COVERAGE:
+                event = next(e for e in events if e.sentence == index)
+                said = doc.article.sentences[index].text
+                return Answer(f"时间：{'、'.join(d.text for d in event.dates)}。\n原文：{quote(said)}\n"
+                              f"{source(doc.article)}", f"{doc.article.path}#when", 100.0 * cov,
+                              [source_entry(doc)], kind="when", context={"article": doc.article.path}, evidence=said)
+            if not (doc.article.signed or doc.article.published):
+                continue
             said = (f"落款日期：{doc.article.signed}" if doc.article.signed
                     else f"发布日期：{doc.article.published}")
             return Answer(f"{said}。\n{source(doc.article)}", f"{doc.article.path}#when", 100.0 * coverage,

@@ -18,3 +18,6 @@ COUNT_CLOSE = 0.2
 # (bench/quality.py --sweep, right + declined right - 2 x wrong): 0.5: 776, 0.6: 779, 0.75: 778,
 # 0.9: 776, 1.0: 777 -- a plateau; 0.75 keeps the most declines of near misses on it.
 UNSEEN_WEIGHT = 0.75
+# A sentence giving only a month dates what was asked when it holds this share of what the question
+# asks beyond the article's title (决赛 of 某竞赛决赛定在什么时候, titled 关于举办某竞赛…).
+MIN_FOCUS_SHARE = 0.3

@@ -1316,3 +1316,17 @@ def test_a_document_s_sending_dated_in_the_text_beats_the_page_s_date(tmp_path, 
         "截至8月10日，共有12家企业捐赠物资。\n")
     text = engine.answer(question).text
     assert "7月12日" in text and "2020-08-15。" not in text
+
+
+@pytest.mark.parametrize("question, expected", [
+    # 决赛 is what the question asks beyond the title: the sentence giving only its month dates it
+    ("全省家具设计职业技能竞赛决赛定在什么时候", "2026年11月"),
+    ("家具技能竞赛决赛什么时候办", "2026年11月"),
+    ("承办意向表什么时候之前交", "2026年3月30日"),
+])
+def test_a_month_dates_the_part_of_an_event_the_question_asks_beyond_the_title(tmp_path, question, expected):
+    engine = engine_over(tmp_path,
+        "关于征集2026年全省家具设计职业技能竞赛承办单位的通知\n发布时间：2026-01-10\n一、竞赛安排\n"
+        "初赛于2026年5月至7月在各市组织。决赛由协会统一组织实施，拟定于2026年11月与家具展会同期举办。\n"
+        "二、有关要求\n凡有意承办的单位，请于2026年3月30日前将意向表反馈至协会秘书处。\n")
+    assert expected in engine.answer(question).text.split("原文")[0]

@@ -385,9 +385,14 @@ class FactAnswers:
                 if not by_sentence:
                     continue
             if kind == "when":  # 2021年11月 names no day (哪天 is not answered), so only a sentence naming what was asked dates it
+                # (or what the question asks beyond the title: 决赛 of 某竞赛决赛定在什么时候, titled 关于举办某竞赛…)
+                subject = self.finder.subject(subject_words(NUMBER_TOKEN.sub(" ", q.topic)))
+                _, focus = self.finder.split_focus(subject, doc)
                 by_sentence = {i: e for i, e in by_sentence.items() if any(d.day for d in e.dates) or (
-                    not DAY_ASKED.search(q.text) and self.finder.sentence(q, doc, [i], kind=kind)[1]
-                    >= thresholds.MIN_SENTENCE_COVERAGE)}
+                    not DAY_ASKED.search(q.text) and (self.finder.sentence(q, doc, [i], kind=kind)[1]
+                                                      >= thresholds.MIN_SENTENCE_COVERAGE or
+                                                      (focus and self.finder.focus_share(subject, focus, doc.sentences[i], doc)
+                                                       >= thresholds.MIN_FOCUS_SHARE)))}
                 if not by_sentence:
                     continue
             index, cov = self.finder.sentence(q, doc, sorted(by_sentence), with_title=True, kind=kind)

@@ -1330,3 +1330,15 @@ def test_a_month_dates_the_part_of_an_event_the_question_asks_beyond_the_title(t
         "初赛于2026年5月至7月在各市组织。决赛由协会统一组织实施，拟定于2026年11月与家具展会同期举办。\n"
         "二、有关要求\n凡有意承办的单位，请于2026年3月30日前将意向表反馈至协会秘书处。\n")
     assert expected in engine.answer(question).text.split("原文")[0]
+
+
+def test_firms_named_under_the_photos_of_a_visit_are_its_stops(tmp_path):
+    """走访会员单位 / (photos) 某某有限公司 / (photos) 某某有限公司: each name captions a stop."""
+    engine = engine_over(tmp_path,
+        "江州市物业协会走访会员单位\n发布时间：2024-10-20\n"
+        "10月10日至18日期间，江州市物业协会葛文涛会长带队前往临江、江州等地会员单位，进行企业实地走访。\n"
+        "走访会员单位\nzoufang_01.jpg\n临江安居物业服务集团有限公司\nzoufang_02.jpg\n江州华宇物业管理有限公司\n"
+        "zoufang_03.jpg\n座谈交流\n10月17日下午，葛文涛会长一行与市住建局座谈。\n")
+    for question in ("江州物业协会这次走访了哪几家企业", "物业协会走访了哪些会员单位"):
+        text = engine.answer(question).text
+        assert "临江安居物业服务集团有限公司" in text and "江州华宇物业管理有限公司" in text, question

@@ -10,7 +10,7 @@ from ..retrieval.finder import Finder, source_entry, subject_words
 from ..retrieval.library import Doc
 from ..retrieval.names import sound
 from ..text.dates import find_dates
-from ..text.lexicon import REFERS_BACK
+from ..text.lexicon import ORG_SUFFIX_RE, REFERS_BACK
 from ..text.numerals import NUMBER_TOKEN
 from ..text.vocab import alternation, patterns, words
 from .wording import quote, source
@@ -100,6 +100,7 @@ class Passages:
         """参观了哪些地方 / 走访了哪几家企业: every stop of the visit the article describes, in order."""
         for doc, coverage in self.finder.answerable(q, scope, people=people):
             stops = {i for i, text in enumerate(doc.sentences) if VISITED.search(text) and PLACE_NAMED.search(text)}
+            stops |= _named_under_a_visit(doc)
             if stops:  # 在某某园林公司，花开正艳…: in a visit's report, a paragraph opened by where it is is a stop
                 stops |= {i for i, text in enumerate(doc.sentences) if STOP_OPENING.match(text)}
             for _announce, items in doc.facts.lists:  # 第一站：…公司 / 随后… / 最后…: the itinerary's items
@@ -347,3 +348,19 @@ def _named(noun: str, quoted: bool = False) -> re.Pattern:
     if noun in DOCUMENT_NOUNS:  # 什么指南: 《洛阳市装配式建筑施工技术指南》
         return re.compile(rf"《[^》]*{noun}[^》]*》")
     return re.compile(rf"(?:[^\W\d和与及的了在对为是等各该本此]{{2}}|[”」』])\s*{noun}|、[^，。；]*等{noun}")
+
+
+SECTION_LABEL_CHARS = 12  # 走访会员单位: a short line that labels the photos and names under it
+
+
+def _named_under_a_visit(doc: Doc) -> set[int]:
+    """走访会员单位 / (photos) 商信保安服务集团有限公司 / (photos) 广州某某公司…: the organisations named
+    on lines of their own under a short line that says a visit are its stops."""
+    stops, label = set(), False
+    for i, text in enumerate(doc.sentences):
+        if ORG_SUFFIX_RE.search(text) and not re.search(r"[\s，。；：、]", text):
+            if label:
+                stops.add(i)
+        else:
+            label = len(text) <= SECTION_LABEL_CHARS and bool(VISITED.search(text))
+    return stops

@@ -425,10 +425,12 @@ def _mark_captions(lines, kinds):
 
 
 def _caption_states_a_fact(line: str) -> bool:
-    """(3月21日在某公司调研) or 刘某院士作主题报告: a day, or a titled person doing something, is a
-    fact the body may not repeat; 会议现场 or 与会代表合影 is not."""
+    """(3月21日在某公司调研) or 刘某院士作主题报告: a day, a titled person doing something, or an
+    organisation named in full is a fact the body may not repeat; 会议现场 or 与会代表合影 is not."""
     if DATE_RE.search(line) and len(line) >= 8:
         return True
+    if ORG_SUFFIX_RE.search(line) and len(line) >= 6 and not re.search(r"[\s，。；：、]", line):
+        return True  # 广州某某安全服务集团有限公司 under the photos of a visit: the stop they show
     return bool(CAPTION_ACTION.search(line)) and bool(find_people(line))
 
 

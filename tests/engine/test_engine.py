@@ -1342,3 +1342,13 @@ def test_firms_named_under_the_photos_of_a_visit_are_its_stops(tmp_path):
     for question in ("江州物业协会这次走访了哪几家企业", "物业协会走访了哪些会员单位"):
         text = engine.answer(question).text
         assert "临江安居物业服务集团有限公司" in text and "江州华宇物业管理有限公司" in text, question
+
+
+def test_a_name_ending_in_a_character_names_rarely_hold_is_read_before_its_title(tmp_path):
+    """我会葛承年会长、鲁晶秘书长: 年 ends the name; it does not make 葛承年会长 part of 鲁晶's title."""
+    engine = engine_over(tmp_path,
+        "我会一行赴省城拜访省物流协会\n发布时间：2024-02-10\n"
+        "2月8日，我会葛承年会长、鲁晶秘书长等一行赴省城拜访省物流协会，并参加其第四届会员大会。"
+        "我会葛承年会长当选常务副会长，鲁晶秘书长当选常务理事。\n")
+    assert "常务副会长" in engine.answer("葛承年在省物流协会当选了什么").text
+    assert "葛承年" not in engine.answer("鲁晶是谁").text.split("\n")[0]

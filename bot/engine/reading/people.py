@@ -121,6 +121,15 @@ def plausible_name(name: str) -> bool:
             and not TITLE_RE.search(name))
 
 
+def _plausible_with_name_chars(name: str) -> bool:
+    """樊承年, 吴在权: three characters that would be a name but for 年 or 在 (name_middle_chars.txt),
+    which given names hold; read so only where a title sets the name off."""
+    rest = set(name[1:]) & NOT_NAME_CHARS
+    return (len(name) == 3 and bool(rest) and rest <= NAME_MIDDLE_CHARS and is_surname_start(name)
+            and re.fullmatch(f"[{HAN}]+", name) is not None and name[:2] not in COMMON_WORDS
+            and not TITLE_RE.search(name))
+
+
 def name_after(text: str, i: int) -> tuple[str, int, str] | None:
     """The name that starts at text[i] (right after a title): (name, end, latin)."""
     foreign = FOREIGN_NAME.match(text, i)
@@ -152,11 +161,9 @@ def name_after(text: str, i: int) -> tuple[str, int, str] | None:
             break
         if best is None:
             best = (name, end)
-    if best is None:  # 荣誉院长吴在权与夫人…: a name holding 在 or 有, set off by a clear end
+    if best is None:  # 荣誉院长吴在权与夫人…: a name holding 在 or 年, set off by a clear end
         name = text[i:i + 3]
-        if (len(name) == 3 and is_surname_start(name) and name[1] in NAME_MIDDLE_CHARS
-                and name[2] not in NOT_NAME_CHARS | NOT_NAME_FINAL and re.fullmatch(f"[{HAN}]+", name)
-                and name[:2] not in COMMON_WORDS and not TITLE_RE.search(name)
+        if (_plausible_with_name_chars(name) and name[2] not in NOT_NAME_FINAL
                 and (STRONG_AFTER.match(text, i + 3) or text[i + 3:i + 4] in ("与", "和", "及"))):
             best = (name, i + 3)
     if best is None:
@@ -190,7 +197,8 @@ def name_before(text: str, title_start: int, floor: int) -> tuple[str, int] | No
         if start < floor:
             continue
         name = text[start:title_start]
-        if not plausible_name(name) or (length == 4 and name[:2] not in COMPOUND_SURNAMES):
+        if not (plausible_name(name) or _plausible_with_name_chars(name)) or (
+                length == 4 and name[:2] not in COMPOUND_SURNAMES):
             continue
         if length == 2 and name[0] in PREPOSITIONS and name[1] in SINGLE_SURNAMES:
             continue  # 向王主席致敬, 对李主任说: a preposition and a surname with its title, no name

@@ -1352,3 +1352,14 @@ def test_a_name_ending_in_a_character_names_rarely_hold_is_read_before_its_title
         "我会葛承年会长当选常务副会长，鲁晶秘书长当选常务理事。\n")
     assert "常务副会长" in engine.answer("葛承年在省物流协会当选了什么").text
     assert "葛承年" not in engine.answer("鲁晶是谁").text.split("\n")[0]
+
+
+def test_two_headlines_a_space_sets_apart_in_a_title_stay_apart(tmp_path):
+    """葛文涛接任民宿协会理事长 鲁一鸣率市府团队到场祝贺: the mayor holds no 理事长 post."""
+    engine = engine_over(tmp_path,
+        "葛文涛接任民宿协会理事长 鲁一鸣率市府团队到场祝贺\n发布：2024-01-10\n"
+        "江州市民宿文化发展协会1月9日举办会员大会，并宣布由葛文涛接任下一届理事长，市府则由鲁一鸣市长率团队到场祝贺。\n")
+    for question in ("江州民宿協會新任理事長是誰？", "民宿协会理事长是谁"):
+        answer = engine.answer(question).text.split("\n")[0]  # the source line quotes the title
+        assert "葛" in answer and "鲁一鸣" not in answer and "魯一鳴" not in answer, question
+    assert "理事长" not in engine.answer("鲁一鸣是谁").text.split("\n")[0]

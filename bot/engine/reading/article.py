@@ -123,6 +123,7 @@ def load_article(path: str, shown: str) -> tuple[Article | None, list[Problem]]:
 # 来源链接：https://… : where the article was copied from (vocab/source_link_labels.txt)
 SOURCE_LINK = re.compile(r"^\s*(?:" + alternation("source_link_labels") + r")\s*[:：]\s*(https?://[^\s<>\"']+)\s*$",
                          re.IGNORECASE)
+HEADLINES_APART = re.compile(r"(?<=[\u4e00-\u9fff]{4})[ \t\u3000]+(?=[\u4e00-\u9fff]{4})")
 MAX_URL_CHARS = 1000  # a longer "address" is a paste gone wrong, and would not fit a reply with its answer
 
 
@@ -177,7 +178,9 @@ def parse_article(text: str, shown: str) -> tuple[Article | None, list[Problem]]
         title = _first_clause(lines[first]) if body_lines else ""
         problems.append(Problem(shown, first + 1, "没有找到标题：请在正文前单独一行写上文章标题"))
     else:
-        title = lines[title_i]
+        # 某某接任某协会理事长 某市长率团队到场祝贺: two headlines a space sets apart stay apart
+        title = lines[title_i] if not HEADLINES_APART.search(raw[title_i]) else _joined_label(POSTNOMINALS.sub(
+            "", with_arabic_dates(fold(HEADLINES_APART.sub("，", raw[title_i])))))
     if not body_lines:
         problems.append(Problem(shown, title_i + 1 if title_i >= 0 else 0,
                                 "文章没有正文（只找到标题、日期或网页上的导航文字）；请粘贴完整的新闻内容"))

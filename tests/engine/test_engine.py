@@ -1363,3 +1363,14 @@ def test_two_headlines_a_space_sets_apart_in_a_title_stay_apart(tmp_path):
         answer = engine.answer(question).text.split("\n")[0]  # the source line quotes the title
         assert "葛" in answer and "鲁一鸣" not in answer and "魯一鳴" not in answer, question
     assert "理事长" not in engine.answer("鲁一鸣是谁").text.split("\n")[0]
+
+
+def test_a_holder_at_the_event_asked_is_matched_on_the_organisation_asked(tmp_path):
+    """某同乡会典礼上统战部副部长, on a newspaper page whose title names no event: the event is the
+    article's, and 市委统战部 is matched against 统战部 alone."""
+    engine = engine_over(tmp_path,
+        "江州日报 第8版 | 本地新闻 2019-05-02\n"
+        "【特讯】江州南海同乡会昨晚假临江酒楼举行成立二十周年会庆暨第十届理监事就职典礼。\n"
+        "市委统战部副部长葛文涛、江州侨联主席鲁一鸣、同乡会理事长黎正方等出席。\n")
+    assert "葛文涛" in engine.answer("南海同乡会典礼上统战部副部长是哪位").text
+    assert "鲁一鸣" in engine.answer("同乡会就职典礼上侨联主席是谁").text

@@ -16,6 +16,7 @@ from .descriptions import Passages
 from .wording import grouped_people, person_line, quote, source
 
 HOST_RE = re.compile(r"主持")
+EVENT_NAMED = re.compile(rf"{alternation('event_nouns')}|{alternation('event_heads')}")  # 某同乡会典礼 names an event
 UNIT_ASKED = re.compile(f"[\u4e00-\u9fff]{{2}}(?:{alternation('sub_units')})")  # 材料分会, 技术专委会
 SUB_UNIT_END = re.compile(f"(?:{alternation('sub_units')}|委员会)$")
 ORGANISER_RE = re.compile(alternation("organiser_words"))
@@ -206,6 +207,15 @@ class PeopleAnswers:
         # 杭州装饰协会的会长: the places in an organisation the subject names (not 去浙江考察那次)
         orgs_asked = [w for w in subject.split() if ORG_SUFFIX_RE.search(w) or w.endswith(self.library.canon.org_spellings)]
         places_asked = {p for p in PLACES for w in orgs_asked if p in w}
+        event_words = " ".join(w for w in subject.split() if w not in orgs_asked)
+
+        def of_org(doc) -> str:
+            """某同乡会典礼 中联办协调部: where the article tells of the event asked, the holder's
+            organisation is matched against the organisation asked alone."""
+            if orgs_asked and EVENT_NAMED.search(event_words) and self.finder.subject(event_words).coverage(
+                    doc.text, doc) >= thresholds.MIN_COVERAGE:
+                return " ".join(orgs_asked)
+            return subject
         for doc in docs:
             for person in doc.facts.people.values():
                 for org, held in person.roles:
@@ -241,7 +251,7 @@ class PeopleAnswers:
                                   and not any(asked_org in org for asked_org in orgs_asked))
                     if not own_org and not named_full:
                         names += [self.library.canon(doc.article.title).lower() + n for n in names]
-                    fit = (max(self.finder.subject(subject).coverage(name, doc) for name in names)
+                    fit = (max(self.finder.subject(of_org(doc)).coverage(name, doc) for name in names)
                            if subject and names else 0.5 if subject else 1.0)
                     if any(unit not in org + held for unit in units_asked):
                         fit = 0.0  # 某协会材料分会的会长: the association's own 会长 holds no post in the branch

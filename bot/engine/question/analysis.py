@@ -295,6 +295,7 @@ def orgs_named(text: str) -> list[str]:
 
 # In 哪些专家做了报告 / 有哪些领导来了 these words name the people asked for, not the event.
 PEOPLE_WORDS = re.compile(alternation("people_nouns"))
+AT_THE_EVENT = re.compile(rf"((?:{alternation('event_nouns')}|{alternation('event_heads')}))上(?=[\u4e00-\u9fff]{{2}})")
 PERSON_ASKED_AS = re.compile(rf"(?:{alternation('who_asking')})(?:{alternation('people_nouns')})")
 
 
@@ -312,6 +313,7 @@ def topic_of(text: str, kind: str) -> str:
     if kind == "when":
         topic = DEADLINE_WORDS.sub(" ", topic)
     topic = PERSON_ASKED_AS.sub(" ", topic)  # 是中纺协的哪位领导: 领导 asks who, it is nothing the answer holds
+    topic = AT_THE_EVENT.sub(r"\1 ", topic)  # 某同乡会典礼上中联办协调部副部长: the event, then whom of it
     if kind in ("attend", "speakers", "host", "count"):
         topic = EVENT_DAY.sub(" ", PEOPLE_WORDS.sub(" ", topic))
     if kind == "count":

@@ -1374,3 +1374,18 @@ def test_a_holder_at_the_event_asked_is_matched_on_the_organisation_asked(tmp_pa
         "市委统战部副部长葛文涛、江州侨联主席鲁一鸣、同乡会理事长黎正方等出席。\n")
     assert "葛文涛" in engine.answer("南海同乡会典礼上统战部副部长是哪位").text
     assert "鲁一鸣" in engine.answer("同乡会就职典礼上侨联主席是谁").text
+
+
+@pytest.mark.parametrize("question, expected", [
+    # 被推选为首届理事会理事长: the post, with the body between verb and title
+    ("江州竹业协会首届理事长是哪位", "葛文涛"),
+    # 甲公司某、乙公司某等两人被推荐为副理事长: the listed nominees hold it (两 counts too)
+    ("竹业协会选了哪几个副理事长", "黎正方"),
+    ("竹业协会秘书长是谁", "鲁一鸣"),
+])
+def test_posts_filled_by_being_put_forward(tmp_path, question, expected):
+    engine = engine_over(tmp_path,
+        "江州市竹业协会成立\n发布时间：2020-08-15\n8月11日，市竹业协会成立大会在临江宾馆举行。"
+        "大会选举产生了首届理事会理事、理事长、副理事长和秘书长。市林业局局长葛文涛被推选为首届理事会理事长，"
+        "华宇公司黎正方、林氏公司温学良等两人被推荐为副理事长，市林业局副调研员鲁一鸣被推荐为秘书长。\n")
+    assert expected in engine.answer(question).text

@@ -15,7 +15,16 @@ from ..text.numerals import to_int
 from ..text.vocab import alternation, pairs, words
 from .article import Article, without_closing_note
 from .orgs import org_mentions, resolve
-from .people import HONORIFICS, TABLE_ROW, VOUCHED, Mention, find_people, role_in, vouched_surnames
+from .people import (
+    BODY_ENDINGS,
+    HONORIFICS,
+    TABLE_ROW,
+    VOUCHED,
+    Mention,
+    find_people,
+    role_in,
+    vouched_surnames,
+)
 
 HAN = "\u4e00-\u9fff"
 
@@ -139,7 +148,6 @@ ASSOCIATION_OFFICE = re.compile(rf"{_OFFICE}(?:[兼、]{_OFFICE})*")  # 副会�
 # A row whose label is a title: everyone in it holds that title in the body named above
 # (首批专家委员名单…其中：主任委员：…；副主任委员：…；委员（部分）：…).
 TITLE_LABEL = re.compile(rf"^((?:{TITLE_RE.pattern}))(?:（[^（）]{{1,6}}）)?[：:]")
-BODY_ENDINGS = words("body_endings")  # 专家委员会, 编制组
 
 
 def extract_facts(article: Article) -> ArticleFacts:

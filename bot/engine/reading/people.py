@@ -24,7 +24,8 @@ from ..text.vocab import alternation, patterns, words
 
 HAN = "\u4e00-\u9fff"
 PREPOSITIONS = set(words("name_prepositions"))
-APPOINTED_TO = re.compile(f"(?:{alternation('appointment_verbs')})$")
+# 当选为会长; 被推选为首届理事会理事长: the verb, and maybe the body (or its term) the post is of
+APPOINTED_TO = re.compile(rf"^[^，。；]*?(?:{alternation('appointment_verbs')})([^，。；、]{{0,16}}?)$")
 # After a name these end it for sure: punctuation, a number + classifier, 任 + a title, and the
 # words of vocab/name_enders.txt (two-character verbs, adverbs).
 STRONG_AFTER = re.compile(
@@ -34,6 +35,7 @@ STRONG_AFTER = re.compile(
 # A character that never ends a given name: 王军说 is 王军 + 说.
 NOT_NAME_FINAL = set(words("not_name_final"))
 NOT_NAME_CHARS = set(words("not_in_names"))
+BODY_ENDINGS = words("body_endings")  # 专家委员会, 编制组, 理事会: a body within an organisation
 NAME_MIDDLE_CHARS = set(words("name_middle_chars"))  # 荣誉院长吴在权与夫人…: 在 in a given name
 # 巴日图 may have 日 (the punctuation after it rules out dates); 台就座, 见证签约, 致词表示 are not names
 LONE_NAME_NOT = (NOT_NAME_CHARS - set("日")) | set(words("not_in_lone_names"))
@@ -64,9 +66,9 @@ APPOINTING = re.compile(alternation("appointing_verbs"))  # 特聘, 聘请: the 
 APPOINTING_REACH = 30  # characters before a list where its appointing verb is looked for
 APPOINTED_VERB = re.compile(rf"{alternation('appointed_as')}|同志任")  # cheap to rule out before APPOINTED
 UNIT_AND_NAME = re.compile(rf"(.+(?:{UNIT_ENDING}))([{HAN}]{{2,3}})$")
-APPOINTED = re.compile(rf"((?:{UNIT_BEFORE_NAME}[{HAN}]{{2,3}}(?:[（(][^（）()]{{1,40}}[）)])?(?:、|和|及))*{UNIT_BEFORE_NAME}[{HAN}]{{2,3}})(?:[（(][^（）()]{{1,40}}[）)])?(?:等?(?:\d+|[一二三四五六七八九十]+)[位名人]|等)?"
+APPOINTED = re.compile(rf"((?:{UNIT_BEFORE_NAME}[{HAN}]{{2,3}}(?:[（(][^（）()]{{1,40}}[）)])?(?:、|和|及))*{UNIT_BEFORE_NAME}[{HAN}]{{2,3}})(?:[（(][^（）()]{{1,40}}[）)])?(?:等?(?:\d+|[一二两三四五六七八九十]+)[位名人]|等)?"
                        # 甲、乙、丙及30家会员企业负责人当选为副会长: a counted group closes the list of names
-                       rf"(?:(?:及|和|以及)(?:\d+|[一二三四五六七八九十]+)[家位名个][{HAN}]{{0,12}}?)?"
+                       rf"(?:(?:及|和|以及)(?:\d+|[一二两三四五六七八九十]+)[家位名个][{HAN}]{{0,12}}?)?"
                        rf"(?:同志)?(?:以\d+票|以全票|以高票)?(?:{alternation('appointed_as')}|(?<=同志)任)(.{{0,24}}?)$")
 ELECTED_AFTER = re.compile(rf"^(?:{patterns('elected_after_name')})(.{{0,30}}?)$")  # ，被选举为…主席
 # ^ 蒋文志以85票当选秘书长; 华浩文（…集团董事长）以88票当选会长: the brackets say who he is;
@@ -280,7 +282,10 @@ def find_people(sentence: str, home_org: str = "") -> list[Mention]:
                                          floor + held.start(2), floor + held.end(2)))
             pending, pending_org, floor = [], "", floor + cut + 1
             segment = sentence[floor:m.start()]
-        if mentions and APPOINTED_TO.search(sentence[mentions[-1].end:m.start()]):
+        appointed = APPOINTED_TO.search(sentence[mentions[-1].end:m.start()]) if mentions else None
+        body = appointed.group(1) if appointed else ""
+        if appointed and (not body or ORG_SUFFIX_RE.search(body) or body.endswith(BODY_ENDINGS)):
+            title = body + title  # 张新德被推选为首届理事会理事长: that body's post
             mentions[-1].title += f"、{title}"  # 其勒木格任团长, 张立副厅长当选为会长: the new post is the name's before it
             for before in _listed_before(mentions, sentence):  # 聘任甲厅长某、乙副厅长某任名誉会长
                 before.title += f"、{title}"

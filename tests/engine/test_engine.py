@@ -1389,3 +1389,25 @@ def test_posts_filled_by_being_put_forward(tmp_path, question, expected):
         "大会选举产生了首届理事会理事、理事长、副理事长和秘书长。市林业局局长葛文涛被推选为首届理事会理事长，"
         "华宇公司黎正方、林氏公司温学良等两人被推荐为副理事长，市林业局副调研员鲁一鸣被推荐为秘书长。\n")
     assert expected in engine.answer(question).text
+
+
+@pytest.mark.parametrize("page, question, expected", [
+    # 换届大会 is reported as 第三届会员代表大会
+    ("江州市陶瓷协会第三届会员代表大会在临江召开\n发布时间：2023-07-01\n"
+     "6月28日上午，江州市陶瓷协会第三届会员代表大会在临江大学隆重召开。\n", "江州陶协换届大会是几月几号", "6月28日"),
+    # 今（19日）舉辦: a day of the month the page is of, in brackets
+    ("台灣電機協會舉辦紀念獎頒獎典禮\n發佈日期：2025-03-20\n"
+     "台灣電機協會今（19日）舉辦「鲁一鸣紀念獎頒獎典禮」，表揚優秀青年工程師。\n", "鲁一鸣紀念獎頒獎典禮是哪天辦的？", "19日"),
+    # 齐聚江苏苏州，参加…论坛: a gathering names its place as a visit does
+    ("首届两岸物流发展论坛举行\n发布时间：2019-10-26\n"
+     "10月24日，来自大陆、台湾的160多名专家学者齐聚江苏苏州，参加首届两岸物流发展论坛。\n", "两岸物流论坛在哪个城市办的", "苏州"),
+])
+def test_an_event_s_day_and_place_as_reports_give_them(tmp_path, page, question, expected):
+    assert expected in engine_over(tmp_path, page).answer(question).text.split("原文")[0]
+
+
+def test_the_day_an_event_began_is_no_answer_to_when_it_ends(tmp_path):
+    engine = engine_over(tmp_path, "江州绿色建筑周开幕\n發佈日期：2021-11-25\n"
+                         "「江州綠色建築周 2021」於今日（25日）正式展開，開幕禮在江州會展中心舉行。\n")
+    assert engine.answer("江州綠色建築週 2021 幾時結束？").declined
+    assert "25日" in engine.answer("江州綠色建築週 2021 幾時開始？").text

@@ -58,6 +58,7 @@ ADDRESS_LINE = re.compile(r"^(?:详细)?地址\s*[:：]")
 SUBHEADING = 12  # characters: a line this short above a count is read as its label
 DAY_DEADLINE = re.compile(rf"(?<![\d月])(\d{{1,2}})[日号](?:\d+[时点])?(?:{alternation('deadline_suffixes')})")
 FUTURE_ASKED = re.compile(alternation("future_asked"))
+START_SAID = re.compile(alternation("start_said"))  # 开幕, 正式展开: the day an event began
 TOWN_ENDINGS = "市县区镇"  # what a place shared by two place phrases must end with to be one town
 YEAR_ASKED = re.compile(alternation("year_asked"))
 POINTING = tuple(words("pointing_words"))  # 本活动, 该赛事, 此次: the event itself, whoever asks
@@ -379,7 +380,12 @@ class FactAnswers:
                 if not by_sentence:
                     continue
             if span_end or span_start:  # 征集到几号: a sentence giving a span of days, if the article has one
-                by_sentence = {i: e for i, e in by_sentence.items() if any(d.end_day for d in e.dates)} or by_sentence
+                spans = {i: e for i, e in by_sentence.items() if any(d.end_day for d in e.dates)}
+                if not spans and span_end:  # 几时结束, and the article only says when it began (于今日正式展开)
+                    by_sentence = {i: e for i, e in by_sentence.items() if not START_SAID.search(doc.sentences[i])}
+                    if not by_sentence:
+                        continue
+                by_sentence = spans or by_sentence
             if clock:
                 by_sentence = {i: e for i, e in by_sentence.items() if CLOCK_SAID.search(doc.sentences[i])}
                 if not by_sentence:

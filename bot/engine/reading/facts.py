@@ -43,7 +43,7 @@ PLACE_REACH = 60  # characters before 举行/召开 where its place is looked fo
 # 19日举行, 本月二十日上午…假某馆举行 (假: at, in Hong Kong and Macau news): a day with no month
 _DAY = r"(\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 DAY_OF_EVENT = re.compile(r"(?<![\d月年号〇零一二三四五六七八九十第])(?:本月|当月)?"
-                          rf"{_DAY}日(?=上午|下午|晚|在|于|假|举行|召开|举办|，)")
+                          rf"{_DAY}日(?=上午|下午|晚|在|于|假|举行|召开|举办|，|）)")
 # 于本月十七至十八日往开平交流: 本月 says the days are of the month reported in, whatever follows
 DAYS_OF_THIS_MONTH = re.compile(rf"(?:本月|当月){_DAY}(?:日?[至到\-—～~]{_DAY})?日")
 # an organisation written as its term alone: 第四届, 新一届 (vocab/term_words.txt)

@@ -14,7 +14,7 @@ from ..answer import numbered
 from ..question.analysis import Question
 from ..text.dates import DEADLINE_SAID
 from ..text.numerals import NUMBER_TOKEN, numbers_in
-from ..text.vocab import alternation
+from ..text.vocab import alternation, pairs
 from .library import Doc, Library, Subject, subject_chunks
 
 GENERIC = re.compile(alternation("generic_event_words"))
@@ -28,6 +28,7 @@ EVENT_SAID = [f"{verbs}|{DEADLINE_SAID.pattern}" if kind == "deadline" else verb
 
 
 EVENT_NOUN = re.compile(alternation("event_nouns"))
+EVENT_KIN = pairs("event_noun_kin")  # 换届大会: 会员代表大会…
 
 
 class Finder:
@@ -181,8 +182,9 @@ class Finder:
             return False
         # 宣讲会哪天举行, of an article whose dated sentence is the signing: the event asked is named there
         events = {m.group(0) for m in EVENT_NOUN.finditer(q.text)}  # 座谈会 is also 座谈交流会; 换届大会 a 换届 title over a 大会
-        if not all(re.search(re.escape(e[:2]) + r".*?" + re.escape(e[2:]), text) for e in events):
-            return False
+        if not all(re.search(re.escape(e[:2]) + r".*?" + re.escape(e[2:]), text)
+                   or any(kin in text for kin in EVENT_KIN.get(e, "").split()) for e in events):
+            return False  # (换届大会 is also reported as 第三届会员代表大会)
         sentence = doc.sentences[i]
         return kind != "when" or all(re.search(said, sentence) for verbs, said in zip(EVENT_VERBS, EVENT_SAID, strict=True)
                                      if re.search(verbs, q.text))

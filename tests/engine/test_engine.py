@@ -1411,3 +1411,12 @@ def test_the_day_an_event_began_is_no_answer_to_when_it_ends(tmp_path):
                          "「江州綠色建築周 2021」於今日（25日）正式展開，開幕禮在江州會展中心舉行。\n")
     assert engine.answer("江州綠色建築週 2021 幾時結束？").declined
     assert "25日" in engine.answer("江州綠色建築週 2021 幾時開始？").text
+
+
+@pytest.mark.parametrize("question", ["十佳品牌的颁奖活动在哪里办", "十佳品牌颁奖在什么地方"])
+def test_a_place_two_clauses_before_its_verb_after_the_day_and_hour(tmp_path, question):
+    """将在5月13号上午10:00某中心E6馆，对当选的十佳品牌，举行颁奖活动."""
+    engine = engine_over(tmp_path,
+        "关于江州十佳家具品牌评选结果的公示\n发布时间：2014-04-20\n"
+        "公示期结束后，江州市家具协会将在5月13号上午10:00江州国际博览中心E6馆，对最终当选的十佳品牌，举行颁奖活动。\n")
+    assert "江州国际博览中心E6馆" in engine.answer(question).text.split("原文")[0]

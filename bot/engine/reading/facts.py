@@ -394,11 +394,15 @@ def _events(facts: ArticleFacts, text: str, index: int, published: str = ""):
         end = verb.start()
         if clause_start == end and clause_start >= 2 and text[clause_start - 1] == "，":
             # 本月9日在某饭店，举行…: the verb opens its clause, and the place closes the one before
-            end = clause_start - 1
-            clause_start = max([window - 1] + [text.rfind(p, window, end) for p in "，。；："]) + 1
+            # (or the one before that: 将在5月13号上午某中心E6馆，对当选产品，举行颁奖活动)
+            for _ in range(2):
+                end = clause_start - 1
+                clause_start = max([window - 1] + [text.rfind(p, window, end) for p in "，。；："]) + 1
+                if PLACE_MARKER.search(text, clause_start, end) or clause_start < 2 or text[clause_start - 1] != "，":
+                    break
         markers = list(PLACE_MARKER.finditer(text, clause_start, end))
         for marker in reversed(markers):
-            candidate = TIME_WORDS.sub("", text[marker.end():end]).strip()
+            candidate = _without_leading_time(text[marker.end():end])
             if (2 <= len(candidate) <= 30 and not find_dates(candidate) and not NOT_A_PLACE.search(candidate)):
                 place = candidate
                 break
@@ -669,3 +673,15 @@ def is_abbreviation(short: str, long: str) -> bool:
             return True
         start = long.find(short[0], start + 1)
     return False
+
+
+CLOCK_TIME = re.compile(r"^(?:\d{1,2}[:：]\d{2}|\d{1,2}[时点](?:\d{1,2}分|半)?)")
+
+
+def _without_leading_time(text: str) -> str:
+    """在5月13号上午10:00上海新国际博览中心E6馆: the place, after the day and the hour."""
+    text = TIME_WORDS.sub("", text.strip())
+    dates = find_dates(text)
+    if dates and dates[0][1] == 0:
+        text = TIME_WORDS.sub("", text[dates[0][2]:])
+    return TIME_WORDS.sub("", CLOCK_TIME.sub("", text)).strip()

@@ -1420,3 +1420,12 @@ def test_a_place_two_clauses_before_its_verb_after_the_day_and_hour(tmp_path, qu
         "关于江州十佳家具品牌评选结果的公示\n发布时间：2014-04-20\n"
         "公示期结束后，江州市家具协会将在5月13号上午10:00江州国际博览中心E6馆，对最终当选的十佳品牌，举行颁奖活动。\n")
     assert "江州国际博览中心E6馆" in engine.answer(question).text.split("原文")[0]
+
+
+@pytest.mark.parametrize("question", ["参评茶样要寄多少克", "江州绿茶评比每个茶样得交多少克"])
+def test_a_weight_is_a_count_and_is_asked_by_its_measure(tmp_path, question):
+    """多少克 asks grams: 500克, never the 800元 fee beside it."""
+    engine = engine_over(tmp_path, "关于举办江州名优绿茶评比的通知\n发布时间：2012-03-01\n一、参评要求\n"
+                         "1、参评茶样500克；\n2、每个茶样交评审费800元。\n")
+    text = engine.answer(question).text
+    assert "500克" in text and "800元" not in text

@@ -272,7 +272,7 @@ def _name_spans(chunk: str, doc: "Doc") -> list[tuple[int, int, str]]:
     return spans
 
 
-EDGE = re.compile(r"^[有和与及或跟同把被将就也都又还由要对]+|[有和与及或跟同把被将就也都又还由要开办去看做]+$")
+EDGE = re.compile(r"^[有和与及或跟同把被将就也都又还由要对]+|[有和与及或跟同把被将就也都又还由要开办去看做每]+$")
 
 
 def subject_chunks(topic: str) -> list[str]:

@@ -1429,3 +1429,13 @@ def test_a_weight_is_a_count_and_is_asked_by_its_measure(tmp_path, question):
                          "1、参评茶样500克；\n2、每个茶样交评审费800元。\n")
     text = engine.answer(question).text
     assert "500克" in text and "800元" not in text
+
+
+@pytest.mark.parametrize("question", ["青年律师工作委员会成立仪式谁主持的", "江州律协青年律师工作委员会成立那天是谁主持的"])
+def test_a_title_inside_a_body_s_name_asks_for_no_holder(tmp_path, question):
+    """青年律师工作委员会: 律师 names the committee, it asks for no 律师."""
+    engine = engine_over(tmp_path,
+        "青年律师工作委员会成立\n发布时间：2009-09-20\n"
+        "9月18日，江州市律师协会青年律师工作委员会成立仪式举行。仪式由青工委副主任葛文涛主持，律师鲁一鸣等10名委员参加。\n")
+    said = engine.answer(question).text.split("原文")[0]
+    assert "葛文涛" in said and "鲁一鸣" not in said

@@ -73,12 +73,13 @@ COUNTED_BEFORE = re.compile(r"([\u4e00-\u9fff]{2})(?:是|有|为|达|约)?(?:多
 MODAL_BEFORE_ASKING = re.compile(r"(?:需要|要|需|得)(?=多少|多大)")
 FEE_COUNTED = re.compile(r"([\u4e00-\u9fff]{2}费)(?:需要|要|需|得|应|收|交|付|花|缴)+(?:多少钱|多少)\s*$")
 COUNT_VERBS = re.compile(alternation("count_verbs"))
-# 主编单位, 会计师公会, 会长座谈会: a title word followed by one of these (or an event's name) is part of
-# an organisation's name, a role or an event's name
-ORG_AFTER_TITLE = re.compile(rf"{ORG_WORDS.pattern}|{alternation('org_name_endings')}|{alternation('event_nouns')}")
 # Organisation endings, but not those that are also verbs of a question (在厦门办的培训: 办 is done, not an office).
 ORG_ENDINGS = "(?:" + "|".join(sorted((re.escape(w) for w in set(words("org_suffixes")) - set(words("verb_like_suffixes"))),
                                       key=len, reverse=True)) + ")"
+# 主编单位, 会计师公会, 会长座谈会, 青年律师工作委员会: a title word followed by one of these (or an event's
+# name, or a few words and a body's ending) is part of an organisation's name, a role or an event's name
+ORG_AFTER_TITLE = re.compile(rf"{ORG_WORDS.pattern}|{alternation('org_name_endings')}|{alternation('event_nouns')}"
+                             rf"|[\u4e00-\u9fff]{{1,4}}?(?:{alternation('body_endings')})")
 # 种了多少棵: the measure word says what kind of count answers (棵, not 项); 个 and 名 say too little
 MEASURE = re.compile(rf"(?:多少|几)\s*({alternation('measure_words')})")
 ATTRIBUTE = re.compile(alternation("attribute_asked"))

@@ -1439,3 +1439,12 @@ def test_a_title_inside_a_body_s_name_asks_for_no_holder(tmp_path, question):
         "9月18日，江州市律师协会青年律师工作委员会成立仪式举行。仪式由青工委副主任葛文涛主持，律师鲁一鸣等10名委员参加。\n")
     said = engine.answer(question).text.split("原文")[0]
     assert "葛文涛" in said and "鲁一鸣" not in said
+
+
+def test_a_post_taken_on_as_well_is_held(tmp_path):
+    """某某兼任秘书长, after the list that elected him 副理事长: he holds both."""
+    engine = engine_over(tmp_path,
+        "江州市出版协会召开第七次会员代表大会\n发布时间：2023-05-10\n"
+        "葛文涛当选为江州市出版协会第七届理事会理事长。鲁一鸣、黎正方等当选为第七届理事会副理事长。\n鲁一鸣兼任秘书长。\n")
+    for question in ("江州出版协会秘书长是谁", "出版协会现在的秘书长由谁兼任"):
+        assert "鲁一鸣" in engine.answer(question).text.split("\n")[0], question

@@ -66,7 +66,8 @@ def _one_question_per_title(question: str) -> list[str]:
             return [text[:first.end()] + rest, text[:first.start()] + second.group(0) + rest]
     return []
 WEB_ADDRESS = re.compile(r"https?://\S+$")  # an FAQ 来源 that is the original page itself
-HONOURED_ASKED = re.compile(alternation("honoured_asked"))  # 被评上, 荣获: who was honoured, not who came
+HONOURED_ASKED = re.compile(alternation("honoured_asked"))
+HONOUR_NAMED = re.compile(rf"(?:{alternation('honour_words')})[\u4e00-\u9fff]")  # 优秀女律师都有谁: the honoured  # 被评上, 荣获: who was honoured, not who came
 PERSON_ASKED = re.compile(alternation("person_asked"))  # a person, not 哪个 (哪个条例 asks for a document)
 # 哪位, 联系人, 叫什么名字: only a person answers these, never an organisation's sentence
 ONE_PERSON_ASKED = re.compile(alternation("one_person_asked"))
@@ -401,7 +402,7 @@ class Engine:
             return q.kind
         if q.job_title and not q.manner_verb and (q.asks_who or q.kind in ("", "attend", "what", "purpose")):
             return "holders"  # not 理事们是怎么投票的: how something was done, not who holds a post
-        if (HONOURED_ASKED.search(q.text) and not q.asks_orgs and not q.targets
+        if ((HONOURED_ASKED.search(q.text) or HONOUR_NAMED.search(q.text)) and not q.asks_orgs and not q.targets
                 and (q.kind == "attend" or (not q.kind and (q.asks_who or PERSON_ASKED.search(q.text))))):
             return "doer"  # 哪几位评上了优秀会员: the people the sentence saying so names, not who attended
         if not q.kind:

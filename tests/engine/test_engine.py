@@ -1448,3 +1448,13 @@ def test_a_post_taken_on_as_well_is_held(tmp_path):
         "葛文涛当选为江州市出版协会第七届理事会理事长。鲁一鸣、黎正方等当选为第七届理事会副理事长。\n鲁一鸣兼任秘书长。\n")
     for question in ("江州出版协会秘书长是谁", "出版协会现在的秘书长由谁兼任"):
         assert "鲁一鸣" in engine.answer(question).text.split("\n")[0], question
+
+
+@pytest.mark.parametrize("question", ["江州第三届优秀女律师都有谁呀？", "优秀女律师有哪些人"])
+def test_an_honour_named_in_a_who_question_asks_for_the_honoured_not_the_guests(tmp_path, question):
+    """优秀女律师 is an honour, not the title 律师; those honoured, not those who attended."""
+    engine = engine_over(tmp_path,
+        "江州市女律师联谊会举行会员大会\n发布时间：2023-03-10\n"
+        "市司法局副局长葛文涛、市妇联秘书长鲁一鸣出席会议。大会表彰了江州市第三届“优秀女律师”：黎正方、温学良、岳明远。\n")
+    text = engine.answer(question).text
+    assert "黎正方" in text and "温学良" in text and "葛文涛" not in text

@@ -78,6 +78,7 @@ ORG_ENDINGS = "(?:" + "|".join(sorted((re.escape(w) for w in set(words("org_suff
                                       key=len, reverse=True)) + ")"
 # 主编单位, 会计师公会, 会长座谈会, 青年律师工作委员会: a title word followed by one of these (or an event's
 # name, or a few words and a body's ending) is part of an organisation's name, a role or an event's name
+HONOUR_BEFORE = re.compile(rf"(?:{alternation('honour_words')})[\u4e00-\u9fff]?$")  # 优秀(女)律师, 十佳教练
 ORG_AFTER_TITLE = re.compile(rf"{ORG_WORDS.pattern}|{alternation('org_name_endings')}|{alternation('event_nouns')}"
                              rf"|[\u4e00-\u9fff]{{1,4}}?(?:{alternation('body_endings')})")
 # 种了多少棵: the measure word says what kind of count answers (棵, not 项); 个 and 名 say too little
@@ -216,7 +217,8 @@ def analyse(raw: str) -> Question:
     kind = kind_of(text, english)
     asks_who = bool(WHO_WORDS.search(THING_NAMED.sub(" ", text)))  # 叫什么杯 asks a cup's name, not a person's
     # 主编单位, 会计师公会: a title word inside an organisation's name is no person's title
-    title_match = next((m for m in TITLE_RE.finditer(text) if not ORG_AFTER_TITLE.match(text[m.end():])), None)
+    title_match = next((m for m in TITLE_RE.finditer(text) if not ORG_AFTER_TITLE.match(text[m.end():])
+                        and not HONOUR_BEFORE.search(text[:m.start()])), None)  # 优秀女律师 is an honour
     q = Question(raw=raw, text=text, kind=kind, topic="", latin_words=latin, english=english,
                  pinyin_words=pinyin_words, asks_who=asks_who)
     # 有哪些负责人去了: a title that is also a people noun, in a question of who attended, names them all

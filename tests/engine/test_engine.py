@@ -1458,3 +1458,18 @@ def test_an_honour_named_in_a_who_question_asks_for_the_honoured_not_the_guests(
         "市司法局副局长葛文涛、市妇联秘书长鲁一鸣出席会议。大会表彰了江州市第三届“优秀女律师”：黎正方、温学良、岳明远。\n")
     text = engine.answer(question).text
     assert "黎正方" in text and "温学良" in text and "葛文涛" not in text
+
+
+def test_ships_are_counted_by_their_measure(tmp_path):
+    engine = engine_over(tmp_path, "江州船东协会与临江水运协会签约\n发布时间：2020-06-01\n"
+                         "目前该协会拥有水运企业31家，各种不同种类船舶199艘，年载客量22479人。\n")
+    text = engine.answer("江州船东协会一共有多少艘船？").text.split("原文")[0]
+    assert "199艘" in text and "31家" not in text
+
+
+@pytest.mark.parametrize("question", ["江州茶王赛一个样品要送几斤茶？", "茶王赛每个样品送几公斤"])
+def test_a_weight_asked_in_jin_is_answered_in_kilograms(tmp_path, question):
+    engine = engine_over(tmp_path, "关于举办江州茶王赛的通知\n发布时间：2012-11-01\n"
+                         "3、样品数量：每个样品1.5公斤，每个送样单位每个品种送样数不得超过2样。\n4、参赛费每个样品200元。\n")
+    text = engine.answer(question).text.split("原文")[0]
+    assert "1.5公斤" in text and "200元" not in text

@@ -17,10 +17,11 @@ from collections import OrderedDict
 from . import thresholds
 from .answer import Answer
 from .answering.alternatives import either_or_answer
-from .answering.descriptions import Passages
+from .answering.descriptions import VISITED_LIST, Passages
 from .answering.facts import CLOCK_SAID, CONTACT_PERSON, FUTURE_SAID, FactAnswers
 from .answering.labels import labelled_answer
 from .answering.people import ORG_KINDS, SPEECH_ACT_ASKED, SPEECH_WORDS, TITLE_GIVEN, PeopleAnswers
+from .answering.wording import quote
 from .question.analysis import INTERROGATIVES, TARGET_NOUNS, Question, analyse, clean, orgs_named
 from .question.dictionary import MAX_GLOSS_WORDS, glossed
 from .reading.knowledge import KnowledgeBase
@@ -33,6 +34,7 @@ from .retrieval.library import Doc, Library
 from .retrieval.names import ends_name
 from .text.folding import fold, has_traditional, question_key, to_traditional
 from .text.lexicon import COMPOUND_SURNAMES, ORG_SUFFIX_RE, TITLE_RE
+from .text.numerals import to_int
 from .text.vocab import alternation
 
 log = logging.getLogger(__name__)
@@ -72,6 +74,8 @@ PERSON_ASKED = re.compile(alternation("person_asked"))  # a person, not 哪个 (
 # 哪位, 联系人, 叫什么名字: only a person answers these, never an organisation's sentence
 ONE_PERSON_ASKED = re.compile(alternation("one_person_asked"))
 NAME_WITH_NUMBER = re.compile(r"(?:^|\n|、)\s*([\u4e00-\u9fff]{2,4}?)\s*[（(]")  # 某某（电话：…）
+NTH_ITEM_ASKED = re.compile(r"第([一二三四五六七八九十\d]+)[家个位](?=[\u4e00-\u9fff]{0,6}?(?:是|叫|哪))")  # 第六家企业是哪家
+LISTED_NAMES = re.compile(r"[\u4e00-\u9fffA-Za-z]{3,30}(?:、[\u4e00-\u9fffA-Za-z]{3,30})+")  # 甲公司、乙公司、丙公司
 COMPANION_ASKED = re.compile(alternation("companion_asked"))  # 是谁陪同的: who went with the person named
 MAX_PARTS = 3  # questions answered from one message; more is an essay, not a chat
 MAX_GLOSSES = 12  # Chinese words of one English gloss looked for in the articles (the dictionary's first)
@@ -234,6 +238,11 @@ class Engine:
                 answer = None  # 哪家公司建的, and the closest sentence says 施工单位 but names no company
             if answer is not None and answer.kind == "content" and q.clock and not CLOCK_SAID.search(answer.text):
                 answer = None  # 几点开始, and the closest sentence gives a day but no time
+            nth = NTH_ITEM_ASKED.search(q.text)
+            if nth and (answer is None or answer.kind not in ("content", "visits")):
+                answer = self.answerers["content"](q, people, scope)  # 看的第三家企业是哪家: a list's item, not who
+            if answer is not None and nth:
+                answer = _nth_item(answer, to_int(nth.group(1)) or 0)  # that one, if the list names it
         except Exception:  # a flaw in one kind of answer must not stop the bot from answering
             log.exception("engine failed on %r (kind %s)", question, kind)
             answer = None
@@ -465,6 +474,20 @@ def _names_a_contact(text: str) -> bool:
             return True
     # 黄某某（电话：…）、蔡某某（…）: names that open a line or item, their numbers in brackets
     return _lists_names(text) or any(plausible_name(m.group(1)) for m in NAME_WITH_NUMBER.finditer(text))
+
+
+def _nth_item(answer: Answer, n: int) -> Answer | None:
+    """The n-th name of the list the answer's sentence gives (分别参观考察了甲公司、乙公司…), or None
+    when it names fewer (…等六家企业 names five: the sixth is not said)."""
+    visited = VISITED_LIST.search(answer.evidence or "")
+    listed = visited.group(1).split("、") if visited else max(
+        (run.split("、") for run in LISTED_NAMES.findall(answer.evidence or "")), key=len, default=[])
+    if not 1 <= n <= len(listed) or len(listed) < 2:
+        return None
+    evidence = answer.evidence
+    text = f"第{n}个是{listed[n - 1]}。\n原文：{quote(evidence)}\n" + answer.text.rsplit("\n", 1)[-1]
+    return Answer(text, answer.matched, answer.score, answer.sources, kind=answer.kind,
+                  context=answer.context, evidence=evidence)
 
 
 def _names_no_org_of_kind(q: Question, text: str) -> bool:

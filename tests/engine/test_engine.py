@@ -1473,3 +1473,17 @@ def test_a_weight_asked_in_jin_is_answered_in_kilograms(tmp_path, question):
                          "3、样品数量：每个样品1.5公斤，每个送样单位每个品种送样数不得超过2样。\n4、参赛费每个样品200元。\n")
     text = engine.answer(question).text.split("原文")[0]
     assert "1.5公斤" in text and "200元" not in text
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("江州考察团看的第二家企业是哪家？", "第2个是华宇机械有限公司"),
+    ("江州考察团参观的第一家公司叫什么", "第1个是林氏农机有限公司"),
+    ("江州考察团看的第五家企业是哪家？", None),  # 等五家 names four: the fifth is not said
+])
+def test_the_nth_stop_of_a_listed_visit(tmp_path, question, expected):
+    engine = engine_over(tmp_path,
+        "江州农机协会赴临江考察\n发布时间：2020-05-10\n"
+        "江州考察团一行分别参观考察了林氏农机有限公司、华宇机械有限公司、临江重工农业装备部、鲁班机械有限公司等五家农机生产企业，"
+        "与企业负责人进行了座谈。\n")
+    answer = engine.answer(question)
+    assert answer.declined if expected is None else expected in answer.text

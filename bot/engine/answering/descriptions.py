@@ -25,9 +25,11 @@ AMOUNT = re.compile(rf"(?:(?<![\d.])\d{{1,3}}(?:\.\d)?|[一二两三四五六七
 VISITED = re.compile(alternation("visit_verbs"))
 PLACE_NAMED = re.compile(alternation("visited_places"))
 VISIT_REPORTED = re.compile(alternation("visit_reports"))
-# 先后走访美乐制衣、彩帆制衣、八车道童装，: the names a visit verb lists, up to the clause's end
+# 先后走访美乐制衣、彩帆制衣、八车道童装，/ 参观考察了甲、乙: the names visit verbs list, to the clause's end
 # (names of three characters or more: 参观了毛主席早期成长、学习、劳动场所 lists no places)
-VISITED_LIST = re.compile(rf"(?:{alternation('visit_verbs')})了?((?:[^，。；、]{{3,20}}、)+[^，。；、]{{3,20}})(?=[，。；]|$)")
+_VISIT = alternation("visit_verbs")
+_STOP_NAME = rf"(?:(?!{_VISIT})[^，。；、]){{3,20}}"  # a name no visit verb is part of (not 考察团一行…)
+VISITED_LIST = re.compile(rf"(?:{_VISIT})+了?((?:{_STOP_NAME}、)+{_STOP_NAME})(?=[，。；]|$)")
 STOP_OPENING = re.compile(rf"^在[^，。；]{{2,40}}?(?:{alternation('visited_places')})[^，。；]{{0,6}}，")
 LISTS = re.compile(alternation("list_openers"))
 PLACE_OPENING = re.compile(r"^在([\u4e00-\u9fff]{2,8})[，,]")  # 在乙县，考察团…: a stop of a tour, by its place

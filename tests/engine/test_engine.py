@@ -1487,3 +1487,14 @@ def test_the_nth_stop_of_a_listed_visit(tmp_path, question, expected):
         "与企业负责人进行了座谈。\n")
     answer = engine.answer(question)
     assert answer.declined if expected is None else expected in answer.text
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("临江小学一共有多少个学生？", None),  # 一所 counts schools, and no sentence counts its pupils
+    ("临江小学有多少名教师", "6名"),
+])
+def test_pupils_and_staff_are_counted_as_people(tmp_path, question, expected):
+    engine = engine_over(tmp_path, "江州商会向临江小学捐赠\n发布时间：2019-09-01\n"
+                         "临江小学是一所典型的农村小学，学生多为留守儿童，全校仅有教师6名。\n")
+    answer = engine.answer(question)
+    assert answer.declined if expected is None else expected in answer.text

@@ -58,7 +58,8 @@ ADDRESS_LINE = re.compile(r"^(?:详细)?地址\s*[:：]")
 SUBHEADING = 12  # characters: a line this short above a count is read as its label
 DAY_DEADLINE = re.compile(rf"(?<![\d月])(\d{{1,2}})[日号](?:\d+[时点])?(?:{alternation('deadline_suffixes')})")
 FUTURE_ASKED = re.compile(alternation("future_asked"))
-START_SAID = re.compile(alternation("start_said"))  # 开幕, 正式展开: the day an event began
+START_SAID = re.compile(alternation("start_said"))
+COUNTED_PEOPLE = words("counted_people")  # 教师6名: a count of teachers  # 开幕, 正式展开: the day an event began
 TOWN_ENDINGS = "市县区镇"  # what a place shared by two place phrases must end with to be one town
 YEAR_ASKED = re.compile(alternation("year_asked"))
 POINTING = tuple(words("pointing_words"))  # 本活动, 该赛事, 此次: the event itself, whoever asks
@@ -160,8 +161,12 @@ class FactAnswers:
         def names_person(doc, i):  # an article titled 某某讲座…: 3万人次在线收看 is of the person's event
             return person in doc.article.sentences[i].text or person in doc.article.title
 
+        def of_others(c) -> bool:  # 全校仅有教师6名 counts teachers, whatever 多少个学生 finds in its sentence
+            return bool(counted) and q.unit == "people" and counted not in c.before and any(
+                c.before.endswith(w) and w not in counted for w in COUNTED_PEOPLE)
+
         def matching(doc):  # counts of the asked kind, in a sentence that names what is counted (and who)
-            return [c for c in doc.facts.counts if (units is None or c.unit in units)
+            return [c for c in doc.facts.counts if not of_others(c) and (units is None or c.unit in units)
                     and (not q.measure or c.unit.endswith(q.measure)) and names_counted(doc, c.sentence)
                     and names_person(doc, c.sentence) and of_the_one_asked(doc, c)
                     and gives_numbers(doc, c.sentence)]

@@ -1498,3 +1498,17 @@ def test_pupils_and_staff_are_counted_as_people(tmp_path, question, expected):
                          "临江小学是一所典型的农村小学，学生多为留守儿童，全校仅有教师6名。\n")
     answer = engine.answer(question)
     assert answer.declined if expected is None else expected in answer.text
+
+
+def test_a_notice_whose_meta_line_opens_with_its_date_keeps_its_title_and_body(tmp_path):
+    """2022-11-02 10:49:44 来源：…【打印本页】 is the meta line and 江消协【2022】10号 the file number:
+    the title is the line above them, and the body is read (it was lost to a date at the foot)."""
+    engine = engine_over(tmp_path,
+        "江州市消防协会\n网站首页  协会概况  新闻中心\n位置:首页 » 新闻中心 » 重要资讯\n"
+        "关于开展2022年消防宣传月活动的通知\n江消协【2022】10号\n"
+        "2022-11-02 10:49:44   来源:科普委   作者:   阅读:次   【 打印本页 】\n各会员单位:\n"
+        "一、活动时间\n2022年11月1日至30日\n二、活动主题\n“抓消防安全，保高质量发展”\n"
+        "三、联系方式\n联系电话：029-86167617\n联系人：葛文涛\n江州市消防协会\n2022年11月2日\n")
+    assert "11月1日" in engine.answer("江州消防宣传月从几号搞到几号").text
+    assert "葛文涛" in engine.answer("消防宣传月活动有问题找谁联系").text
+    assert engine.library.docs[0].article.title == "关于开展2022年消防宣传月活动的通知"

@@ -60,7 +60,7 @@ SPACED_LABEL = re.compile(r"^(\s*)([\u4e00-\u9fff](?:[ \t\u3000]+[\u4e00-\u9fff]
 BARE_DATE = re.compile(r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
                        r"\s*(?:[（(]?(?:星期|周)[一二三四五六日天][)）]?)?"
                        r"(?:\s+[^，。；]{1,30})?$")  # 2025-12-19 19:42 某报/ 记者 某地报导: the source may follow
-DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号$")
+DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［(（【]\d{4}[〕\]］)）】]\s*\d+\s*号$")
 SENTENCE_END = re.compile(r"(?<=[。！？!?；;])(?![”’」』）)])")
 # A long line ending like a sentence is text even when it says 请登录…网站查阅 or 分享到 in passing.
 CAPTION_ACTION = re.compile(f"{alternation('action_verbs/speech')}|{alternation('action_verbs/host')}")  # 作报告, 主持
@@ -124,6 +124,7 @@ def load_article(path: str, shown: str) -> tuple[Article | None, list[Problem]]:
 SOURCE_LINK = re.compile(r"^\s*(?:" + alternation("source_link_labels") + r")\s*[:：]\s*(https?://[^\s<>\"']+)\s*$",
                          re.IGNORECASE)
 HEADLINES_APART = re.compile(r"(?<=[\u4e00-\u9fff]{4})[ \t\u3000]+(?=[\u4e00-\u9fff]{4})")
+DATED_START = re.compile(r"^\s*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}")  # 2022-11-02 10:49:44 来源：…
 MAX_URL_CHARS = 1000  # a longer "address" is a paste gone wrong, and would not fit a reply with its answer
 
 
@@ -388,8 +389,10 @@ def _classify(line: str) -> str:
         return "image"
     if TAIL_RE.search(line):
         return "tail"
-    if META_RE.search(line) and PUBLISH_RE.search(line) and len(line) < 160 and not line.endswith("。"):
-        return "meta"  # 发布日期：2019-04-26 来源：… 【字体：大 中 小】: the page's buttons ride on the meta line
+    if META_RE.search(line) and (PUBLISH_RE.search(line) or DATED_START.match(line)) and len(line) < 160 \
+            and not line.endswith("。"):
+        return "meta"  # 发布日期：2019-04-26 来源：… 【字体：大 中 小】 / 2022-11-02 10:49 来源：…【打印本页】: the
+        # page's buttons ride on the meta line
     if ((NAV_RE.search(line) and not SENTENCE_LIKE.search(line)) or line.count("|") + line.count("｜") + line.count("▏") >= 2
             or len(re.findall(r"\s[>＞»›]{1,2}\s", f" {line} ")) >= 2):
         return "nav"

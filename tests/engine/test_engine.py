@@ -1512,3 +1512,11 @@ def test_a_notice_whose_meta_line_opens_with_its_date_keeps_its_title_and_body(t
     assert "11月1日" in engine.answer("江州消防宣传月从几号搞到几号").text
     assert "葛文涛" in engine.answer("消防宣传月活动有问题找谁联系").text
     assert engine.library.docs[0].article.title == "关于开展2022年消防宣传月活动的通知"
+
+
+def test_a_notice_with_one_contact_block_answers_for_a_part_of_its_body(tmp_path):
+    """江州消防协会科普委电话: the notice's one contact block is its own, whichever committee signs it."""
+    engine = engine_over(tmp_path,
+        "关于开展2022年消防宣传月活动的通知\n发布时间：2022-11-02\n各会员单位:\n一、活动时间\n2022年11月1日至30日\n"
+        "二、联系方式\n联系电话：029-86167617\n电子邮箱：kpw@example.com\n联系人：葛文涛\n江州市消防协会\n科普教育工作委员会\n")
+    assert "029-86167617" in engine.answer("江州消防协会科普委电话多少？").text

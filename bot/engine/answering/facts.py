@@ -469,7 +469,7 @@ class FactAnswers:
         address = bool(ADDRESS_ASKED.search(q.text))
         account = bool(ACCOUNT_ASKED.search(q.text))
         fax = bool(FAX_ASKED.search(q.text))
-        for doc, _ in self.finder.answerable(q, scope):
+        for doc, coverage in self.finder.answerable(q, scope):
             owner = self.library.canon(doc.article.contacts.get("owner", ""))
             if owner and self.finder.subject(subject).coverage(owner, doc) >= 0.9:  # the site's own association
                 footer = self._footer(doc)
@@ -498,6 +498,10 @@ class FactAnswers:
                     lead = self.finder.sentence(q, doc, [before], with_title=True)[1]
                     if lead > cov:
                         index, cov = first, lead
+            every = sorted({i for i, s in enumerate(doc.sentences) if CONTACT_IN_TEXT.search(s)} | set(printed))
+            if printed and max(every) - min(every) == len(every) - 1 and \
+                    cov < thresholds.MIN_SENTENCE_COVERAGE and coverage >= thresholds.MIN_COVERAGE:
+                index, cov = printed[0], coverage  # 科普委电话多少: the notice asked about has one contact block
             if printed and cov >= thresholds.MIN_SENTENCE_COVERAGE and self._of_another_body(q.topic, doc, index):
                 continue  # 某甲协会的电话, and the line is 某乙协会地址：…电话：… (某甲 only named elsewhere)
             if printed and cov >= thresholds.MIN_SENTENCE_COVERAGE:

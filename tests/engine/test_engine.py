@@ -1520,3 +1520,16 @@ def test_a_notice_with_one_contact_block_answers_for_a_part_of_its_body(tmp_path
         "关于开展2022年消防宣传月活动的通知\n发布时间：2022-11-02\n各会员单位:\n一、活动时间\n2022年11月1日至30日\n"
         "二、联系方式\n联系电话：029-86167617\n电子邮箱：kpw@example.com\n联系人：葛文涛\n江州市消防协会\n科普教育工作委员会\n")
     assert "029-86167617" in engine.answer("江州消防协会科普委电话多少？").text
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("江州市种子协会那个理事大会是谁主持的？", "鲁一鸣"),
+    ("出席江州种子协会理事大会的嘉宾有哪些？", "葛文涛"),
+])
+def test_a_title_before_an_event_s_head_word_names_the_event(tmp_path, question, expected):
+    """理事大会 is the meeting, not the 理事 who hold that title."""
+    engine = engine_over(tmp_path,
+        "江州市种子协会第五次理事大会在临江召开\n发布时间：2020-12-29\n"
+        "12月27日下午，江州市种子协会第五次理事大会在临江隆重举行。中国种子协会副会长葛文涛、江州农科院所长黎正方出席会议。\n"
+        "会议由省种子协会副会长鲁一鸣主持。\n")
+    assert expected in engine.answer(question).text

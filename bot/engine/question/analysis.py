@@ -76,10 +76,11 @@ COUNT_VERBS = re.compile(alternation("count_verbs"))
 # Organisation endings, but not those that are also verbs of a question (在厦门办的培训: 办 is done, not an office).
 ORG_ENDINGS = "(?:" + "|".join(sorted((re.escape(w) for w in set(words("org_suffixes")) - set(words("verb_like_suffixes"))),
                                       key=len, reverse=True)) + ")"
-# 主编单位, 会计师公会, 会长座谈会, 青年律师工作委员会: a title word followed by one of these (or an event's
+# 主编单位, 会计师公会, 会长座谈会, 理事大会, 青年律师工作委员会: a title word followed by one of these (or an event's
 # name, or a few words and a body's ending) is part of an organisation's name, a role or an event's name
 HONOUR_BEFORE = re.compile(rf"(?:{alternation('honour_words')})[\u4e00-\u9fff]?$")  # 优秀(女)律师, 十佳教练
 ORG_AFTER_TITLE = re.compile(rf"{ORG_WORDS.pattern}|{alternation('org_name_endings')}|{alternation('event_nouns')}"
+                             rf"|{alternation('event_heads')}"
                              rf"|[\u4e00-\u9fff]{{1,4}}?(?:{alternation('body_endings')})")
 # 种了多少棵: the measure word says what kind of count answers (棵, not 项); 个 and 名 say too little
 MEASURE = re.compile(rf"(?:多少|几)\s*({alternation('measure_words')})")

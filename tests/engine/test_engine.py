@@ -1533,3 +1533,10 @@ def test_a_title_before_an_event_s_head_word_names_the_event(tmp_path, question,
         "12月27日下午，江州市种子协会第五次理事大会在临江隆重举行。中国种子协会副会长葛文涛、江州农科院所长黎正方出席会议。\n"
         "会议由省种子协会副会长鲁一鸣主持。\n")
     assert expected in engine.answer(question).text
+
+
+def test_a_hotel_that_holds_a_post_is_no_person(tmp_path):
+    """会员大会：皇都酒店担任主席 — 皇 is a surname, but 都酒店 is no name."""
+    engine = engine_over(tmp_path, "江州旅游协会选出新一届领导架构\n发布日期：2021-07-01\n"
+                         "新一届领导架构成员如下，会员大会：皇都酒店担任主席、江州航空为副主席。\n")
+    assert "都酒店" not in engine.library.docs[0].facts.people

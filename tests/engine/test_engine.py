@@ -1540,3 +1540,10 @@ def test_a_hotel_that_holds_a_post_is_no_person(tmp_path):
     engine = engine_over(tmp_path, "江州旅游协会选出新一届领导架构\n发布日期：2021-07-01\n"
                          "新一届领导架构成员如下，会员大会：皇都酒店担任主席、江州航空为副主席。\n")
     assert "都酒店" not in engine.library.docs[0].facts.people
+
+
+def test_a_footer_with_no_e_mail_does_not_answer_for_one(tmp_path):
+    engine = engine_over(tmp_path, "江州市种子协会关于交纳会费的通知\n发布时间：2012-09-02\n各会员单位：请于10月底前交纳会费。\n"
+                         "上一篇：品种审定办法\n江州市种子协会 版权所有\n地址:江州市城关区农民巷 邮编:730030\n")
+    assert engine.answer("江州种子协会的邮箱地址是多少").declined
+    assert "农民巷" in engine.answer("江州种子协会的地址在哪").text

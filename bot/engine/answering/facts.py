@@ -469,17 +469,19 @@ class FactAnswers:
         address = bool(ADDRESS_ASKED.search(q.text))
         account = bool(ACCOUNT_ASKED.search(q.text))
         fax = bool(FAX_ASKED.search(q.text))
+        email = bool(EMAIL_ASKED.search(q.text))  # 邮箱地址是多少: a footer with no e-mail does not say
         for doc, coverage in self.finder.answerable(q, scope):
             owner = self.library.canon(doc.article.contacts.get("owner", ""))
             if owner and self.finder.subject(subject).coverage(owner, doc) >= 0.9:  # the site's own association
                 footer = self._footer(doc)
-                if footer and (not address or "地址" in footer.text) and (not fax or "传真" in footer.text):
+                if footer and (not address or email or "地址" in footer.text) and (not fax or "传真" in footer.text) \
+                        and (not email or "邮箱" in footer.text):
                     return footer
             printed = [i for i, s in enumerate(doc.sentences) if CONTACT_IN_TEXT.search(s)
                        and (not address or ADDRESS_IN_TEXT.search(s))]
             if account:  # 收会费的银行账号: the lines that give an account number
                 printed = [i for i, s in enumerate(doc.sentences) if ACCOUNT_IN_TEXT.search(s)]
-            if EMAIL_ASKED.search(q.text):  # 申报邮箱是哪个: only a line with an address answers
+            if email:  # 申报邮箱是哪个: only a line with an address answers
                 printed = [i for i in printed if EMAIL_IN_TEXT.search(doc.sentences[i])]
             if fax:  # 传真号码是多少: only a line that gives a fax (a phone is not one)
                 printed = [i for i in printed if FAX_ASKED.search(doc.sentences[i])]
@@ -528,7 +530,8 @@ class FactAnswers:
                               evidence=shown[0])
             if owner and self.finder.subject(subject).coverage(owner, doc) >= thresholds.MIN_COVERAGE:
                 footer = self._footer(doc)
-                return footer if footer and (not fax or "传真" in footer.text) else None
+                return footer if footer and (not fax or "传真" in footer.text) and (not email or "邮箱" in footer.text) \
+                    else None
         return None
 
     def _of_another_body(self, topic: str, doc: Doc, index: int) -> bool:

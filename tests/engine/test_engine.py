@@ -1547,3 +1547,11 @@ def test_a_footer_with_no_e_mail_does_not_answer_for_one(tmp_path):
                          "上一篇：品种审定办法\n江州市种子协会 版权所有\n地址:江州市城关区农民巷 邮编:730030\n")
     assert engine.answer("江州种子协会的邮箱地址是多少").declined
     assert "农民巷" in engine.answer("江州种子协会的地址在哪").text
+
+
+def test_organisations_on_lines_of_their_own_under_an_announcing_line_are_a_list(tmp_path):
+    engine = engine_over(tmp_path, "十家企业获评江州家具行业十强\n发布时间：2022-08-11\n"
+                         "会上，江州市轻工业联合会发布了评价结果。\n其中，获得江州家具行业十强企业有：\n"
+                         "江州华宇家具股份有限公司\n临江林氏木业集团有限公司\n江州鲁班家居有限公司\n相关阅读：\n")
+    text = engine.answer("江州家具行业十强都有哪些企业？").text
+    assert all(name in text for name in ("江州华宇家具股份有限公司", "临江林氏木业集团有限公司", "江州鲁班家居有限公司"))

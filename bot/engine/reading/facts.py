@@ -268,12 +268,35 @@ def _extract_facts(article: Article) -> ArticleFacts:
             names = _org_list_items(m.group(1))
             if names and all(ORG_SUFFIX_RE.search(name) for name in names):
                 facts.org_lists.append((names, "部门", s.index))
+    facts.org_lists += _org_lines(article)
     facts.aliases.update(_implicit_aliases(article.title + "。" + article.text, facts.aliases))
     facts.lists = _lists(article)
     facts.labels = _labels(article, facts.people)
     for person in facts.people.values():
         person.roles.sort(key=lambda role: -len(role[0]))
     return facts
+
+
+MIN_ORG_LINES = 2  # a list, not one line
+ORG_KIND_WORDS = words("org_list_kinds")  # 企业, 单位, 学校…
+
+
+def _org_lines(article: Article) -> list[tuple[list[str], str, int]]:
+    """获得某行业十强企业有： / 甲股份有限公司 / 乙集团有限公司…: organisations named on lines of their
+    own under a line that announces them are a list of the kind it names."""
+    out, sentences = [], article.sentences
+    for i, s in enumerate(sentences):
+        if not s.text.endswith(("：", ":")):
+            continue
+        names = []
+        for line in sentences[i + 1:]:
+            if not (ORG_SUFFIX_RE.search(line.text) and re.fullmatch(r"[\u4e00-\u9fff（）()A-Za-z]{4,40}", line.text)):
+                break
+            names.append(line.text)
+        kind = next((k for k in ORG_KIND_WORDS if k in s.text), "单位")
+        if len(names) >= MIN_ORG_LINES:
+            out.append((names, kind, i))
+    return out
 
 
 TENSE_PREFIX = re.compile(rf"^(?:{alternation('title_tense_prefixes')})")  # 新任, 时任: when, not what

@@ -68,8 +68,8 @@ def _one_question_per_title(question: str) -> list[str]:
             return [text[:first.end()] + rest, text[:first.start()] + second.group(0) + rest]
     return []
 WEB_ADDRESS = re.compile(r"https?://\S+$")  # an FAQ 来源 that is the original page itself
-HONOURED_ASKED = re.compile(alternation("honoured_asked"))
-HONOUR_NAMED = re.compile(rf"(?:{alternation('honour_words')})[\u4e00-\u9fff]")  # 优秀女律师都有谁: the honoured  # 被评上, 荣获: who was honoured, not who came
+HONOURED_ASKED = re.compile(alternation("honoured_asked"))  # 被评上, 荣获: who was honoured, not who came
+HONOUR_NAMED = re.compile(rf"(?:{alternation('honour_words')})[\u4e00-\u9fff]")  # 优秀女教师都有谁: the honoured
 PERSON_ASKED = re.compile(alternation("person_asked"))  # a person, not 哪个 (哪个条例 asks for a document)
 # 哪位, 联系人, 叫什么名字: only a person answers these, never an organisation's sentence
 ONE_PERSON_ASKED = re.compile(alternation("one_person_asked"))

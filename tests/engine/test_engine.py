@@ -1199,7 +1199,7 @@ def test_an_abbreviation_the_text_also_uses_still_stands_for_the_body_a_sentence
     """江州书协, said once in the report, is 江州市书法家协会 in the sentence that counts the delegates."""
     engine = engine_over(tmp_path,
         "江州市书法家协会召开第五次代表大会\n发布时间：2023-06-02\n"
-        "5月30日下午，来自全市各行各业的45位会员代表出席了在临江宾馆召开的江州市书法家协会第五次代表大会。\n"
+        "5月30日下午，来自全市的45位会员代表出席了在临江宾馆召开的江州市书法家协会第五次代表大会。\n"
         "报告指出，五年来，江州书协组织了丰富多彩的创作活动。\n")
     for question in ("江州书协开代表大会来了几位代表", "江州书协代表大会到了多少位会员代表"):
         assert "45位" in engine.answer(question).text, question
@@ -1214,7 +1214,7 @@ def test_an_abbreviation_the_text_also_uses_still_stands_for_the_body_a_sentence
 def test_a_post_of_the_new_term_is_of_the_body_named_with_the_term(tmp_path, question, expected):
     engine = engine_over(tmp_path,
         "葛文涛当选新一届江州市包装协会会长\n发布时间：2021-04-02\n"
-        "4月1日，江州市包装协会第五次会员代表大会召开。大会经过现场投票，选举产生了新一届理事会成员。"
+        "4月1日，江州市包装协会第五次会员代表大会召开。大会投票选出了新一届理事会。"
         "葛文涛当选新一届江州市包装协会会长；鲁一鸣当选秘书长；温学良、黎正方、岳明远当选新一届兼职副会长。\n")
     assert expected in engine.answer(question).text
 
@@ -1370,9 +1370,9 @@ def test_a_holder_at_the_event_asked_is_matched_on_the_organisation_asked(tmp_pa
     article's, and 市委统战部 is matched against 统战部 alone."""
     engine = engine_over(tmp_path,
         "江州日报 第8版 | 本地新闻 2019-05-02\n"
-        "【特讯】江州南海同乡会昨晚假临江酒楼举行成立二十周年会庆暨第十届理监事就职典礼。\n"
+        "【特讯】江州临江同乡会昨晚在临江酒楼举行二十周年会庆及第十届理监事就职典礼。\n"
         "市委统战部副部长葛文涛、江州侨联主席鲁一鸣、同乡会理事长黎正方等出席。\n")
-    assert "葛文涛" in engine.answer("南海同乡会典礼上统战部副部长是哪位").text
+    assert "葛文涛" in engine.answer("临江同乡会典礼上统战部副部长是哪位").text
     assert "鲁一鸣" in engine.answer("同乡会就职典礼上侨联主席是谁").text
 
 
@@ -1462,15 +1462,15 @@ def test_an_honour_named_in_a_who_question_asks_for_the_honoured_not_the_guests(
 
 def test_ships_are_counted_by_their_measure(tmp_path):
     engine = engine_over(tmp_path, "江州船东协会与临江水运协会签约\n发布时间：2020-06-01\n"
-                         "目前该协会拥有水运企业31家，各种不同种类船舶199艘，年载客量22479人。\n")
+                         "该协会现有水运企业12家，各种不同种类船舶88艘，年载客量12345人。\n")
     text = engine.answer("江州船东协会一共有多少艘船？").text.split("原文")[0]
-    assert "199艘" in text and "31家" not in text
+    assert "88艘" in text and "12家" not in text
 
 
 @pytest.mark.parametrize("question", ["江州茶王赛一个样品要送几斤茶？", "茶王赛每个样品送几公斤"])
 def test_a_weight_asked_in_jin_is_answered_in_kilograms(tmp_path, question):
     engine = engine_over(tmp_path, "关于举办江州茶王赛的通知\n发布时间：2012-11-01\n"
-                         "3、样品数量：每个样品1.5公斤，每个送样单位每个品种送样数不得超过2样。\n4、参赛费每个样品200元。\n")
+                         "3、样品数量：每个样品1.5公斤，每家单位送样不超过2个。\n4、参赛费每个样品200元。\n")
     text = engine.answer(question).text.split("原文")[0]
     assert "1.5公斤" in text and "200元" not in text
 
@@ -1508,7 +1508,7 @@ def test_a_notice_whose_meta_line_opens_with_its_date_keeps_its_title_and_body(t
         "关于开展2022年消防宣传月活动的通知\n江消协【2022】10号\n"
         "2022-11-02 10:49:44   来源:科普委   作者:   阅读:次   【 打印本页 】\n各会员单位:\n"
         "一、活动时间\n2022年11月1日至30日\n二、活动主题\n“抓消防安全，保高质量发展”\n"
-        "三、联系方式\n联系电话：029-86167617\n联系人：葛文涛\n江州市消防协会\n2022年11月2日\n")
+        "三、联系方式\n联系电话：0571-88886666\n联系人：葛文涛\n江州市消防协会\n2022年11月2日\n")
     assert "11月1日" in engine.answer("江州消防宣传月从几号搞到几号").text
     assert "葛文涛" in engine.answer("消防宣传月活动有问题找谁联系").text
     assert engine.library.docs[0].article.title == "关于开展2022年消防宣传月活动的通知"
@@ -1518,8 +1518,8 @@ def test_a_notice_with_one_contact_block_answers_for_a_part_of_its_body(tmp_path
     """江州消防协会科普委电话: the notice's one contact block is its own, whichever committee signs it."""
     engine = engine_over(tmp_path,
         "关于开展2022年消防宣传月活动的通知\n发布时间：2022-11-02\n各会员单位:\n一、活动时间\n2022年11月1日至30日\n"
-        "二、联系方式\n联系电话：029-86167617\n电子邮箱：kpw@example.com\n联系人：葛文涛\n江州市消防协会\n科普教育工作委员会\n")
-    assert "029-86167617" in engine.answer("江州消防协会科普委电话多少？").text
+        "二、联系方式\n联系电话：0571-88886666\n电子邮箱：kpw@example.com\n联系人：葛文涛\n江州市消防协会\n科普教育工作委员会\n")
+    assert "0571-88886666" in engine.answer("江州消防协会科普委电话多少？").text
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -1536,17 +1536,17 @@ def test_a_title_before_an_event_s_head_word_names_the_event(tmp_path, question,
 
 
 def test_a_hotel_that_holds_a_post_is_no_person(tmp_path):
-    """会员大会：皇都酒店担任主席 — 皇 is a surname, but 都酒店 is no name."""
+    """会员大会：金江酒店担任主席 — 江 is a surname, but 江酒店 is no name."""
     engine = engine_over(tmp_path, "江州旅游协会选出新一届领导架构\n发布日期：2021-07-01\n"
-                         "新一届领导架构成员如下，会员大会：皇都酒店担任主席、江州航空为副主席。\n")
-    assert "都酒店" not in engine.library.docs[0].facts.people
+                         "新一届领导成员名单，会员大会：金江酒店担任主席、江州航空为副主席、临江旅游为秘书；理事会：江州大学担任理事长。\n")
+    assert "江酒店" not in engine.library.docs[0].facts.people
 
 
 def test_a_footer_with_no_e_mail_does_not_answer_for_one(tmp_path):
     engine = engine_over(tmp_path, "江州市种子协会关于交纳会费的通知\n发布时间：2012-09-02\n各会员单位：请于10月底前交纳会费。\n"
-                         "上一篇：品种审定办法\n江州市种子协会 版权所有\n地址:江州市城关区农民巷 邮编:730030\n")
+                         "上一篇：品种审定办法\n江州市种子协会 版权所有\n地址:江州市城关区江滨路 邮编:310000\n")
     assert engine.answer("江州种子协会的邮箱地址是多少").declined
-    assert "农民巷" in engine.answer("江州种子协会的地址在哪").text
+    assert "江滨路" in engine.answer("江州种子协会的地址在哪").text
 
 
 def test_organisations_on_lines_of_their_own_under_an_announcing_line_are_a_list(tmp_path):

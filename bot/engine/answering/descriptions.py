@@ -25,8 +25,8 @@ AMOUNT = re.compile(rf"(?:(?<![\d.])\d{{1,3}}(?:\.\d)?|[一二两三四五六七
 VISITED = re.compile(alternation("visit_verbs"))
 PLACE_NAMED = re.compile(alternation("visited_places"))
 VISIT_REPORTED = re.compile(alternation("visit_reports"))
-# 先后走访美乐制衣、彩帆制衣、八车道童装，/ 参观考察了甲、乙: the names visit verbs list, to the clause's end
-# (names of three characters or more: 参观了毛主席早期成长、学习、劳动场所 lists no places)
+# 先后走访林氏木业、华宇家居、鲁班匠作，/ 参观考察了甲、乙: the names visit verbs list, to the clause's end
+# (names of three characters or more: 参观了先辈早年成长、学习、劳动场所 lists no places)
 _VISIT = alternation("visit_verbs")
 _STOP_NAME = rf"(?:(?!{_VISIT})[^，。；、]){{3,20}}"  # a name no visit verb is part of (not 考察团一行…)
 VISITED_LIST = re.compile(rf"(?:{_VISIT})+了?((?:{_STOP_NAME}、)+{_STOP_NAME})(?=[，。；]|$)")
@@ -130,8 +130,8 @@ class Passages:
 
     @staticmethod
     def _visited_list(doc: Doc) -> Answer | None:
-        """深入甲、乙、丙等企业调研: one sentence lists every firm visited; 先后走访美乐制衣、彩帆制衣、
-        八车道童装: a visit verb lists them, whatever their names end with."""
+        """深入甲、乙、丙等企业调研: one sentence lists every firm visited; 先后走访林氏木业、华宇家居、
+        鲁班匠作: a visit verb lists them, whatever their names end with."""
         listed = [(names, i) for names, _kind, i in doc.facts.org_lists
                   if len(names) >= 2 and VISIT_REPORTED.search(doc.sentences[i])]
         listed += [(m.group(1).split("、"), i) for i, text in enumerate(doc.sentences)
@@ -356,7 +356,7 @@ SECTION_LABEL_CHARS = 12  # 走访会员单位: a short line that labels the pho
 
 
 def _named_under_a_visit(doc: Doc) -> set[int]:
-    """走访会员单位 / (photos) 商信保安服务集团有限公司 / (photos) 广州某某公司…: the organisations named
+    """走访会员单位 / (photos) 江州华宇物业服务集团有限公司 / (photos) 广州某某公司…: the organisations named
     on lines of their own under a short line that says a visit are its stops."""
     stops, label = set(), False
     for i, text in enumerate(doc.sentences):

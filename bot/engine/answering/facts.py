@@ -503,7 +503,7 @@ class FactAnswers:
             every = sorted({i for i, s in enumerate(doc.sentences) if CONTACT_IN_TEXT.search(s)} | set(printed))
             if printed and max(every) - min(every) == len(every) - 1 and \
                     cov < thresholds.MIN_SENTENCE_COVERAGE and coverage >= thresholds.MIN_COVERAGE:
-                index, cov = printed[0], coverage  # 科普委电话多少: the notice asked about has one contact block
+                index, cov = printed[0], coverage  # 某专委会电话多少: the notice asked about has one contact block
             if printed and cov >= thresholds.MIN_SENTENCE_COVERAGE and self._of_another_body(q.topic, doc, index):
                 continue  # 某甲协会的电话, and the line is 某乙协会地址：…电话：… (某甲 only named elsewhere)
             if printed and cov >= thresholds.MIN_SENTENCE_COVERAGE:

@@ -210,7 +210,7 @@ class PeopleAnswers:
         event_words = " ".join(w for w in subject.split() if w not in orgs_asked)
 
         def of_org(doc) -> str:
-            """某同乡会典礼 中联办协调部: where the article tells of the event asked, the holder's
+            """某同乡会典礼 统战部: where the article tells of the event asked, the holder's
             organisation is matched against the organisation asked alone."""
             if orgs_asked and EVENT_NAMED.search(event_words) and self.finder.subject(event_words).coverage(
                     doc.text, doc) >= thresholds.MIN_COVERAGE:
@@ -430,7 +430,7 @@ class PeopleAnswers:
 
 
 def _names_a_body_of(subject: str, found: list) -> bool:
-    """中国慈善总会的会长, of an article where 中国慈善总会 is the body of someone's post (秘书长): the
+    """某慈善总会的会长, of an article where 某慈善总会 is the body of someone's post (秘书长): the
     subject is that organisation, whatever its name ends with, not an event of the article."""
     return len(subject) >= 4 and any(subject in org for _, doc, _, _, _ in found
                                      for person in doc.facts.people.values() for org, _ in person.roles)

@@ -219,7 +219,7 @@ def analyse(raw: str) -> Question:
     asks_who = bool(WHO_WORDS.search(THING_NAMED.sub(" ", text)))  # 叫什么杯 asks a cup's name, not a person's
     # 主编单位, 会计师公会: a title word inside an organisation's name is no person's title
     title_match = next((m for m in TITLE_RE.finditer(text) if not ORG_AFTER_TITLE.match(text[m.end():])
-                        and not HONOUR_BEFORE.search(text[:m.start()])), None)  # 优秀女律师 is an honour
+                        and not HONOUR_BEFORE.search(text[:m.start()])), None)  # 优秀女教师 is an honour
     q = Question(raw=raw, text=text, kind=kind, topic="", latin_words=latin, english=english,
                  pinyin_words=pinyin_words, asks_who=asks_who)
     # 有哪些负责人去了: a title that is also a people noun, in a question of who attended, names them all
@@ -316,8 +316,8 @@ def topic_of(text: str, kind: str) -> str:
         topic = dict(KIND_RES)[kind].sub(" ", topic)
     if kind == "when":
         topic = DEADLINE_WORDS.sub(" ", topic)
-    topic = PERSON_ASKED_AS.sub(" ", topic)  # 是中纺协的哪位领导: 领导 asks who, it is nothing the answer holds
-    topic = AT_THE_EVENT.sub(r"\1 ", topic)  # 某同乡会典礼上中联办协调部副部长: the event, then whom of it
+    topic = PERSON_ASKED_AS.sub(" ", topic)  # 是某协会的哪位领导: 领导 asks who, it is nothing the answer holds
+    topic = AT_THE_EVENT.sub(r"\1 ", topic)  # 某同乡会典礼上统战部副部长: the event, then whom of it
     if kind in ("attend", "speakers", "host", "count"):
         topic = EVENT_DAY.sub(" ", PEOPLE_WORDS.sub(" ", topic))
     if kind == "count":

@@ -702,7 +702,7 @@ CLOCK_TIME = re.compile(r"^(?:\d{1,2}[:：]\d{2}|\d{1,2}[时点](?:\d{1,2}分|�
 
 
 def _without_leading_time(text: str) -> str:
-    """在5月13号上午10:00上海新国际博览中心E6馆: the place, after the day and the hour."""
+    """在5月13号上午10:00某国际博览中心E6馆: the place, after the day and the hour."""
     text = TIME_WORDS.sub("", text.strip())
     dates = find_dates(text)
     if dates and dates[0][1] == 0:

@@ -36,7 +36,7 @@ STRONG_AFTER = re.compile(
 NOT_NAME_FINAL = set(words("not_name_final"))
 NOT_NAME_CHARS = set(words("not_in_names"))
 BODY_ENDINGS = words("body_endings")  # 专家委员会, 编制组, 理事会: a body within an organisation
-NAME_MIDDLE_CHARS = set(words("name_middle_chars"))  # 荣誉院长吴在权与夫人…: 在 in a given name
+NAME_MIDDLE_CHARS = set(words("name_middle_chars"))  # 荣誉院长蒋在明与夫人…: 在 in a given name
 # 巴日图 may have 日 (the punctuation after it rules out dates); 台就座, 见证签约, 致词表示 are not names
 LONE_NAME_NOT = (NOT_NAME_CHARS - set("日")) | set(words("not_in_lone_names"))
 # Two-character words that start with a surname but name no one: 项目经理, 主任委员, 公司总经理.
@@ -124,7 +124,7 @@ def plausible_name(name: str) -> bool:
 
 
 def _plausible_with_name_chars(name: str) -> bool:
-    """樊承年, 吴在权: three characters that would be a name but for 年 or 在 (name_middle_chars.txt),
+    """葛承年, 蒋在明: three characters that would be a name but for 年 or 在 (name_middle_chars.txt),
     which given names hold; read so only where a title sets the name off."""
     rest = set(name[1:]) & NOT_NAME_CHARS
     return (len(name) == 3 and bool(rest) and rest <= NAME_MIDDLE_CHARS and is_surname_start(name)
@@ -163,7 +163,7 @@ def name_after(text: str, i: int) -> tuple[str, int, str] | None:
             break
         if best is None:
             best = (name, end)
-    if best is None:  # 荣誉院长吴在权与夫人…: a name holding 在 or 年, set off by a clear end
+    if best is None:  # 荣誉院长蒋在明与夫人…: a name holding 在 or 年, set off by a clear end
         name = text[i:i + 3]
         if (_plausible_with_name_chars(name) and name[2] not in NOT_NAME_FINAL
                 and (STRONG_AFTER.match(text, i + 3) or text[i + 3:i + 4] in ("与", "和", "及"))):
@@ -285,7 +285,7 @@ def find_people(sentence: str, home_org: str = "") -> list[Mention]:
         appointed = APPOINTED_TO.search(sentence[mentions[-1].end:m.start()]) if mentions else None
         body = appointed.group(1) if appointed else ""
         if appointed and (not body or ORG_SUFFIX_RE.search(body) or body.endswith(BODY_ENDINGS)):
-            title = body + title  # 张新德被推选为首届理事会理事长: that body's post
+            title = body + title  # 某某被推选为首届理事会理事长: that body's post
             mentions[-1].title += f"、{title}"  # 其勒木格任团长, 张立副厅长当选为会长: the new post is the name's before it
             for before in _listed_before(mentions, sentence):  # 聘任甲厅长某、乙副厅长某任名誉会长
                 before.title += f"、{title}"

@@ -120,7 +120,7 @@ class Finder:
         about = subject.covered(self.library.canon(doc.article.title).lower(), doc)
         focus = {key: weight for n, pieces in enumerate(subject.pieces) for i, (_, weight) in enumerate(pieces)
                  if (key := (n, i)) not in about}
-        # 去磁县调研…, of a title 调研磁县…: a lone bigram left beside words the title says, which
+        # 去临江县调研…, of a title 调研临江县…: a lone bigram left beside words the title says, which
         # the article never writes, is a seam (去磁, 县调), not a word; a word the title leaves out
         # leaves two bigrams or more, or is a chunk of its own
         seams = [(n, i) for n, i in focus if len(subject.pieces[n]) > 1

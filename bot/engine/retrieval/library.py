@@ -232,7 +232,7 @@ class Subject:
                 if 3 <= len(chunk) <= 40 and chunk not in doc.text:
                     spans += [(n, i, j, _spellings(name, doc)) for i, j, name in _name_spans(chunk, doc)]
                 elif 3 <= len(chunk) <= 40 and chunk not in doc.article.title:
-                    # 开原摄协, said once in the text, abbreviates 开原市摄影家协会 where a sentence spells it
+                    # 江州书协, said once in the text, abbreviates 江州市书法家协会 where a sentence spells it
                     # out; only as a whole, and only a body's name
                     spans += [(n, i, j, _spellings(name, doc)) for i, j, name in _name_spans(chunk, doc)
                               if (i, j) == (0, len(chunk)) and ORG_SUFFIX_RE.search(name)]

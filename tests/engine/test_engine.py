@@ -1467,6 +1467,19 @@ def test_ships_are_counted_by_their_measure(tmp_path):
     assert "88艘" in text and "12家" not in text
 
 
+@pytest.mark.parametrize("question, expected", [
+    ("江州电力协会一共捐了多少钱", "9130美元"),
+    ("江州电力企业为水灾捐了多少", "9130美元"),
+    ("江州这次水灾疏散了多少户人家？", "3120户"),
+])
+def test_foreign_money_and_households_are_counted(tmp_path, question, expected):
+    """美元 is money like 元; 人家 in 多少户人家 is what 户 counts, so the sentence need not say it."""
+    engine = engine_over(tmp_path, "江州电力企业协会向灾区捐款\n发布时间：2025-08-30\n"
+                         "近期江州连降暴雨,多个县遭遇严重水灾,大量房屋遭受破坏,3120户家庭被疏散。\n"
+                         "在江州电力企业协会的号召下,甲电、乙电等公司员工踊跃参与捐款,共计捐款约合9130美元。\n")
+    assert engine.answer(question).text.startswith(expected)
+
+
 @pytest.mark.parametrize("question", ["江州茶王赛一个样品要送几斤茶？", "茶王赛每个样品送几公斤"])
 def test_a_weight_asked_in_jin_is_answered_in_kilograms(tmp_path, question):
     engine = engine_over(tmp_path, "关于举办江州茶王赛的通知\n发布时间：2012-11-01\n"

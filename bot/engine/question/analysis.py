@@ -66,6 +66,7 @@ ASKING = re.compile(patterns("asking"))
 COUNTED_PHRASE = re.compile(rf"(?:多少|几)\s*(?:{alternation('object_classifiers')})"
                             rf"({alternation('qualifying_verbs')})([\u4e00-\u9fff]{{2}})$")
 COUNTED = re.compile(rf"(?:多少|几)\s*(?:{alternation('measure_words')}|[家个位名项次场所篇辆人钱方吨])?+\s*([\u4e00-\u9fff]{{2}})")
+MEASURED_ONLY = words("measured_only")  # 多少户人家: nouns that are what their measure counts
 PER_UNIT = re.compile(alternation("per_unit"))  # 住宿费一晚多少钱
 HEDGE = re.compile(alternation("hedges"))  # 授信额度大概多少: the 额度 is counted, not 大概
 COUNTED_BEFORE = re.compile(r"([\u4e00-\u9fff]{2})(?:是|有|为|达|约)?(?:多少钱|多少|多大|多高|多长|多重)\s*$")
@@ -108,6 +109,7 @@ class Question:
     measure: str = ""  # 棵 in 种了多少棵: the count's own measure word
     clock: bool = False  # asks a time of day (几点), which a date alone does not answer
     counted_noun: str = ""  # 有多少员工 -> 员工: what a count question counts, which the answer must name
+    count_verb: str = ""  # 捐了多少 -> 捐: what was done, when nothing counted is named, which the count's clause says
     targets: list[str] = field(default_factory=list)  # 哪个公司和项目 -> ["公司", "项目"]
     asks_name: bool = False  # 项目叫什么名字: the answer is the quoted name after the noun
     asks_list: bool = False  # 有哪些: a sentence that lists (、 / 包括) answers better
@@ -245,7 +247,8 @@ def analyse(raw: str) -> Question:
         q.counted_noun = phrase.group(2)  # 多少个入围作品: 作品 are counted, 入围 says which
     elif counted and not COUNT_VERBS.fullmatch(counted.group(1)) and counted.group(1)[0] not in "看参来到进报获被有在是去一每":
         q.counted_noun = re.sub(r"^[个位名]", "", counted.group(1))  # 几个人 counts people: 个 is a classifier
-        q.counted_noun = q.counted_noun if len(q.counted_noun) >= 2 else ""
+        # 多少户人家: 人家 says no more than the measure 户 does, so no sentence need name it
+        q.counted_noun = q.counted_noun if len(q.counted_noun) >= 2 and q.counted_noun not in MEASURED_ONLY else ""
     elif kind == "count" and not english:
         plain = HEDGE.sub("", PER_UNIT.sub("", text))
         fee = FEE_COUNTED.search(plain)
@@ -258,6 +261,8 @@ def analyse(raw: str) -> Question:
                      or before[0] in "要需得该应")  # 要交多少, 需付多少: a verb, not what is counted
             if before[0] not in "已共有约达为是一每还" and not modal and before[-1] not in "了过着的":  # 种了多少: a verb; 定的多少
                 q.counted_noun = before
+            elif before[-1] in "了过" and not q.unit and not q.measure:  # 捐了多少: a count of the giving
+                q.count_verb = before[0]
     q.counted_noun = re.sub(r"^[收交缴付]费$", "费", q.counted_noun)  # 收费多少: a fee, however the article names it
     for m in TARGETS.finditer(text):
         q.targets += re.findall(TARGET_NOUNS, m.group(1) or m.group(2) or m.group(3))

@@ -1124,6 +1124,15 @@ def test_an_exemption_of_one_class_answers_no_fee_question_about_another(tmp_pat
     assert engine.answer("How much is the annual fee for a council member?").declined
 
 
+@pytest.mark.parametrize("question", ["新能源车协会这次换届在哪儿开的呀", "江州新能源汽车产业协会会员大会在哪里召开的"])
+def test_a_place_pointed_back_to_is_the_one_sited_before(tmp_path, question):
+    """位于X的会场内…，某大会在此召开: 在此 is X."""
+    engine = engine_over(tmp_path, "江州市新能源汽车产业协会第二届一次会员大会召开\n发布时间:2025-10-20\n"
+                         "2025年10月17日,位于江州经开区白沙湖创新谷3期的会场内气氛庄重而热烈,"
+                         "江州市新能源汽车产业协会第二届一次会员大会暨换届大会在此隆重召开,华宇汽车有限公司董事长葛文涛当选会长。\n")
+    assert "白沙湖创新谷" in engine.answer(question).text.split("原文")[0]
+
+
 def test_a_place_that_only_repeats_the_question_is_no_answer(tmp_path):
     """在江苏哪个城市办, of 定于11月下旬在江苏省举办: 江苏省 says back what was asked; 在哪办 gets it."""
     engine = engine_over(tmp_path,

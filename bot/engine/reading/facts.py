@@ -60,6 +60,9 @@ PLACE_LABEL = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|\
 # 会期两天，地点某某酒店。: a clause that opens with 地点, with or without a colon (not 地点设在: see VENUE)
 PLACE_IN_CLAUSE = re.compile(rf"[，,；;]\s*[\u4e00-\u9fff]{{0,4}}地点\s*[:：]?\s*(?!{alternation('venue_links')})([^，。；（(]{{2,40}})")
 # 来到某某县某某镇，…: a going verb, a place with its ending, then a comma or what is done there
+# 位于某创新谷3期会场内…，某大会在此召开: 在此 points back to what 位于 named
+PLACE_POINTER = re.compile(rf"^(?:{alternation('place_pointers')})")
+SITED_AT = re.compile(r"位于([^，。；,;]{2,30}?)(?:内|里|中|的|[，。；,;])")
 GONE_TO = re.compile(rf"(?:{alternation('going_verbs')})([^，。；、]{{2,24}}?(?:{alternation('visited_place_endings')}))"
                      rf"(?=[，。；]|{alternation('visit_activities')})")
 NOT_A_PLACE = re.compile(rf"^[\d一二三四五六七八九十百千万]+[个项家名位场次人]|[、，“”《》]|{alternation('not_a_place')}"
@@ -426,6 +429,8 @@ def _events(facts: ArticleFacts, text: str, index: int, published: str = ""):
         markers = list(PLACE_MARKER.finditer(text, clause_start, end))
         for marker in reversed(markers):
             candidate = _without_leading_time(text[marker.end():end])
+            sited = SITED_AT.search(text, 0, marker.start()) if PLACE_POINTER.match(candidate) else None
+            candidate = sited.group(1) if sited else candidate
             if (2 <= len(candidate) <= 30 and not find_dates(candidate) and not NOT_A_PLACE.search(candidate)):
                 place = candidate
                 break

@@ -1037,6 +1037,20 @@ def test_people_listed_after_a_verb_of_appointing_all_take_the_post(tmp_path):
         assert all(name in text for name in ("柏文清", "邬海平", "戚云舟")), question
 
 
+@pytest.mark.parametrize("question", ["江州钢铁商会这次增补了哪几个副会长？", "江州钢铁商会增选的副会长都是谁",
+                                      "江州钢铁商会的副会长有哪些"])
+def test_people_added_to_a_post_each_with_firm_and_title_all_take_it(tmp_path, question):
+    """增补甲公司董事长某、本会常务副秘书长某、某办原主任某为副会长: each item names a firm and a
+    present title before the name, and all three are the new 副会长; 会长轮值制 is a rule, not a person."""
+    engine = engine_over(tmp_path,
+        "江州钢铁商会召开2019年会员大会\n发布时间：2019-10-08\n"
+        "9月25日，江州钢铁商会会员大会在江州召开。会议增补临江特钢集团有限公司董事长葛文涛、"
+        "江州钢铁商会常务副秘书长鲁一鸣、江州市经济和信息化局原主任黎正方为副会长。\n"
+        "江州钢铁商会已经实行了会长轮值制，取得了很好的效果。\n")
+    text = engine.answer(question).text
+    assert all(name in text for name in ("葛文涛", "鲁一鸣", "黎正方")) and "轮值制" not in text
+
+
 def test_a_title_saying_guests_came_to_an_organisation_makes_it_the_articles_own(tmp_path):
     """甲协会领导一行到访乙协会: the news is 乙协会's, so 柏文清会长、戚云舟秘书长 (no body named) hold
     乙协会's posts; 鲁文清会长 later is the guest's 执行会长 already read, not a second post."""

@@ -29,6 +29,7 @@ SPEECH_WORDS = pairs("speech_words")
 DEED_WORDS = {"host": "主持会议", "attend": "出席会议", "elected": "当选", "greeting": "发来贺信"}
 
 
+SESSION = re.compile(r"[\d一二三四五六七八九十]+届[\d一二三四五六七八九十]+次")  # 五届一次(理事会): a session held
 TITLE_ASKED = re.compile(alternation("speech_title_asked"))  # not 主题: 分享的主题 is what was said
 TITLE_GIVEN = re.compile(rf"《[^《》]+》|“[^“”]{{4,}}”|「[^「」]{{4,}}」|{alternation('speech_title_said')}")
 TITLE_ASKED_PREFIX = re.compile(rf"^(?:{alternation('title_asked_prefixes')})")  # 现任会长 asks for the 会长
@@ -193,6 +194,7 @@ class PeopleAnswers:
         """
         # 新选出来的, 上一任: asks which holder, names nothing
         topic = FORMER_ASKED.sub(" ", NEW_HOLDER_ASKED.sub(" ", _without(q.topic, q.job_title)))
+        topic = APPOINTING.sub(" ", topic)  # 增补了哪几个副会长: how the post was given, which no organisation is
         subject = subject_words(NUMBER_TOKEN.sub(" ", topic))
         if subject:
             docs = [doc for doc, _ in self.finder.answerable(q, scope, topic=topic)]
@@ -265,8 +267,9 @@ class PeopleAnswers:
             return []
         found.sort(key=lambda f: -f[0])
         best = found[0][0]
-        if subject and best < thresholds.MIN_COVERAGE and (ORG_SUFFIX_RE.search(subject.replace(" ", ""))
-                                                          or _names_a_body_of(subject.replace(" ", ""), found)):
+        # 五届一次理事会 is a meeting, not the council: its article's people are asked for below
+        if subject and best < thresholds.MIN_COVERAGE and not SESSION.search(subject) and (
+                ORG_SUFFIX_RE.search(subject.replace(" ", "")) or _names_a_body_of(subject.replace(" ", ""), found)):
             return []  # 北京市绿色建筑协会会长: nobody holds that title in that organisation
         if units_asked and not best:
             return []  # 某协会材料分会的会长: nobody holds it in that branch

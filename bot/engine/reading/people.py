@@ -18,6 +18,7 @@ from ..text.lexicon import (
     ORG_SUFFIXES,
     PLACES,
     SINGLE_SURNAMES,
+    TITLE_CORE,
     TITLE_RE,
 )
 from ..text.vocab import alternation, patterns, words
@@ -61,11 +62,12 @@ PAREN_ROLE = re.compile(rf"([{HAN}]{{2,4}})（([^（）]{{2,40}})）")
 NAMED_IN_LATIN = re.compile(rf"([{HAN}]{{2,5}})（[A-Za-z][A-Za-z .'\-]{{2,40}}）")
 # 甲市某物流有限公司许某某、乙省某总公司王某当选为…: a list item may name the person's unit before the name
 UNIT_ENDING = "|".join(sorted((re.escape(s) for s in ORG_SUFFIXES if len(s) > 1), key=len, reverse=True))
-UNIT_BEFORE_NAME = rf"(?:[{HAN}]{{2,30}}?(?:{UNIT_ENDING}))?"
+# …或其后的职务: 增补某特钢集团有限公司董事长于某、某办公室原主任贾某为副会长
+UNIT_BEFORE_NAME = rf"(?:[{HAN}]{{2,30}}?(?:{UNIT_ENDING})(?:{TITLE_CORE})?)?"
 APPOINTING = re.compile(alternation("appointing_verbs"))  # 特聘, 聘请: the list after it is of appointees
 APPOINTING_REACH = 30  # characters before a list where its appointing verb is looked for
 APPOINTED_VERB = re.compile(rf"{alternation('appointed_as')}|同志任")  # cheap to rule out before APPOINTED
-UNIT_AND_NAME = re.compile(rf"(.+(?:{UNIT_ENDING}))([{HAN}]{{2,3}})$")
+UNIT_AND_NAME = re.compile(rf"(.+(?:{UNIT_ENDING}))(?:{TITLE_CORE})?([{HAN}]{{2,3}})$")
 APPOINTED = re.compile(rf"((?:{UNIT_BEFORE_NAME}[{HAN}]{{2,3}}(?:[（(][^（）()]{{1,40}}[）)])?(?:、|和|及))*{UNIT_BEFORE_NAME}[{HAN}]{{2,3}})(?:[（(][^（）()]{{1,40}}[）)])?(?:等?(?:\d+|[一二两三四五六七八九十]+)[位名人]|等)?"
                        # 甲、乙、丙及30家会员企业负责人当选为副会长: a counted group closes the list of names
                        rf"(?:(?:及|和|以及)(?:\d+|[一二两三四五六七八九十]+)[家位名个][{HAN}]{{0,12}}?)?"
@@ -524,7 +526,7 @@ def _appointed(sentence: str, known: set[str], home_org: str) -> list[Mention]:
                 unit, name = unit_first.group(1), unit_first.group(2)
             if not plausible_name(name) and plausible_name(name[1:]):
                 name = name[1:]  # 选举廖原同志任…: the search began one character early, on the verb
-            unit = unit.rstrip("）)")
+            unit = LEAD_IN.sub("", unit.rstrip("）)"))  # 会议增补某公司董事长某某: the verb is no part of it
             # a name already read with its present title takes the new post too, with its organisation
             # (…集团董事长某某为第四届会长, 某局局长某某当选为第五届某协会长)
             if plausible_name(name):

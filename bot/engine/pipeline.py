@@ -236,6 +236,8 @@ class Engine:
                 answer = None  # 联系人叫什么名字, and the notice gives a phone and a department but nobody
             if answer is not None and answer.kind == "content" and _names_no_org_of_kind(q, answer.text):
                 answer = None  # 哪家公司建的, and the closest sentence says 施工单位 but names no company
+            if answer is not None and answer.kind == "content" and "谁" in q.text and not self._names_someone(answer.text):
+                answer = None  # 那10个人都是谁, and the closest sentence counts them but names no one
             if answer is not None and answer.kind == "content" and q.clock and not CLOCK_SAID.search(answer.text):
                 answer = None  # 几点开始, and the closest sentence gives a day but no time
             nth = NTH_ITEM_ASKED.search(q.text)
@@ -358,6 +360,11 @@ class Engine:
         with self._cache_lock:
             self._usage[word] = count
         return count
+
+    def _names_someone(self, sentence: str) -> bool:
+        """Whether a sentence names a person the articles know or an organisation: what a who-question
+        asks for (an organisation may be who: 谁主办的)."""
+        return bool(self.library.people.find(sentence, [])) or bool(org_mentions(sentence)) or _lists_names(sentence)
 
     def _in_articles(self, name: str) -> bool:
         return any(name in doc.text for doc, _ in self.library.search(name, limit=5))

@@ -1051,6 +1051,16 @@ def test_people_added_to_a_post_each_with_firm_and_title_all_take_it(tmp_path, q
     assert all(name in text for name in ("葛文涛", "鲁一鸣", "黎正方")) and "轮值制" not in text
 
 
+@pytest.mark.parametrize("question", ["江州化工先进工作者那8个人都是谁", "获得江州化工先进工作者称号的有谁"])
+def test_a_who_question_is_not_answered_by_a_sentence_naming_no_one(tmp_path, question):
+    """共有8名同志获得先进工作者称号 counts them but names nobody: decline, not quote the count."""
+    engine = engine_over(tmp_path,
+        "江州化工行业表彰大会召开\n发布时间：2021-04-10\n"
+        "4月9日，江州化工行业表彰大会在江州召开，市化工协会会长葛文涛出席并讲话。\n"
+        "共有30个单位获得“江州化工先进集体”称号、8名同志获得“江州化工先进工作者”称号。\n")
+    assert engine.answer(question).declined
+
+
 def test_a_title_saying_guests_came_to_an_organisation_makes_it_the_articles_own(tmp_path):
     """甲协会领导一行到访乙协会: the news is 乙协会's, so 柏文清会长、戚云舟秘书长 (no body named) hold
     乙协会's posts; 鲁文清会长 later is the guest's 执行会长 already read, not a second post."""

@@ -1061,6 +1061,22 @@ def test_a_who_question_is_not_answered_by_a_sentence_naming_no_one(tmp_path, qu
     assert engine.answer(question).declined
 
 
+@pytest.mark.parametrize("question, expected", [
+    ("江州装配式分会的副理事长选的哪位", "岳明远"),
+    ("江州装配式建筑分会的秘书长是谁呢", "温学良"),
+    ("江州市建筑业协会的秘书长是谁", "鲁一鸣"),
+])
+def test_a_branchs_council_named_by_its_term_alone_is_the_branchs(tmp_path, question, expected):
+    """某公司总工程师、第一届理事会秘书长 holds the post in the branch the headline names (装配式建筑分会,
+    a branch longer than four characters); 秘书长乙 after 某协会理事长、某公司董事长甲 is the association's."""
+    engine = engine_over(tmp_path,
+        "江州市建筑业协会装配式建筑分会第一届大会顺利召开\n发布时间：2018-10-22\n"
+        "10月19日下午，江州市建筑业协会装配式建筑分会第一届大会在江州召开。江州市建筑业协会理事长、股份公司董事长葛文涛，"
+        "秘书长鲁一鸣出席会议。临江建工集团副总经理、总工程师岳明远任第一届理事会副理事长，"
+        "普利建材公司总工程师温学良任第一届理事会秘书长。\n")
+    assert expected in engine.answer(question).text.split("（来源")[0]
+
+
 def test_a_title_saying_guests_came_to_an_organisation_makes_it_the_articles_own(tmp_path):
     """甲协会领导一行到访乙协会: the news is 乙协会's, so 柏文清会长、戚云舟秘书长 (no body named) hold
     乙协会's posts; 鲁文清会长 later is the guest's 执行会长 already read, not a second post."""

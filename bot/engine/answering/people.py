@@ -4,7 +4,7 @@ import re
 
 from .. import thresholds
 from ..answer import Answer
-from ..reading.facts import BODY_ENDINGS, is_abbreviation
+from ..reading.facts import BODY_ENDINGS, TERM_ONLY, is_abbreviation
 from ..reading.orgs import org_mentions
 from ..reading.people import APPOINTING
 from ..retrieval.finder import Finder, source_entry, subject_words
@@ -237,6 +237,9 @@ class PeopleAnswers:
                     if FORMER_TERMS.match(org) and not own and not FORMER_TERMS.match(q.job_title):
                         continue  # 前两届某协会会长某某: the post was held before, not now
                     names = [n for o in [org, *own] if o for n in _expanded(o, doc, self.library) + _parents(o, person, doc)]
+                    # 某公司总工程师、第一届理事会秘书长: a council named by its term alone is the article's own
+                    home_body = [doc.facts.home_org for o in own if doc.facts.home_org and TERM_ONLY.sub("", o) in BODY_ENDINGS]
+                    names += home_body
                     implied = _implied(held, person, doc) if not org and not own else []
                     names = names or implied
                     home_post = bool(org and len(parts) > 1 and parts[0] != title and title in parts[1:]
@@ -255,7 +258,8 @@ class PeopleAnswers:
                         names += [self.library.canon(doc.article.title).lower() + n for n in names]
                     fit = (max(self.finder.subject(of_org(doc)).coverage(name, doc) for name in names)
                            if subject and names else 0.5 if subject else 1.0)
-                    if any(unit not in org + held for unit in units_asked):
+                    if any(unit not in org + held and not any(is_abbreviation(unit, h) for h in home_body)
+                           for unit in units_asked):
                         fit = 0.0  # 某协会材料分会的会长: the association's own 会长 holds no post in the branch
                     post = org + re.sub(r"（.*?）", "", held)  # （浙江某物流公司）: the holder's own firm, not the post's place
                     post = doc.facts.home_org + title if home_post else post  # the firm's place is not the post's
@@ -453,7 +457,8 @@ def _expanded(org: str, doc: Doc, library: Library) -> list[str]:
     省绿建协会 (以下简称) is 江苏省绿色建筑协会; 建行市分行 is 中国建设银行市分行."""
     org = library.canon(org)
     full = [library.canon(f) for short, f in doc.facts.aliases.items() if library.canon(short) == org]
-    return [org] + full + [n for n in doc.names if len(n) > len(org) and is_abbreviation(org, n)]
+    title = library.canon(doc.article.title)  # a headline is no organisation's full name (it may name two)
+    return [org] + full + [n for n in doc.names if len(n) > len(org) and n != title and is_abbreviation(org, n)]
 
 
 def _of_kind(person, endings: tuple[str, ...]) -> bool:

@@ -15,7 +15,7 @@ HAN = "\u4e00-\u9fff"
 # no longer name goes on (…集团股份有限公司 does not end at 集团).
 ORG_NAME = re.compile(
     rf"[{HAN}（）A-Za-z]{{2,30}}?(?:{alternation('org_name_endings')})"
-    rf"(?:[\u4e00-\u9fff]{{0,4}}?(?:{alternation('org_branch_endings')}))?(?![\u4e00-\u9fff]{{0,2}}(?:协会|公司|大学)|股份|有限)"
+    rf"(?:[\u4e00-\u9fff]{{0,6}}?(?:{alternation('org_branch_endings')}))?(?![\u4e00-\u9fff]{{0,2}}(?:协会|公司|大学)|股份|有限)"
 )
 ORG_ENDING = re.compile(alternation("org_name_endings"))  # a cheap first look: no ending, no name
 # Verbs and particles that end the text before a name begins: 第一站是 | 由 | 来到

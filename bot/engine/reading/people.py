@@ -319,7 +319,10 @@ def find_people(sentence: str, home_org: str = "") -> list[Mention]:
             for more, more_end in _names_listed(sentence, end):  # 副会长尤帆德、蒋晓琦、卫祥宁
                 mentions.append(Mention(more, mentions[-1].title, mentions[-1].org, more_end - len(more), more_end))
                 end = more_end
-            carry_org, pending, pending_org, floor = org or carry_org, [], "", end
+            # 某协会理事长、某公司董事长甲，秘书长乙: a title with no organisation after a holder of
+            # several posts is of the first one's organisation, the one the article is about
+            lead = clean_org(pending[0][:TITLE_RE.search(pending[0]).start()], home_org) if pending else ""
+            carry_org, pending, pending_org, floor = lead or org or carry_org, [], "", end
             continue
         if before:
             name, start = before

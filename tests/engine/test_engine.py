@@ -1529,6 +1529,18 @@ def test_foreign_money_and_households_are_counted(tmp_path, question, expected):
     assert engine.answer(question).text.startswith(expected)
 
 
+@pytest.mark.parametrize("question, expected", [
+    ("江州十佳网点全省一共评几个", "50个"),
+    ("十佳示范网点全省评多少个", "50个"),
+])
+def test_a_count_of_what_was_done(tmp_path, question, expected):
+    """评几个 counts what 评选 gave (评选50个), not 开展一次 nor the 2.2万家 of the clause before."""
+    engine = engine_over(tmp_path, "江州两家银行网点获评十佳示范网点\n发布时间：2023-07-07\n"
+                         "其中，“十佳示范网点”评选每3年开展一次，在全省2.2万家银行网点中评选50个，是全省银行业网点服务的最高荣誉。\n")
+    said = engine.answer(question).text.split("\n")[0]
+    assert expected in said and "一次" not in said
+
+
 @pytest.mark.parametrize("question", ["江州茶王赛一个样品要送几斤茶？", "茶王赛每个样品送几公斤"])
 def test_a_weight_asked_in_jin_is_answered_in_kilograms(tmp_path, question):
     engine = engine_over(tmp_path, "关于举办江州茶王赛的通知\n发布时间：2012-11-01\n"

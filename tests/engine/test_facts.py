@@ -189,3 +189,12 @@ def test_an_organisations_name_starts_after_the_verb_of_visiting_or_taking_over(
     """某局一行到访某协会 / 某某接掌某公会: the visited body and the guild, not the verb and all before it."""
     assert org_mentions("某市贸促局代表团一行到访东湖灯具行业协会")[-1] == "东湖灯具行业协会"
     assert org_mentions("柏文彦接掌灯具公会") == ["灯具公会"]
+
+
+def test_a_count_in_ten_thousands_keeps_its_digits(tmp_path):
+    """3.1万余家 is 3.1万 firms, never 万余家; 412万平方米 keeps its measure 万平方米."""
+    path = tmp_path / "a.txt"
+    path.write_text("江州乡村旅游协会成立\n全省共有各类乡村游业主3.1万余家，民宿面积412万平方米。\n", encoding="utf-8")
+    _, facts = facts_of(str(path))
+    counts = [(c.text, c.unit) for c in facts.counts]
+    assert ("3.1万余家", "家") in counts and ("412万平方米", "万平方米") in counts

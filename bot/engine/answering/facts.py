@@ -59,6 +59,9 @@ SUBHEADING = 12  # characters: a line this short above a count is read as its la
 DAY_DEADLINE = re.compile(rf"(?<![\d月])(\d{{1,2}})[日号](?:\d+[时点])?(?:{alternation('deadline_suffixes')})")
 FUTURE_ASKED = re.compile(alternation("future_asked"))
 START_SAID = re.compile(alternation("start_said"))
+THINGS_COUNTED = re.compile(r"(?:多少|几)个")
+VERB_REACH = 4  # characters before a count in which the deed asked counts as its own (共计捐款约合8425美元)
+OCCASION_MEASURES = set(words("occasion_measures"))
 COUNTED_PEOPLE = words("counted_people")  # 教师6名: a count of teachers  # 开幕, 正式展开: the day an event began
 TOWN_ENDINGS = "市县区镇"  # what a place shared by two place phrases must end with to be one town
 YEAR_ASKED = re.compile(alternation("year_asked"))
@@ -165,15 +168,19 @@ class FactAnswers:
             return bool(counted) and q.unit == "people" and counted not in c.before and any(
                 c.before.endswith(w) and w not in counted for w in COUNTED_PEOPLE)
 
+        things = bool(THINGS_COUNTED.search(q.text)) and not q.measure  # 评几个: things, not 开展一次
+
         def matching(doc):  # counts of the asked kind, in a sentence that names what is counted (and who)
             found = [c for c in doc.facts.counts if not of_others(c) and (units is None or c.unit in units)
+                     and not (things and c.unit in OCCASION_MEASURES)
                      and (not q.measure or c.unit.endswith(q.measure)) and names_counted(doc, c.sentence)
                      and names_person(doc, c.sentence) and of_the_one_asked(doc, c)
                      and gives_numbers(doc, c.sentence)]
             # 捐了多少 names nothing counted: a count whose own clause says the giving (共计捐款8425美元)
             # beats one of the sentence the rest of the question is closer to (5660户家庭被疏散)
             done = [c for c in found if q.count_verb and q.count_verb in c.before + c.noun]
-            return done or found
+            just_done = [c for c in done if q.count_verb in c.before[-VERB_REACH:]]  # 评选100个, not 22万家…中评选
+            return just_done or done or found
 
         good = self.finder.answerable(q, scope, need=lambda d: bool(matching(d)))
         for doc, _ in good:

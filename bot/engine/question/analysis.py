@@ -66,6 +66,8 @@ ASKING = re.compile(patterns("asking"))
 COUNTED_PHRASE = re.compile(rf"(?:多少|几)\s*(?:{alternation('object_classifiers')})"
                             rf"({alternation('qualifying_verbs')})([\u4e00-\u9fff]{{2}})$")
 COUNTED = re.compile(rf"(?:多少|几)\s*(?:{alternation('measure_words')}|[家个位名项次场所篇辆人钱方吨])?+\s*([\u4e00-\u9fff]{{2}})")
+VERB_BEFORE_COUNT = re.compile(r"([\u4e00-\u9fff])[了过]?(?:多少|几)个?\s*$")
+NOT_COUNT_VERBS = set("有是为达约共还要需得该应能会可将已一每了")  # 有几个, 共几个: no deed
 MEASURED_ONLY = words("measured_only")  # 多少户人家: nouns that are what their measure counts
 PER_UNIT = re.compile(alternation("per_unit"))  # 住宿费一晚多少钱
 HEDGE = re.compile(alternation("hedges"))  # 授信额度大概多少: the 额度 is counted, not 大概
@@ -263,6 +265,9 @@ def analyse(raw: str) -> Question:
                 q.counted_noun = before
             elif before[-1] in "了过" and not q.unit and not q.measure:  # 捐了多少: a count of the giving
                 q.count_verb = before[0]
+    if kind == "count" and not english and not (q.count_verb or q.counted_noun or q.unit or q.measure):
+        verb = VERB_BEFORE_COUNT.search(text)  # 一共评几个: a count of what was done (评选100个)
+        q.count_verb = verb.group(1) if verb and verb.group(1) not in NOT_COUNT_VERBS else ""
     q.counted_noun = re.sub(r"^[收交缴付]费$", "费", q.counted_noun)  # 收费多少: a fee, however the article names it
     for m in TARGETS.finditer(text):
         q.targets += re.findall(TARGET_NOUNS, m.group(1) or m.group(2) or m.group(3))

@@ -41,11 +41,11 @@ MARGIN = 1  # questions a set may lose against its floor before CI fails (a smal
 
 # The answer kinds that answer a question of each tagged kind (the tag after its set prefix, h6-who -> who).
 # A question tagged with a kind and answered right by another kind's answerer passed by luck.
-# "who" in a set's tags is any question answered by a person (谁主持的, 会长是谁): host and holders answer it too.
+# "who" in a set's tags is any question answered by a person (谁主持的, 会长是谁, 谁写的): host, holders and author answer it too.
 # A line the article labels with what was asked (联系人：…, 实施日期：…) answers any of these kinds.
 LABELLED = "label"
 KINDS_FOR_TAG = {
-    "who": {"who", "host", "holders"}, "when": {"when"}, "where": {"where"}, "count": {"count"}, "host": {"host"},
+    "who": {"who", "host", "holders", "author"}, "when": {"when"}, "where": {"where"}, "count": {"count"}, "host": {"host"},
     "contact": {"contact"}, "rev": {"holders", "doer"}, "who-rev": {"holders", "doer"},
     "holders": {"holders"}, "doc": {"documents", "code", "attachments"}, "documents": {"documents"}, "attend": {"attend", "speakers"},
     "said": {"said", "content"}, "speakers": {"speakers", "attend", "said"}, "visit": {"visits"},

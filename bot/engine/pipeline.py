@@ -21,7 +21,7 @@ from .answering.descriptions import VISITED_LIST, Passages
 from .answering.facts import CLOCK_SAID, CONTACT_PERSON, FUTURE_SAID, FactAnswers
 from .answering.labels import labelled_answer
 from .answering.people import ORG_KINDS, SPEECH_ACT_ASKED, SPEECH_WORDS, TITLE_GIVEN, PeopleAnswers
-from .answering.wording import quote
+from .answering.wording import quote, source
 from .question.analysis import INTERROGATIVES, TARGET_NOUNS, Question, analyse, clean, orgs_named
 from .question.dictionary import MAX_GLOSS_WORDS, glossed
 from .reading.knowledge import KnowledgeBase
@@ -35,7 +35,7 @@ from .retrieval.names import ends_name
 from .text.folding import fold, has_traditional, question_key, to_traditional
 from .text.lexicon import COMPOUND_SURNAMES, ORG_SUFFIX_RE, TITLE_RE
 from .text.numerals import to_int
-from .text.vocab import alternation
+from .text.vocab import alternation, patterns
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +81,7 @@ MAX_PARTS = 3  # questions answered from one message; more is an essay, not a ch
 MAX_GLOSSES = 12  # Chinese words of one English gloss looked for in the articles (the dictionary's first)
 USAGE_LIMIT = 20  # articles counted for a word: enough to tell a trade's word from a rare one
 HOW_MANY = re.compile(r"\bhow\s+many\s+([A-Za-z]+)", re.IGNORECASE)  # the thing an English count asks about
+AUTHOR_ASKED = re.compile(patterns("author_asked"))  # 那篇稿子是谁写的: the item's byline
 PAYER_ASKED = re.compile(alternation("payer_asked"))  # 食宿费用谁负担: who bears it, not how much
 PAYER_SAID = re.compile(alternation("payer_said"))  # 由某中心负担, 费用自理
 NEAR_ARTICLES = 1  # the articles an English question's translated words are about
@@ -218,6 +219,8 @@ class Engine:
                         f"(?=.*{named})(?=.*(?:{SPEECH_SAID.pattern}|{TITLE_GIVEN.pattern}))"), cue_required=True)
                 answer = answer or self.answerers["content"](q, [], scope, cue=re.compile(named), cue_required=True) \
                     or self.decline()
+            if answer is None and AUTHOR_ASKED.search(q.text):
+                answer = self._author(q, scope)  # 这篇稿子是谁写的: the byline, or nothing
             if answer is None and PAYER_ASKED.search(q.text):
                 # 食宿费用由谁负担, 要自己掏钱吗: the sentence that says who bears the cost, not an amount
                 answer = self.answerers["content"](q, [], scope, cue=PAYER_SAID, cue_required=True)
@@ -360,6 +363,17 @@ class Engine:
         with self._cache_lock:
             self._usage[word] = count
         return count
+
+    def _author(self, q: Question, scope) -> Answer:
+        """Who wrote the article asked about, by its byline; a decline when it has none (the people
+        its sentences name did not write it)."""
+        topic = AUTHOR_ASKED.sub(" ", q.topic)
+        good = self.finder.answerable(dataclasses.replace(q, topic=topic), scope)
+        if not good or not good[0][0].article.author:
+            return self.decline()
+        doc, cov = good[0]
+        return Answer(f"这篇稿件的作者是{doc.article.author}。\n{source(doc.article)}", f"{doc.article.path}#author",
+                      100.0 * cov, [source_entry(doc)], kind="author", context={"article": doc.article.path})
 
     def _names_someone(self, sentence: str) -> bool:
         """Whether a sentence names a person the articles know or an organisation: what a who-question

@@ -1541,6 +1541,24 @@ def test_a_count_of_what_was_done(tmp_path, question, expected):
     assert expected in said and "一次" not in said
 
 
+BYLINED = ("江州审计学会成立\n发布时间：2023-05-10\n"
+           "近日，江州审计学会成立大会隆重举行，会长葛文涛主持会议，100多人参加了会议。\n（大会现场）\n（黎正方）\n")
+
+
+@pytest.mark.parametrize("page, question, expected", [
+    (BYLINED, "江州审计学会成立那篇稿子是谁写的", "黎正方"),
+    (BYLINED, "审计学会成立的报道作者是谁", "黎正方"),
+    ("江州审计学会成立\n发布时间：2023-05-10  作者：温学良  来源：本会\n近日，江州审计学会成立大会隆重举行。\n",
+     "江州审计学会成立的新闻是哪个记者写的", "温学良"),
+    (BYLINED.replace("（黎正方）\n", ""), "江州审计学会成立那篇稿子是谁写的", None),  # no byline: not 葛文涛
+])
+def test_who_wrote_the_item_is_its_byline(tmp_path, page, question, expected):
+    """A closing bracket of a name, or 作者： in the meta line, says who wrote it; a caption
+    (（大会现场）) names no one, and a person the item names did not write it."""
+    answer = engine_over(tmp_path, page).answer(question)
+    assert (expected in answer.text) if expected else answer.declined
+
+
 @pytest.mark.parametrize("question", ["江州茶王赛一个样品要送几斤茶？", "茶王赛每个样品送几公斤"])
 def test_a_weight_asked_in_jin_is_answered_in_kilograms(tmp_path, question):
     engine = engine_over(tmp_path, "关于举办江州茶王赛的通知\n发布时间：2012-11-01\n"

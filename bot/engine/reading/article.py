@@ -17,7 +17,7 @@ from ..text.lexicon import ORG_SUFFIX_RE
 from ..text.vocab import alternation, pairs, patterns
 from .fields import read_text
 from .orgs import org_mentions
-from .people import find_people
+from .people import find_people, plausible_name
 from .problem import Problem
 
 IMAGE_RE = re.compile(r"^\S{0,80}\.(?:jpe?g|png|gif|bmp|webp|tiff?)$", re.IGNORECASE)
@@ -90,6 +90,7 @@ class Article:
     document_number: str = ""  # a notice's own file number above its body: 鄂建〔2020〕5号
     signed: str = ""  # the date under the signatory at a notice's end (某协会 / 2024年3月26日)
     source_url: str = ""  # the original page (来源链接：https://…), linked from answers
+    author: str = ""  # who wrote it, by its byline (作者：某某, （通讯员 某某）, a closing （某某）)
 
     @property
     def text(self) -> str:
@@ -199,7 +200,49 @@ def parse_article(text: str, shown: str) -> tuple[Article | None, list[Problem]]
     article.document_number = next((lines[i] for i in meta if DOC_NUMBER.match(lines[i])), "")
     article.signed = _signed(lines, kinds, body_lines)
     article.source_url = source_url
+    article.author = _byline([lines[i] for i in meta], [lines[i] for i in body_lines])
     return article, problems
+
+
+BYLINE_LABEL = alternation("byline_labels")
+BYLINE_IN_META = re.compile(rf"(?:^|\s)(?:{BYLINE_LABEL})\s*[:：/]\s*([\u4e00-\u9fff·]{{2,12}})")
+# （通讯员 某某 某某）, （记者某某）, （某某）: a bracket of names alone, opening or closing the body
+BYLINE_BRACKET = re.compile(rf"[（(]\s*(?:(?:{BYLINE_LABEL})\s*[:：/]?\s*)?([\u4e00-\u9fff·][\u4e00-\u9fff· ]{{1,24}}?)\s*[)）]")
+BYLINE_REACH = 3  # body lines at each end where a byline may stand
+
+
+def _byline(meta: list[str], body: list[str]) -> str:
+    """Who wrote the item: a byline label in the meta line, or a bracket that holds names only (a
+    caption such as （大会现场） names no one), at the body's first characters or as one of its last lines."""
+    for line in meta:
+        found = BYLINE_IN_META.search(line)
+        if found:
+            return found.group(1)
+    opening = [BYLINE_BRACKET.match(line.strip()) for line in body[:BYLINE_REACH]]
+    closing = [BYLINE_BRACKET.fullmatch(line.strip()) for line in body[-BYLINE_REACH:]]
+    for found in opening + closing:
+        names = found.group(1).split() if found else []
+        if names and (all(plausible_name(n) for n in names) or _names_run(names[0])):
+            return "、".join(names) if len(names) > 1 else names[0]
+    return ""
+
+
+def _names_run(text: str) -> bool:
+    """张颖徐会超严丽娜: names written together, two or three characters each."""
+    return bool(re.fullmatch(r"(?:[\u4e00-\u9fff]{2,3}){2,5}", text)) and any(
+        all(plausible_name(text[i:j]) for i, j in zip(cuts, cuts[1:], strict=False))
+        for cuts in _cuttings(len(text)))
+
+
+def _cuttings(size: int) -> list[list[int]]:
+    """Ways to cut a run of `size` characters into pieces of two or three: [0, 3, 5, 8]…"""
+    if size == 0:
+        return [[0]]
+    out = []
+    for piece in (2, 3):
+        if size >= piece:
+            out += [cuts + [cuts[-1] + piece] for cuts in _cuttings(size - piece)]
+    return out
 
 
 SIGNATURE_REACH = 8  # lines after the body where a notice's signature may still stand

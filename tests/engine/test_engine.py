@@ -1173,6 +1173,19 @@ def test_a_place_pointed_back_to_is_the_one_sited_before(tmp_path, question):
     assert "白沙湖创新谷" in engine.answer(question).text.split("原文")[0]
 
 
+@pytest.mark.parametrize("place, question, expected", [
+    ("在我校举行", "会计史研讨会在江州大学哪个会议室开的？", None),
+    ("在我校行政楼二层秋实厅举行", "会计史研讨会在江州大学哪个会议室开的？", "秋实厅"),
+    ("在我校举行", "会计史研讨会在哪里开的？", "我校"),
+])
+def test_a_venue_asked_by_kind_must_be_of_that_kind(tmp_path, place, question, expected):
+    """哪个会议室 asks for a room: 在我校举行 names none (decline), 秋实厅 is one."""
+    engine = engine_over(tmp_path, "江州大学承办会计史研讨会\n发布时间：2019-10-30\n"
+                         f"由江州会计学会主办、江州大学会计学院承办的会计史研讨会2019年10月25日{place}。\n")
+    answer = engine.answer(question)
+    assert (expected in answer.text) if expected else answer.declined
+
+
 def test_a_place_that_only_repeats_the_question_is_no_answer(tmp_path):
     """在江苏哪个城市办, of 定于11月下旬在江苏省举办: 江苏省 says back what was asked; 在哪办 gets it."""
     engine = engine_over(tmp_path,

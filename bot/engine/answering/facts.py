@@ -59,6 +59,8 @@ SUBHEADING = 12  # characters: a line this short above a count is read as its la
 DAY_DEADLINE = re.compile(rf"(?<![\d月])(\d{{1,2}})[日号](?:\d+[时点])?(?:{alternation('deadline_suffixes')})")
 FUTURE_ASKED = re.compile(alternation("future_asked"))
 START_SAID = re.compile(alternation("start_said"))
+VENUE_KINDS = pairs("venue_kinds")
+VENUE_KIND_ASKED = re.compile(rf"(?:哪个|哪间|哪家|什么)({'|'.join(VENUE_KINDS)})")
 THINGS_COUNTED = re.compile(r"(?:多少|几)个")
 VERB_REACH = 4  # characters before a count in which the deed asked counts as its own (共计捐款约合8425美元)
 OCCASION_MEASURES = set(words("occasion_measures"))
@@ -335,7 +337,12 @@ class FactAnswers:
             return self._send_to(q, scope)
         if SEAT_ASKED.search(q.text):  # 某学会的住所在哪: its address, not where its congress met
             return self.contact(q, people, scope)
-        return self._event(q, scope, "where")
+        found = self._event(q, scope, "where")
+        kind = VENUE_KIND_ASKED.search(q.text)  # 哪个会议室: 秦风厅 is one, 在我校举行 names none
+        place = found.text.split("\n")[0] if found else ""
+        if kind and not any(word in place for word in VENUE_KINDS[kind.group(1)].split()):
+            return None
+        return found
 
     def _send_to(self, q, scope) -> Answer | None:
         """申报资料送到哪儿: a sentence that sends things somewhere (材料寄至…), else the notice's own

@@ -1572,6 +1572,17 @@ def test_who_wrote_the_item_is_its_byline(tmp_path, page, question, expected):
     assert (expected in answer.text) if expected else answer.declined
 
 
+@pytest.mark.parametrize("question", ["江州石化行业占全市工业总产值多少比重", "石化行业占比是多少",
+                                      "江州用电子商务的企业占多少比例"])
+def test_a_share_asked_is_a_percent_the_sentence_need_not_call_a_share(tmp_path, question):
+    """比重 / 占比 / 比例 ask a percent: 占全市工业总产值的14.6% answers without saying 比重."""
+    engine = engine_over(tmp_path, "江州市石油和化学行业协会成立\n发布时间：2014-03-01\n"
+                         "2013年全市石化行业规模以上企业完成工业总产值2347.5亿元，占全市工业总产值的14.6%。"
+                         "目前全市使用电子商务的企业达到6%。\n")
+    said = engine.answer(question).text.split("\n")[0]
+    assert ("14.6%" in said) if "石化" in question else ("6%" in said)
+
+
 @pytest.mark.parametrize("question", ["江州茶王赛一个样品要送几斤茶？", "茶王赛每个样品送几公斤"])
 def test_a_weight_asked_in_jin_is_answered_in_kilograms(tmp_path, question):
     engine = engine_over(tmp_path, "关于举办江州茶王赛的通知\n发布时间：2012-11-01\n"

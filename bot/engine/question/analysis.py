@@ -268,7 +268,8 @@ def analyse(raw: str) -> Question:
     if kind == "count" and not english and not (q.count_verb or q.counted_noun or q.unit or q.measure):
         verb = VERB_BEFORE_COUNT.search(text)  # 一共评几个: a count of what was done (评选100个)
         q.count_verb = verb.group(1) if verb and verb.group(1) not in NOT_COUNT_VERBS else ""
-    q.counted_noun = re.sub(r"^[收交缴付]费$", "费", q.counted_noun)  # 收费多少: a fee, however the article names it
+    q.counted_noun = re.sub(r"^[收交缴付]费$", "费", q.counted_noun)
+    q.counted_noun = "" if q.counted_noun in MEASURED_ONLY else q.counted_noun  # 占比是多少: the measure itself  # 收费多少: a fee, however the article names it
     for m in TARGETS.finditer(text):
         q.targets += re.findall(TARGET_NOUNS, m.group(1) or m.group(2) or m.group(3))
         q.asks_name = q.asks_name or bool(m.group(2))

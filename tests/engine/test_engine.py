@@ -1186,6 +1186,17 @@ def test_a_venue_asked_by_kind_must_be_of_that_kind(tmp_path, place, question, e
     assert (expected in answer.text) if expected else answer.declined
 
 
+@pytest.mark.parametrize("question", ["江州绿色园区申报材料寄到什么地址", "绿色园区申报材料交到哪", "申报材料提交到什么地址"])
+def test_where_things_are_sent_is_the_address_a_few_lines_under(tmp_path, question):
+    """…将申报材料提交至某委员会。 / 电子版发送到邮箱… / 联系人… / 联系地址：…: the address under the
+    sending sentence, a few lines down, is where to send them."""
+    engine = engine_over(tmp_path, "关于开展江州绿色园区申报工作的通知\n发布时间：2022-10-11\n各有关单位：\n"
+                         "请于2022年11月15日前将申报材料提交至江州市化工协会园区工作委员会(一式3份)。\n"
+                         "电子版同时发送到邮箱jz@example.com。\n联系人:葛文涛。\n联系电话:010-64697960。\n"
+                         "联系地址:江州市江东区安慧里16号化工大厦1025室。\n")
+    assert "化工大厦1025室" in engine.answer(question).text
+
+
 def test_a_place_that_only_repeats_the_question_is_no_answer(tmp_path):
     """在江苏哪个城市办, of 定于11月下旬在江苏省举办: 江苏省 says back what was asked; 在哪办 gets it."""
     engine = engine_over(tmp_path,

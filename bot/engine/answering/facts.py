@@ -54,7 +54,8 @@ RANGE_START_ASKED = re.compile(alternation("range_start_asked"))
 DAY_ASKED = re.compile(alternation("day_asked"))  # 哪天结束: a month is no answer
 CONTACT_LABEL_LINE = re.compile(r"[\u4e00-\u9fff]{1,6}[：:]")  # 联系人：…, 电话：…: a line of a contact block
 DEADLINE_ASKED = re.compile(f"(?<![提以])前|{alternation('deadline_asked')}")  # 提前, 以前 are no deadlines
-ADDRESS_LINE = re.compile(r"^(?:详细)?地址\s*[:：]")
+ADDRESS_LINE = re.compile(r"^(?:详细|联系|通讯|通信|邮寄)?地址\s*[:：]")
+ADDRESS_BELOW = 4  # lines under a sending sentence where the address it sends to may still stand
 SUBHEADING = 12  # characters: a line this short above a count is read as its label
 DAY_DEADLINE = re.compile(rf"(?<![\d月])(\d{{1,2}})[日号](?:\d+[时点])?(?:{alternation('deadline_suffixes')})")
 FUTURE_ASKED = re.compile(alternation("future_asked"))
@@ -347,12 +348,18 @@ class FactAnswers:
     def _send_to(self, q, scope) -> Answer | None:
         """申报资料送到哪儿: a sentence that sends things somewhere (材料寄至…), else the notice's own
         报送地址 line (often below its attachments, so read with the page's contact lines)."""
-        def addressed(doc, i):  # …寄到协会秘书处。 / 地址：某路1号…: the address on the next line
-            return i + 1 < len(doc.sentences) and ADDRESS_LINE.match(doc.sentences[i + 1]) is not None
+        def address_below(doc, i) -> int | None:
+            """…寄到协会秘书处。 / 地址：某路1号…: the address a few lines under (after 联系人, 电话)."""
+            return next((j for j in range(i + 1, min(i + 1 + ADDRESS_BELOW, len(doc.sentences)))
+                         if ADDRESS_LINE.match(doc.sentences[j])), None)
 
-        def sending(doc):
-            return [i for i, s in enumerate(doc.sentences)
-                    if SEND_IN_TEXT.search(s) and (ADDRESS_IN_TEXT.search(s) or addressed(doc, i))]
+        def addressed(doc, i):
+            return address_below(doc, i) is not None
+
+        def sending(doc):  # 将申报材料提交至某委员会, before 电子版发送到邮箱… (an address is asked, not an e-mail)
+            found = [i for i, s in enumerate(doc.sentences)
+                     if SEND_IN_TEXT.search(s) and (ADDRESS_IN_TEXT.search(s) or addressed(doc, i))]
+            return [i for i in found if not EMAIL_IN_TEXT.search(doc.sentences[i])] or found
 
         for doc, coverage in self.finder.answerable(q, scope, need=lambda d: bool(sending(d) or
                                                                                    d.article.contacts.get("send_to"))):
@@ -360,7 +367,8 @@ class FactAnswers:
             index, cov = self.finder.sentence(q, doc, found, with_title=True) if found else (0, 0.0)
             if found and cov >= thresholds.MIN_SENTENCE_COVERAGE:
                 said = doc.article.sentences[index].text
-                shown = quote(said) + (f"\n{doc.article.sentences[index + 1].text}" if addressed(doc, index) else "")
+                below = address_below(doc, index)
+                shown = quote(said) + (f"\n{doc.article.sentences[below].text}" if below is not None else "")
                 text, evidence = f"{shown}\n{source(doc.article)}", said
             elif doc.article.contacts.get("send_to"):
                 evidence = f"报送地址：{doc.article.contacts['send_to']}"

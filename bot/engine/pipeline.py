@@ -81,6 +81,9 @@ MAX_PARTS = 3  # questions answered from one message; more is an essay, not a ch
 MAX_GLOSSES = 12  # Chinese words of one English gloss looked for in the articles (the dictionary's first)
 USAGE_LIMIT = 20  # articles counted for a word: enough to tell a trade's word from a rare one
 HOW_MANY = re.compile(r"\bhow\s+many\s+([A-Za-z]+)", re.IGNORECASE)  # the thing an English count asks about
+# 哪四大职能, 哪三个方面: a list the question counts, which a sentence naming that count announces
+COUNTED_LIST_ASKED = re.compile(r"哪([二两三四五六七八九十]|[2-9])([大个项条种类点])?([\u4e00-\u9fff]{2})"
+                                r"|([二两三四五六七八九十]|[2-9])([大项条点])([\u4e00-\u9fff]{2})(?:分别)?(?:是|有|包括)?(?:哪|什么|啥)")
 AUTHOR_ASKED = re.compile(patterns("author_asked"))  # 那篇稿子是谁写的: the item's byline
 PAYER_ASKED = re.compile(alternation("payer_asked"))  # 食宿费用谁负担: who bears it, not how much
 PAYER_SAID = re.compile(alternation("payer_said"))  # 由某中心负担, 费用自理
@@ -225,6 +228,10 @@ class Engine:
                 # 食宿费用由谁负担, 要自己掏钱吗: the sentence that says who bears the cost, not an amount
                 answer = self.answerers["content"](q, [], scope, cue=PAYER_SAID, cue_required=True)
             answer = answer or self.answerers[kind](q, people, scope)
+            listed = COUNTED_LIST_ASKED.search(q.text)
+            if listed and (answer is None or not _counted_list(listed).search(self.library.canon(answer.text))):
+                # 要履行哪四大职能: an answer that never says 四大职能 gives way to the sentence that does
+                answer = self._counted_list(q, people, scope, _counted_list(listed)) or answer
             if answer is None and kind == "purpose" and SPEECH_ACT_ASKED.search(q.text):
                 # 某局希望协会发挥啥作用: what was hoped for is a sentence of the article, not a definition
                 answer = self.answerers["content"](q, people, scope)
@@ -364,6 +371,17 @@ class Engine:
             self._usage[word] = count
         return count
 
+    def _counted_list(self, q: Question, people, scope, said: re.Pattern) -> Answer | None:
+        """The sentence that announces the list the question counts (…切实履行“协调、服务…”四大职能),
+        in the article the question is about: the count and the noun together pin it down."""
+        for doc, cov in self.finder.answerable(q, scope, people=people,
+                                               need=lambda d: any(said.search(s) for s in d.sentences)):
+            i = next(i for i, s in enumerate(doc.sentences) if said.search(s))
+            sentence = doc.article.sentences[i].text
+            return Answer(f"{quote(sentence)}\n{source(doc.article)}", f"{doc.article.path}#content", 100.0 * cov,
+                          [source_entry(doc)], kind="content", context={"article": doc.article.path}, evidence=sentence)
+        return None
+
     def _author(self, q: Question, scope) -> Answer:
         """Who wrote the article asked about, by its byline; a decline when it has none (the people
         its sentences name did not write it)."""
@@ -484,6 +502,14 @@ def _faq_runners_up(matches, matched: str | None, wanted: int = 3) -> list[dict]
             if len(out) == wanted:
                 break
     return out
+
+
+def _counted_list(asked: re.Match) -> re.Pattern:
+    """哪四大职能 / 4大职能是哪些 -> 四大职能 or 4大职能 in a sentence (the measure word as asked, or none)."""
+    said, measure, noun = asked.groups()[:3] if asked.group(1) else asked.groups()[3:]
+    number = to_int(said)
+    spelled = "|".join(dict.fromkeys([said, str(number)] + (["二", "两"] if number == 2 else [])))
+    return re.compile(f"(?:{spelled})(?:{re.escape(measure or '')})?{re.escape(noun)}")
 
 
 def _names_a_contact(text: str) -> bool:

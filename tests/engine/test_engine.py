@@ -1077,6 +1077,17 @@ def test_a_branchs_council_named_by_its_term_alone_is_the_branchs(tmp_path, ques
     assert expected in engine.answer(question).text.split("（来源")[0]
 
 
+@pytest.mark.parametrize("question", ["葛会长说典当协会要履行哪四大职能呢", "这个典当协会的四大职能是哪几个",
+                                      "典当行业协会要履行哪四大职能"])
+def test_a_list_the_question_counts_is_the_sentence_announcing_that_count(tmp_path, question):
+    """哪四大职能: the sentence saying 履行“协调、服务、桥梁、自律”四大职能, though 葛会长 said other things."""
+    engine = engine_over(tmp_path, "江州市典当行业协会成立大会召开\n发布时间：2005-06-01\n"
+                         "江州市典当行业协会会长葛文涛作了工作报告。他指出，协会肩负着重要的历史使命。\n"
+                         "协会将本着“稳健发展”的工作方针，切实履行“协调、服务、桥梁、自律”四大职能。\n")
+    text = engine.answer(question).text
+    assert all(word in text for word in ("协调", "服务", "桥梁", "自律"))
+
+
 def test_a_title_saying_guests_came_to_an_organisation_makes_it_the_articles_own(tmp_path):
     """甲协会领导一行到访乙协会: the news is 乙协会's, so 柏文清会长、戚云舟秘书长 (no body named) hold
     乙协会's posts; 鲁文清会长 later is the guest's 执行会长 already read, not a second post."""

@@ -92,6 +92,7 @@ PRONOUNS = re.compile(alternation("pronouns"))  # longest first: 他们 before �
 PERSON_ROLE_ASKED = re.compile(alternation("person_role_asked"))  # 某某是啥角色: who they are there
 PEOPLE_NOUNS = alternation("people_nouns")  # 领导, 代表: people, asked by what they are
 SAID_VERBS = alternation("said_verbs")  # 局长说…: what the holder of the title said
+APPRAISAL_ASKED = patterns("appraisal_asked")  # 某某怎么评价某书: what they said of it
 SPEECH_TOPIC_ASKED = re.compile(alternation("speech_topic_asked"))  # 讲话的主题: what the person said
 SPEECH_SAID = re.compile("|".join(map(re.escape, sorted(SPEECH_WORDS, key=len, reverse=True))))  # 作报告, 演讲
 # kinds whose answer is about the person the question opens with: who they are, what they said or did
@@ -198,7 +199,8 @@ class Engine:
         if not people and q.job_title and (q.kind == "speakers" or SPEECH_TOPIC_ASKED.search(q.text) or said_by_title):
             people = self._holder(q, scope)  # 某大学那位教授讲的题目: first who that is, then what they said
         said_by_name = bool(people) and not q.asks_who and q.kind in ("", "what") and re.search(
-            f"{re.escape(people[0][0])}(?:{SAID_VERBS})(?![座堂])", q.text) is not None  # 某某说…, not 某某讲座
+            f"{re.escape(people[0][0])}(?:{TITLE_RE.pattern})?(?:{SAID_VERBS}|{APPRAISAL_ASKED})(?![座堂])",
+            q.text) is not None  # 某某(院长)说…, not 某某讲座
         kind = "said" if (said_by_title or said_by_name) and people else self._kind(q, people)  # what they said
         try:
             # a line the article labels with the very words of the question (标准编号：…) says it best

@@ -1088,6 +1088,16 @@ def test_a_list_the_question_counts_is_the_sentence_announcing_that_count(tmp_pa
     assert all(word in text for word in ("协调", "服务", "桥梁", "自律"))
 
 
+@pytest.mark.parametrize("question", ["葛文涛怎么评价鲁一鸣的《江州会计通史》？", "葛文涛如何看待《江州会计通史》",
+                                      "葛文涛是怎样评价江州会计通史的"])
+def test_how_someone_appraised_something_is_what_they_said_of_it(tmp_path, question):
+    """某某怎么评价某书: 葛院长指出，这部鸿篇巨制…, not the welcome that names the book."""
+    engine = engine_over(tmp_path, "江州会计史研讨会在江州大学举行\n发布时间：2019-10-30\n"
+                         "江州大学会计学院院长葛文涛代表学院表示热烈欢迎，并对大家在鲁一鸣教授的《江州会计通史》编纂过程中"
+                         "给予的支持表示衷心感谢。\n葛文涛院长指出，鲁一鸣教授的这部鸿篇巨制对于提升会计史学科地位具有重大意义。\n")
+    assert "鸿篇巨制" in engine.answer(question).text
+
+
 def test_a_title_saying_guests_came_to_an_organisation_makes_it_the_articles_own(tmp_path):
     """甲协会领导一行到访乙协会: the news is 乙协会's, so 柏文清会长、戚云舟秘书长 (no body named) hold
     乙协会's posts; 鲁文清会长 later is the guest's 执行会长 already read, not a second post."""

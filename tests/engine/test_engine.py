@@ -1218,6 +1218,16 @@ def test_where_things_are_sent_is_the_address_a_few_lines_under(tmp_path, questi
     assert "化工大厦1025室" in engine.answer(question).text
 
 
+@pytest.mark.parametrize("question", ["十佳创建活动是在哪个部门指导下开展的？", "十佳创建活动在哪个机构的指导下搞的"])
+def test_in_which_department_asks_for_a_body_not_a_place(tmp_path, question):
+    """在哪个部门指导下 asks which body guided it, not where it was held."""
+    engine = engine_over(tmp_path, "江州两家网点获评十佳示范单位\n发布时间：2023-07-07\n"
+                         "江州银行业“十佳示范单位”创建活动，是在江州市金融工作局指导下，由江州市银行业协会组织开展的。"
+                         "评选活动于2023年6月在江州宾馆举行。\n")
+    text = engine.answer(question).text
+    assert "江州市金融工作局" in text and "江州宾馆" not in text.split("原文")[0]
+
+
 def test_a_place_that_only_repeats_the_question_is_no_answer(tmp_path):
     """在江苏哪个城市办, of 定于11月下旬在江苏省举办: 江苏省 says back what was asked; 在哪办 gets it."""
     engine = engine_over(tmp_path,

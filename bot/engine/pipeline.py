@@ -246,7 +246,7 @@ class Engine:
             if answer is not None and answer.kind == "contact" and ONE_PERSON_ASKED.search(q.text) \
                     and not _names_a_contact(answer.text):
                 answer = None  # 联系人叫什么名字, and the notice gives a phone and a department but nobody
-            if answer is not None and answer.kind == "content" and _names_no_org_of_kind(q, answer.text):
+            if answer is not None and answer.kind in ("content", "host") and _names_no_org_of_kind(q, answer.text):
                 answer = None  # 哪家公司建的, and the closest sentence says 施工单位 but names no company
             if answer is not None and answer.kind == "content" and "谁" in q.text and not self._names_someone(answer.text):
                 answer = None  # 那10个人都是谁, and the closest sentence counts them but names no one

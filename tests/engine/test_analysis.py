@@ -140,3 +140,13 @@ def test_a_title_inside_the_name_of_a_meeting_is_no_title(question, title):
 ])
 def test_叫什么_before_a_thing_asks_its_name_not_who(question, asks_who):
     assert analyse(question).asks_who is asks_who
+
+
+@pytest.mark.parametrize("question, words", [
+    ("Who is the president of the China Hardware Association?", ("中国", "五金", "协会")),
+    ("Who chaired the accounting society's meeting on petrochemical parks?", ("会计", "石化")),
+])
+def test_english_names_trades_and_china_in_the_articles_words(question, words):
+    """China is 中国 and the trades the articles' own words (五金, not 硬件), from vocab/english_words.txt."""
+    text = analyse(question).text
+    assert all(word in text for word in words), text

@@ -1098,6 +1098,15 @@ def test_how_someone_appraised_something_is_what_they_said_of_it(tmp_path, quest
     assert "鸿篇巨制" in engine.answer(question).text
 
 
+@pytest.mark.parametrize("question", ["哪个大学主持的会计史专题会议", "Which university hosted the accounting history meeting?"])
+def test_which_university_is_not_answered_by_the_person_who_chaired(tmp_path, question):
+    """哪个大学主持的: 会议由学会主任葛文涛主持 names a person, no university: not that answer."""
+    engine = engine_over(tmp_path, "江州会计史专题会议召开\n发布时间：2019-10-31\n"
+                         "由江州会计学会主办、江州财经大学会计学院承办的会计史专题会议在我校举行。会议由学会主任葛文涛主持。\n")
+    answer = engine.answer(question)
+    assert answer.declined or "葛文涛" not in answer.text
+
+
 def test_a_title_saying_guests_came_to_an_organisation_makes_it_the_articles_own(tmp_path):
     """甲协会领导一行到访乙协会: the news is 乙协会's, so 柏文清会长、戚云舟秘书长 (no body named) hold
     乙协会's posts; 鲁文清会长 later is the guest's 执行会长 already read, not a second post."""

@@ -1237,6 +1237,16 @@ def test_in_which_department_asks_for_a_body_not_a_place(tmp_path, question):
     assert "江州市金融工作局" in text and "江州宾馆" not in text.split("原文")[0]
 
 
+@pytest.mark.parametrize("question", ["江州种子协会的会费汇到哪个银行？", "江州种子协会会费交到什么银行", "江州种子协会的开户行是哪个"])
+def test_which_bank_is_the_account_block_with_its_bank_line(tmp_path, question):
+    """哪个银行: the account line and the 开户行 line under it, not the notice's opening sentence."""
+    engine = engine_over(tmp_path, "江州种子协会关于交纳会费的通知\n发布时间：2012-09-02\n"
+                         "为保证协会各项活动的顺利开展，决定收取第七届理事会会费，现就有关事宜通知如下：\n"
+                         "一、会费标准：理事单位每年1000元。\n二、开户行和账号：\n"
+                         "账户：江州种子协会  账号：62001380008050354898\n开户行：建行江州市临江路支行\n")
+    assert "临江路支行" in engine.answer(question).text
+
+
 def test_a_place_that_only_repeats_the_question_is_no_answer(tmp_path):
     """在江苏哪个城市办, of 定于11月下旬在江苏省举办: 江苏省 says back what was asked; 在哪办 gets it."""
     engine = engine_over(tmp_path,

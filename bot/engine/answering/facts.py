@@ -35,6 +35,7 @@ EMAIL_ASKED = re.compile(alternation("email_asked"))  # 邮箱, 电子邮件
 EMAIL_IN_TEXT = re.compile(r"[\w.]+@[\w.]+\.[a-z]{2,}")
 FAX_ASKED = re.compile(alternation("fax_asked"), re.IGNORECASE)  # 传真
 ACCOUNT_ASKED = re.compile(alternation("account_asked"))  # 银行账号, 开户行
+ACCOUNT_LINE = re.compile(rf"^\s*(?:{alternation('account_asked')})\s*[:：]")  # 开户行：… / 户名：…
 ACCOUNT_IN_TEXT = re.compile(r"(?<!\d)\d{10,30}(?!\d)")  # a bank account number: longer than any phone
 CONTACT_IN_TEXT = re.compile(PHONE_OR_PERSON + "|" + EMAIL_IN_TEXT.pattern)
 # DBJ53/T-128-2024, GB 55015-2021, JGJ/T 449-2018, 琼标协〔2024〕5号
@@ -550,6 +551,10 @@ class FactAnswers:
                         CONTACT_IN_TEXT.search(doc.sentences[kept[-1] + 1])
                         or CONTACT_LABEL_LINE.match(doc.sentences[kept[-1] + 1])):
                     kept.append(kept[-1] + 1)
+                while account and kept[-1] + 1 < len(doc.sentences) and ACCOUNT_LINE.match(doc.sentences[kept[-1] + 1]):
+                    kept.append(kept[-1] + 1)  # 账号：… / 开户行：某支行: the bank is on the line under
+                while account and kept[0] > 0 and ACCOUNT_LINE.match(doc.sentences[kept[0] - 1]):
+                    kept.insert(0, kept[0] - 1)
                 shown = [doc.article.sentences[i].text for i in kept][:CONTACT_LINES_SHOWN]  # 回执邮箱… 联系人：…，电话：…
                 return Answer("\n".join(shown) + f"\n{source(doc.article)}", f"{doc.article.path}#contact", 100 * cov,
                               [source_entry(doc)], kind="contact", context={"article": doc.article.path},

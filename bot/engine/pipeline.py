@@ -84,6 +84,8 @@ HOW_MANY = re.compile(r"\bhow\s+many\s+([A-Za-z]+)", re.IGNORECASE)  # the thing
 # 哪四大职能, 哪三个方面: a list the question counts, which a sentence naming that count announces
 COUNTED_LIST_ASKED = re.compile(r"哪([二两三四五六七八九十]|[2-9])([大个项条种类点])?([\u4e00-\u9fff]{2})"
                                 r"|([二两三四五六七八九十]|[2-9])([大项条点])([\u4e00-\u9fff]{2})(?:分别)?(?:是|有|包括)?(?:哪|什么|啥)")
+PRODUCT_ASKED = re.compile(patterns("product_asked"))  # 主要生产什么产品: what a company makes
+PRODUCT_SAID = re.compile(alternation("product_said"))
 AUTHOR_ASKED = re.compile(patterns("author_asked"))  # 那篇稿子是谁写的: the item's byline
 PAYER_ASKED = re.compile(alternation("payer_asked"))  # 食宿费用谁负担: who bears it, not how much
 PAYER_SAID = re.compile(alternation("payer_said"))  # 由某中心负担, 费用自理
@@ -223,6 +225,10 @@ class Engine:
                     answer = self.answerers["content"](q, [], scope, cue=re.compile(
                         f"(?=.*{named})(?=.*(?:{SPEECH_SAID.pattern}|{TITLE_GIVEN.pattern}))"), cue_required=True)
                 answer = answer or self.answerers["content"](q, [], scope, cue=re.compile(named), cue_required=True) \
+                    or self.decline()
+            if answer is None and PRODUCT_ASKED.search(q.text):
+                # 某集团主要生产什么产品: a sentence that says what it makes, never the visit that names it
+                answer = self.answerers["content"](q, people, scope, cue=PRODUCT_SAID, cue_required=True) \
                     or self.decline()
             if answer is None and AUTHOR_ASKED.search(q.text):
                 answer = self._author(q, scope)  # 这篇稿子是谁写的: the byline, or nothing

@@ -1247,6 +1247,19 @@ def test_which_bank_is_the_account_block_with_its_bank_line(tmp_path, question):
     assert "临江路支行" in engine.answer(question).text
 
 
+@pytest.mark.parametrize("tail, question, expected", [
+    ("", "华宇集团主要是生产什么产品的？", None),  # the visit names the firm, not what it makes
+    ("华宇集团主要生产节能门窗和幕墙。", "华宇集团主要是生产什么产品的？", "节能门窗"),
+    ("华宇集团主要生产节能门窗和幕墙。", "华宇集团的主要产品有哪些", "节能门窗"),
+])
+def test_what_a_company_makes_is_a_sentence_saying_so(tmp_path, tail, question, expected):
+    engine = engine_over(tmp_path, "江州装饰协会走访华宇集团\n发布时间：2020-07-05\n"
+                         "7月4日上午，会长葛文涛走访副会长单位华宇集团，受到华宇集团董事长鲁一鸣的热情接待。"
+                         "葛文涛表示，协会一直致力于推介装饰产业链的新技术、新产品。" + tail + "\n")
+    answer = engine.answer(question)
+    assert (expected in answer.text) if expected else answer.declined
+
+
 def test_a_place_that_only_repeats_the_question_is_no_answer(tmp_path):
     """在江苏哪个城市办, of 定于11月下旬在江苏省举办: 江苏省 says back what was asked; 在哪办 gets it."""
     engine = engine_over(tmp_path,

@@ -1107,6 +1107,17 @@ def test_which_university_is_not_answered_by_the_person_who_chaired(tmp_path, qu
     assert answer.declined or "葛文涛" not in answer.text
 
 
+@pytest.mark.parametrize("question, expected", [
+    ("江州五金协会新当选的不驻会副理事长都有谁", None),  # named nowhere: not the resident ones
+    ("江州五金协会的驻会副理事长都有谁", "鲁一鸣"),
+])
+def test_a_non_resident_post_is_not_the_resident_one(tmp_path, question, expected):
+    engine = engine_over(tmp_path, "江州五金协会第七届会员代表大会召开\n发布时间：2025-12-25\n"
+                         "葛文涛当选理事长，鲁一鸣、黎正方当选驻会副理事长。会长与新当选不驻会副理事长开展集体谈话。\n")
+    answer = engine.answer(question)
+    assert (expected in answer.text) if expected else answer.declined
+
+
 def test_a_title_saying_guests_came_to_an_organisation_makes_it_the_articles_own(tmp_path):
     """甲协会领导一行到访乙协会: the news is 乙协会's, so 柏文清会长、戚云舟秘书长 (no body named) hold
     乙协会's posts; 鲁文清会长 later is the guest's 执行会长 already read, not a second post."""

@@ -1118,6 +1118,20 @@ def test_a_non_resident_post_is_not_the_resident_one(tmp_path, question, expecte
     assert (expected in answer.text) if expected else answer.declined
 
 
+@pytest.mark.parametrize("question, expected", [
+    ("江州口腔医学会现在的秘书长是哪位", ["鲁一鸣"]),
+    ("江州市口腔医学会第四届的副理事长都有谁", ["黎正方", "温学良", "岳明远"]),
+])
+def test_names_opening_their_clause_with_ren_take_the_post_the_vote_gave(tmp_path, question, expected):
+    """经选举，甲任理事长，乙、丙任副理事长，丁任秘书长: each list takes its post, elected by the vote
+    that opens the sentence."""
+    engine = engine_over(tmp_path, "江州市口腔医学会第四届会员代表大会召开\n发布时间：2021-09-23\n"
+                         "会议由江州市口腔医学会第三届秘书长葛文涛主持，根据换届选举指引要求，200名代表参加。\n"
+                         "经选举，鲍德清任理事长，黎正方、温学良、岳明远任副理事长，鲁一鸣任秘书长。\n")
+    text = engine.answer(question).text
+    assert all(name in text for name in expected)
+
+
 def test_a_title_saying_guests_came_to_an_organisation_makes_it_the_articles_own(tmp_path):
     """甲协会领导一行到访乙协会: the news is 乙协会's, so 柏文清会长、戚云舟秘书长 (no body named) hold
     乙协会's posts; 鲁文清会长 later is the guest's 执行会长 already read, not a second post."""

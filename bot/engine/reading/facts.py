@@ -30,6 +30,8 @@ HAN = "\u4e00-\u9fff"
 
 # What a person did, by the verbs news uses (vocab/action_verbs/<kind>.txt), in this order: a
 # person's actions are listed in it.
+TOOK_POST_AFTER = re.compile(r"(?:任|担任)(?!务|期)")  # …，甲任理事长: the name's clause opens with the post taken
+ELECTED_VERB = re.compile(alternation("action_verbs/elected"))  # 经选举，…: a vote that opens the sentence
 ACTION_KINDS = ("host", "greeting", "speech", "attend", "elected")
 ACTIONS = [(kind, re.compile(alternation(f"action_verbs/{kind}"))) for kind in ACTION_KINDS]
 TALK_TOPIC = re.compile(rf"^(?:{alternation('talk_kinds')})?(?:{alternation('topic_labels')})[：:]")  # 分享主题：
@@ -221,6 +223,7 @@ def _extract_facts(article: Article) -> ArticleFacts:
             following = [(kind, s.index) for kind in list_intro]
         list_intro = ([kind for kind, pattern in ACTIONS if pattern.search(s.text)] if s.text.endswith("：")
                       else list_intro if TABLE_ROW.match(s.text) else [])
+        elected_first = bool(named) and ELECTED_VERB.search(s.text[:named[0][0]]) is not None
         for n in range(len(named) - 1, -1, -1):  # backwards: a list shares the verb at its end
             start, name = named[n]
             person = facts.people[name]
@@ -230,6 +233,8 @@ def _extract_facts(article: Article) -> ArticleFacts:
             # 甲、乙出席: a list shares the verb at its end; not across 由 (甲到某地调研，会议由乙主持)
             shared = [] if clause.rstrip().endswith("由") else following
             did = [(kind, s.index) for kind, pattern in ACTIONS if pattern.search(clause)] or shared
+            if elected_first and TOOK_POST_AFTER.match(clause) and ("elected", s.index) not in did:
+                did = [*did, ("elected", s.index)]  # 经选举，甲任理事长，乙任秘书长: the vote opened the sentence
             lead = re.split(r"[，。；：、]", s.text[max(0, start - NEW_REACH):start])[-1]
             if ELECTED_BEFORE.search(lead) and ("elected", s.index) not in did:
                 did = [*did, ("elected", s.index)]  # 新当选的某协会会长某某: elected, though the verb comes first

@@ -72,6 +72,8 @@ APPOINTED = re.compile(rf"((?:{UNIT_BEFORE_NAME}[{HAN}]{{2,3}}(?:[（(][^（）(
                        # 甲、乙、丙及30家会员企业负责人当选为副会长: a counted group closes the list of names
                        rf"(?:(?:及|和|以及)(?:\d+|[一二两三四五六七八九十]+)[家位名个][{HAN}]{{0,12}}?)?"
                        rf"(?:同志)?(?:以\d+票|以全票|以高票)?(?:{alternation('appointed_as')}|(?<=同志)任)(.{{0,24}}?)$")
+# 经选举，甲任理事长，乙、丙任副理事长，丁任秘书长: names that open their clause, 任, the post
+TOOK_POST = re.compile(rf"^((?:[{HAN}]{{2,3}}、)*[{HAN}]{{2,3}})任(.{{0,24}}?)$")
 ELECTED_AFTER = re.compile(rf"^(?:{patterns('elected_after_name')})(.{{0,30}}?)$")  # ，被选举为…主席
 # ^ 蒋文志以85票当选秘书长; 华浩文（…集团董事长）以88票当选会长: the brackets say who he is;
 #   某某同志任第七届…协会理事长: 同志 after the name, 任 before the post
@@ -507,8 +509,11 @@ def _appointed(sentence: str, known: set[str], home_org: str) -> list[Mention]:
     for before, clause in zip(["", *clauses[:-1]], clauses, strict=True):
         later = ELECTED_AFTER.match(clause)  # 学者某某博士，被选举为“某某委员会”主席: the name ends the clause before
         match = None if later or not APPOINTED_VERB.search(clause) else APPOINTED.search(clause)
-        if match:
-            listed, role = match.group(1), match.group(2)
+        took = TOOK_POST.match(clause) if not match and not later else None
+        if took and not all(plausible_name(n) or _plausible_with_name_chars(n) for n in took.group(1).split("、")):
+            took = None
+        if match or took:
+            listed, role = (match or took).group(1), (match or took).group(2)
         else:
             listed = _name_ending(before, known) if later else ""
             if not listed:

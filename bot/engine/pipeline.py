@@ -172,6 +172,7 @@ class Engine:
             counted = HOW_MANY.search(question)
             if counted and counted.group(1).lower() in q.latin_words and glossed(counted.group(1)):
                 return self.decline()  # How many pilots…: what is counted is a thing no article near it names
+        q.written = fold(question)
         q.orgs = orgs_named(fold(question))  # before the synonyms: 建筑业协会 -> 建协 hides that it is one
         if q.english:  # the Chinese the English was mapped onto gets the synonyms the articles got
             q.text, q.topic = self.library.canon(q.text), self.library.canon(q.topic)

@@ -1285,6 +1285,24 @@ def test_what_a_company_makes_is_a_sentence_saying_so(tmp_path, tail, question, 
     assert (expected in answer.text) if expected else answer.declined
 
 
+HK_GALA = ("江州醫學會105週年會慶啓動禮暨2024年週年晚會圓滿舉行\n發布時間：2024-12-20\n"
+           "江州醫學會105週年會慶啓動禮暨2024年週年晚會於2024年12月14日（星期六）隆重舉行。\n"
+           "局長葛文濤感謝江州醫學會自1920年成立以來，一直致力於促進醫學專業的發展。\n")
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("江州醫學會幾時成立㗎", "1920年"),
+    ("江州医学会是什么时候成立的", "1920年"),
+    ("江州醫學會105周年晚會係邊日搞㗎？", "12月14日"),
+    ("江州医学会周年晚会开幕是什么时候", "12月14日"),  # 开幕 is no founding, whatever the synonyms say
+])
+def test_a_founding_year_said_in_passing_answers_when_it_was_founded(tmp_path, question, expected):
+    """自1920年成立以来 says when it was founded; the 启动礼 reported with a day is another event.
+    Cantonese 係邊日 asks which day, 㗎 is a particle."""
+    text = engine_over(tmp_path, HK_GALA).answer(question).text.split("原文")[0]
+    assert expected in text
+
+
 def test_a_place_that_only_repeats_the_question_is_no_answer(tmp_path):
     """在江苏哪个城市办, of 定于11月下旬在江苏省举办: 江苏省 says back what was asked; 在哪办 gets it."""
     engine = engine_over(tmp_path,

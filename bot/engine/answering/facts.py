@@ -12,6 +12,7 @@ from ..retrieval.finder import Finder, LazyList, source_entry, subject_words
 from ..retrieval.index import grams
 from ..retrieval.library import Doc
 from ..text.dates import DEADLINE_SAID, Date, find_dates
+from ..text.folding import fold
 from ..text.lexicon import ORG_SUFFIX_RE, ORG_SUFFIXES, REFERS_BACK
 from ..text.numerals import NUMBER_TOKEN, normalise_number, to_int
 from ..text.vocab import alternation, pairs, patterns, words
@@ -61,6 +62,7 @@ SUBHEADING = 12  # characters: a line this short above a count is read as its la
 DAY_DEADLINE = re.compile(rf"(?<![\d月])(\d{{1,2}})[日号](?:\d+[时点])?(?:{alternation('deadline_suffixes')})")
 FUTURE_ASKED = re.compile(alternation("future_asked"))
 START_SAID = re.compile(alternation("start_said"))
+FOUNDING_ASKED = re.compile(alternation("event_kinds/founded"))  # 什么时候成立的
 VENUE_KINDS = pairs("venue_kinds")
 VENUE_KIND_ASKED = re.compile(rf"(?:哪个|哪间|哪家|什么)({'|'.join(VENUE_KINDS)})")
 THINGS_COUNTED = re.compile(r"(?:多少|几)个")
@@ -280,14 +282,19 @@ class FactAnswers:
     def when(self, q, people, scope) -> Answer | None:
         if ISSUED_ASKED.search(q.text) and ISSUED_DOCUMENT.search(q.text):
             return self._issued(q, scope)
+        if FOUNDING_ASKED.search(q.written):  # 几时成立: 自1920年成立以来, before a day the text reports
+            founded = self._year(q, scope, said=FOUNDING_ASKED)  # (the words as written: 启动礼 reads as 成立)
+            if founded is not None:
+                return founded
         found = self._event(q, scope, "when")
         return found or (self._year(q, scope) if YEAR_ASKED.search(q.text) else None)
 
-    def _year(self, q, scope) -> Answer | None:
+    def _year(self, q, scope, said: re.Pattern | None = None) -> Answer | None:
         """哪年成立的, of an article that gives only a year (成立于1977年的某公会): the year in the
         sentence that is about what was asked. No day is made up, and no other sentence's year counts."""
-        def stating(doc):
-            return [i for i, s in enumerate(doc.sentences) if YEAR_ALONE.search(s)]
+        def stating(doc):  # `said`: only sentences that, as written, say it (成立于…, not 启动礼)
+            return [i for i, s in enumerate(doc.sentences) if YEAR_ALONE.search(s)
+                    and (said is None or said.search(fold(doc.article.sentences[i].text)))]
 
         # what was asked beyond who: 成立 of 某公会哪年成立 (any sentence about 某公会 names it)
         asked = self.finder.subject(" ".join(ORG_NAMED.sub(" ", q.topic).split()))

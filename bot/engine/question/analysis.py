@@ -112,6 +112,7 @@ class Question:
     clock: bool = False  # asks a time of day (几点), which a date alone does not answer
     counted_noun: str = ""  # 有多少员工 -> 员工: what a count question counts, which the answer must name
     count_verb: str = ""  # 捐了多少 -> 捐: what was done, when nothing counted is named, which the count's clause says
+    written: str = ""  # the question as the follower wrote it, folded, before synonyms (开幕 is not 成立 there)
     targets: list[str] = field(default_factory=list)  # 哪个公司和项目 -> ["公司", "项目"]
     asks_name: bool = False  # 项目叫什么名字: the answer is the quoted name after the noun
     asks_list: bool = False  # 有哪些: a sentence that lists (、 / 包括) answers better

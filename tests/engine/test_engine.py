@@ -1232,6 +1232,8 @@ def test_a_place_pointed_back_to_is_the_one_sited_before(tmp_path, question):
     ("在我校举行", "会计史研讨会在江州大学哪个会议室开的？", None),
     ("在我校行政楼二层秋实厅举行", "会计史研讨会在江州大学哪个会议室开的？", "秋实厅"),
     ("在我校举行", "会计史研讨会在哪里开的？", "我校"),
+    ("在江州举办", "会计史研讨会在江州哪个会展中心开的", None),
+    ("在江州国际会展中心举办", "会计史研讨会在江州哪个会展中心开的", "江州国际会展中心"),
 ])
 def test_a_venue_asked_by_kind_must_be_of_that_kind(tmp_path, place, question, expected):
     """哪个会议室 asks for a room: 在我校举行 names none (decline), 秋实厅 is one."""

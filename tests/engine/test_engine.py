@@ -1132,6 +1132,18 @@ def test_names_opening_their_clause_with_ren_take_the_post_the_vote_gave(tmp_pat
     assert all(name in text for name in expected)
 
 
+@pytest.mark.parametrize("sentence, question, expected", [
+    ("", "江州皮革协会年会上的工作报告是谁作的？", None),  # who spoke is said; who gave the work report is not
+    ("秘书长鲁一鸣做了《江州皮革协会2024年工作总结》的报告。", "江州皮革协会年会的工作总结报告谁做的？", "鲁一鸣"),
+    ("", "江州皮革协会年会上都有谁讲话", "葛文涛"),
+])
+def test_who_gave_a_talk_of_its_own_kind_is_whose_sentence_names_it(tmp_path, sentence, question, expected):
+    engine = engine_over(tmp_path, "江州皮革协会2024年年会召开\n发布时间：2024-12-10\n"
+                         "市经信局处长葛文涛出席并讲话。会长黎正方作总结讲话。" + sentence + "\n")
+    answer = engine.answer(question)
+    assert (expected in answer.text) if expected else answer.declined
+
+
 def test_a_title_saying_guests_came_to_an_organisation_makes_it_the_articles_own(tmp_path):
     """甲协会领导一行到访乙协会: the news is 乙协会's, so 柏文清会长、戚云舟秘书长 (no body named) hold
     乙协会's posts; 鲁文清会长 later is the guest's 执行会长 already read, not a second post."""

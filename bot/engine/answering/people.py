@@ -29,6 +29,7 @@ SPEECH_WORDS = pairs("speech_words")
 DEED_WORDS = {"host": "主持会议", "attend": "出席会议", "elected": "当选", "greeting": "发来贺信"}
 
 
+QUALIFIED_TALK = re.compile(rf"({alternation('talk_qualifiers')})(?:报告|讲话|致辞|演讲)")  # 工作报告: 工作 says which
 SESSION = re.compile(r"[\d一二三四五六七八九十]+届[\d一二三四五六七八九十]+次")  # 五届一次(理事会): a session held
 TITLE_ASKED = re.compile(alternation("speech_title_asked"))  # not 主题: 分享的主题 is what was said
 TITLE_GIVEN = re.compile(rf"《[^《》]+》|“[^“”]{{4,}}”|「[^「」]{{4,}}」|{alternation('speech_title_said')}")
@@ -353,9 +354,17 @@ class PeopleAnswers:
         if not good:
             return None
         doc = good[0][0]
+        # 工作报告是谁作的: only who gave that talk (the sentence names it), else nobody the article says
+        talk = QUALIFIED_TALK.search(q.text)
+        which = talk.group(1) if talk else ""  # 工作总结报告: a sentence saying 《…工作总结…》的报告 names it
+        if which and not any(which in doc.sentences[i] for p in doc.facts.people.values()
+                             for k, i in p.actions if k == "speech"):
+            return None
         lines, seen = [], set()
         for person in doc.facts.people.values():
-            for kind, _ in person.actions:
+            for kind, i in person.actions:
+                if which not in doc.sentences[i]:
+                    continue
                 if kind == "speech" and person.name not in seen:
                     seen.add(person.name)
                     lines.append(f"· {person_line(person)}")

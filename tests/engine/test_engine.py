@@ -1317,6 +1317,18 @@ def test_a_founding_year_said_in_passing_answers_when_it_was_founded(tmp_path, q
     assert expected in text
 
 
+@pytest.mark.parametrize("question, expected", [
+    ("这次大会普通参会代表注册费多少钱", "300元"),
+    ("想享受300块的优惠注册费，最晚几号前要交钱啊", "8月10日"),
+])
+def test_numbers_pasted_apart_from_their_units_are_read(tmp_path, question, expected):
+    """在 8 月 10 日前, 300 元: a paste puts spaces between numbers and units; 300块 is 300元, 交钱 交费."""
+    engine = engine_over(tmp_path, "江州医学大会参会注册须知\n发布日期：2024-06-28\n三、收费标准\n"
+                         "1.【普通参会代表】只有在 8 月 10 日前完成在线注册并交费成功,才能享受 300 元注册费标准。\n"
+                         "2. 团队参会代表,大会提供 24、25 日午餐,其它食宿自理。\n")
+    assert expected in engine.answer(question).text.split("原文")[0]
+
+
 def test_a_place_that_only_repeats_the_question_is_no_answer(tmp_path):
     """在江苏哪个城市办, of 定于11月下旬在江苏省举办: 江苏省 says back what was asked; 在哪办 gets it."""
     engine = engine_over(tmp_path,

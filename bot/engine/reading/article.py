@@ -543,6 +543,7 @@ def _sentences_of(line: str) -> list[str]:
     are one enumeration, kept whole with the sentence that introduces it."""
     out, enumerating = [], False
     line = re.sub(r"^[·•]\s*", "", line)  # a paragraph pasted with its bullet
+    line = DIGIT_SPACE.sub("", line)  # 在 8 月 10 日前, 300 元: a number and its unit are one word
     line = re.sub(r"^[（(]([^（）()]+)[)）]$", r"\1", line)  # (3月21日在某某公司参观调研): a caption kept
     for part in (p.strip() for p in SENTENCE_END.split(line)):
         if not part:
@@ -556,6 +557,8 @@ def _sentences_of(line: str) -> list[str]:
     return out
 
 
+# A space between a digit and a Chinese character in a body line is a paste artefact (8 月 10 日).
+DIGIT_SPACE = re.compile(r"(?<=[0-9])[ \t\u3000\u00a0]+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ \t\u3000\u00a0]+(?=[0-9])")
 ENUMERATION_ITEM = 12  # characters: 供暖通风与空调系统改造； is an item, a clause of a sentence is longer
 
 

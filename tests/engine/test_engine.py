@@ -1144,6 +1144,16 @@ def test_who_gave_a_talk_of_its_own_kind_is_whose_sentence_names_it(tmp_path, se
     assert (expected in answer.text) if expected else answer.declined
 
 
+@pytest.mark.parametrize("question", ["葛会长说江州船舶协会要发挥江州大学哪些优势？", "葛文涛说协会要发挥哪些优势"])
+def test_the_line_under_a_speakers_name_and_colon_is_what_they_said(tmp_path, question):
+    """某协会会长 某某: / …我们会充分发挥某大学的科技优势、人才优势…: a TV report's quote."""
+    engine = engine_over(tmp_path, "江州船舶行业协会成立\n发布时间：2020-07-28\n"
+                         "今天上午，江州市船舶行业协会正式成立，江州大学教授葛文涛当选为首届会长。\n"
+                         "江州市船舶行业协会会长 葛文涛:\n"
+                         "我们会充分发挥江州大学的科技优势、人才优势、行业的资源优势，为企业做好服务。\n")
+    assert "人才优势" in engine.answer(question).text
+
+
 def test_a_title_saying_guests_came_to_an_organisation_makes_it_the_articles_own(tmp_path):
     """甲协会领导一行到访乙协会: the news is 乙协会's, so 柏文清会长、戚云舟秘书长 (no body named) hold
     乙协会's posts; 鲁文清会长 later is the guest's 执行会长 already read, not a second post."""

@@ -30,6 +30,7 @@ HAN = "\u4e00-\u9fff"
 
 # What a person did, by the verbs news uses (vocab/action_verbs/<kind>.txt), in this order: a
 # person's actions are listed in it.
+SPEAKER_LINE = re.compile(r"\s*[:：]\s*")  # what follows the name on a line that only introduces their words
 TOOK_POST_AFTER = re.compile(r"(?:任|担任)(?!务|期)")  # …，甲任理事长: the name's clause opens with the post taken
 ELECTED_VERB = re.compile(alternation("action_verbs/elected"))  # 经选举，…: a vote that opens the sentence
 ACTION_KINDS = ("host", "greeting", "speech", "attend", "elected")
@@ -215,6 +216,7 @@ def _extract_facts(article: Article) -> ArticleFacts:
     current: Person | None = None  # whom "他" refers to
     list_intro: list[str] = []  # 应邀出席本次活动的嘉宾如下： -> the rows below attended
     forms = _forms(facts.people)
+    speaker_line = -2  # the sentence that is only 某某: with their words on the line below
     lengths = sorted({len(form) for form in forms}, reverse=True)
     for s in article.sentences:  # then what each did, wherever the name appears
         named = _named_in(s.text, forms, lengths)
@@ -244,8 +246,15 @@ def _extract_facts(article: Article) -> ArticleFacts:
             current = facts.people[named[0][1]] if len({name for _, name in named}) == 1 else None
             if current is not None:
                 current.said.append(s.index)
+                start, name = named[-1]
+                if SPEAKER_LINE.fullmatch(s.text[start + len(name):]):  # 某协会会长 某某: / (what they said below)
+                    speaker_line = s.index
+                    current.said.remove(s.index)  # the line itself says nothing
                 for org, title in _posts_held(s.text[named[0][0]:]):  # 某某院士…，并任某大学建筑学院院长、…主任
                     _add_role(facts, Mention(current.name, title, org))
+        elif current is not None and speaker_line == s.index - 1:
+            current.said.append(s.index)  # the line under 某某: is their words, as a TV report quotes them
+            current.actions.append(("speech", s.index))
         elif current is not None and (PRONOUN_START.match(s.text) or TALK_TOPIC.match(s.text)):
             current.said.append(s.index)  # 他表示… / 分享主题：「…」 under a speaker's row
             spoke = TALK_TOPIC.match(s.text) or dict(ACTIONS)["speech"].search(s.text)  # 他指出…: a speech

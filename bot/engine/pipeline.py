@@ -84,6 +84,8 @@ HOW_MANY = re.compile(r"\bhow\s+many\s+([A-Za-z]+)", re.IGNORECASE)  # the thing
 # 哪四大职能, 哪三个方面: a list the question counts, which a sentence naming that count announces
 COUNTED_LIST_ASKED = re.compile(r"哪([二两三四五六七八九十]|[2-9])([大个项条种类点])?([\u4e00-\u9fff]{2})"
                                 r"|([二两三四五六七八九十]|[2-9])([大项条点])([\u4e00-\u9fff]{2})(?:分别)?(?:是|有|包括)?(?:哪|什么|啥)")
+SITED_ASKED = re.compile(patterns("sited_asked"))  # 秘书处设在哪, 基地位于哪里
+SITED_SAID = re.compile(alternation("sited_said"))
 PRODUCT_ASKED = re.compile(patterns("product_asked"))  # 主要生产什么产品: what a company makes
 PRODUCT_SAID = re.compile(alternation("product_said"))
 AUTHOR_ASKED = re.compile(patterns("author_asked"))  # 那篇稿子是谁写的: the item's byline
@@ -227,6 +229,8 @@ class Engine:
                         f"(?=.*{named})(?=.*(?:{SPEECH_SAID.pattern}|{TITLE_GIVEN.pattern}))"), cue_required=True)
                 answer = answer or self.answerers["content"](q, [], scope, cue=re.compile(named), cue_required=True) \
                     or self.decline()
+            if answer is None and SITED_ASKED.search(q.text):  # 秘书处设在哪: the sentence saying 设在某大学
+                answer = self.answerers["content"](q, people, scope, cue=SITED_SAID, cue_required=True)
             if answer is None and PRODUCT_ASKED.search(q.text):
                 # 某集团主要生产什么产品: a sentence that says what it makes, never the visit that names it
                 answer = self.answerers["content"](q, people, scope, cue=PRODUCT_SAID, cue_required=True) \

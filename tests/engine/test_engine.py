@@ -1339,6 +1339,17 @@ def test_numbers_pasted_apart_from_their_units_are_read(tmp_path, question, expe
     assert expected in engine.answer(question).text.split("原文")[0]
 
 
+@pytest.mark.parametrize("question, expected", [
+    ("江州船舶协会秘书处设在哪", "江州大学"),
+    ("江州船舶协会的培训基地位于哪里", "江东区"),
+])
+def test_where_something_is_sited_is_the_sentence_that_says_so(tmp_path, question, expected):
+    engine = engine_over(tmp_path, "江州船舶行业协会成立\n发布时间：2020-07-28\n"
+                         "今天上午，江州市船舶行业协会成立大会在江州宾馆召开。协会秘书处设在江州大学。"
+                         "协会培训基地位于江东区船厂路8号。\n")
+    assert expected in engine.answer(question).text.split("（来源")[0]
+
+
 def test_a_place_that_only_repeats_the_question_is_no_answer(tmp_path):
     """在江苏哪个城市办, of 定于11月下旬在江苏省举办: 江苏省 says back what was asked; 在哪办 gets it."""
     engine = engine_over(tmp_path,

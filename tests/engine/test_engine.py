@@ -1154,6 +1154,15 @@ def test_the_line_under_a_speakers_name_and_colon_is_what_they_said(tmp_path, qu
     assert "人才优势" in engine.answer(question).text
 
 
+@pytest.mark.parametrize("question", ["江州立方制药的主席是谁", "立方制药公司的主席叫什么"])
+def test_a_companys_chairman_is_its_dongshizhang(tmp_path, question):
+    """主席 (chairman) of a company nobody calls 主席: its 董事长 heads it (vocab/title_families.txt)."""
+    engine = engine_over(tmp_path, "省商务厅到江州立方制药调研\n发布时间：2020-05-17\n"
+                         "5月13日上午，省商务厅处长鲁一鸣赴江州立方制药股份有限公司开展企业调研座谈，"
+                         "江州立方制药董事长葛文涛、总经理黎正方等领导热情接待。\n")
+    assert "葛文涛" in engine.answer(question).text.split("（来源")[0]
+
+
 def test_a_title_saying_guests_came_to_an_organisation_makes_it_the_articles_own(tmp_path):
     """甲协会领导一行到访乙协会: the news is 乙协会's, so 柏文清会长、戚云舟秘书长 (no body named) hold
     乙协会's posts; 鲁文清会长 later is the guest's 执行会长 already read, not a second post."""

@@ -81,14 +81,14 @@ MAX_PARTS = 3  # questions answered from one message; more is an essay, not a ch
 MAX_GLOSSES = 12  # Chinese words of one English gloss looked for in the articles (the dictionary's first)
 USAGE_LIMIT = 20  # articles counted for a word: enough to tell a trade's word from a rare one
 HOW_MANY = re.compile(r"\bhow\s+many\s+([A-Za-z]+)", re.IGNORECASE)  # the thing an English count asks about
-# 哪四大职能, 哪三个方面: a list the question counts, which a sentence naming that count announces
+# 哪三大任务, 哪几个方面: a list the question counts, which a sentence naming that count announces
 COUNTED_LIST_ASKED = re.compile(r"哪([二两三四五六七八九十]|[2-9])([大个项条种类点])?([\u4e00-\u9fff]{2})"
                                 r"|([二两三四五六七八九十]|[2-9])([大项条点])([\u4e00-\u9fff]{2})(?:分别)?(?:是|有|包括)?(?:哪|什么|啥)")
-SITED_ASKED = re.compile(patterns("sited_asked"))  # 秘书处设在哪, 基地位于哪里
+SITED_ASKED = re.compile(patterns("sited_asked"))  # 办公室设在哪, 基地位于哪里
 SITED_SAID = re.compile(alternation("sited_said"))
 PRODUCT_ASKED = re.compile(patterns("product_asked"))  # 主要生产什么产品: what a company makes
 PRODUCT_SAID = re.compile(alternation("product_said"))
-AUTHOR_ASKED = re.compile(patterns("author_asked"))  # 那篇稿子是谁写的: the item's byline
+AUTHOR_ASKED = re.compile(patterns("author_asked"))  # 这篇稿件是谁写的: the item's byline
 PAYER_ASKED = re.compile(alternation("payer_asked"))  # 食宿费用谁负担: who bears it, not how much
 PAYER_SAID = re.compile(alternation("payer_said"))  # 由某中心负担, 费用自理
 NEAR_ARTICLES = 1  # the articles an English question's translated words are about
@@ -229,7 +229,7 @@ class Engine:
                         f"(?=.*{named})(?=.*(?:{SPEECH_SAID.pattern}|{TITLE_GIVEN.pattern}))"), cue_required=True)
                 answer = answer or self.answerers["content"](q, [], scope, cue=re.compile(named), cue_required=True) \
                     or self.decline()
-            if answer is None and SITED_ASKED.search(q.text):  # 秘书处设在哪: the sentence saying 设在某大学
+            if answer is None and SITED_ASKED.search(q.text):  # 办公室设在哪: the sentence saying 设在某大学
                 answer = self.answerers["content"](q, people, scope, cue=SITED_SAID, cue_required=True)
             if answer is None and PRODUCT_ASKED.search(q.text):
                 # 某集团主要生产什么产品: a sentence that says what it makes, never the visit that names it
@@ -243,7 +243,7 @@ class Engine:
             answer = answer or self.answerers[kind](q, people, scope)
             listed = COUNTED_LIST_ASKED.search(q.text)
             if listed and (answer is None or not _counted_list(listed).search(self.library.canon(answer.text))):
-                # 要履行哪四大职能: an answer that never says 四大职能 gives way to the sentence that does
+                # 要承担哪三大任务: an answer that never says 三大任务 gives way to the sentence that does
                 answer = self._counted_list(q, people, scope, _counted_list(listed)) or answer
             if answer is None and kind == "purpose" and SPEECH_ACT_ASKED.search(q.text):
                 # 某局希望协会发挥啥作用: what was hoped for is a sentence of the article, not a definition
@@ -260,7 +260,7 @@ class Engine:
             if answer is not None and answer.kind in ("content", "host") and _names_no_org_of_kind(q, answer.text):
                 answer = None  # 哪家公司建的, and the closest sentence says 施工单位 but names no company
             if answer is not None and answer.kind == "content" and "谁" in q.text and not self._names_someone(answer.text):
-                answer = None  # 那10个人都是谁, and the closest sentence counts them but names no one
+                answer = None  # 那8个人都是谁, and the closest sentence counts them but names no one
             if answer is not None and answer.kind == "content" and q.clock and not CLOCK_SAID.search(answer.text):
                 answer = None  # 几点开始, and the closest sentence gives a day but no time
             nth = NTH_ITEM_ASKED.search(q.text)
@@ -385,7 +385,7 @@ class Engine:
         return count
 
     def _counted_list(self, q: Question, people, scope, said: re.Pattern) -> Answer | None:
-        """The sentence that announces the list the question counts (…切实履行“协调、服务…”四大职能),
+        """The sentence that announces the list the question counts (…切实承担“维权、自律…”三大任务),
         in the article the question is about: the count and the noun together pin it down."""
         for doc, cov in self.finder.answerable(q, scope, people=people,
                                                need=lambda d: any(said.search(s) for s in d.sentences)):
@@ -518,7 +518,7 @@ def _faq_runners_up(matches, matched: str | None, wanted: int = 3) -> list[dict]
 
 
 def _counted_list(asked: re.Match) -> re.Pattern:
-    """哪四大职能 / 4大职能是哪些 -> 四大职能 or 4大职能 in a sentence (the measure word as asked, or none)."""
+    """哪三大任务 / 3大任务有哪些 -> 三大任务 or 3大任务 in a sentence (the measure word as asked, or none)."""
     said, measure, noun = asked.groups()[:3] if asked.group(1) else asked.groups()[3:]
     number = to_int(said)
     spelled = "|".join(dict.fromkeys([said, str(number)] + (["二", "两"] if number == 2 else [])))

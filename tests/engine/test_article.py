@@ -185,7 +185,7 @@ def test_a_caption_naming_someone_doing_something_is_a_sentence_and_a_scene_capt
 def test_a_publication_line_dates_the_page_and_an_update_line_is_meta():
     """出版: 2019-06-03 15:34 is the page's date, not a line of the body (nor an event on that
     day); 更新: … is the page's meta line too."""
-    article, _ = parse_article("澳門新聞通\n江州銀行公會舉辦合作會議\n閱讀量: 1,160\n出版: 2019-06-03 15:34\n"
+    article, _ = parse_article("江州新聞網\n江州銀行公會舉辦合作會議\n閱讀量: 1,160\n出版: 2019-06-03 15:34\n"
                                "更新: 2019-06-04 23:25\n由江州銀行公會主辦的合作會議日前於中銀大厦舉行。\n", "news/x.txt")
     assert article.published == "2019-06-03"
     assert [s.text for s in article.sentences] == ["由江州银行公会主办的合作会议日前于中银大厦举行。"]

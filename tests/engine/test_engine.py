@@ -1037,72 +1037,72 @@ def test_people_listed_after_a_verb_of_appointing_all_take_the_post(tmp_path):
         assert all(name in text for name in ("柏文清", "邬海平", "戚云舟")), question
 
 
-@pytest.mark.parametrize("question", ["江州钢铁商会这次增补了哪几个副会长？", "江州钢铁商会增选的副会长都是谁",
+@pytest.mark.parametrize("question", ["江州钢铁商会这回增补的副会长有哪几位", "江州钢铁商会增选的副会长都是谁",
                                       "江州钢铁商会的副会长有哪些"])
 def test_people_added_to_a_post_each_with_firm_and_title_all_take_it(tmp_path, question):
     """增补甲公司董事长某、本会常务副秘书长某、某办原主任某为副会长: each item names a firm and a
-    present title before the name, and all three are the new 副会长; 会长轮值制 is a rule, not a person."""
+    present title before the name, and all three are the new 副会长; 会长轮换制 is a rule, not a person."""
     engine = engine_over(tmp_path,
         "江州钢铁商会召开2019年会员大会\n发布时间：2019-10-08\n"
         "9月25日，江州钢铁商会会员大会在江州召开。会议增补临江特钢集团有限公司董事长葛文涛、"
         "江州钢铁商会常务副秘书长鲁一鸣、江州市经济和信息化局原主任黎正方为副会长。\n"
-        "江州钢铁商会已经实行了会长轮值制，取得了很好的效果。\n")
+        "江州钢铁商会已经实行了会长轮换制，效果良好。\n")
     text = engine.answer(question).text
-    assert all(name in text for name in ("葛文涛", "鲁一鸣", "黎正方")) and "轮值制" not in text
+    assert all(name in text for name in ("葛文涛", "鲁一鸣", "黎正方")) and "轮换制" not in text
 
 
-@pytest.mark.parametrize("question", ["江州化工先进工作者那8个人都是谁", "获得江州化工先进工作者称号的有谁"])
+@pytest.mark.parametrize("question", ["江州化工先进工作者那8位都是谁", "获得江州化工先进工作者称号的有谁"])
 def test_a_who_question_is_not_answered_by_a_sentence_naming_no_one(tmp_path, question):
-    """共有8名同志获得先进工作者称号 counts them but names nobody: decline, not quote the count."""
+    """共有8人获得先进工作者称号 counts them but names nobody: decline, not quote the count."""
     engine = engine_over(tmp_path,
         "江州化工行业表彰大会召开\n发布时间：2021-04-10\n"
         "4月9日，江州化工行业表彰大会在江州召开，市化工协会会长葛文涛出席并讲话。\n"
-        "共有30个单位获得“江州化工先进集体”称号、8名同志获得“江州化工先进工作者”称号。\n")
+        "共有30家单位获得“江州化工先进集体”称号、8人获得“江州化工先进工作者”称号。\n")
     assert engine.answer(question).declined
 
 
 @pytest.mark.parametrize("question, expected", [
-    ("江州装配式分会的副理事长选的哪位", "岳明远"),
-    ("江州装配式建筑分会的秘书长是谁呢", "温学良"),
+    ("江州钢结构分会的副理事长选的哪位", "岳明远"),
+    ("江州钢结构建筑分会的秘书长是谁呢", "温学良"),
     ("江州市建筑业协会的秘书长是谁", "鲁一鸣"),
 ])
 def test_a_branchs_council_named_by_its_term_alone_is_the_branchs(tmp_path, question, expected):
-    """某公司总工程师、第一届理事会秘书长 holds the post in the branch the headline names (装配式建筑分会,
+    """某公司总工程师、第一届理事会秘书长 holds the post in the branch the headline names (钢结构建筑分会,
     a branch longer than four characters); 秘书长乙 after 某协会理事长、某公司董事长甲 is the association's."""
     engine = engine_over(tmp_path,
-        "江州市建筑业协会装配式建筑分会第一届大会顺利召开\n发布时间：2018-10-22\n"
-        "10月19日下午，江州市建筑业协会装配式建筑分会第一届大会在江州召开。江州市建筑业协会理事长、股份公司董事长葛文涛，"
+        "江州市建筑业协会钢结构建筑分会第一届大会顺利召开\n发布时间：2018-10-22\n"
+        "10月19日下午，江州市建筑业协会钢结构建筑分会第一届大会在江州召开。江州市建筑业协会理事长、股份公司董事长葛文涛，"
         "秘书长鲁一鸣出席会议。临江建工集团副总经理、总工程师岳明远任第一届理事会副理事长，"
         "普利建材公司总工程师温学良任第一届理事会秘书长。\n")
     assert expected in engine.answer(question).text.split("（来源")[0]
 
 
-@pytest.mark.parametrize("question", ["葛会长说典当协会要履行哪四大职能呢", "这个典当协会的四大职能是哪几个",
-                                      "典当行业协会要履行哪四大职能"])
+@pytest.mark.parametrize("question", ["葛会长讲协会要承担哪三大任务", "这个典当协会的三大任务是哪几个",
+                                      "典当行业协会的三大任务有哪些"])
 def test_a_list_the_question_counts_is_the_sentence_announcing_that_count(tmp_path, question):
-    """哪四大职能: the sentence saying 履行“协调、服务、桥梁、自律”四大职能, though 葛会长 said other things."""
+    """哪三大任务: the sentence saying 承担“维权、自律、交流”三大任务, though 葛会长 said other things."""
     engine = engine_over(tmp_path, "江州市典当行业协会成立大会召开\n发布时间：2005-06-01\n"
-                         "江州市典当行业协会会长葛文涛作了工作报告。他指出，协会肩负着重要的历史使命。\n"
-                         "协会将本着“稳健发展”的工作方针，切实履行“协调、服务、桥梁、自律”四大职能。\n")
+                         "江州市典当行业协会会长葛文涛作了工作报告。他说，协会今后要办好每一件实事。\n"
+                         "协会将坚持服务会员的宗旨，切实承担“维权、自律、交流”三大任务。\n")
     text = engine.answer(question).text
-    assert all(word in text for word in ("协调", "服务", "桥梁", "自律"))
+    assert all(word in text for word in ("维权", "自律", "交流"))
 
 
 @pytest.mark.parametrize("question", ["葛文涛怎么评价鲁一鸣的《江州会计通史》？", "葛文涛如何看待《江州会计通史》",
                                       "葛文涛是怎样评价江州会计通史的"])
 def test_how_someone_appraised_something_is_what_they_said_of_it(tmp_path, question):
-    """某某怎么评价某书: 葛院长指出，这部鸿篇巨制…, not the welcome that names the book."""
+    """某某怎么评价某书: 葛院长指出，这部巨著…, not the welcome that names the book."""
     engine = engine_over(tmp_path, "江州会计史研讨会在江州大学举行\n发布时间：2019-10-30\n"
-                         "江州大学会计学院院长葛文涛代表学院表示热烈欢迎，并对大家在鲁一鸣教授的《江州会计通史》编纂过程中"
-                         "给予的支持表示衷心感谢。\n葛文涛院长指出，鲁一鸣教授的这部鸿篇巨制对于提升会计史学科地位具有重大意义。\n")
-    assert "鸿篇巨制" in engine.answer(question).text
+                         "江州大学会计学院院长葛文涛代表学院表示热烈欢迎，并对大家在鲁一鸣教授的《江州会计通史》编写过程中"
+                         "给予的支持表示感谢。\n葛文涛院长指出，鲁一鸣教授的这部巨著为会计史学科奠定了基础。\n")
+    assert "巨著" in engine.answer(question).text
 
 
 @pytest.mark.parametrize("question", ["哪个大学主持的会计史专题会议", "Which university hosted the accounting history meeting?"])
 def test_which_university_is_not_answered_by_the_person_who_chaired(tmp_path, question):
     """哪个大学主持的: 会议由学会主任葛文涛主持 names a person, no university: not that answer."""
     engine = engine_over(tmp_path, "江州会计史专题会议召开\n发布时间：2019-10-31\n"
-                         "由江州会计学会主办、江州财经大学会计学院承办的会计史专题会议在我校举行。会议由学会主任葛文涛主持。\n")
+                         "由江州会计学会主办、江州财经大学会计学院承办的会计史专题会议在本校举行。会议由学会主任葛文涛主持。\n")
     answer = engine.answer(question)
     assert answer.declined or "葛文涛" not in answer.text
 
@@ -1133,7 +1133,7 @@ def test_names_opening_their_clause_with_ren_take_the_post_the_vote_gave(tmp_pat
 
 
 @pytest.mark.parametrize("sentence, question, expected", [
-    ("", "江州皮革协会年会上的工作报告是谁作的？", None),  # who spoke is said; who gave the work report is not
+    ("", "江州皮革协会年会的工作报告由谁来作", None),  # who spoke is said; who gave the work report is not
     ("秘书长鲁一鸣做了《江州皮革协会2024年工作总结》的报告。", "江州皮革协会年会的工作总结报告谁做的？", "鲁一鸣"),
     ("", "江州皮革协会年会上都有谁讲话", "葛文涛"),
 ])
@@ -1150,7 +1150,7 @@ def test_the_line_under_a_speakers_name_and_colon_is_what_they_said(tmp_path, qu
     engine = engine_over(tmp_path, "江州船舶行业协会成立\n发布时间：2020-07-28\n"
                          "今天上午，江州市船舶行业协会正式成立，江州大学教授葛文涛当选为首届会长。\n"
                          "江州市船舶行业协会会长 葛文涛:\n"
-                         "我们会充分发挥江州大学的科技优势、人才优势、行业的资源优势，为企业做好服务。\n")
+                         "我们要用好江州大学的科技优势、人才优势和船厂的资源优势，为会员企业服务。\n")
     assert "人才优势" in engine.answer(question).text
 
 
@@ -1250,7 +1250,7 @@ def test_an_exemption_of_one_class_answers_no_fee_question_about_another(tmp_pat
     assert engine.answer("How much is the annual fee for a council member?").declined
 
 
-@pytest.mark.parametrize("question", ["新能源车协会这次换届在哪儿开的呀", "江州新能源汽车产业协会会员大会在哪里召开的"])
+@pytest.mark.parametrize("question", ["江州新能源车协会换届大会在哪开的", "江州新能源汽车产业协会会员大会在哪里召开的"])
 def test_a_place_pointed_back_to_is_the_one_sited_before(tmp_path, question):
     """位于X的会场内…，某大会在此召开: 在此 is X."""
     engine = engine_over(tmp_path, "江州市新能源汽车产业协会第二届一次会员大会召开\n发布时间:2025-10-20\n"
@@ -1260,14 +1260,14 @@ def test_a_place_pointed_back_to_is_the_one_sited_before(tmp_path, question):
 
 
 @pytest.mark.parametrize("place, question, expected", [
-    ("在我校举行", "会计史研讨会在江州大学哪个会议室开的？", None),
+    ("在本校举行", "会计史研讨会在江州大学哪个会议室开的？", None),
     ("在我校行政楼二层秋实厅举行", "会计史研讨会在江州大学哪个会议室开的？", "秋实厅"),
-    ("在我校举行", "会计史研讨会在哪里开的？", "我校"),
+    ("在本校举行", "会计史研讨会在哪里开的？", "本校"),
     ("在江州举办", "会计史研讨会在江州哪个会展中心开的", None),
     ("在江州国际会展中心举办", "会计史研讨会在江州哪个会展中心开的", "江州国际会展中心"),
 ])
 def test_a_venue_asked_by_kind_must_be_of_that_kind(tmp_path, place, question, expected):
-    """哪个会议室 asks for a room: 在我校举行 names none (decline), 秋实厅 is one."""
+    """哪个会议室 asks for a room: 在本校举行 names none (decline), 秋实厅 is one."""
     engine = engine_over(tmp_path, "江州大学承办会计史研讨会\n发布时间：2019-10-30\n"
                          f"由江州会计学会主办、江州大学会计学院承办的会计史研讨会2019年10月25日{place}。\n")
     answer = engine.answer(question)
@@ -1280,14 +1280,14 @@ def test_where_things_are_sent_is_the_address_a_few_lines_under(tmp_path, questi
     sending sentence, a few lines down, is where to send them."""
     engine = engine_over(tmp_path, "关于开展江州绿色园区申报工作的通知\n发布时间：2022-10-11\n各有关单位：\n"
                          "请于2022年11月15日前将申报材料提交至江州市化工协会园区工作委员会(一式3份)。\n"
-                         "电子版同时发送到邮箱jz@example.com。\n联系人:葛文涛。\n联系电话:010-64697960。\n"
+                         "电子文档同时发至邮箱jz@example.com。\n联系人:葛文涛。\n联系电话:010-64697960。\n"
                          "联系地址:江州市江东区安慧里16号化工大厦1025室。\n")
     assert "化工大厦1025室" in engine.answer(question).text
 
 
-@pytest.mark.parametrize("question", ["十佳创建活动是在哪个部门指导下开展的？", "十佳创建活动在哪个机构的指导下搞的"])
+@pytest.mark.parametrize("question", ["十佳创建活动是在哪个部门的指导下开展的", "十佳创建活动在哪个机构的指导下搞的"])
 def test_in_which_department_asks_for_a_body_not_a_place(tmp_path, question):
-    """在哪个部门指导下 asks which body guided it, not where it was held."""
+    """在哪个部门的指导下 asks which body guided it, not where it was held."""
     engine = engine_over(tmp_path, "江州两家网点获评十佳示范单位\n发布时间：2023-07-07\n"
                          "江州银行业“十佳示范单位”创建活动，是在江州市金融工作局指导下，由江州市银行业协会组织开展的。"
                          "评选活动于2023年6月在江州宾馆举行。\n")
@@ -1299,8 +1299,8 @@ def test_in_which_department_asks_for_a_body_not_a_place(tmp_path, question):
 def test_which_bank_is_the_account_block_with_its_bank_line(tmp_path, question):
     """哪个银行: the account line and the 开户行 line under it, not the notice's opening sentence."""
     engine = engine_over(tmp_path, "江州种子协会关于交纳会费的通知\n发布时间：2012-09-02\n"
-                         "为保证协会各项活动的顺利开展，决定收取第七届理事会会费，现就有关事宜通知如下：\n"
-                         "一、会费标准：理事单位每年1000元。\n二、开户行和账号：\n"
+                         "经理事会研究，现收取本届会费，具体如下：\n"
+                         "一、会费标准：理事单位年缴1000元。\n二、收款账户：\n"
                          "账户：江州种子协会  账号：62001380008050354898\n开户行：建行江州市临江路支行\n")
     assert "临江路支行" in engine.answer(question).text
 
@@ -1313,20 +1313,20 @@ def test_which_bank_is_the_account_block_with_its_bank_line(tmp_path, question):
 def test_what_a_company_makes_is_a_sentence_saying_so(tmp_path, tail, question, expected):
     engine = engine_over(tmp_path, "江州装饰协会走访华宇集团\n发布时间：2020-07-05\n"
                          "7月4日上午，会长葛文涛走访副会长单位华宇集团，受到华宇集团董事长鲁一鸣的热情接待。"
-                         "葛文涛表示，协会一直致力于推介装饰产业链的新技术、新产品。" + tail + "\n")
+                         "葛文涛表示，协会一直致力于推介家居产业链的新技术、新产品。" + tail + "\n")
     answer = engine.answer(question)
     assert (expected in answer.text) if expected else answer.declined
 
 
 HK_GALA = ("江州醫學會105週年會慶啓動禮暨2024年週年晚會圓滿舉行\n發布時間：2024-12-20\n"
            "江州醫學會105週年會慶啓動禮暨2024年週年晚會於2024年12月14日（星期六）隆重舉行。\n"
-           "局長葛文濤感謝江州醫學會自1920年成立以來，一直致力於促進醫學專業的發展。\n")
+           "局長葛文濤感謝江州醫學會自1920年成立以來為市民健康作出的貢獻。\n")
 
 
 @pytest.mark.parametrize("question, expected", [
     ("江州醫學會幾時成立㗎", "1920年"),
     ("江州医学会是什么时候成立的", "1920年"),
-    ("江州醫學會105周年晚會係邊日搞㗎？", "12月14日"),
+    ("江州醫學會週年晚會喺邊日舉行㗎？", "12月14日"),
     ("江州医学会周年晚会开幕是什么时候", "12月14日"),  # 开幕 is no founding, whatever the synonyms say
 ])
 def test_a_founding_year_said_in_passing_answers_when_it_was_founded(tmp_path, question, expected):
@@ -1337,14 +1337,14 @@ def test_a_founding_year_said_in_passing_answers_when_it_was_founded(tmp_path, q
 
 
 @pytest.mark.parametrize("question, expected", [
-    ("这次大会普通参会代表注册费多少钱", "300元"),
-    ("想享受300块的优惠注册费，最晚几号前要交钱啊", "8月10日"),
+    ("江州医学大会一般代表的注册费是多少", "300元"),
+    ("按300块的标准交注册费，最晚几号前要交钱", "8月10日"),
 ])
 def test_numbers_pasted_apart_from_their_units_are_read(tmp_path, question, expected):
     """在 8 月 10 日前, 300 元: a paste puts spaces between numbers and units; 300块 is 300元, 交钱 交费."""
     engine = engine_over(tmp_path, "江州医学大会参会注册须知\n发布日期：2024-06-28\n三、收费标准\n"
-                         "1.【普通参会代表】只有在 8 月 10 日前完成在线注册并交费成功,才能享受 300 元注册费标准。\n"
-                         "2. 团队参会代表,大会提供 24、25 日午餐,其它食宿自理。\n")
+                         "1.【一般代表】须于 8 月 10 日前在线注册并交费,方可按 300 元标准缴纳注册费。\n"
+                         "2. 团体代表的食宿自理,大会只提供 24 日午餐。\n")
     assert expected in engine.answer(question).text.split("原文")[0]
 
 
@@ -1705,24 +1705,24 @@ def test_ships_are_counted_by_their_measure(tmp_path):
 @pytest.mark.parametrize("question, expected", [
     ("江州电力协会一共捐了多少钱", "9130美元"),
     ("江州电力企业为水灾捐了多少", "9130美元"),
-    ("江州这次水灾疏散了多少户人家？", "3120户"),
+    ("江州水灾一共转移了几户人家", "3120户"),
 ])
 def test_foreign_money_and_households_are_counted(tmp_path, question, expected):
     """美元 is money like 元; 人家 in 多少户人家 is what 户 counts, so the sentence need not say it."""
     engine = engine_over(tmp_path, "江州电力企业协会向灾区捐款\n发布时间：2025-08-30\n"
-                         "近期江州连降暴雨,多个县遭遇严重水灾,大量房屋遭受破坏,3120户家庭被疏散。\n"
+                         "近期江州连降暴雨,多个县遭遇严重水灾,3120户家庭被转移安置。\n"
                          "在江州电力企业协会的号召下,甲电、乙电等公司员工踊跃参与捐款,共计捐款约合9130美元。\n")
     assert engine.answer(question).text.startswith(expected)
 
 
 @pytest.mark.parametrize("question, expected", [
-    ("江州十佳网点全省一共评几个", "50个"),
+    ("江州十佳网点全省总共评几个", "50个"),
     ("十佳示范网点全省评多少个", "50个"),
 ])
 def test_a_count_of_what_was_done(tmp_path, question, expected):
-    """评几个 counts what 评选 gave (评选50个), not 开展一次 nor the 2.2万家 of the clause before."""
+    """评几个 counts what 评选 gave (评选50个), not 举办一次 nor the 2.2万家 of the clause before."""
     engine = engine_over(tmp_path, "江州两家银行网点获评十佳示范网点\n发布时间：2023-07-07\n"
-                         "其中，“十佳示范网点”评选每3年开展一次，在全省2.2万家银行网点中评选50个，是全省银行业网点服务的最高荣誉。\n")
+                         "其中，“十佳示范网点”评选每3年举办一次，在全省2.2万家银行网点里共评选50个，是全省银行业网点服务的最高荣誉。\n")
     said = engine.answer(question).text.split("\n")[0]
     assert expected in said and "一次" not in said
 
@@ -1732,11 +1732,11 @@ BYLINED = ("江州审计学会成立\n发布时间：2023-05-10\n"
 
 
 @pytest.mark.parametrize("page, question, expected", [
-    (BYLINED, "江州审计学会成立那篇稿子是谁写的", "黎正方"),
-    (BYLINED, "审计学会成立的报道作者是谁", "黎正方"),
+    (BYLINED, "江州审计学会成立的那篇稿件是谁写的", "黎正方"),
+    (BYLINED, "审计学会成立这条报道的作者叫什么", "黎正方"),
     ("江州审计学会成立\n发布时间：2023-05-10  作者：温学良  来源：本会\n近日，江州审计学会成立大会隆重举行。\n",
      "江州审计学会成立的新闻是哪个记者写的", "温学良"),
-    (BYLINED.replace("（黎正方）\n", ""), "江州审计学会成立那篇稿子是谁写的", None),  # no byline: not 葛文涛
+    (BYLINED.replace("（黎正方）\n", ""), "江州审计学会成立的那篇稿件是谁写的", None),  # no byline: not 葛文涛
 ])
 def test_who_wrote_the_item_is_its_byline(tmp_path, page, question, expected):
     """A closing bracket of a name, or 作者： in the meta line, says who wrote it; a caption
@@ -1746,11 +1746,11 @@ def test_who_wrote_the_item_is_its_byline(tmp_path, page, question, expected):
 
 
 @pytest.mark.parametrize("question", ["江州石化行业占全市工业总产值多少比重", "石化行业占比是多少",
-                                      "江州用电子商务的企业占多少比例"])
+                                      "江州用电子商务的企业比例是多少"])
 def test_a_share_asked_is_a_percent_the_sentence_need_not_call_a_share(tmp_path, question):
-    """比重 / 占比 / 比例 ask a percent: 占全市工业总产值的14.6% answers without saying 比重."""
+    """比重 / 占比 / 比例 ask a percent: 占全市工业总值的14.6% answers without saying 比重."""
     engine = engine_over(tmp_path, "江州市石油和化学行业协会成立\n发布时间：2014-03-01\n"
-                         "2013年全市石化行业规模以上企业完成工业总产值2347.5亿元，占全市工业总产值的14.6%。"
+                         "2013年全市石化行业规模以上企业完成工业总产值2347.5亿元，占全市工业总值的14.6%。"
                          "目前全市使用电子商务的企业达到6%。\n")
     said = engine.answer(question).text.split("\n")[0]
     assert ("14.6%" in said) if "石化" in question else ("6%" in said)

@@ -192,9 +192,9 @@ def test_an_organisations_name_starts_after_the_verb_of_visiting_or_taking_over(
 
 
 def test_a_count_in_ten_thousands_keeps_its_digits(tmp_path):
-    """3.1万余家 is 3.1万 firms, never 万余家; 412万平方米 keeps its measure 万平方米."""
+    """4.5万余家 is 4.5万 firms, never 万余家; 412万平方米 keeps its measure 万平方米."""
     path = tmp_path / "a.txt"
-    path.write_text("江州乡村旅游协会成立\n全省共有各类乡村游业主3.1万余家，民宿面积412万平方米。\n", encoding="utf-8")
+    path.write_text("江州乡村旅游协会成立\n全省的乡村游业主有4.5万余家，民宿面积412万平方米。\n", encoding="utf-8")
     _, facts = facts_of(str(path))
     counts = [(c.text, c.unit) for c in facts.counts]
-    assert ("3.1万余家", "家") in counts and ("412万平方米", "万平方米") in counts
+    assert ("4.5万余家", "家") in counts and ("412万平方米", "万平方米") in counts

@@ -66,7 +66,7 @@ FOUNDING_ASKED = re.compile(alternation("event_kinds/founded"))  # 什么时候�
 VENUE_KINDS = pairs("venue_kinds")
 VENUE_KIND_ASKED = re.compile(rf"(?:哪个|哪间|哪家|什么)({'|'.join(VENUE_KINDS)})")
 THINGS_COUNTED = re.compile(r"(?:多少|几)个")
-VERB_REACH = 4  # characters before a count in which the deed asked counts as its own (共计捐款约合8425美元)
+VERB_REACH = 4  # characters before a count in which the deed asked counts as its own (共计捐款约合9130美元)
 OCCASION_MEASURES = set(words("occasion_measures"))
 COUNTED_PEOPLE = words("counted_people")  # 教师6名: a count of teachers  # 开幕, 正式展开: the day an event began
 TOWN_ENDINGS = "市县区镇"  # what a place shared by two place phrases must end with to be one town
@@ -182,10 +182,10 @@ class FactAnswers:
                      and (not q.measure or c.unit.endswith(q.measure)) and names_counted(doc, c.sentence)
                      and names_person(doc, c.sentence) and of_the_one_asked(doc, c)
                      and gives_numbers(doc, c.sentence)]
-            # 捐了多少 names nothing counted: a count whose own clause says the giving (共计捐款8425美元)
-            # beats one of the sentence the rest of the question is closer to (5660户家庭被疏散)
+            # 捐了多少 names nothing counted: a count whose own clause says the giving (共计捐款9130美元)
+            # beats one of the sentence the rest of the question is closer to (3120户家庭被转移)
             done = [c for c in found if q.count_verb and q.count_verb in c.before + c.noun]
-            just_done = [c for c in done if q.count_verb in c.before[-VERB_REACH:]]  # 评选100个, not 22万家…中评选
+            just_done = [c for c in done if q.count_verb in c.before[-VERB_REACH:]]  # 评选50个, not 2.2万家…中评选
             return just_done or done or found
 
         good = self.finder.answerable(q, scope, need=lambda d: bool(matching(d)))

@@ -195,7 +195,7 @@ class PeopleAnswers:
         """
         # 新选出来的, 上一任: asks which holder, names nothing
         topic = FORMER_ASKED.sub(" ", NEW_HOLDER_ASKED.sub(" ", _without(q.topic, q.job_title)))
-        topic = APPOINTING.sub(" ", topic)  # 增补了哪几个副会长: how the post was given, which no organisation is
+        topic = APPOINTING.sub(" ", topic)  # 增补的副会长有哪些: how the post was given, which no organisation is
         subject = subject_words(NUMBER_TOKEN.sub(" ", topic))
         if subject:
             docs = [doc for doc, _ in self.finder.answerable(q, scope, topic=topic)]
@@ -238,7 +238,7 @@ class PeopleAnswers:
                     if FORMER_TERMS.match(org) and not own and not FORMER_TERMS.match(q.job_title):
                         continue  # 前两届某协会会长某某: the post was held before, not now
                     names = [n for o in [org, *own] if o for n in _expanded(o, doc, self.library) + _parents(o, person, doc)]
-                    # 某公司总工程师、第一届理事会秘书长: a council named by its term alone is the article's own
+                    # 某公司总工程师、首届理事会秘书长: a council named by its term alone is the article's own
                     home_body = [doc.facts.home_org for o in own if doc.facts.home_org and TERM_ONLY.sub("", o) in BODY_ENDINGS]
                     names += home_body
                     implied = _implied(held, person, doc) if not org and not own else []
@@ -354,7 +354,7 @@ class PeopleAnswers:
         if not good:
             return None
         doc = good[0][0]
-        # 工作报告是谁作的: only who gave that talk (the sentence names it), else nobody the article says
+        # 工作报告由谁作: only who gave that talk (the sentence names it), else nobody the article says
         talk = QUALIFIED_TALK.search(q.text)
         which = talk.group(1) if talk else ""  # 工作总结报告: a sentence saying 《…工作总结…》的报告 names it
         if which and not any(which in doc.sentences[i] for p in doc.facts.people.values()

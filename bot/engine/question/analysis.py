@@ -68,7 +68,7 @@ COUNTED_PHRASE = re.compile(rf"(?:多少|几)\s*(?:{alternation('object_classifi
 COUNTED = re.compile(rf"(?:多少|几)\s*(?:{alternation('measure_words')}|[家个位名项次场所篇辆人钱方吨])?+\s*([\u4e00-\u9fff]{{2}})")
 VERB_BEFORE_COUNT = re.compile(r"([\u4e00-\u9fff])[了过]?(?:多少|几)个?\s*$")
 NOT_COUNT_VERBS = set("有是为达约共还要需得该应能会可将已一每了")  # 有几个, 共几个: no deed
-MEASURED_ONLY = words("measured_only")  # 多少户人家: nouns that are what their measure counts
+MEASURED_ONLY = words("measured_only")  # 几户人家: nouns that are what their measure counts
 PER_UNIT = re.compile(alternation("per_unit"))  # 住宿费一晚多少钱
 HEDGE = re.compile(alternation("hedges"))  # 授信额度大概多少: the 额度 is counted, not 大概
 COUNTED_BEFORE = re.compile(r"([\u4e00-\u9fff]{2})(?:是|有|为|达|约)?(?:多少钱|多少|多大|多高|多长|多重)\s*$")
@@ -250,7 +250,7 @@ def analyse(raw: str) -> Question:
         q.counted_noun = phrase.group(2)  # 多少个入围作品: 作品 are counted, 入围 says which
     elif counted and not COUNT_VERBS.fullmatch(counted.group(1)) and counted.group(1)[0] not in "看参来到进报获被有在是去一每":
         q.counted_noun = re.sub(r"^[个位名]", "", counted.group(1))  # 几个人 counts people: 个 is a classifier
-        # 多少户人家: 人家 says no more than the measure 户 does, so no sentence need name it
+        # 几户人家: 人家 says no more than the measure 户 does, so no sentence need name it
         q.counted_noun = q.counted_noun if len(q.counted_noun) >= 2 and q.counted_noun not in MEASURED_ONLY else ""
     elif kind == "count" and not english:
         plain = HEDGE.sub("", PER_UNIT.sub("", text))
@@ -267,7 +267,7 @@ def analyse(raw: str) -> Question:
             elif before[-1] in "了过" and not q.unit and not q.measure:  # 捐了多少: a count of the giving
                 q.count_verb = before[0]
     if kind == "count" and not english and not (q.count_verb or q.counted_noun or q.unit or q.measure):
-        verb = VERB_BEFORE_COUNT.search(text)  # 一共评几个: a count of what was done (评选100个)
+        verb = VERB_BEFORE_COUNT.search(text)  # 一共评几个: a count of what was done (评选50个)
         q.count_verb = verb.group(1) if verb and verb.group(1) not in NOT_COUNT_VERBS else ""
     q.counted_noun = re.sub(r"^[收交缴付]费$", "费", q.counted_noun)
     q.counted_noun = "" if q.counted_noun in MEASURED_ONLY else q.counted_noun  # 占比是多少: the measure itself  # 收费多少: a fee, however the article names it

@@ -228,7 +228,7 @@ def _byline(meta: list[str], body: list[str]) -> str:
 
 
 def _names_run(text: str) -> bool:
-    """张颖徐会超严丽娜: names written together, two or three characters each."""
+    """黎正方温学良岳明远: names written together, two or three characters each."""
     return bool(re.fullmatch(r"(?:[\u4e00-\u9fff]{2,3}){2,5}", text)) and any(
         all(plausible_name(text[i:j]) for i, j in zip(cuts, cuts[1:], strict=False))
         for cuts in _cuttings(len(text)))

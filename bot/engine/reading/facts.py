@@ -73,7 +73,7 @@ NOT_A_PLACE = re.compile(rf"^[\d一二三四五六七八九十百千万]+[个项
 VENUE = re.compile(rf"(?:{alternation('venue_words')})(?:{alternation('venue_links')})([^，。；、]{{4,40}})")  # 会场设在…
 TIME_WORDS = re.compile(rf"^(?:{alternation('time_words')}|\d+时|\d+点)+")
 DOC_RE = re.compile(r"《([^《》]{2,60})》((?:（[^（）]{1,10}）)?)")
-# (3.1万余家 is a count of 3.1万 家, never of 万余家: a numeral never continues digits)
+# (4.5万余家 is a count of 3.1万 家, never of 万余家: a numeral never continues digits)
 COUNT_RE = re.compile(  # 约1800名|参会代表: qualifier, number, 余/多, unit, the words after
     rf"({alternation('count_qualifiers')})?(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:万|亿)??|(?<![\d.])[一二两三四五六七八九十百千万]+)(余|多)?"
     rf"({alternation('count_measures')})"

@@ -67,7 +67,7 @@ COUNTED_PHRASE = re.compile(rf"(?:多少|几)\s*(?:{alternation('object_classifi
                             rf"({alternation('qualifying_verbs')})([\u4e00-\u9fff]{{2}})$")
 COUNTED = re.compile(rf"(?:多少|几)\s*(?:{alternation('measure_words')}|[家个位名项次场所篇辆人钱方吨])?+\s*([\u4e00-\u9fff]{{2}})")
 VERB_BEFORE_COUNT = re.compile(r"([\u4e00-\u9fff])[了过]?(?:多少|几)个?\s*$")
-NOT_COUNT_VERBS = set("有是为达约共还要需得该应能会可将已一每了")  # 有几个, 共几个: no deed
+NOT_COUNT_VERBS = set(words("not_count_verbs"))  # 有几个, 共几个: no deed
 MEASURED_ONLY = words("measured_only")  # 几户人家: nouns that are what their measure counts
 PER_UNIT = re.compile(alternation("per_unit"))  # 住宿费一晚多少钱
 HEDGE = re.compile(alternation("hedges"))  # 授信额度大概多少: the 额度 is counted, not 大概

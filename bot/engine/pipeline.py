@@ -242,9 +242,9 @@ class Engine:
                 answer = self.answerers["content"](q, [], scope, cue=PAYER_SAID, cue_required=True)
             answer = answer or self.answerers[kind](q, people, scope)
             listed = COUNTED_LIST_ASKED.search(q.text)
-            if listed and (answer is None or not _counted_list(listed).search(self.library.canon(answer.text))):
+            if listed and (answer is None or not _list_count_said(listed).search(self.library.canon(answer.text))):
                 # 要承担哪三大任务: an answer that never says 三大任务 gives way to the sentence that does
-                answer = self._counted_list(q, people, scope, _counted_list(listed)) or answer
+                answer = self._counted_list(q, people, scope, _list_count_said(listed)) or answer
             if answer is None and kind == "purpose" and SPEECH_ACT_ASKED.search(q.text):
                 # 某局希望协会发挥啥作用: what was hoped for is a sentence of the article, not a definition
                 answer = self.answerers["content"](q, people, scope)
@@ -517,7 +517,7 @@ def _faq_runners_up(matches, matched: str | None, wanted: int = 3) -> list[dict]
     return out
 
 
-def _counted_list(asked: re.Match) -> re.Pattern:
+def _list_count_said(asked: re.Match) -> re.Pattern:
     """哪三大任务 / 3大任务有哪些 -> 三大任务 or 3大任务 in a sentence (the measure word as asked, or none)."""
     said, measure, noun = asked.groups()[:3] if asked.group(1) else asked.groups()[3:]
     number = to_int(said)

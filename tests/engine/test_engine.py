@@ -1163,6 +1163,16 @@ def test_a_companys_chairman_is_its_dongshizhang(tmp_path, question):
     assert "葛文涛" in engine.answer(question).text.split("（来源")[0]
 
 
+@pytest.mark.parametrize("question", ["幕墙专委会常务副主任选的哪位呀", "江州建筑业协会幕墙专业委员会的常务副主任是谁"])
+def test_a_committee_named_after_its_association_in_the_headline_is_the_articles_own(tmp_path, question):
+    """某协会幕墙专业委员会成立: the committee is one body with its association, so the posts a vote
+    there gave (某公司董事长某某任常务副主任) are the committee's, asked by its short name (幕墙专委会)."""
+    engine = engine_over(tmp_path, "江州建筑业协会幕墙专业委员会成立暨第一次成员单位大会召开\n发布时间：2018-08-10\n"
+                         "8月8日，江州建筑业协会幕墙专业委员会成立大会在江州召开。会议选举产生了专业委员会主任、常务副主任，"
+                         "华宇幕墙有限公司董事长葛文涛任委员会主任，临江玻璃有限公司董事长鲁一鸣任常务副主任。\n")
+    assert "鲁一鸣" in engine.answer(question).text.split("（来源")[0]
+
+
 def test_a_title_saying_guests_came_to_an_organisation_makes_it_the_articles_own(tmp_path):
     """甲协会领导一行到访乙协会: the news is 乙协会's, so 柏文清会长、戚云舟秘书长 (no body named) hold
     乙协会's posts; 鲁文清会长 later is the guest's 执行会长 already read, not a second post."""

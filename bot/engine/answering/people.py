@@ -259,7 +259,8 @@ class PeopleAnswers:
                         names += [self.library.canon(doc.article.title).lower() + n for n in names]
                     fit = (max(self.finder.subject(of_org(doc)).coverage(name, doc) for name in names)
                            if subject and names else 0.5 if subject else 1.0)
-                    if any(unit not in org + held and not any(is_abbreviation(unit, h) for h in home_body)
+                    posts_in = home_body + ([doc.facts.home_org] if home_post else [])  # the post's own body
+                    if any(unit not in org + held and not any(is_abbreviation(unit, h) for h in posts_in)
                            for unit in units_asked):
                         fit = 0.0  # 某协会材料分会的会长: the association's own 会长 holds no post in the branch
                     post = org + re.sub(r"（.*?）", "", held)  # （浙江某物流公司）: the holder's own firm, not the post's place

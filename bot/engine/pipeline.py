@@ -84,6 +84,10 @@ HOW_MANY = re.compile(r"\bhow\s+many\s+([A-Za-z]+)", re.IGNORECASE)  # the thing
 # 哪三大任务, 哪几个方面: a list the question counts, which a sentence naming that count announces
 COUNTED_LIST_ASKED = re.compile(r"哪([二两三四五六七八九十]|[2-9])([大个项条种类点])?([\u4e00-\u9fff]{2})"
                                 r"|([二两三四五六七八九十]|[2-9])([大项条点])([\u4e00-\u9fff]{2})(?:分别)?(?:是|有|包括)?(?:哪|什么|啥)")
+# 去哪儿报到, 在哪领取: the deed a where-question names after its interrogative, done at a place
+WHERE_DONE = re.compile(r"(?:哪儿|哪里|哪)(?:去)?([\u4e00-\u9fff]{2})")
+EVENT_VERB = re.compile(f"{alternation('event_verbs')}|开|办|召|成立")  # 举行, 开的, 办的: an event held
+PLACE_BEFORE = alternation("place_markers") + "|到"  # 到某中心报到: 到 places a deed as 在 does
 SITED_ASKED = re.compile(patterns("sited_asked"))  # 办公室设在哪, 基地位于哪里
 SITED_SAID = re.compile(alternation("sited_said"))
 PRODUCT_ASKED = re.compile(patterns("product_asked"))  # 主要生产什么产品: what a company makes
@@ -241,6 +245,12 @@ class Engine:
                 # 食宿费用由谁负担, 要自己掏钱吗: the sentence that says who bears the cost, not an amount
                 answer = self.answerers["content"](q, [], scope, cue=PAYER_SAID, cue_required=True)
             answer = answer or self.answerers[kind](q, people, scope)
+            done_where = WHERE_DONE.search(q.text) if answer is None and kind == "where" else None
+            if done_where and EVENT_VERB.match(done_where.group(1)):
+                done_where = None  # 在哪里举行: an event's place, which the where reader did not find
+            if done_where:  # 去哪儿报到: no event is placed, but a sentence says 到某中心…报到
+                answer = self.answerers["content"](q, people, scope, cue=re.compile(
+                    rf"(?:{PLACE_BEFORE})[^，。；]{{2,30}}?{re.escape(done_where.group(1))}"), cue_required=True)
             listed = COUNTED_LIST_ASKED.search(q.text)
             if listed and (answer is None or not _list_count_said(listed).search(self.library.canon(answer.text))):
                 # 要承担哪三大任务: an answer that never says 三大任务 gives way to the sentence that does

@@ -1369,6 +1369,20 @@ def test_where_something_is_sited_is_the_sentence_that_says_so(tmp_path, questio
     assert expected in engine.answer(question).text.split("（来源")[0]
 
 
+@pytest.mark.parametrize("question, expected", [
+    ("参会的话去哪儿报到呢？", "江州国际会议中心"),
+    ("江州珠宝协会在哪挂牌的", "江东区"),
+    ("江州医学大会在哪里举行", None),  # an event's place: no sentence places it, and 报到 is no answer
+])
+def test_a_deed_the_where_question_names_is_placed_by_its_sentence(tmp_path, question, expected):
+    """去哪儿报到: 持证件到某中心注册台报到 places the deed, though no event is placed."""
+    engine = engine_over(tmp_path, "江州医学大会参会须知\n发布日期：2024-06-28\n"
+                         "参会时，请您持本人身份证件到江州国际会议中心的大会注册台报到并领取资料。"
+                         "江州珠宝协会去年在江东区挂牌。\n")
+    answer = engine.answer(question)
+    assert (expected in answer.text) if expected else answer.declined
+
+
 def test_a_place_that_only_repeats_the_question_is_no_answer(tmp_path):
     """在江苏哪个城市办, of 定于11月下旬在江苏省举办: 江苏省 says back what was asked; 在哪办 gets it."""
     engine = engine_over(tmp_path,

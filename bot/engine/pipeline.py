@@ -86,7 +86,7 @@ COUNTED_LIST_ASKED = re.compile(r"哪([二两三四五六七八九十]|[2-9])([�
                                 r"|([二两三四五六七八九十]|[2-9])([大项条点])([\u4e00-\u9fff]{2})(?:分别)?(?:是|有|包括)?(?:哪|什么|啥)")
 # 去哪儿报到, 在哪领取: the deed a where-question names after its interrogative, done at a place
 WHERE_DONE = re.compile(r"(?:哪儿|哪里|哪)(?:去)?([\u4e00-\u9fff]{2})")
-EVENT_VERB = re.compile(f"{alternation('event_verbs')}|开|办|召|成立")  # 举行, 开的, 办的: an event held
+EVENT_VERB = re.compile(f"{alternation('event_verbs')}|{alternation('held_asked')}")  # 举行, 开的, 办的: an event held
 PLACE_BEFORE = alternation("place_markers") + "|到"  # 到某中心报到: 到 places a deed as 在 does
 SITED_ASKED = re.compile(patterns("sited_asked"))  # 办公室设在哪, 基地位于哪里
 SITED_SAID = re.compile(alternation("sited_said"))

@@ -29,7 +29,7 @@ SPEECH_WORDS = pairs("speech_words")
 DEED_WORDS = {"host": "主持会议", "attend": "出席会议", "elected": "当选", "greeting": "发来贺信"}
 
 
-QUALIFIED_TALK = re.compile(rf"({alternation('talk_qualifiers')})(?:报告|讲话|致辞|演讲)")  # 工作报告: 工作 says which
+QUALIFIED_TALK = re.compile(rf"({alternation('talk_qualifiers')})(?:{alternation('talk_nouns')})")  # 工作报告: 工作 says which
 SESSION = re.compile(r"[\d一二三四五六七八九十]+届[\d一二三四五六七八九十]+次")  # 五届一次(理事会): a session held
 TITLE_ASKED = re.compile(alternation("speech_title_asked"))  # not 主题: 分享的主题 is what was said
 TITLE_GIVEN = re.compile(rf"《[^《》]+》|“[^“”]{{4,}}”|「[^「」]{{4,}}」|{alternation('speech_title_said')}")

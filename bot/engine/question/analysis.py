@@ -250,8 +250,7 @@ def analyse(raw: str) -> Question:
         q.counted_noun = phrase.group(2)  # 多少个入围作品: 作品 are counted, 入围 says which
     elif counted and not COUNT_VERBS.fullmatch(counted.group(1)) and counted.group(1)[0] not in "看参来到进报获被有在是去一每":
         q.counted_noun = re.sub(r"^[个位名]", "", counted.group(1))  # 几个人 counts people: 个 is a classifier
-        # 几户人家: 人家 says no more than the measure 户 does, so no sentence need name it
-        q.counted_noun = q.counted_noun if len(q.counted_noun) >= 2 and q.counted_noun not in MEASURED_ONLY else ""
+        q.counted_noun = q.counted_noun if len(q.counted_noun) >= 2 else ""
     elif kind == "count" and not english:
         plain = HEDGE.sub("", PER_UNIT.sub("", text))
         fee = FEE_COUNTED.search(plain)
@@ -269,8 +268,9 @@ def analyse(raw: str) -> Question:
     if kind == "count" and not english and not (q.count_verb or q.counted_noun or q.unit or q.measure):
         verb = VERB_BEFORE_COUNT.search(text)  # 一共评几个: a count of what was done (评选50个)
         q.count_verb = verb.group(1) if verb and verb.group(1) not in NOT_COUNT_VERBS else ""
-    q.counted_noun = re.sub(r"^[收交缴付]费$", "费", q.counted_noun)
-    q.counted_noun = "" if q.counted_noun in MEASURED_ONLY else q.counted_noun  # 占比是多少: the measure itself  # 收费多少: a fee, however the article names it
+    q.counted_noun = re.sub(r"^[收交缴付]费$", "费", q.counted_noun)  # 收费多少: a fee, however the article names it
+    # 几户人家, 占比是多少: a noun that says no more than its measure (or is it), which no sentence need name
+    q.counted_noun = "" if q.counted_noun in MEASURED_ONLY else q.counted_noun
     for m in TARGETS.finditer(text):
         q.targets += re.findall(TARGET_NOUNS, m.group(1) or m.group(2) or m.group(3))
         q.asks_name = q.asks_name or bool(m.group(2))

@@ -73,7 +73,7 @@ NOT_A_PLACE = re.compile(rf"^[\d一二三四五六七八九十百千万]+[个项
 VENUE = re.compile(rf"(?:{alternation('venue_words')})(?:{alternation('venue_links')})([^，。；、]{{4,40}})")  # 会场设在…
 TIME_WORDS = re.compile(rf"^(?:{alternation('time_words')}|\d+时|\d+点)+")
 DOC_RE = re.compile(r"《([^《》]{2,60})》((?:（[^（）]{1,10}）)?)")
-# (4.5万余家 is a count of 3.1万 家, never of 万余家: a numeral never continues digits)
+# (4.5万余家 is a count of 4.5万 家, never of 万余家: a numeral never continues digits)
 COUNT_RE = re.compile(  # 约1800名|参会代表: qualifier, number, 余/多, unit, the words after
     rf"({alternation('count_qualifiers')})?(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:万|亿)??|(?<![\d.])[一二两三四五六七八九十百千万]+)(余|多)?"
     rf"({alternation('count_measures')})"
@@ -245,11 +245,11 @@ def _extract_facts(article: Article) -> ArticleFacts:
         if named:
             current = facts.people[named[0][1]] if len({name for _, name in named}) == 1 else None
             if current is not None:
-                current.said.append(s.index)
                 start, name = named[-1]
                 if SPEAKER_LINE.fullmatch(s.text[start + len(name):]):  # 某协会会长 某某: / (what they said below)
-                    speaker_line = s.index
-                    current.said.remove(s.index)  # the line itself says nothing
+                    speaker_line = s.index  # the line itself says nothing
+                else:
+                    current.said.append(s.index)
                 for org, title in _posts_held(s.text[named[0][0]:]):  # 某某院士…，并任某大学建筑学院院长、…主任
                     _add_role(facts, Mention(current.name, title, org))
         elif current is not None and speaker_line == s.index - 1:

@@ -632,7 +632,7 @@ def _home_org(article: Article) -> str:
     title = re.split(r"——|──|--", article.title)[-1]
     orgs = org_mentions(title)
     if len(orgs) >= 2 and orgs[1].endswith(BODY_ENDINGS) and f"{orgs[0]}{orgs[1]}" in title:
-        orgs = [orgs[0] + orgs[1], *orgs[2:]]  # 某协会公务航空服务专业委员会成立: the association's committee
+        orgs = [orgs[0] + orgs[1], *orgs[2:]]  # 某协会幕墙专业委员会成立: the association's committee
     if len(orgs) >= 2 and orgs[0].endswith(COMPANY_ENDINGS) and orgs[1].endswith(ASSOCIATION_ENDINGS):
         # 某公司参加市建筑协会会长办公会: the posts reported are the association's (the verb may be read
         # as the start of its name)

@@ -1868,3 +1868,30 @@ def test_organisations_on_lines_of_their_own_under_an_announcing_line_are_a_list
                          "江州华宇家具股份有限公司\n临江林氏木业集团有限公司\n江州鲁班家居有限公司\n相关阅读：\n")
     text = engine.answer("江州家具行业十强都有哪些企业？").text
     assert all(name in text for name in ("江州华宇家具股份有限公司", "临江林氏木业集团有限公司", "江州鲁班家居有限公司"))
+
+
+def test_names_listed_before_the_post_they_were_elected_to_hold_it(tmp_path):
+    """选举产生了甲、乙、丙等副会长: the post comes after 等, the electing verb before the list;
+    an adverb before 当选 (再次) is no part of the name before it."""
+    engine = engine_over(tmp_path,
+        "江州市茶叶协会召开第三届会员大会\n发布时间：2024-05-11\n"
+        "大会选举产生了新一届理事会。经过选举，葛文涛再次当选为会长。"
+        "此外，还选举产生了鲁一鸣、黎正方、温学良等副会长，岳明远当选为秘书长。\n")
+    text = engine.answer("江州茶叶协会的副会长都有谁").text
+    assert all(name in text for name in ("鲁一鸣", "黎正方", "温学良")), text
+    assert "葛文涛" in engine.answer("江州市茶叶协会第三届会长是谁").text
+    # a list of member firms elected as 副会长单位 is no list of people
+    units = engine_over(tmp_path / "units",
+        "江州市茶叶协会召开理事会\n发布时间：2024-05-11\n会议选举产生了东山茶厂、西岭茶园等副会长单位。\n")
+    assert units.answer("江州茶叶协会的副会长都有谁").matched is None
+
+
+def test_who_won_an_award_is_the_sentence_naming_it_not_the_longer_one_before(tmp_path):
+    """A paragraph names the lifetime award's winners first, then the young talent's: who won
+    the second is the sentence holding its own name."""
+    engine = engine_over(tmp_path,
+        "首届江州软件行业贡献奖揭晓\n发布时间：2024-03-02\n"
+        "江州软件集团董事长葛文涛获得终身贡献奖，江州云算公司总裁鲁一鸣、江州数联公司总经理黎正方获得人物贡献奖。"
+        "江州芯科公司副总经理温学良获得人物新星奖。\n")
+    text = engine.answer("软件行业贡献奖的人物新星奖是谁拿的").text
+    assert "温学良" in text and "葛文涛" not in text, text

@@ -428,8 +428,15 @@ class PeopleAnswers:
             # 某公寓项目是谁承建的, of a tour titled …项目观摩活动在某市举行: some of what the title does
             # not say (公寓, 承建) must be in the sentence, not only 项目 and the city
             _, focus = self.finder.split_focus(subject, doc)
-            if subject and focus and not self.finder.focus_share(subject, focus, doc.sentences[index], doc):
-                continue
+            if subject and focus:
+                # 谁拿了青年奖, of a paragraph listing the lifetime awards first: a sentence of the same
+                # paragraph holding all the focus this one holds and more (青年) answers instead
+                paragraph = doc.article.sentences[index].paragraph
+                held = {i: set(subject.covered(doc.sentences[i], doc)) & set(focus) for i in named_in
+                        if doc.article.sentences[i].paragraph == paragraph}
+                if not held[index]:
+                    continue
+                index = next((i for i in held if held[i] > held[index]), index)
             named = [p for p in doc.facts.people.values() if index in p.sentences]
             evidence = doc.article.sentences[index].text
             # a title that says it as well as any sentence does names the one it is about:

@@ -71,7 +71,7 @@ UNIT_AND_NAME = re.compile(rf"(.+(?:{UNIT_ENDING}))(?:{TITLE_CORE})?([{HAN}]{{2,
 APPOINTED = re.compile(rf"((?:{UNIT_BEFORE_NAME}[{HAN}]{{2,3}}(?:[（(][^（）()]{{1,40}}[）)])?(?:、|和|及))*{UNIT_BEFORE_NAME}[{HAN}]{{2,3}})(?:[（(][^（）()]{{1,40}}[）)])?(?:等?(?:\d+|[一二两三四五六七八九十]+)[位名人]|等)?"
                        # 甲、乙、丙及30家会员企业负责人当选为副会长: a counted group closes the list of names
                        rf"(?:(?:及|和|以及)(?:\d+|[一二两三四五六七八九十]+)[家位名个][{HAN}]{{0,12}}?)?"
-                       rf"(?:同志)?(?:以\d+票|以全票|以高票)?(?:{alternation('appointed_as')}|(?<=同志)任)(.{{0,24}}?)$")
+                       rf"(?:同志)?(?:以\d+票|{alternation('elected_adverbs')})?(?:{alternation('appointed_as')}|(?<=同志)任)(.{{0,24}}?)$")
 # 经选举，甲任理事长，乙、丙任副理事长，丁任秘书长: names that open their clause, 任, the post
 TOOK_POST = re.compile(rf"^((?:[{HAN}]{{2,3}}、)*[{HAN}]{{2,3}})任(.{{0,24}}?)$")
 ELECTED_AFTER = re.compile(rf"^(?:{patterns('elected_after_name')})(.{{0,30}}?)$")  # ，被选举为…主席
@@ -341,6 +341,7 @@ def find_people(sentence: str, home_org: str = "") -> list[Mention]:
             floor = m.end() + 1
     mentions += _appointed(sentence, {mention.name for mention in mentions}, home_org)
     mentions += _listed_after_title(sentence, {mention.name for mention in mentions})
+    mentions += _listed_before_title(sentence, {mention.name for mention in mentions}, home_org)
     mentions += _bracketed(sentence, home_org)
     mentions += _served_by(sentence, home_org)
     mentions += _done_by(sentence, {mention.name for mention in mentions})
@@ -468,6 +469,30 @@ def _listed_after_title(sentence: str, known: set[str]) -> list[Mention]:
             if plausible_name(name) and name not in known:
                 start = sentence.find(name, m.start(2))
                 out.append(Mention(name, m.group(1), "", start, start + len(name)))
+    return out
+
+
+LISTED_BEFORE_TITLE = re.compile(rf"((?:[{HAN}]{{2,5}}、)+[{HAN}]{{2,4}})等(?:[\d一二两三四五六七八九十]+[位名])?"
+                                 rf"({TITLE_RE.pattern})(?![{HAN}]*单位)")
+
+
+def _listed_before_title(sentence: str, known: set[str], home_org: str) -> list[Mention]:
+    """选举产生了甲、乙、丙等副会长: names listed after a verb of electing, the post after 等."""
+    out = []
+    for m in LISTED_BEFORE_TITLE.finditer(sentence):
+        clause = sentence[:m.start()].rsplit("，", 1)[-1].rsplit("。", 1)[-1]
+        if not APPOINTING.search(clause[-APPOINTING_REACH:] + m.group(1)):
+            continue
+        items = m.group(1).split("、")
+        # the list may begin on the verb's last characters (产生了甲): the first name is the longest
+        # name that ends the first item
+        items[0] = next((items[0][k:] for k in range(len(items[0]) - 1) if plausible_name(items[0][k:])), "")
+        if not all(plausible_name(item) for item in items):
+            continue
+        for item in items:
+            if item not in known:
+                start = sentence.find(item, m.start())
+                out.append(Mention(item, m.group(2), home_org, start, start + len(item)))
     return out
 
 

@@ -1895,3 +1895,22 @@ def test_who_won_an_award_is_the_sentence_naming_it_not_the_longer_one_before(tm
         "江州芯科公司副总经理温学良获得人物新星奖。\n")
     text = engine.answer("软件行业贡献奖的人物新星奖是谁拿的").text
     assert "温学良" in text and "葛文涛" not in text, text
+
+
+def test_a_deadline_is_the_last_day_of_the_span_the_notice_gives_for_what_was_asked(tmp_path):
+    """征文时间：A到B answers 截止 with B; a start is not answered by the deadline a notice sets,
+    and an exhibition's opening days are no deadline for sending works."""
+    engine = engine_over(tmp_path,
+        "关于举办江州茶文化征文活动的通知\n发布时间：2024-01-08\n"
+        "一、主办单位：江州市茶叶协会\n二、征文时间：2024年1月10日到2024年3月30日\n"
+        "三、作品展览开放时间：2024年5月7-9日\n四、获奖名单公布时间另行通知。\n")
+    text = engine.answer("茶文化征文什么时候截止").text
+    assert "3月30日" in text and "1月10日（" not in text, text
+    notice = engine_over(tmp_path / "review",
+        "关于做好2024年江州市软件企业年审工作的通知\n发布时间：2023-12-20\n"
+        "2024年江州市软件企业年审工作从明年1月份开始。\n年审申报材料的受理截止时间为2月28日，逾期将不予受理。\n")
+    assert notice.answer("软件企业年审几月开始").matched is None
+    assert "2月28日" in notice.answer("年审材料截止到哪天").text
+    works = engine_over(tmp_path / "works",
+        "关于举办江州书画作品展的通知\n发布时间：2024-09-01\n一、开放时间：2024年9月7-9日\n二、地点：江州市文化馆\n")
+    assert works.answer("书画作品征集截止到哪天").matched is None

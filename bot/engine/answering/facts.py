@@ -413,6 +413,16 @@ class FactAnswers:
             by_sentence = {e.sentence: e for e in events(doc)}
             if by_deadline:  # 几号前报名: a date the article sets as a deadline (于5月10日前), if it has one
                 by_sentence = deadlines(doc) or by_sentence
+            if by_deadline and not deadlines(doc):
+                # 征文什么时候截止, of 征文时间：…到3月30日: the last day of a span of what was asked
+                # (作品征集截止到哪天 is not answered by the exhibition's 开放时间)
+                subject = self.finder.subject(subject_words(NUMBER_TOKEN.sub(" ", q.topic)))
+                _, focus = self.finder.split_focus(subject, doc)
+                spans = {i for i, e in by_sentence.items() if any(d.end_day for d in e.dates)}
+                asked = {i for i in spans if _span_of_asked(doc.sentences[i], q.text)
+                         or self.finder.focus_share(subject, focus, doc.sentences[i], doc)}
+                by_sentence = {i: e for i, e in by_sentence.items() if ((i in asked) if asked else (i not in spans))}
+                span_end = span_end or bool(asked)
             edition = _edition(doc.article.title)  # 首届…论坛: 第二届…拟于明年在某市举行 is the next one
             if edition and not _edition(q.text):
                 by_sentence = {i: e for i, e in by_sentence.items() if _edition(doc.sentences[i]) in (None, edition)}
@@ -668,6 +678,16 @@ def names(word: str, text: str, spelled_out: bool = False) -> bool:
 
 
 EDITION = re.compile(r"首届|第([一二三四五六七八九十百\d]+)届")
+
+
+SPAN_LABEL = re.compile(r"([\u4e00-\u9fff]{2})(?:时间|日期)[：:为是]")
+
+
+def _span_of_asked(sentence: str, question: str) -> bool:
+    """征文时间：1月10日到3月30日, for 征文最晚哪天交稿: the span's label names what was asked
+    (开放时间 does not, for 作品征集截止到哪天)."""
+    label = SPAN_LABEL.search(sentence)
+    return bool(label) and label.group(1) in question
 
 
 def _edition(text: str) -> int | None:

@@ -12,7 +12,7 @@ import re
 from .. import thresholds
 from ..answer import numbered
 from ..question.analysis import Question
-from ..text.dates import DEADLINE_SAID
+from ..text.dates import DEADLINE_SAID, SPAN_SAID
 from ..text.numerals import NUMBER_TOKEN, numbers_in
 from ..text.vocab import alternation, pairs
 from .library import Doc, Library, Subject, subject_chunks
@@ -20,11 +20,14 @@ from .library import Doc, Library, Subject, subject_chunks
 GENERIC = re.compile(alternation("generic_event_words"))
 # Kinds of event a question may pin down; the answering sentence must be of the same kind.
 # Each kind's words are data, in bot/engine/vocab/event_kinds/<kind>.txt.
-EVENT_KINDS = ("in_force", "published", "deadline", "signed", "completed", "founded")
+EVENT_KINDS = ("in_force", "published", "deadline", "signed", "completed", "founded", "started")
 EVENT_VERBS = [alternation(f"event_kinds/{kind}") for kind in EVENT_KINDS]
-# 报到截止时间 is a deadline's question, and 于4月10日下午17:00前到…报到 sets one without those words
-EVENT_SAID = [f"{verbs}|{DEADLINE_SAID.pattern}" if kind == "deadline" else verbs
+# 报到截止时间 is a deadline's question, and 于4月10日下午17:00前到…报到 sets one without those words;
+# a span of days (1月10日到3月30日) says both when something starts and when it ends
+EVENT_SAID = [f"{verbs}|{DEADLINE_SAID.pattern}|{SPAN_SAID.pattern}" if kind == "deadline"
+              else f"{verbs}|起|{SPAN_SAID.pattern}" if kind == "started" else verbs
               for kind, verbs in zip(EVENT_KINDS, EVENT_VERBS, strict=True)]
+STARTED_SAID = EVENT_SAID[EVENT_KINDS.index("started")]
 
 
 EVENT_NOUN = re.compile(alternation("event_nouns"))
@@ -186,8 +189,10 @@ class Finder:
                    or any(kin in text for kin in EVENT_KIN.get(e, "").split()) for e in events):
             return False  # (换届大会 is also reported as 第三届会员代表大会)
         sentence = doc.sentences[i]
-        return kind != "when" or all(re.search(said, sentence) for verbs, said in zip(EVENT_VERBS, EVENT_SAID, strict=True)
-                                     if re.search(verbs, q.text))
+        asked = [said for verbs, said in zip(EVENT_VERBS, EVENT_SAID, strict=True) if re.search(verbs, q.text)]
+        if len(asked) > 1 and STARTED_SAID in asked:
+            asked.remove(STARTED_SAID)  # 开始实施 asks when something comes into force, said as 实施
+        return kind != "when" or all(re.search(said, sentence) for said in asked)
 
     @staticmethod
     def alternatives(good, q: Question) -> tuple[str, list[dict]]:

@@ -20,7 +20,7 @@ RANGE = r"(?:至|到|-|～|~|—{1,2})"
 DAY = r"(\d{1,2})\s*(?:[日号]|(?=\s*" + RANGE + r"\s*\d{1,2}\s*[日号]))"
 DATE_RE = re.compile(
     r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*" + DAY
-    + r"(?:\s*" + RANGE + r"\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*[日号])?"
+    + r"(?:\s*" + RANGE + r"\s*(?:\d{4}\s*年\s*)?(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*[日号])?"  # …到2016年3月30日
     r"|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
 )
 
@@ -86,3 +86,7 @@ def parse_date(text: str) -> Date | None:
 # A sentence that sets a deadline: 3月20日前, 4月10日下午17:00前, 5日12时以前, or 截止 / 逾期
 DEADLINE_SAID = re.compile(rf"\d+[日号](?:[\u4e00-\u9fff]{{0,2}}\d{{1,2}}(?:[:：]\d{{2}}|[时点](?:\d+分)?))?"
                            rf"(?:{alternation('deadline_suffixes')})|{alternation('deadline_said')}")
+
+# A sentence that gives a span of days (征文时间：1月10日到3月30日): it says when something starts and
+# when it ends, as a deadline's or a start's question asks.
+SPAN_SAID = re.compile(r"\d\s*[日号]?\s*" + RANGE + r"\s*(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号]")

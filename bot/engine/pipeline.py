@@ -20,7 +20,14 @@ from .answering.alternatives import either_or_answer
 from .answering.descriptions import VISITED_LIST, Passages
 from .answering.facts import CLOCK_SAID, CONTACT_PERSON, FUTURE_SAID, FactAnswers
 from .answering.labels import labelled_answer
-from .answering.people import ORG_KINDS, SPEECH_ACT_ASKED, SPEECH_WORDS, TITLE_GIVEN, PeopleAnswers
+from .answering.people import (
+    LEAD_ASKED,
+    ORG_KINDS,
+    SPEECH_ACT_ASKED,
+    SPEECH_WORDS,
+    TITLE_GIVEN,
+    PeopleAnswers,
+)
 from .answering.wording import quote, source
 from .question.analysis import INTERROGATIVES, TARGET_NOUNS, Question, analyse, clean, orgs_named
 from .question.dictionary import MAX_GLOSS_WORDS, glossed
@@ -269,8 +276,10 @@ class Engine:
                 answer = None  # 联系人叫什么名字, and the notice gives a phone and a department but nobody
             if answer is not None and answer.kind in ("content", "host") and _names_no_org_of_kind(q, answer.text):
                 answer = None  # 哪家公司建的, and the closest sentence says 施工单位 but names no company
-            if answer is not None and answer.kind == "content" and "谁" in q.text and not self._names_someone(answer.text):
-                answer = None  # 那8个人都是谁, and the closest sentence counts them but names no one
+            if answer is not None and answer.kind == "content" and "谁" in q.text and not self._names_someone(
+                    answer.text, people_only=bool(q.job_title or LEAD_ASKED.search(q.text))):
+                answer = None  # 那8个人都是谁, and the closest sentence counts them but names no one;
+                # 谁带的队, 某公司的总经理是谁: a person, and a sentence naming only organisations does not say
             if answer is not None and answer.kind == "content" and q.clock and not CLOCK_SAID.search(answer.text):
                 answer = None  # 几点开始, and the closest sentence gives a day but no time
             nth = NTH_ITEM_ASKED.search(q.text)
@@ -416,10 +425,11 @@ class Engine:
         return Answer(f"这篇稿件的作者是{doc.article.author}。\n{source(doc.article)}", f"{doc.article.path}#author",
                       100.0 * cov, [source_entry(doc)], kind="author", context={"article": doc.article.path})
 
-    def _names_someone(self, sentence: str) -> bool:
+    def _names_someone(self, sentence: str, people_only: bool = False) -> bool:
         """Whether a sentence names a person the articles know or an organisation: what a who-question
-        asks for (an organisation may be who: 谁主办的)."""
-        return bool(self.library.people.find(sentence, [])) or bool(org_mentions(sentence)) or _lists_names(sentence)
+        asks for (an organisation may be who: 谁主办的, unless a post or a leader was asked)."""
+        return (bool(self.library.people.find(sentence, [])) or (not people_only and bool(org_mentions(sentence)))
+                or _lists_names(sentence))
 
     def _in_articles(self, name: str) -> bool:
         return any(name in doc.text for doc, _ in self.library.search(name, limit=5))

@@ -1914,3 +1914,21 @@ def test_a_deadline_is_the_last_day_of_the_span_the_notice_gives_for_what_was_as
     works = engine_over(tmp_path / "works",
         "关于举办江州书画作品展的通知\n发布时间：2024-09-01\n一、开放时间：2024年9月7-9日\n二、地点：江州市文化馆\n")
     assert works.answer("书画作品征集截止到哪天").matched is None
+
+
+def test_the_host_of_a_visit_holds_the_post_at_the_company_the_sentence_came_to(tmp_path):
+    """来到了某公司，在某某总经理陪同下: a title with no organisation, after the one company the
+    sentence names, is that company's; 同时/在 before a name end what comes before it; 老总 is
+    总经理; and a who-question about a post is not answered by a sentence naming only bodies."""
+    engine = engine_over(tmp_path,
+        "江州市洗染行业协会走访会员单位\n发布时间：2024-04-02\n"
+        "4月1日，江州市洗染行业协会秘书处走访了两家会员单位。\n"
+        "秘书处来到了江州洁美洗涤服务有限公司，在葛文涛总经理热情接待了我们，并参观了车间。\n"
+        "“清源”的规模较大，同时鲁一鸣总经理也是行业内的知名人士。\n")
+    assert "葛文涛" in engine.answer("江州洁美洗涤服务有限公司总经理是谁").text
+    assert "葛文涛" in engine.answer("洁美洗涤的老总叫什么").text
+    assert "鲁一鸣" in engine.answer("清源的老总是谁").text
+    bodies = engine_over(tmp_path / "bodies",
+        "江州市洗染行业协会走访调研会员企业\n发布时间：2024-04-02\n"
+        "近日，江州市洗染行业协会、江州市洗涤产业联盟组织力量深入江州洗涤产业园区和重点企业走访调研。\n")
+    assert bodies.answer("江州洗染行业协会去产业园区走访是谁带的队").matched is None

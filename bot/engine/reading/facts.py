@@ -202,6 +202,9 @@ def _extract_facts(article: Article) -> ArticleFacts:
                 continue  # 孔某会长介绍了…, after 某市某协会(执行)会长孔某: the post already known, of that body
             if not mention.org and ASSOCIATION_OFFICE.fullmatch(mention.title):
                 mention.org = facts.home_org  # 理事长施朗明致词, in the 学会's own news: its 理事长
+            before = {n for at, n in here if at < mention.start}
+            if not mention.org and len(before) == 1 and not ASSOCIATION_OFFICE.search(mention.title):
+                mention.org = before.pop()  # 来到了某公司，在某某总经理陪同下…: that company's 总经理
             _add_role(facts, mention)
         label = TITLE_LABEL.match(s.text)  # 副主任委员：…设计研究院总建筑师吴晓锐、长安大学教授王帆凯
         if label and not any(m.row for m in mentions):

@@ -196,6 +196,9 @@ def _called_by_surname(text: str, title_start: int) -> bool:
             and (not before or before in PREPOSITIONS or not re.match(f"[{HAN}]", before) or before in "的了"))
 
 
+BEFORE_NAME = tuple(words("before_name_words"))
+
+
 def name_before(text: str, title_start: int, floor: int) -> tuple[str, int] | None:
     """The name right before a title (张立振教授, 欧阳泰凯教授): (name, start)."""
     for length in (4, 3, 2):
@@ -211,7 +214,7 @@ def name_before(text: str, title_start: int, floor: int) -> tuple[str, int] | No
         before = text[start - 1] if start > 0 else ""
         if re.match(r"[\d一二三四五六七八九十百千万两]", before):
             continue  # 300余名理事, 十多位专家: a count before the title, not a name
-        if (start == floor or not before or not re.match(f"[{HAN}]", before) or before in "由与和及请是"
+        if (start == floor or not before or not re.match(f"[{HAN}]", before) or text[:start].endswith(BEFORE_NAME)
                 or ORG_SUFFIX_RE.search(text[floor:start]) or text[floor:start].endswith(tuple(SELF_REFERENCES))):
             return name, start  # 香港中文大学张立振教授, 本会康某某秘书长
     return None

@@ -1932,3 +1932,18 @@ def test_the_host_of_a_visit_holds_the_post_at_the_company_the_sentence_came_to(
         "江州市洗染行业协会走访调研会员企业\n发布时间：2024-04-02\n"
         "近日，江州市洗染行业协会、江州市洗涤产业联盟组织力量深入江州洗涤产业园区和重点企业走访调研。\n")
     assert bodies.answer("江州洗染行业协会去产业园区走访是谁带的队").matched is None
+
+
+def test_an_executive_president_is_not_the_president_and_names_end_where_the_text_says(tmp_path):
+    """执行会长 is a post of its own; 岳明年分析 is 岳明年 (年 in a given name, before a verb);
+    黎正以及… is 黎正; 秘书长联席会 names a meeting, not the 秘书长 asked for."""
+    engine = engine_over(tmp_path,
+        "江州市宠物用品行业协会秘书长联席会召开\n发布时间：2024-02-21\n"
+        "2月20日，江州市宠物用品行业协会葛文涛执行会长、秘书长黎正以及来自各地的代表参加了秘书长联席会。"
+        "会议由协会执行秘书长鲁一鸣主持。\n协会监事长岳明年分析，宠物行业需要大量专业人才。\n")
+    assert engine.answer("江州市宠物用品行业协会会长是谁").matched is None
+    assert "执行会长" in engine.answer("葛文涛是什么职务").text
+    assert "岳明年" in engine.answer("江州宠物用品行业协会监事长是谁").text
+    assert "鲁一鸣" in engine.answer("秘书长联席会是谁主持的").text
+    first_line = engine.answer("江州宠物用品行业协会秘书长是谁").text.split("\n")[0]
+    assert "黎正" in first_line and "黎正以" not in first_line, first_line

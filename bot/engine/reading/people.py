@@ -136,6 +136,9 @@ def _plausible_with_name_chars(name: str) -> bool:
             and not TITLE_RE.search(name))
 
 
+CONJUNCTIONS = tuple(words("conjunctions"))
+
+
 def name_after(text: str, i: int) -> tuple[str, int, str] | None:
     """The name that starts at text[i] (right after a title): (name, end, latin)."""
     foreign = FOREIGN_NAME.match(text, i)
@@ -151,7 +154,7 @@ def name_after(text: str, i: int) -> tuple[str, int, str] | None:
     if latin_named:
         end = latin_named.end()
         return latin_named.group(1), end, LATIN_AFTER.match(text, latin_named.end(1)).group(1)
-    best = None
+    best, strong = None, False
     for length in ((4, 3, 2) if text[i:i + 2] in COMPOUND_SURNAMES else (3, 2, 4)):  # 上官文泰
         name = text[i:i + length]
         if len(name) < length or not plausible_name(name):
@@ -160,6 +163,8 @@ def name_after(text: str, i: int) -> tuple[str, int, str] | None:
             continue
         if length == 3 and name[2] in NOT_NAME_FINAL and not LIST_GAP.match(text, i + length):
             continue  # 某某做报告; but 会长柏安做、秘书长…: no verb stands right before 、
+        if length == 3 and text.startswith(CONJUNCTIONS, i + 2):
+            continue  # 张立以及…: the name ends before the conjunction
         end = i + length
         strong = bool(STRONG_AFTER.match(text, end)) or bool(TITLE_RE.match(text, end))
         if strong:
@@ -167,10 +172,11 @@ def name_after(text: str, i: int) -> tuple[str, int, str] | None:
             break
         if best is None:
             best = (name, end)
-    if best is None:  # 荣誉院长蒋在明与夫人…: a name holding 在 or 年, set off by a clear end
+    if best is None or (not strong and len(best[0]) == 2):
+        # 荣誉院长蒋在明与夫人…, 理事长萧振年分析: a name holding 在 or 年, set off by a clear end
         name = text[i:i + 3]
         if (_plausible_with_name_chars(name) and name[2] not in NOT_NAME_FINAL
-                and (STRONG_AFTER.match(text, i + 3) or text[i + 3:i + 4] in ("与", "和", "及"))):
+                and (STRONG_AFTER.match(text, i + 3) or (best is None and text[i + 3:i + 4] in ("与", "和", "及")))):
             best = (name, i + 3)
     if best is None:
         serving = re.match(rf"([{HAN}]{{2,4}})任(?=副?[团组会]?长|主任|秘书)", text[i:])  # 其勒木格任团长

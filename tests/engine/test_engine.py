@@ -1947,3 +1947,16 @@ def test_an_executive_president_is_not_the_president_and_names_end_where_the_tex
     assert "鲁一鸣" in engine.answer("秘书长联席会是谁主持的").text
     first_line = engine.answer("江州宠物用品行业协会秘书长是谁").text.split("\n")[0]
     assert "黎正" in first_line and "黎正以" not in first_line, first_line
+
+
+def test_the_year_another_organisation_was_founded_does_not_answer(tmp_path):
+    """江州某学会哪年成立, of a founding report that recalls the national society's founding year:
+    that clause founds another body; the association's own year, said of it, still answers."""
+    engine = engine_over(tmp_path,
+        "江州市茶文化学会成立大会召开\n发布时间：2024-06-01\n"
+        "江州与茶文化渊源已久，1985年，中国茶文化学会（CTCS）于江州成立。\n"
+        "5月30日，江州市茶文化学会成立大会召开。\n")
+    assert "1985" not in engine.answer("江州市茶文化学会是哪一年成立的").text
+    own = engine_over(tmp_path / "own",
+        "江州市茶叶协会赴黄坪调研\n发布时间：2024-06-01\n据了解，江州省茶叶协会成立于2002年。\n")
+    assert "2002年" in own.answer("江州茶叶协会成立于哪年").text

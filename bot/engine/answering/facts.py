@@ -308,11 +308,25 @@ class FactAnswers:
             years = YEAR_ALONE.findall(doc.sentences[index])
             if len(set(years)) != 1:
                 continue  # 2019年…2023年: which of them was asked is not for a year reader to guess
+            if FOUNDING_ASKED.search(q.text) and self._founds_another(q, doc.sentences[index]):
+                continue
             said = doc.article.sentences[index].text
             return Answer(f"时间：{years[0]}年。\n原文：{quote(said)}\n{source(doc.article)}", f"{doc.article.path}#when",
                           100.0 * cov, [source_entry(doc)], kind="when", context={"article": doc.article.path},
                           evidence=said)
         return None
+
+    def _founds_another(self, q, sentence: str) -> bool:
+        """湖南某学会哪年成立, of 1981年，中国某学会（CAAI）于长沙成立: the clause that says it was
+        founded names another organisation as what was founded."""
+        verb = FOUNDING_ASKED.search(sentence)
+        asked = [self.library.canon(org) for org in q.orgs or ORG_NAMED.findall(q.topic)]
+        if not verb or not asked:
+            return False
+        clause = re.split(r"[，；。]", sentence[:verb.start()])[-1]
+        named = [self.library.canon(org) for org in org_mentions(clause)]
+        # 贵州酿酒工业协会 is 贵州省酿酒工业协会: the shorter name's characters, in order, in the longer
+        return bool(named) and not any(_in_order(a, n) or _in_order(n, a) for a in asked for n in named)
 
     def _issued(self, q, scope) -> Answer | None:
         """那个通知是哪天发的 / 决定的落款是哪天: the date signed under the document, else the page's
@@ -678,6 +692,12 @@ def names(word: str, text: str, spelled_out: bool = False) -> bool:
 
 
 EDITION = re.compile(r"首届|第([一二三四五六七八九十百\d]+)届")
+
+
+def _in_order(short: str, long: str) -> bool:
+    """Whether every character of `short` is in `long`, in the same order."""
+    rest = iter(long)
+    return all(ch in rest for ch in short)
 
 
 SPAN_LABEL = re.compile(r"([\u4e00-\u9fff]{2})(?:时间|日期)[：:为是]")

@@ -238,7 +238,9 @@ class Passages:
                     # 一等奖有哪些项目: the question names the caption (一等奖（4项）) of a table's rows
                     caption = without_closing_note(said)
                     named = len(caption) >= 2 and caption in self.library.canon(q.text).lower()
-                    if set(picked) & ({announce} | set(items)) or names_noun or named or subject.coverage(said, doc) >= 0.5:
+                    # (a cued question, 哪些单位主办的, keeps its cued sentence unless the list holds it)
+                    if set(picked) & ({announce} | set(items)) or (not cued and (
+                            names_noun or named or subject.coverage(said, doc) >= 0.5)):
                         picked = [announce] + items
                         break
             picked = _with_referents(doc, _with_provisos(doc, _with_replies(doc, _with_sections(doc, picked))))

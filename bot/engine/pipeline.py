@@ -85,6 +85,7 @@ NTH_ITEM_ASKED = re.compile(r"第([一二三四五六七八九十\d]+)[家个位
 LISTED_NAMES = re.compile(r"[\u4e00-\u9fffA-Za-z]{3,30}(?:、[\u4e00-\u9fffA-Za-z]{3,30})+")  # 甲公司、乙公司、丙公司
 COMPANION_ASKED = re.compile(alternation("companion_asked"))  # 是谁陪同的: who went with the person named
 MAX_PARTS = 3  # questions answered from one message; more is an essay, not a chat
+DOCUMENT_ENDING = re.compile(rf"({alternation('document_nouns')})$")  # a topic naming a document last
 MAX_GLOSSES = 12  # Chinese words of one English gloss looked for in the articles (the dictionary's first)
 USAGE_LIMIT = 20  # articles counted for a word: enough to tell a trade's word from a rare one
 HOW_MANY = re.compile(r"\bhow\s+many\s+([A-Za-z]+)", re.IGNORECASE)  # the thing an English count asks about
@@ -218,6 +219,10 @@ class Engine:
             f"{re.escape(people[0][0])}(?:{TITLE_RE.pattern})?(?:{SAID_VERBS}|{APPRAISAL_ASKED})(?![座堂])",
             q.text) is not None  # 某某(院长)说…, not 某某讲座
         kind = "said" if (said_by_title or said_by_name) and people else self._kind(q, people)  # what they said
+        document = DOCUMENT_ENDING.search(q.topic)
+        if kind == "fullname" and document:  # 那个大数据协议全称叫什么: the document's 《name》, not an organisation's
+            kind, q.targets, q.asks_name = "documents", [document.group(1)], True
+            q.topic = q.topic[:document.start()].strip()  # as 大数据协议叫什么 reads: the noun is the target
         try:
             # a line the article labels with the very words of the question (标准编号：…) says it best
             answer = labelled_answer(self.finder, q, people, scope, whole_label_only=True) if not people else None

@@ -1960,3 +1960,14 @@ def test_the_year_another_organisation_was_founded_does_not_answer(tmp_path):
     own = engine_over(tmp_path / "own",
         "江州市茶叶协会赴黄坪调研\n发布时间：2024-06-01\n据了解，江州省茶叶协会成立于2002年。\n")
     assert "2002年" in own.answer("江州茶叶协会成立于哪年").text
+
+
+def test_the_full_name_of_a_document_is_its_title_in_book_marks(tmp_path):
+    """某某协议全称叫什么 asks for the 《…协议》 the article names, not an organisation's full name;
+    an organisation's full name is still its own (以下简称)."""
+    engine = engine_over(tmp_path,
+        "江州市茶叶协会成立茶产业分会\n发布时间：2024-03-02\n"
+        "江州市茶叶协会（以下简称“江州茶协”）茶产业分会日前成立。"
+        "江州市农业农村局去年同8家企业签署了《茶产业数字化战略合作框架协议》，合作将涉及茶叶溯源等领域。\n")
+    assert "《茶产业数字化战略合作框架协议》" in engine.answer("农业农村局签的那个茶产业协议全称叫什么").text
+    assert "江州市茶叶协会" in engine.answer("江州茶协的全称是什么").text

@@ -1898,7 +1898,8 @@ def test_who_won_an_award_is_the_sentence_naming_it_not_the_longer_one_before(tm
 
 
 def test_a_deadline_is_the_last_day_of_the_span_the_notice_gives_for_what_was_asked(tmp_path):
-    """征文时间：A到B answers 截止 with B; a start is not answered by the deadline a notice sets,
+    """征文时间：A到B answers 截止 with B; a start is not answered by the deadline a notice sets
+    (its month is),
     and an exhibition's opening days are no deadline for sending works."""
     engine = engine_over(tmp_path,
         "关于举办江州茶文化征文活动的通知\n发布时间：2024-01-08\n"
@@ -1909,7 +1910,8 @@ def test_a_deadline_is_the_last_day_of_the_span_the_notice_gives_for_what_was_as
     notice = engine_over(tmp_path / "review",
         "关于做好2024年江州市软件企业年审工作的通知\n发布时间：2023-12-20\n"
         "2024年江州市软件企业年审工作从明年1月份开始。\n年审申报材料的受理截止时间为2月28日，逾期将不予受理。\n")
-    assert notice.answer("软件企业年审几月开始").matched is None
+    started = notice.answer("软件企业年审几月开始").text
+    assert "1月份" in started and "2月28日" not in started, started
     assert "2月28日" in notice.answer("年审材料截止到哪天").text
     works = engine_over(tmp_path / "works",
         "关于举办江州书画作品展的通知\n发布时间：2024-09-01\n一、开放时间：2024年9月7-9日\n二、地点：江州市文化馆\n")
@@ -1971,3 +1973,22 @@ def test_the_full_name_of_a_document_is_its_title_in_book_marks(tmp_path):
         "江州市农业农村局去年同8家企业签署了《茶产业数字化战略合作框架协议》，合作将涉及茶叶溯源等领域。\n")
     assert "《茶产业数字化战略合作框架协议》" in engine.answer("农业农村局签的那个茶产业协议全称叫什么").text
     assert "江州市茶叶协会" in engine.answer("江州茶协的全称是什么").text
+
+
+def test_a_month_answers_when_no_day_is_given_for_what_was_asked(tmp_path):
+    """颁奖典礼将在12月份举行 answers 啥时候颁奖 (a contest's running dates do not); a month of
+    another deed in the sentence (协会成立后，将于明年7月召开…) does not date the founding; and
+    理事长工作会 names a meeting, not the 理事长 asked for."""
+    engine = engine_over(tmp_path,
+        "2024江州市“茶韵杯”翻译大奖赛\n发布时间：2024-08-24\n"
+        "一、时间安排：9月1日——10月20日。\n二、奖励：颁奖典礼将在12月份举行。\n")
+    assert "12月" in engine.answer("茶韵杯翻译大奖赛啥时候颁奖").text
+    plans = engine_over(tmp_path / "plans",
+        "江州市电子商务协会将于近期成立\n发布时间：2024-05-02\n"
+        "该负责人表示，协会成立后，将于明年7月在江州召开全市网商大会。\n")
+    assert plans.answer("江州电子商务协会大概啥时候能成立").matched is None
+    assert "7月" in plans.answer("江州网商大会准备什么时候开").text
+    meeting = engine_over(tmp_path / "meeting",
+        "江州市盐业协会召开理事长工作会\n发布时间：2013-05-22\n"
+        "5月20日，江州市盐业协会理事长工作会在江州召开。协会理事长葛文涛出席会议。协会常务副理事长鲁一鸣主持会议。\n")
+    assert "鲁一鸣" in meeting.answer("盐业协会理事长工作会是谁主持的").text

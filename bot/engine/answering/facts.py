@@ -8,7 +8,7 @@ from ..answer import Answer
 from ..question.analysis import Question
 from ..reading.facts import Event
 from ..reading.orgs import org_mentions
-from ..retrieval.finder import Finder, LazyList, source_entry, subject_words
+from ..retrieval.finder import EVENT_SAID, EVENT_VERBS, Finder, LazyList, source_entry, subject_words
 from ..retrieval.index import grams
 from ..retrieval.library import Doc
 from ..text.dates import DEADLINE_SAID, Date, find_dates
@@ -76,6 +76,7 @@ PAYING_ASKED = re.compile(alternation("paying_asked"))  # 报名费, 要交钱�
 CONTACT_PERSON_LABEL = re.compile(alternation("contact_person_labels"))  # 联系人, 联络人
 CONTACT_PERSON = re.compile(rf"(?:{CONTACT_PERSON_LABEL.pattern})\s*[：:]?\s*([\u4e00-\u9fff]{{2,4}})")  # 联系人：某某
 ORG_NAMED = re.compile(rf"\S*?(?:{'|'.join(map(re.escape, sorted(ORG_SUFFIXES, key=len, reverse=True)))})")  # 某某公会
+MONTH_ALONE = re.compile(r"(?<!\d)(?<!\d年)(1[0-2]|[1-9])月份?(?![\d份]*[日号])")  # 12月份举行; not 12月5日, not 2023年12月
 YEAR_ALONE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?![\d度])")  # 成立于1977年; not 2023年度, not 2023年5月
 FUTURE_SAID = re.compile(alternation("future_said"))
 # The units of each kind of count a question may ask for (money: 元, 万元, 亿元).
@@ -287,7 +288,32 @@ class FactAnswers:
             if founded is not None:
                 return founded
         found = self._event(q, scope, "when")
+        if found is None and not (DAY_ASKED.search(q.text) or YEAR_ASKED.search(q.text) or RANGE_END_ASKED.search(q.text)):
+            found = self._month(q, scope)  # 颁奖典礼将在12月份举行: a month is the answer there is
         return found or (self._year(q, scope) if YEAR_ASKED.search(q.text) else None)
+
+    def _month(self, q, scope) -> Answer | None:
+        """啥时候颁奖, of a notice saying only 颁奖典礼将在12月份举行: the month in the sentence about
+        what was asked, read as the when-reader reads a date (the kind of event asked, its place)."""
+        def stating(doc):
+            return [i for i, s in enumerate(doc.sentences) if MONTH_ALONE.search(s)]
+
+        for doc, _ in self.finder.answerable(q, scope, need=lambda d: bool(stating(d))):
+            index, cov = self.finder.sentence(q, doc, stating(doc), with_title=True, kind="when")
+            if index < 0 or cov < thresholds.MIN_SENTENCE_COVERAGE:
+                continue
+            months = MONTH_ALONE.findall(doc.sentences[index])
+            if len(set(months)) != 1:
+                continue  # 3月…5月: which was asked is not for a month reader to guess
+            clause = next(c for c in re.split(r"[，；。,;]", doc.sentences[index]) if MONTH_ALONE.search(c))
+            if not all(re.search(said, clause) for verbs, said in zip(EVENT_VERBS, EVENT_SAID, strict=True)
+                       if re.search(verbs, q.text)):
+                continue  # 何时成立, of 协会成立后，将于明年7月召开…: the month is the congress's
+            said = doc.article.sentences[index].text
+            return Answer(f"时间：{MONTH_ALONE.search(doc.sentences[index]).group(0)}。\n原文：{quote(said)}\n"
+                          f"{source(doc.article)}", f"{doc.article.path}#when", 100.0 * cov, [source_entry(doc)],
+                          kind="when", context={"article": doc.article.path}, evidence=said)
+        return None
 
     def _year(self, q, scope, said: re.Pattern | None = None) -> Answer | None:
         """哪年成立的, of an article that gives only a year (成立于1977年的某公会): the year in the

@@ -20,7 +20,7 @@ from .library import Doc, Library, Subject, subject_chunks
 GENERIC = re.compile(alternation("generic_event_words"))
 # Kinds of event a question may pin down; the answering sentence must be of the same kind.
 # Each kind's words are data, in bot/engine/vocab/event_kinds/<kind>.txt.
-EVENT_KINDS = ("in_force", "published", "deadline", "signed", "completed", "founded", "started")
+EVENT_KINDS = ("in_force", "published", "deadline", "signed", "completed", "founded", "started", "awarded")
 EVENT_VERBS = [alternation(f"event_kinds/{kind}") for kind in EVENT_KINDS]
 # 报到截止时间 is a deadline's question, and 于4月10日下午17:00前到…报到 sets one without those words;
 # a span of days (1月10日到3月30日) says both when something starts and when it ends

@@ -1899,8 +1899,7 @@ def test_who_won_an_award_is_the_sentence_naming_it_not_the_longer_one_before(tm
 
 def test_a_deadline_is_the_last_day_of_the_span_the_notice_gives_for_what_was_asked(tmp_path):
     """征文时间：A到B answers 截止 with B; a start is not answered by the deadline a notice sets
-    (its month is),
-    and an exhibition's opening days are no deadline for sending works."""
+    (its month is); and an exhibition's opening days are no deadline for sending works."""
     engine = engine_over(tmp_path,
         "关于举办江州茶文化征文活动的通知\n发布时间：2024-01-08\n"
         "一、主办单位：江州市茶叶协会\n二、征文时间：2024年1月10日到2024年3月30日\n"

@@ -1991,3 +1991,15 @@ def test_a_month_answers_when_no_day_is_given_for_what_was_asked(tmp_path):
         "江州市盐业协会召开理事长工作会\n发布时间：2013-05-22\n"
         "5月20日，江州市盐业协会理事长工作会在江州召开。协会理事长葛文涛出席会议。协会常务副理事长鲁一鸣主持会议。\n")
     assert "鲁一鸣" in meeting.answer("盐业协会理事长工作会是谁主持的").text
+
+
+def test_talks_given_respectively_pair_each_speaker_with_their_own_title(tmp_path):
+    """甲，乙，丙分别以巜一》《二》《三》为题做主题汇报: who gave 《三》 is 丙, and 乙's title is 《二》
+    (巜 mistyped for 《; 汇报 is a talk)."""
+    engine = engine_over(tmp_path,
+        "江州竹产业联席会召开\n发布时间：2024-06-02\n"
+        "联席会上，江州市竹产业协会秘书长葛文涛，临江县竹产业协会会长鲁一鸣，东山县林业局局长黎正方，"
+        "分别以巜竹产业的方向与出路》《临江竹乡现状与思考》《竹材工业原料化的实践》为题做主题汇报。\n")
+    assert engine.answer("《竹材工业原料化的实践》是谁讲的").text.startswith("黎正方")
+    text = engine.answer("鲁一鸣在联席会上讲的什么题目").text
+    assert "《临江竹乡现状与思考》" in text.split("\n")[0], text

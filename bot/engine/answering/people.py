@@ -6,7 +6,7 @@ from .. import thresholds
 from ..answer import Answer
 from ..reading.facts import BODY_ENDINGS, TERM_ONLY, is_abbreviation
 from ..reading.orgs import org_mentions
-from ..reading.people import APPOINTING
+from ..reading.people import APPOINTING, BOOK_TITLE, respective_titles
 from ..retrieval.finder import Finder, source_entry, subject_words
 from ..retrieval.library import Doc, Library
 from ..text.lexicon import ORG_SUFFIX_RE, PLACES, POSTS_SPLIT, TITLE_RE
@@ -105,6 +105,13 @@ class PeopleAnswers:
         indices = person.said or [i for kind, i in person.actions if kind == "speech"]
         if TITLE_ASKED.search(q.text):  # 讲话的题目是什么: only a sentence that gives a title answers
             indices = [i for i in indices if TITLE_GIVEN.search(doc.article.sentences[i].text)]
+            for i in indices:  # 甲、乙分别以《一》《二》为题: their own title, not the whole list
+                title = respective_titles(doc.article.sentences[i].text, _speakers_at(doc, i)).get(name)
+                if title:
+                    said = doc.article.sentences[i].text
+                    return Answer(f"{person_line(person)}：《{title}》。\n原文：{quote(said)}\n{source(doc.article)}",
+                                  f"{doc.article.path}#said:{name}", confidence, [source_entry(doc)], kind="said",
+                                  context={"person": name, "article": doc.article.path}, evidence=said)
         if not indices:
             return None
         groups = _with_points(doc, indices)
@@ -361,6 +368,9 @@ class PeopleAnswers:
         if which and not any(which in doc.sentences[i] for p in doc.facts.people.values()
                              for k, i in p.actions if k == "speech"):
             return None
+        paired = _gave_the_talk(q, doc, 100.0 * good[0][1])  # 《某某》是谁讲的
+        if paired:
+            return paired
         lines, seen = [], set()
         for person in doc.facts.people.values():
             for kind, i in person.actions:
@@ -419,7 +429,10 @@ class PeopleAnswers:
         """谁宣读了指导委员会名单: the people named in the sentence that says it."""
         good = self.finder.answerable(q, scope)
         subject = self.finder.subject(subject_words(NUMBER_TOKEN.sub(" ", q.topic)))
-        for doc, _ in good:
+        for doc, coverage in good:
+            paired = _gave_the_talk(q, doc, 100.0 * coverage)  # 《某某》是谁做的汇报
+            if paired:
+                return paired
             # only sentences that name someone; the title says what for (谁获得了…称号: 皇甫德立名列其中)
             named_in = sorted({i for p in doc.facts.people.values() for i in p.sentences})
             index, cov = self.finder.sentence(q, doc, named_in, with_title=True)
@@ -451,6 +464,30 @@ class PeopleAnswers:
             return Answer(text, f"{doc.article.path}#doer", 100.0 * cov, [source_entry(doc)], kind="doer",
                           context={"person": named[0].name, "article": doc.article.path}, evidence=evidence)
         return None
+
+
+UNQUOTED = re.compile(r"[“”\"「」『』‘’']")
+
+
+def _speakers_at(doc: Doc, i: int) -> list[str]:
+    return [p.name for p in doc.facts.people.values() if ("speech", i) in p.actions]
+
+
+def _gave_the_talk(q, doc: Doc, score: float) -> Answer | None:
+    """《某某》是谁讲的: the speaker a 分别 sentence pairs the asked title with (quotes inside the
+    title marks aside, as the question is read without them)."""
+    asked = BOOK_TITLE.search(q.text)
+    if not asked:
+        return None
+    for i in sorted({i for p in doc.facts.people.values() for k, i in p.actions if k == "speech"}):
+        pairs = respective_titles(doc.sentences[i], _speakers_at(doc, i))
+        who = next((name for name, title in pairs.items() if UNQUOTED.sub("", title) == asked.group(1)), None)
+        if who:
+            said = doc.article.sentences[i].text
+            return Answer(f"{person_line(doc.facts.people[who])}。\n原文：{quote(said)}\n{source(doc.article)}",
+                          f"{doc.article.path}#speakers", score, [source_entry(doc)], kind="speakers",
+                          context={"person": who, "article": doc.article.path}, evidence=said)
+    return None
 
 
 def _names_a_body_of(subject: str, found: list) -> bool:

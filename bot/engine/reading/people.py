@@ -651,3 +651,20 @@ def _merge(mentions: list[Mention]) -> list[Mention]:
         else:
             merged[mention.name] = mention
     return list(merged.values())
+
+
+RESPECTIVELY = re.compile(alternation("respectively"))
+BOOK_TITLE = re.compile(r"《([^《》]+)》")
+
+
+def respective_titles(sentence: str, names: list[str]) -> dict[str, str]:
+    """甲、乙、丙分别以《一》《二》《三》为题做汇报: each name with its title, paired in order, when
+    the sentence names as many of the people before 分别 as it gives titles after it; {} otherwise."""
+    said = RESPECTIVELY.search(sentence)
+    if not said:
+        return {}
+    ordered = sorted((sentence.find(name), name) for name in names if 0 <= sentence.find(name) < said.start())
+    titles = BOOK_TITLE.findall(sentence, said.end())
+    if len(ordered) < 2 or len(titles) != len(ordered):
+        return {}
+    return {name: title for (_, name), title in zip(ordered, titles, strict=True)}

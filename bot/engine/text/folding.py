@@ -25,7 +25,8 @@ _SPACES = re.compile(r"[ \t\u3000\u00a0\u2002\u2003\u200b]+")
 # ASCII punctuation next to CJK text reads as Chinese punctuation; between digits it is not.
 _TO_WIDE = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 _ASCII_PUNCT_NEAR_CJK = re.compile(f"(?<=[{CJK}])[,:;?!()]|[,:;?!()](?=[{CJK}])")
-_DASHES = str.maketrans({"－": "-", "–": "-", "﹣": "-", "‧": "·", "•": "·", "・": "·"})
+# 巜 (a stroke radical) is how a book title mark is often mistyped: 巜…》 is 《…》
+_DASHES = str.maketrans({"－": "-", "–": "-", "﹣": "-", "‧": "·", "•": "·", "・": "·", "巜": "《"})
 _DOT_IN_NAME = re.compile(f"(?<=[{CJK}])[.．](?=[{CJK}])")
 _DASH_BETWEEN_DIGITS = re.compile(r"(?<=\d)\s*—\s*(?=\d)")
 # Keep Chinese punctuation in its full-width form; fold only letters, digits and spaces.

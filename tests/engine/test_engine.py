@@ -2003,3 +2003,15 @@ def test_talks_given_respectively_pair_each_speaker_with_their_own_title(tmp_pat
     assert engine.answer("《竹材工业原料化的实践》是谁讲的").text.startswith("黎正方")
     text = engine.answer("鲁一鸣在联席会上讲的什么题目").text
     assert "《临江竹乡现状与思考》" in text.split("\n")[0], text
+
+
+def test_the_year_something_was_set_up_is_the_one_in_its_own_clause(tmp_path):
+    """“甲奖”于2006年设立…；“乙奖”设立于2001年: 甲奖哪年设的 is 2006, not the congress's day, and
+    a sentence with two years still answers from the clause about what was asked."""
+    engine = engine_over(tmp_path,
+        "江州市翻译协会第三次会员代表大会召开\n发布时间：2022-04-02\n"
+        "江州市翻译协会第三次会员代表大会于4月1日在江州召开，葛文涛等3位翻译家获“翻译贡献奖”。\n"
+        "“翻译贡献奖”于2006年设立，是协会的最高荣誉；“资深译者”称号设立于2001年。\n")
+    assert "2006年" in engine.answer("翻译贡献奖是哪年设的").text
+    assert "2006年" in engine.answer("翻译贡献奖什么时候设的").text
+    assert "2001年" in engine.answer("资深译者称号是哪一年设立的").text

@@ -5,7 +5,7 @@ from difflib import SequenceMatcher
 
 from .. import thresholds
 from ..answer import Answer
-from ..question.analysis import Question
+from ..question.analysis import Question, clean
 from ..reading.facts import Event
 from ..reading.orgs import org_mentions
 from ..retrieval.finder import EVENT_SAID, EVENT_VERBS, Finder, LazyList, source_entry, subject_words
@@ -283,7 +283,7 @@ class FactAnswers:
     def when(self, q, people, scope) -> Answer | None:
         if ISSUED_ASKED.search(q.text) and ISSUED_DOCUMENT.search(q.text):
             return self._issued(q, scope)
-        if FOUNDING_ASKED.search(q.written):  # 几时成立: 自1920年成立以来, before a day the text reports
+        if FOUNDING_ASKED.search(clean(q.written)):  # 几时成立: 自1920年成立以来, before a day the text reports
             founded = self._year(q, scope, said=FOUNDING_ASKED)  # (the words as written: 启动礼 reads as 成立)
             if founded is not None:
                 return founded
@@ -332,6 +332,11 @@ class FactAnswers:
             if cov < thresholds.MIN_SENTENCE_COVERAGE or done < thresholds.MIN_SENTENCE_COVERAGE:
                 continue
             years = YEAR_ALONE.findall(doc.sentences[index])
+            if len(set(years)) > 1:  # 甲于2006年设立，…；乙设立于2001年: the clause about what was asked
+                clauses = [c for c in re.split(r"[，；。]", doc.sentences[index]) if len(set(YEAR_ALONE.findall(c))) == 1]
+                best = max(clauses, key=lambda c: sum(asked.covered(c, doc).values()), default="")
+                if best and sum(asked.covered(best, doc).values()) / asked.total >= thresholds.MIN_SENTENCE_COVERAGE:
+                    years = YEAR_ALONE.findall(best)
             if len(set(years)) != 1:
                 continue  # 2019年…2023年: which of them was asked is not for a year reader to guess
             if FOUNDING_ASKED.search(q.text) and self._founds_another(q, doc.sentences[index]):

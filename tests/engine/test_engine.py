@@ -2015,3 +2015,15 @@ def test_the_year_something_was_set_up_is_the_one_in_its_own_clause(tmp_path):
     assert "2006年" in engine.answer("翻译贡献奖是哪年设的").text
     assert "2006年" in engine.answer("翻译贡献奖什么时候设的").text
     assert "2001年" in engine.answer("资深译者称号是哪一年设立的").text
+
+
+def test_a_point_under_a_heading_the_question_names_brings_the_other_points(tmp_path):
+    """四、申报材料 / 1、…申报表 / 2、…身份证…: 需要准备啥材料 is answered with every point under it."""
+    engine = engine_over(tmp_path,
+        "关于评选江州市茶叶协会2024年度先进工作者的通知\n发布时间：2024-02-01\n"
+        "一、评选对象\n协会会员单位的工作人员。\n"
+        "四、申报材料\n1、申报者需填写《2024年江州市茶叶协会先进工作者申报表》（见附件）；\n"
+        "2、提供申报人身份证及有关证书复印件；\n"
+        "五、申报时间\n申报材料请于2024年3月6日前报茶叶协会，过期不作评选。\n")
+    text = engine.answer("申报茶叶协会先进工作者需要准备啥材料").text
+    assert "申报表" in text and "身份证" in text, text

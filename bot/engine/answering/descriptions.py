@@ -34,6 +34,8 @@ STOP_OPENING = re.compile(rf"^在[^，。；]{{2,40}}?(?:{alternation('visited_p
 LISTS = re.compile(alternation("list_openers"))
 PLACE_OPENING = re.compile(r"^在([\u4e00-\u9fff]{2,8})[，,]")  # 在乙县，考察团…: a stop of a tour, by its place
 MAX_ITEMS = 8  # items a sentence announcing them (以下条件：) brings into an answer
+LIST_MARK = re.compile(r"^(?:\d+\s*[.．、]|[（(]\d+[)）]|[①-⑩])")  # 1、 (1) ①: a numbered point
+HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")  # 四、申报材料
 PURPOSE_RE = re.compile(f"{alternation('purpose_said')}|{alternation('purpose_hinted')}")
 PURPOSE_STRONG = re.compile(alternation("purpose_said"))
 ASKED = re.compile(rf"^(?:{alternation('interview_asked')})\s*[:：]|[?？]$")
@@ -243,7 +245,7 @@ class Passages:
                             names_noun or named or subject.coverage(said, doc) >= 0.5)):
                         picked = [announce] + items
                         break
-            picked = _with_referents(doc, _with_provisos(doc, _with_replies(doc, _with_sections(doc, picked))))
+            picked = _with_referents(doc, _with_provisos(doc, _with_replies(doc, _with_sections(doc, picked, q.text))))
             cov = min(1.0, sum(covered.values()) / total)
             lines = [quote(doc.article.sentences[i].text, 200) for i in sorted(picked)]
             text = "\n".join(lines) + "\n" + source(doc.article)
@@ -277,18 +279,28 @@ def _days(text: str) -> set[tuple[int, int]]:
     return {(d.month, d.day) for d, _, _ in find_dates(text) if d.month and d.day}
 
 
-def _with_sections(doc: Doc, picked: list[int]) -> list[int]:
+def _with_sections(doc: Doc, picked: list[int], question: str = "") -> list[int]:
     """A section heading (二、申报条件) is answered by what is under it (its first four sentences, and
-    every numbered point it heads)."""
+    every numbered point it heads); so is a point under a heading the question names (需要准备啥
+    材料, of 1、…申报表 under 四、申报材料: every point of that section)."""
     sentences = doc.article.sentences
     listed = dict(doc.facts.lists)  # 三、申报材料 over 1.… 2.… 3.…: every point, however far down
     out = []
     for i in picked:
         out.append(i)
-        if sentences[i].text == sentences[i].heading:
-            out += [s.index for s in sentences[i + 1:i + 5] if s.heading == sentences[i].heading]
+        heading = sentences[i].heading
+        if sentences[i].text == heading:
+            out += [s.index for s in sentences[i + 1:i + 5] if s.heading == heading]
             out += listed.get(i, [])
+        elif heading and LIST_MARK.match(sentences[i].text) and _names_heading(heading, question):
+            out += [s.index for s in sentences if s.heading == heading and LIST_MARK.match(s.text)][:MAX_ITEMS]
     return sorted(dict.fromkeys(out))
+
+
+def _names_heading(heading: str, question: str) -> bool:
+    """四、申报材料, for 申报…需要准备啥材料: every two-character word of the heading is in the question."""
+    words = re.findall(r"[\u4e00-\u9fff]{2}", HEADING_NUMBER.sub("", heading))
+    return bool(words) and all(w in question for w in words)
 
 
 

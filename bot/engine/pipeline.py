@@ -256,6 +256,11 @@ class Engine:
             if answer is None and PAYER_ASKED.search(q.text):
                 # 食宿费用由谁负担, 要自己掏钱吗: the sentence that says who bears the cost, not an amount
                 answer = self.answerers["content"](q, [], scope, cue=PAYER_SAID, cue_required=True)
+            if answer is None and kind == "attend" and not people and COMPANION_ASKED.search(q.text):
+                # 这次调研是谁陪同的: the sentence saying who went along (一起陪同调研的有…), before all who attended
+                answer = self.answerers["content"](q, [], scope, cue=COMPANION_ASKED, cue_required=True)
+                if answer is not None and not self._names_someone(answer.evidence, people_only=True):
+                    answer = None
             answer = answer or self.answerers[kind](q, people, scope)
             done_where = WHERE_DONE.search(q.text) if answer is None and kind == "where" else None
             if done_where and EVENT_VERB.match(done_where.group(1)):

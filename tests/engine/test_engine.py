@@ -2027,3 +2027,15 @@ def test_a_point_under_a_heading_the_question_names_brings_the_other_points(tmp_
         "五、申报时间\n申报材料请于2024年3月6日前报茶叶协会，过期不作评选。\n")
     text = engine.answer("申报茶叶协会先进工作者需要准备啥材料").text
     assert "申报表" in text and "身份证" in text, text
+
+
+def test_who_went_along_is_the_sentence_that_says_so_and_a_factory_director_is_a_title(tmp_path):
+    """这次调研是谁陪同的, with nobody named in the question: 一起陪同调研的有…厂长某某, not everyone
+    the article names; 厂长 is a title like 校长."""
+    engine = engine_over(tmp_path,
+        "江州市乐器协会赴东山调研\n发布时间：2024-09-29\n"
+        "9月27日，江州市乐器协会名誉理事长葛文涛、副秘书长鲁一鸣在东山进行乐器行业调查，考察了东山乐器有限公司。"
+        "一起陪同调研的有原项目专家东山民族乐器厂厂长黎正方。\n")
+    text = engine.answer("乐器协会这次东山调研是谁陪同的").text
+    assert "黎正方" in text and "葛文涛" not in text, text
+    assert "东山民族乐器厂" in engine.answer("黎正方是哪个厂的厂长").text

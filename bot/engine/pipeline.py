@@ -29,7 +29,7 @@ from .answering.people import (
     PeopleAnswers,
 )
 from .answering.wording import quote, source
-from .question.analysis import INTERROGATIVES, TARGET_NOUNS, Question, analyse, clean, orgs_named
+from .question.analysis import INTERROGATIVES, ORG_WORDS, TARGET_NOUNS, Question, analyse, clean, orgs_named
 from .question.dictionary import MAX_GLOSS_WORDS, glossed
 from .reading.knowledge import KnowledgeBase
 from .reading.orgs import org_mentions
@@ -491,6 +491,8 @@ class Engine:
             if q.kind in ("", "what", "purpose", "attend", "host") or q.asks_who:
                 return "who"
             return q.kind
+        if q.kind == "speakers" and q.asks_list and ORG_WORDS.search(q.list_noun or ""):
+            return "content"  # 哪些单位做了交流发言: the sentence naming the bodies whose people spoke, not the people
         if q.job_title and not q.manner_verb and (q.asks_who or q.kind in ("", "attend", "what", "purpose")):
             return "holders"  # not 理事们是怎么投票的: how something was done, not who holds a post
         if ((HONOURED_ASKED.search(q.text) or HONOUR_NAMED.search(q.text)) and not q.asks_orgs and not q.targets

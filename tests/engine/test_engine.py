@@ -2039,3 +2039,13 @@ def test_who_went_along_is_the_sentence_that_says_so_and_a_factory_director_is_a
     text = engine.answer("乐器协会这次东山调研是谁陪同的").text
     assert "黎正方" in text and "葛文涛" not in text, text
     assert "东山民族乐器厂" in engine.answer("黎正方是哪个厂的厂长").text
+
+
+def test_which_bodies_spoke_is_the_sentence_naming_them_not_the_people_who_spoke(tmp_path):
+    """哪些单位做了交流发言: 甲公司、乙公司等单位的代表作了经验交流发言, not the speakers' names."""
+    engine = engine_over(tmp_path,
+        "江州市盐业协会召开理事会\n发布时间：2013-05-22\n"
+        "5月20日，江州市盐业协会理事会在江州召开。协会理事长葛文涛出席会议并讲话。"
+        "东山盐化有限公司、西岭盐业集团有限公司等单位的会议代表作了大会经验交流发言。\n")
+    text = engine.answer("盐业协会会上哪些单位做了经验交流发言").text
+    assert "东山盐化有限公司" in text and "西岭盐业集团有限公司" in text, text

@@ -2049,3 +2049,13 @@ def test_which_bodies_spoke_is_the_sentence_naming_them_not_the_people_who_spoke
         "东山盐化有限公司、西岭盐业集团有限公司等单位的会议代表作了大会经验交流发言。\n")
     text = engine.answer("盐业协会会上哪些单位做了经验交流发言").text
     assert "东山盐化有限公司" in text and "西岭盐业集团有限公司" in text, text
+
+
+def test_what_number_to_call_asks_for_a_phone_in_english(tmp_path):
+    """What number do I call about…: a phone (english_phrases.txt), not the notice's title line."""
+    engine = engine_over(tmp_path,
+        "首页 | 通知公告\n关于评选江州市茶叶协会2013年度先进工作者的通知\n发布时间：2014-02-01\n"
+        "各会员单位：为表彰先进，现开展评选工作。\n六、联系方式\n茶叶协会办公室   联系电话：2277599\n"
+        "江州市茶叶协会\n地址：江州市东山路1号\n电话：2277599\n")
+    assert "2277599" in engine.answer("What number do I call about the tea association?").text
+    assert "2277599" in engine.answer("What number should I call about the tea association?").text

@@ -2059,3 +2059,15 @@ def test_what_number_to_call_asks_for_a_phone_in_english(tmp_path):
         "江州市茶叶协会\n地址：江州市东山路1号\n电话：2277599\n")
     assert "2277599" in engine.answer("What number do I call about the tea association?").text
     assert "2277599" in engine.answer("What number should I call about the tea association?").text
+
+
+def test_a_body_the_lead_sentence_says_held_the_meeting_is_the_articles_own(tmp_path):
+    """A title naming no body in full (茶文化专委会换届) and no site owner: the body the lead sentence
+    says held the meeting (某协会某专业委员会…举行会议) is the article's own, so its posts are asked by it."""
+    engine = engine_over(tmp_path,
+        "茶文化专委会换届\n发布时间：2008-04-27\n"
+        "4月26日江州市茶叶协会茶文化专业委员会在江州东山宾馆举行会议，进行换届改选。"
+        "江州大学茶学院院长葛文涛当选为主任，江州日报社鲁一鸣主任、东山茶业局黎正方副局长、西岭学院温学良教授"
+        "当选为副主任委员。\n")
+    text = engine.answer("茶文化专委会的副主任委员有哪些人").text
+    assert "鲁一鸣" in text and "黎正方" in text, text

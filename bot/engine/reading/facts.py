@@ -651,7 +651,25 @@ def _home_org(article: Article) -> str:
         if not PUBLISHER_PREFIX.match(org):  # 我会专家委员会: the publisher's, named below
             return org
     owner = article.contacts.get("owner", "")
-    return owner if ORG_SUFFIX_RE.search(owner) else ""  # a site (…网) is not an organisation
+    if ORG_SUFFIX_RE.search(owner):
+        return owner
+    return _holding_the_meeting(article)  # a site (…网) is not an organisation
+
+
+EVENT_VERB = re.compile(alternation("event_verbs"))
+
+
+def _holding_the_meeting(article: Article) -> str:
+    """政务信息系统专委会换届, a title naming no organisation in full, over 某协会某专业委员会在某地举行
+    会议: the body the lead sentence says held it (its first organisation before the verb)."""
+    for sentence in article.sentences[:2]:
+        verb = EVENT_VERB.search(sentence.text)
+        orgs = org_mentions(sentence.text[:verb.start()]) if verb else []
+        if len(orgs) >= 2 and orgs[1].endswith(BODY_ENDINGS) and orgs[0] + orgs[1] in sentence.text:
+            return orgs[0] + orgs[1]  # 某协会政务信息系统专业委员会: the association's committee
+        if orgs:
+            return orgs[0]
+    return ""
 
 
 def _explicit_aliases(article: Article) -> dict[str, str]:

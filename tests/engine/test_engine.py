@@ -2071,3 +2071,15 @@ def test_a_body_the_lead_sentence_says_held_the_meeting_is_the_articles_own(tmp_
         "当选为副主任委员。\n")
     text = engine.answer("茶文化专委会的副主任委员有哪些人").text
     assert "鲁一鸣" in text and "黎正方" in text, text
+
+
+def test_a_bulleted_headline_over_its_date_is_the_title_not_the_site_header(tmp_path):
+    """ACME | 某实业有限公司 / 首页 | … / • 某协会某分会会长办公会召开 / 2014-12-23: the bulleted line
+    is the headline, so a 会长 named in the body is the branch's, not the company's."""
+    engine = engine_over(tmp_path,
+        "JIANGZHOU TIANHE | 江州天禾实业有限公司\n首页 | 关于天禾 | 产品中心 | 新闻动态 | 联系我们\n\n"
+        "• 江州市渔业协会河豚鱼分会会长办公会成功召开\n    2014-12-23\n\n"
+        "    12月23日，江州市渔业协会河豚鱼分会会长办公会在东山国际会议中心召开。\n"
+        "    葛文涛会长通报了河豚鱼市场准入的情况。\n")
+    assert "河豚鱼分会" in engine.answer("河豚鱼分会会长是谁").text
+    assert engine.answer("葛文涛会长是哪个公司的").matched is None

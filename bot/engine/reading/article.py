@@ -181,7 +181,7 @@ def parse_article(text: str, shown: str) -> tuple[Article | None, list[Problem]]
         problems.append(Problem(shown, first + 1, "没有找到标题：请在正文前单独一行写上文章标题"))
     else:
         # 某某接任某协会理事长 某市长率团队到场祝贺: two headlines a space sets apart stay apart
-        title = lines[title_i] if not HEADLINES_APART.search(raw[title_i]) else _joined_label(POSTNOMINALS.sub(
+        title = BULLETED.sub("", lines[title_i]) if not HEADLINES_APART.search(raw[title_i]) else _joined_label(POSTNOMINALS.sub(
             "", with_arabic_dates(fold(HEADLINES_APART.sub("，", raw[title_i])))))
     if not body_lines:
         problems.append(Problem(shown, title_i + 1 if title_i >= 0 else 0,
@@ -483,11 +483,17 @@ def _caption_states_a_fact(line: str) -> bool:
     return bool(CAPTION_ACTION.search(line)) and bool(find_people(line))
 
 
+BULLETED = re.compile(r"^[·•]\s*")
+
+
 def _find_title(lines, kinds, meta) -> tuple[int, str]:
     """The title is the last line above the first meta line (skipping a '——' subtitle);
     with no meta line, the first short line that does not end like a sentence."""
     if meta:
         subtitle = ""
+        above = next((i for i in range(meta[0] - 1, -1, -1) if kinds[i] != "blank"), -1)
+        if above >= 0 and kinds[above] == "nav" and BULLETED.match(lines[above]) and len(lines[above]) <= 80:
+            return above, ""  # • 某协会某会召开 / 2014-12-23: a bulleted headline right over its date
         for i in range(meta[0] - 1, -1, -1):
             if kinds[i] != "text":
                 continue

@@ -268,6 +268,8 @@ class Engine:
             if done_where:  # 去哪儿报到: no event is placed, but a sentence says 到某中心…报到
                 answer = self.answerers["content"](q, people, scope, cue=re.compile(
                     rf"(?:{PLACE_BEFORE})[^，。；]{{2,30}}?{re.escape(done_where.group(1))}"), cue_required=True)
+                if answer is not None:  # the sentence that places the deed is where it is done: a where answer
+                    answer = dataclasses.replace(answer, kind="where")
             listed = COUNTED_LIST_ASKED.search(q.text)
             if listed and (answer is None or not _list_count_said(listed).search(self.library.canon(answer.text))):
                 # 要承担哪三大任务: an answer that never says 三大任务 gives way to the sentence that does

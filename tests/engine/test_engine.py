@@ -2083,3 +2083,11 @@ def test_a_bulleted_headline_over_its_date_is_the_title_not_the_site_header(tmp_
         "    葛文涛会长通报了河豚鱼市场准入的情况。\n")
     assert "河豚鱼分会" in engine.answer("河豚鱼分会会长是谁").text
     assert engine.answer("葛文涛会长是哪个公司的").matched is None
+
+
+def test_works_shown_somewhere_are_said_to_make_their_debut_there(tmp_path):
+    """获奖作品在哪展出, of 获奖作品将在…博览会上亮相: 亮相 says 展出 (synonyms.txt)."""
+    engine = engine_over(tmp_path,
+        "江州第四届茶艺大赛落幕\n发布时间：2010-10-09\n"
+        "日前，江州第四届茶艺大赛圆满结束。据了解，本次大赛的获奖作品将在9月28日开幕的江州第七届农业博览会上亮相。\n")
+    assert "农业博览会" in engine.answer("江州茶艺大赛获奖作品在哪展出").text

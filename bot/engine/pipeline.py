@@ -220,9 +220,9 @@ class Engine:
             q.text) is not None  # 某某(院长)说…, not 某某讲座
         kind = "said" if (said_by_title or said_by_name) and people else self._kind(q, people)  # what they said
         document = DOCUMENT_ENDING.search(q.topic)
-        if kind == "fullname" and document:  # 那个大数据协议全称叫什么: the document's 《name》, not an organisation's
+        if kind == "fullname" and document:  # 那个合作协议全称叫什么: the document's 《name》, not an organisation's
             kind, q.targets, q.asks_name = "documents", [document.group(1)], True
-            q.topic = q.topic[:document.start()].strip()  # as 大数据协议叫什么 reads: the noun is the target
+            q.topic = q.topic[:document.start()].strip()  # as 合作协议叫什么 reads: the noun is the target
         try:
             # a line the article labels with the very words of the question (标准编号：…) says it best
             answer = labelled_answer(self.finder, q, people, scope, whole_label_only=True) if not people else None
@@ -257,7 +257,7 @@ class Engine:
                 # 食宿费用由谁负担, 要自己掏钱吗: the sentence that says who bears the cost, not an amount
                 answer = self.answerers["content"](q, [], scope, cue=PAYER_SAID, cue_required=True)
             if answer is None and kind == "attend" and not people and COMPANION_ASKED.search(q.text):
-                # 这次调研是谁陪同的: the sentence saying who went along (一起陪同调研的有…), before all who attended
+                # 这次调研是谁陪同的: the sentence saying who went along (陪同考察的有…), before all who attended
                 answer = self.answerers["content"](q, [], scope, cue=COMPANION_ASKED, cue_required=True)
                 if answer is not None and not self._names_someone(answer.evidence, people_only=True):
                     answer = None

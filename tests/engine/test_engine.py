@@ -1907,11 +1907,11 @@ def test_a_deadline_is_the_last_day_of_the_span_the_notice_gives_for_what_was_as
     text = engine.answer("茶文化征文什么时候截止").text
     assert "3月30日" in text and "1月10日（" not in text, text
     notice = engine_over(tmp_path / "review",
-        "关于做好2024年江州市软件企业年审工作的通知\n发布时间：2023-12-20\n"
-        "2024年江州市软件企业年审工作从明年1月份开始。\n年审申报材料的受理截止时间为2月28日，逾期将不予受理。\n")
-    started = notice.answer("软件企业年审几月开始").text
+        "关于开展2024年江州市软件企业年检的通知\n发布时间：2023-12-20\n"
+        "2024年江州市软件企业年检工作将从明年1月份开始。\n年检材料的收件截止日期为2月28日，过期不再受理。\n")
+    started = notice.answer("软件企业年检从几月开始").text
     assert "1月份" in started and "2月28日" not in started, started
-    assert "2月28日" in notice.answer("年审材料截止到哪天").text
+    assert "2月28日" in notice.answer("年检材料截止到哪天").text
     works = engine_over(tmp_path / "works",
         "关于举办江州书画作品展的通知\n发布时间：2024-09-01\n一、开放时间：2024年9月7-9日\n二、地点：江州市文化馆\n")
     assert works.answer("书画作品征集截止到哪天").matched is None
@@ -1979,13 +1979,13 @@ def test_a_month_answers_when_no_day_is_given_for_what_was_asked(tmp_path):
     another deed in the sentence (协会成立后，将于明年7月召开…) does not date the founding; and
     理事长工作会 names a meeting, not the 理事长 asked for."""
     engine = engine_over(tmp_path,
-        "2024江州市“茶韵杯”翻译大奖赛\n发布时间：2024-08-24\n"
+        "2024江州市“茶韵杯”翻译比赛\n发布时间：2024-08-24\n"
         "一、时间安排：9月1日——10月20日。\n二、奖励：颁奖典礼将在12月份举行。\n")
-    assert "12月" in engine.answer("茶韵杯翻译大奖赛啥时候颁奖").text
+    assert "12月" in engine.answer("茶韵杯翻译比赛颁奖在哪个月").text
     plans = engine_over(tmp_path / "plans",
-        "江州市电子商务协会将于近期成立\n发布时间：2024-05-02\n"
-        "该负责人表示，协会成立后，将于明年7月在江州召开全市网商大会。\n")
-    assert plans.answer("江州电子商务协会大概啥时候能成立").matched is None
+        "江州市电子商务学会将于近期成立\n发布时间：2024-05-02\n"
+        "相关负责人介绍，学会成立后，拟于明年7月在江州召开全市网商大会。\n")
+    assert plans.answer("江州电子商务学会大概什么时候成立").matched is None
     assert "7月" in plans.answer("江州网商大会准备什么时候开").text
     meeting = engine_over(tmp_path / "meeting",
         "江州市盐业协会召开理事长工作会\n发布时间：2013-05-22\n"
@@ -1999,10 +1999,10 @@ def test_talks_given_respectively_pair_each_speaker_with_their_own_title(tmp_pat
     engine = engine_over(tmp_path,
         "江州竹产业联席会召开\n发布时间：2024-06-02\n"
         "联席会上，江州市竹产业协会秘书长葛文涛，临江县竹产业协会会长鲁一鸣，东山县林业局局长黎正方，"
-        "分别以巜竹产业的方向与出路》《临江竹乡现状与思考》《竹材工业原料化的实践》为题做主题汇报。\n")
-    assert engine.answer("《竹材工业原料化的实践》是谁讲的").text.startswith("黎正方")
+        "分别以巜竹产业的出路》《临江竹乡的现状》《竹材加工的实践》为题作了汇报。\n")
+    assert engine.answer("《竹材加工的实践》是谁讲的").text.startswith("黎正方")
     text = engine.answer("鲁一鸣在联席会上讲的什么题目").text
-    assert "《临江竹乡现状与思考》" in text.split("\n")[0], text
+    assert "《临江竹乡的现状》" in text.split("\n")[0], text
 
 
 def test_the_year_something_was_set_up_is_the_one_in_its_own_clause(tmp_path):
@@ -2010,7 +2010,7 @@ def test_the_year_something_was_set_up_is_the_one_in_its_own_clause(tmp_path):
     a sentence with two years still answers from the clause about what was asked."""
     engine = engine_over(tmp_path,
         "江州市翻译协会第三次会员代表大会召开\n发布时间：2022-04-02\n"
-        "江州市翻译协会第三次会员代表大会于4月1日在江州召开，葛文涛等3位翻译家获“翻译贡献奖”。\n"
+        "江州市翻译协会第三次会员代表大会于4月1日在江州召开，葛文涛等3名译者获“翻译贡献奖”。\n"
         "“翻译贡献奖”于2006年设立，是协会的最高荣誉；“资深译者”称号设立于2001年。\n")
     assert "2006年" in engine.answer("翻译贡献奖是哪年设的").text
     assert "2006年" in engine.answer("翻译贡献奖什么时候设的").text
@@ -2023,8 +2023,8 @@ def test_a_point_under_a_heading_the_question_names_brings_the_other_points(tmp_
         "关于评选江州市茶叶协会2024年度先进工作者的通知\n发布时间：2024-02-01\n"
         "一、评选对象\n协会会员单位的工作人员。\n"
         "四、申报材料\n1、申报者需填写《2024年江州市茶叶协会先进工作者申报表》（见附件）；\n"
-        "2、提供申报人身份证及有关证书复印件；\n"
-        "五、申报时间\n申报材料请于2024年3月6日前报茶叶协会，过期不作评选。\n")
+        "2、附上本人身份证和相关证书的复印件；\n"
+        "五、申报时间\n申报材料请于2024年3月6日前交至茶叶协会秘书处。\n")
     text = engine.answer("申报茶叶协会先进工作者需要准备啥材料").text
     assert "申报表" in text and "身份证" in text, text
 
@@ -2035,7 +2035,7 @@ def test_who_went_along_is_the_sentence_that_says_so_and_a_factory_director_is_a
     engine = engine_over(tmp_path,
         "江州市乐器协会赴东山调研\n发布时间：2024-09-29\n"
         "9月27日，江州市乐器协会名誉理事长葛文涛、副秘书长鲁一鸣在东山进行乐器行业调查，考察了东山乐器有限公司。"
-        "一起陪同调研的有原项目专家东山民族乐器厂厂长黎正方。\n")
+        "陪同考察的还有东山民族乐器厂厂长黎正方。\n")
     text = engine.answer("乐器协会这次东山调研是谁陪同的").text
     assert "黎正方" in text and "葛文涛" not in text, text
     assert "东山民族乐器厂" in engine.answer("黎正方是哪个厂的厂长").text
@@ -2066,7 +2066,7 @@ def test_a_body_the_lead_sentence_says_held_the_meeting_is_the_articles_own(tmp_
     says held the meeting (某协会某专业委员会…举行会议) is the article's own, so its posts are asked by it."""
     engine = engine_over(tmp_path,
         "茶文化专委会换届\n发布时间：2008-04-27\n"
-        "4月26日江州市茶叶协会茶文化专业委员会在江州东山宾馆举行会议，进行换届改选。"
+        "4月26日江州市茶叶协会茶文化专业委员会在江州东山宾馆举行会议，完成换届。"
         "江州大学茶学院院长葛文涛当选为主任，江州日报社鲁一鸣主任、东山茶业局黎正方副局长、西岭学院温学良教授"
         "当选为副主任委员。\n")
     text = engine.answer("茶文化专委会的副主任委员有哪些人").text
@@ -2078,16 +2078,16 @@ def test_a_bulleted_headline_over_its_date_is_the_title_not_the_site_header(tmp_
     is the headline, so a 会长 named in the body is the branch's, not the company's."""
     engine = engine_over(tmp_path,
         "JIANGZHOU TIANHE | 江州天禾实业有限公司\n首页 | 关于天禾 | 产品中心 | 新闻动态 | 联系我们\n\n"
-        "• 江州市渔业协会河豚鱼分会会长办公会成功召开\n    2014-12-23\n\n"
-        "    12月23日，江州市渔业协会河豚鱼分会会长办公会在东山国际会议中心召开。\n"
-        "    葛文涛会长通报了河豚鱼市场准入的情况。\n")
-    assert "河豚鱼分会" in engine.answer("河豚鱼分会会长是谁").text
+        "• 江州市渔业协会鲈鱼分会会长办公会召开\n    2014-12-23\n\n"
+        "    12月23日，江州市渔业协会鲈鱼分会会长办公会在东山国际会议中心召开。\n"
+        "    葛文涛会长介绍了鲈鱼养殖的情况。\n")
+    assert "鲈鱼分会" in engine.answer("鲈鱼分会会长是谁").text
     assert engine.answer("葛文涛会长是哪个公司的").matched is None
 
 
 def test_works_shown_somewhere_are_said_to_make_their_debut_there(tmp_path):
     """获奖作品在哪展出, of 获奖作品将在…博览会上亮相: 亮相 says 展出 (synonyms.txt)."""
     engine = engine_over(tmp_path,
-        "江州第四届茶艺大赛落幕\n发布时间：2010-10-09\n"
-        "日前，江州第四届茶艺大赛圆满结束。据了解，本次大赛的获奖作品将在9月28日开幕的江州第七届农业博览会上亮相。\n")
-    assert "农业博览会" in engine.answer("江州茶艺大赛获奖作品在哪展出").text
+        "江州第四届茶艺比赛结束\n发布时间：2010-10-09\n"
+        "日前，江州第四届茶艺比赛结束。本届比赛的优秀作品届时将于江州第七届农业博览会亮相。\n")
+    assert "农业博览会" in engine.answer("江州茶艺比赛的优秀作品在哪展出").text

@@ -35,7 +35,7 @@ LISTS = re.compile(alternation("list_openers"))
 PLACE_OPENING = re.compile(r"^在([\u4e00-\u9fff]{2,8})[，,]")  # 在乙县，考察团…: a stop of a tour, by its place
 MAX_ITEMS = 8  # items a sentence announcing them (以下条件：) brings into an answer
 LIST_MARK = re.compile(r"^(?:\d+\s*[.．、]|[（(]\d+[)）]|[①-⑩])")  # 1、 (1) ①: a numbered point
-HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")  # 四、申报材料
+HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")  # 三、报名材料
 PURPOSE_RE = re.compile(f"{alternation('purpose_said')}|{alternation('purpose_hinted')}")
 PURPOSE_STRONG = re.compile(alternation("purpose_said"))
 ASKED = re.compile(rf"^(?:{alternation('interview_asked')})\s*[:：]|[?？]$")
@@ -240,7 +240,7 @@ class Passages:
                     # 一等奖有哪些项目: the question names the caption (一等奖（4项）) of a table's rows
                     caption = without_closing_note(said)
                     named = len(caption) >= 2 and caption in self.library.canon(q.text).lower()
-                    # (a cued question, 哪些单位主办的, keeps its cued sentence unless the list holds it)
+                    # (a cued question, 谁主办的, keeps its cued sentence unless the list holds it)
                     if set(picked) & ({announce} | set(items)) or (not cued and (
                             names_noun or named or subject.coverage(said, doc) >= 0.5)):
                         picked = [announce] + items
@@ -281,8 +281,8 @@ def _days(text: str) -> set[tuple[int, int]]:
 
 def _with_sections(doc: Doc, picked: list[int], question: str = "") -> list[int]:
     """A section heading (二、申报条件) is answered by what is under it (its first four sentences, and
-    every numbered point it heads); so is a point under a heading the question names (需要准备啥
-    材料, of 1、…申报表 under 四、申报材料: every point of that section)."""
+    every numbered point it heads); so is a point under a heading the question names (报名要交
+    哪些材料, of 1、…报名表 under 三、报名材料: every point of that section)."""
     sentences = doc.article.sentences
     listed = dict(doc.facts.lists)  # 三、申报材料 over 1.… 2.… 3.…: every point, however far down
     out = []
@@ -298,7 +298,7 @@ def _with_sections(doc: Doc, picked: list[int], question: str = "") -> list[int]
 
 
 def _names_heading(heading: str, question: str) -> bool:
-    """四、申报材料, for 申报…需要准备啥材料: every two-character word of the heading is in the question."""
+    """三、报名材料, for 报名要交哪些材料: every two-character word of the heading is in the question."""
     words = re.findall(r"[\u4e00-\u9fff]{2}", HEADING_NUMBER.sub("", heading))
     return bool(words) and all(w in question for w in words)
 

@@ -289,11 +289,11 @@ class FactAnswers:
                 return founded
         found = self._event(q, scope, "when")
         if found is None and not (DAY_ASKED.search(q.text) or YEAR_ASKED.search(q.text) or RANGE_END_ASKED.search(q.text)):
-            found = self._month(q, scope)  # 颁奖典礼将在12月份举行: a month is the answer there is
+            found = self._month(q, scope)  # 评审将于11月份进行: a month is the answer there is
         return found or (self._year(q, scope) if YEAR_ASKED.search(q.text) else None)
 
     def _month(self, q, scope) -> Answer | None:
-        """啥时候颁奖, of a notice saying only 颁奖典礼将在12月份举行: the month in the sentence about
+        """什么时候评审, of a notice saying only 评审将于11月份进行: the month in the sentence about
         what was asked, read as the when-reader reads a date (the kind of event asked, its place)."""
         def stating(doc):
             return [i for i, s in enumerate(doc.sentences) if MONTH_ALONE.search(s)]
@@ -308,7 +308,7 @@ class FactAnswers:
             clause = next(c for c in re.split(r"[，；。,;]", doc.sentences[index]) if MONTH_ALONE.search(c))
             if not all(re.search(said, clause) for verbs, said in zip(EVENT_VERBS, EVENT_SAID, strict=True)
                        if re.search(verbs, q.text)):
-                continue  # 何时成立, of 协会成立后，将于明年7月召开…: the month is the congress's
+                continue  # 何时成立, of 学会成立后，拟于明年5月举办…: the month is the other event's
             said = doc.article.sentences[index].text
             return Answer(f"时间：{MONTH_ALONE.search(doc.sentences[index]).group(0)}。\n原文：{quote(said)}\n"
                           f"{source(doc.article)}", f"{doc.article.path}#when", 100.0 * cov, [source_entry(doc)],
@@ -348,7 +348,7 @@ class FactAnswers:
         return None
 
     def _founds_another(self, q, sentence: str) -> bool:
-        """湖南某学会哪年成立, of 1981年，中国某学会（CAAI）于长沙成立: the clause that says it was
+        """江州某学会哪年成立, of 1979年，全国某学会于临江成立: the clause that says it was
         founded names another organisation as what was founded."""
         verb = FOUNDING_ASKED.search(sentence)
         asked = [self.library.canon(org) for org in q.orgs or ORG_NAMED.findall(q.topic)]
@@ -356,7 +356,7 @@ class FactAnswers:
             return False
         clause = re.split(r"[，；。]", sentence[:verb.start()])[-1]
         named = [self.library.canon(org) for org in org_mentions(clause)]
-        # 贵州酿酒工业协会 is 贵州省酿酒工业协会: the shorter name's characters, in order, in the longer
+        # 江州茶叶协会 is 江州市茶叶协会: the shorter name's characters, in order, in the longer
         return bool(named) and not any(_in_order(a, n) or _in_order(n, a) for a in asked for n in named)
 
     def _issued(self, q, scope) -> Answer | None:
@@ -459,8 +459,8 @@ class FactAnswers:
             if by_deadline:  # 几号前报名: a date the article sets as a deadline (于5月10日前), if it has one
                 by_sentence = deadlines(doc) or by_sentence
             if by_deadline and not deadlines(doc):
-                # 征文什么时候截止, of 征文时间：…到3月30日: the last day of a span of what was asked
-                # (作品征集截止到哪天 is not answered by the exhibition's 开放时间)
+                # 报名什么时候截止, of 报名时间：…到5月20日: the last day of a span of what was asked
+                # (稿件征集截止到哪天 is not answered by an exhibition's 开放时间)
                 subject = self.finder.subject(subject_words(NUMBER_TOKEN.sub(" ", q.topic)))
                 _, focus = self.finder.split_focus(subject, doc)
                 spans = {i for i, e in by_sentence.items() if any(d.end_day for d in e.dates)}
@@ -731,12 +731,12 @@ def _in_order(short: str, long: str) -> bool:
     return all(ch in rest for ch in short)
 
 
-SPAN_LABEL = re.compile(r"([\u4e00-\u9fff]{2})(?:时间|日期)[：:为是]")
+SPAN_LABEL = re.compile(rf"([\u4e00-\u9fff]{{2}})(?:{alternation('date_labels')})[：:为是]")  # 报名时间：
 
 
 def _span_of_asked(sentence: str, question: str) -> bool:
-    """征文时间：1月10日到3月30日, for 征文最晚哪天交稿: the span's label names what was asked
-    (开放时间 does not, for 作品征集截止到哪天)."""
+    """报名时间：5月1日到5月20日, for 最晚哪天报名: the span's label names what was asked
+    (开放时间 does not, for 稿件征集截止到哪天)."""
     label = SPAN_LABEL.search(sentence)
     return bool(label) and label.group(1) in question
 

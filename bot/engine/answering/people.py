@@ -430,7 +430,7 @@ class PeopleAnswers:
         good = self.finder.answerable(q, scope)
         subject = self.finder.subject(subject_words(NUMBER_TOKEN.sub(" ", q.topic)))
         for doc, coverage in good:
-            paired = _gave_the_talk(q, doc, 100.0 * coverage)  # 《某某》是谁做的汇报
+            paired = _gave_the_talk(q, doc, 100.0 * coverage)  # 《某某》是谁作的报告
             if paired:
                 return paired
             # only sentences that name someone; the title says what for (谁获得了…称号: 皇甫德立名列其中)

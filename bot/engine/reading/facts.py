@@ -660,13 +660,13 @@ EVENT_VERB = re.compile(alternation("event_verbs"))
 
 
 def _holding_the_meeting(article: Article) -> str:
-    """政务信息系统专委会换届, a title naming no organisation in full, over 某协会某专业委员会在某地举行
+    """茶文化专委会换届, a title naming no organisation in full, over 某协会某专业委员会在某地举行
     会议: the body the lead sentence says held it (its first organisation before the verb)."""
     for sentence in article.sentences[:2]:
         verb = EVENT_VERB.search(sentence.text)
         orgs = org_mentions(sentence.text[:verb.start()]) if verb else []
         if len(orgs) >= 2 and orgs[1].endswith(BODY_ENDINGS) and orgs[0] + orgs[1] in sentence.text:
-            return orgs[0] + orgs[1]  # 某协会政务信息系统专业委员会: the association's committee
+            return orgs[0] + orgs[1]  # 某协会某专业委员会: the association's committee
         if orgs:
             return orgs[0]
     return ""

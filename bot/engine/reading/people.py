@@ -164,7 +164,7 @@ def name_after(text: str, i: int) -> tuple[str, int, str] | None:
         if length == 3 and name[2] in NOT_NAME_FINAL and not LIST_GAP.match(text, i + length):
             continue  # 某某做报告; but 会长柏安做、秘书长…: no verb stands right before 、
         if length == 3 and text.startswith(CONJUNCTIONS, i + 2):
-            continue  # 张立以及…: the name ends before the conjunction
+            continue  # 黎正以及…: the name ends before the conjunction
         end = i + length
         strong = bool(STRONG_AFTER.match(text, end)) or bool(TITLE_RE.match(text, end))
         if strong:
@@ -173,7 +173,7 @@ def name_after(text: str, i: int) -> tuple[str, int, str] | None:
         if best is None:
             best = (name, end)
     if best is None or (not strong and len(best[0]) == 2):
-        # 荣誉院长蒋在明与夫人…, 理事长萧振年分析: a name holding 在 or 年, set off by a clear end
+        # 荣誉院长蒋在明与夫人…, 理事长岳明年分析: a name holding 在 or 年, set off by a clear end
         name = text[i:i + 3]
         if (_plausible_with_name_chars(name) and name[2] not in NOT_NAME_FINAL
                 and (STRONG_AFTER.match(text, i + 3) or (best is None and text[i + 3:i + 4] in ("与", "和", "及")))):
@@ -482,7 +482,7 @@ def _listed_after_title(sentence: str, known: set[str]) -> list[Mention]:
 
 
 LISTED_BEFORE_TITLE = re.compile(rf"((?:[{HAN}]{{2,5}}、)+[{HAN}]{{2,4}})等(?:[\d一二两三四五六七八九十]+[位名])?"
-                                 rf"({TITLE_RE.pattern})(?![{HAN}]*单位)")
+                                 rf"({TITLE_RE.pattern})(?![{HAN}]*(?:{alternation('attendee_org_kinds')}))")  # not 副会长单位
 
 
 def _listed_before_title(sentence: str, known: set[str], home_org: str) -> list[Mention]:

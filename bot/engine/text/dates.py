@@ -87,6 +87,6 @@ def parse_date(text: str) -> Date | None:
 DEADLINE_SAID = re.compile(rf"\d+[日号](?:[\u4e00-\u9fff]{{0,2}}\d{{1,2}}(?:[:：]\d{{2}}|[时点](?:\d+分)?))?"
                            rf"(?:{alternation('deadline_suffixes')})|{alternation('deadline_said')}")
 
-# A sentence that gives a span of days (征文时间：1月10日到3月30日): it says when something starts and
+# A sentence that gives a span of days (报名时间：5月1日到5月20日): it says when something starts and
 # when it ends, as a deadline's or a start's question asks.
 SPAN_SAID = re.compile(r"\d\s*[日号]?\s*" + RANGE + r"\s*(?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号]")

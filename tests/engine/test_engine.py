@@ -2091,3 +2091,14 @@ def test_works_shown_somewhere_are_said_to_make_their_debut_there(tmp_path):
         "江州第四届茶艺比赛结束\n发布时间：2010-10-09\n"
         "日前，江州第四届茶艺比赛结束。本届比赛的优秀作品届时将于江州第七届农业博览会亮相。\n")
     assert "农业博览会" in engine.answer("江州茶艺比赛的优秀作品在哪展出").text
+
+
+def test_places_listed_between_going_and_visiting_are_the_stops(tmp_path):
+    """一行到甲队，乙队、丙公司、丁中心进行调研: the places between 到 and the visiting verb."""
+    engine = engine_over(tmp_path,
+        "江州市测绘协会一行走访会员单位\n发布时间：2017-09-18\n"
+        "9月15日，江州市测绘协会秘书长葛文涛一行到江州第一测量队，江州第二测量队、东山遥感有限公司、"
+        "江州测绘仪器检定中心进行调研，并与各单位负责人进行座谈。\n")
+    text = engine.answer("江州测绘协会走访了哪些单位").text
+    assert all(name in text for name in ("江州第一测量队", "东山遥感有限公司", "江州测绘仪器检定中心")), text
+    assert "检定中心进行" not in text.split("\n")[0]

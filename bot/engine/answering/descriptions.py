@@ -30,6 +30,9 @@ VISIT_REPORTED = re.compile(alternation("visit_reports"))
 _VISIT = alternation("visit_verbs")
 _STOP_NAME = rf"(?:(?!{_VISIT})[^，。；、]){{3,20}}"  # a name no visit verb is part of (not 考察团一行…)
 VISITED_LIST = re.compile(rf"(?:{_VISIT})+了?((?:{_STOP_NAME}、)+{_STOP_NAME})(?=[，。；]|$)")
+# 一行到甲测量队，乙测量队、丙公司、丁学校进行调研: the places listed between the going and the visiting
+VISITED_BEFORE = re.compile(rf"(?:{alternation('visit_openers')})((?:{_STOP_NAME}[、，])+{_STOP_NAME}?)"
+                            rf"(?:{alternation('visit_activities')})?(?:{alternation('visit_reports')})")
 STOP_OPENING = re.compile(rf"^在[^，。；]{{2,40}}?(?:{alternation('visited_places')})[^，。；]{{0,6}}，")
 LISTS = re.compile(alternation("list_openers"))
 PLACE_OPENING = re.compile(r"^在([\u4e00-\u9fff]{2,8})[，,]")  # 在乙县，考察团…: a stop of a tour, by its place
@@ -138,6 +141,8 @@ class Passages:
                   if len(names) >= 2 and VISIT_REPORTED.search(doc.sentences[i])]
         listed += [(m.group(1).split("、"), i) for i, text in enumerate(doc.sentences)
                    for m in [VISITED_LIST.search(text)] if m]
+        listed += [(re.split(r"[、，]", m.group(1)), i) for i, text in enumerate(doc.sentences)
+                   for m in [VISITED_BEFORE.search(text)] if m]
         for names, i in listed[:1]:
             said = doc.article.sentences[i].text
             return Answer(f"{'、'.join(names)}。\n原文：{quote(said, 200)}\n{source(doc.article)}",

@@ -1975,12 +1975,12 @@ def test_the_full_name_of_a_document_is_its_title_in_book_marks(tmp_path):
 
 
 def test_a_month_answers_when_no_day_is_given_for_what_was_asked(tmp_path):
-    """颁奖典礼将在12月份举行 answers 啥时候颁奖 (a contest's running dates do not); a month of
+    """颁奖仪式定于12月份 answers 颁奖在哪个月 (a contest's running dates do not); a month of
     another deed in the sentence (协会成立后，将于明年7月召开…) does not date the founding; and
     理事长工作会 names a meeting, not the 理事长 asked for."""
     engine = engine_over(tmp_path,
         "2024江州市“茶韵杯”翻译比赛\n发布时间：2024-08-24\n"
-        "一、时间安排：9月1日——10月20日。\n二、奖励：颁奖典礼将在12月份举行。\n")
+        "一、时间安排：9月1日——10月20日。\n二、奖励：颁奖仪式定于12月份举办。\n")
     assert "12月" in engine.answer("茶韵杯翻译比赛颁奖在哪个月").text
     plans = engine_over(tmp_path / "plans",
         "江州市电子商务学会将于近期成立\n发布时间：2024-05-02\n"
@@ -1994,7 +1994,7 @@ def test_a_month_answers_when_no_day_is_given_for_what_was_asked(tmp_path):
 
 
 def test_talks_given_respectively_pair_each_speaker_with_their_own_title(tmp_path):
-    """甲，乙，丙分别以巜一》《二》《三》为题做主题汇报: who gave 《三》 is 丙, and 乙's title is 《二》
+    """甲，乙，丙分别以巜一》《二》《三》为题作了汇报: who gave 《三》 is 丙, and 乙's title is 《二》
     (巜 mistyped for 《; 汇报 is a talk)."""
     engine = engine_over(tmp_path,
         "江州竹产业联席会召开\n发布时间：2024-06-02\n"
@@ -2018,19 +2018,19 @@ def test_the_year_something_was_set_up_is_the_one_in_its_own_clause(tmp_path):
 
 
 def test_a_point_under_a_heading_the_question_names_brings_the_other_points(tmp_path):
-    """四、申报材料 / 1、…申报表 / 2、…身份证…: 需要准备啥材料 is answered with every point under it."""
+    """四、申报材料 / 1、…申报表 / 2、…身份证…: 需要准备些什么材料 is answered with every point under it."""
     engine = engine_over(tmp_path,
         "关于评选江州市茶叶协会2024年度先进工作者的通知\n发布时间：2024-02-01\n"
         "一、评选对象\n协会会员单位的工作人员。\n"
         "四、申报材料\n1、申报者需填写《2024年江州市茶叶协会先进工作者申报表》（见附件）；\n"
         "2、附上本人身份证和相关证书的复印件；\n"
         "五、申报时间\n申报材料请于2024年3月6日前交至茶叶协会秘书处。\n")
-    text = engine.answer("申报茶叶协会先进工作者需要准备啥材料").text
+    text = engine.answer("申报茶叶协会先进工作者需要准备些什么材料").text
     assert "申报表" in text and "身份证" in text, text
 
 
 def test_who_went_along_is_the_sentence_that_says_so_and_a_factory_director_is_a_title(tmp_path):
-    """这次调研是谁陪同的, with nobody named in the question: 一起陪同调研的有…厂长某某, not everyone
+    """这次调研是谁陪同的, with nobody named in the question: 陪同考察的还有…厂长某某, not everyone
     the article names; 厂长 is a title like 校长."""
     engine = engine_over(tmp_path,
         "江州市乐器协会赴东山调研\n发布时间：2024-09-29\n"
@@ -2086,7 +2086,7 @@ def test_a_bulleted_headline_over_its_date_is_the_title_not_the_site_header(tmp_
 
 
 def test_works_shown_somewhere_are_said_to_make_their_debut_there(tmp_path):
-    """获奖作品在哪展出, of 获奖作品将在…博览会上亮相: 亮相 says 展出 (synonyms.txt)."""
+    """优秀作品在哪展出, of 优秀作品将于…博览会亮相: 亮相 says 展出 (synonyms.txt)."""
     engine = engine_over(tmp_path,
         "江州第四届茶艺比赛结束\n发布时间：2010-10-09\n"
         "日前，江州第四届茶艺比赛结束。本届比赛的优秀作品届时将于江州第七届农业博览会亮相。\n")
@@ -2098,7 +2098,7 @@ def test_places_listed_between_going_and_visiting_are_the_stops(tmp_path):
     engine = engine_over(tmp_path,
         "江州市测绘协会一行走访会员单位\n发布时间：2017-09-18\n"
         "9月15日，江州市测绘协会秘书长葛文涛一行到江州第一测量队，江州第二测量队、东山遥感有限公司、"
-        "江州测绘仪器检定中心进行调研，并与各单位负责人进行座谈。\n")
+        "江州测绘仪器检定中心进行调研。\n")
     text = engine.answer("江州测绘协会走访了哪些单位").text
     assert all(name in text for name in ("江州第一测量队", "东山遥感有限公司", "江州测绘仪器检定中心")), text
     assert "检定中心进行" not in text.split("\n")[0]

@@ -6,7 +6,7 @@ from difflib import SequenceMatcher
 from .. import thresholds
 from ..answer import Answer
 from ..question.analysis import Question, clean
-from ..reading.facts import Event
+from ..reading.facts import Event, is_abbreviation
 from ..reading.orgs import org_mentions
 from ..retrieval.finder import EVENT_SAID, EVENT_VERBS, Finder, LazyList, source_entry, subject_words
 from ..retrieval.index import grams
@@ -356,8 +356,9 @@ class FactAnswers:
             return False
         clause = re.split(r"[，；。]", sentence[:verb.start()])[-1]
         named = [self.library.canon(org) for org in org_mentions(clause)]
-        # 江州茶叶协会 is 江州市茶叶协会: the shorter name's characters, in order, in the longer
-        return bool(named) and not any(_in_order(a, n) or _in_order(n, a) for a in asked for n in named)
+        # 江州茶叶协会 is 江州市茶叶协会: one name abbreviates the other
+        return bool(named) and not any(a == n or is_abbreviation(a, n) or is_abbreviation(n, a)
+                                       for a in asked for n in named)
 
     def _issued(self, q, scope) -> Answer | None:
         """那个通知是哪天发的 / 决定的落款是哪天: the date signed under the document, else the page's
@@ -723,12 +724,6 @@ def names(word: str, text: str, spelled_out: bool = False) -> bool:
 
 
 EDITION = re.compile(r"首届|第([一二三四五六七八九十百\d]+)届")
-
-
-def _in_order(short: str, long: str) -> bool:
-    """Whether every character of `short` is in `long`, in the same order."""
-    rest = iter(long)
-    return all(ch in rest for ch in short)
 
 
 SPAN_LABEL = re.compile(rf"([\u4e00-\u9fff]{{2}})(?:{alternation('date_labels')})[：:为是]")  # 报名时间：

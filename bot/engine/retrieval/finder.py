@@ -25,7 +25,7 @@ EVENT_VERBS = [alternation(f"event_kinds/{kind}") for kind in EVENT_KINDS]
 # 报到截止时间 is a deadline's question, and 于4月10日下午17:00前到…报到 sets one without those words;
 # a span of days (1月10日到3月30日) says both when something starts and when it ends
 EVENT_SAID = [f"{verbs}|{DEADLINE_SAID.pattern}|{SPAN_SAID.pattern}" if kind == "deadline"
-              else f"{verbs}|起|{SPAN_SAID.pattern}" if kind == "started" else verbs
+              else f"{verbs}|{alternation('start_said')}|起|{SPAN_SAID.pattern}" if kind == "started" else verbs
               for kind, verbs in zip(EVENT_KINDS, EVENT_VERBS, strict=True)]
 STARTED_SAID = EVENT_SAID[EVENT_KINDS.index("started")]
 

@@ -2102,3 +2102,21 @@ def test_places_listed_between_going_and_visiting_are_the_stops(tmp_path):
     text = engine.answer("江州测绘协会走访了哪些单位").text
     assert all(name in text for name in ("江州第一测量队", "东山遥感有限公司", "江州测绘仪器检定中心")), text
     assert "检定中心进行" not in text.split("\n")[0]
+
+
+def test_a_colon_caption_over_one_row_a_line_lists_those_rows(tmp_path):
+    """一、金奖3个（按得分排列）： over 单位：作品; rows: the caption counts them and ends with a colon;
+    蔬菜类： … 水果类 …: a short caption with a colon, and each line ending like it that follows,
+    heads its own group of rows, read with the title."""
+    engine = engine_over(tmp_path,
+        "江州市酱菜评比结果公告\n发布时间：2024-10-12\n"
+        "江州市调味品协会组织的第三届酱菜评比在江州会展中心举行，评出金奖3个、银奖5个。\n"
+        "现公告如下：\n一、金奖3个（按得分排列）:\n江州老坛酱园：老坛牌辣白菜;\n"
+        "临江鲁记食品厂：鲁记萝卜干;\n江州黎氏酱菜有限公司：黎氏酱黄瓜;\n\n入围的特色产品如下：\n\n"
+        "蔬菜类：\n\n岳家酱园榨菜丝\n\n温氏腌雪里蕻\n\n水果类\n\n葛氏糖渍梅子\n\n临江桂花酱\n")
+    gold = engine.answer("第三届酱菜评比金奖给了哪几家").text
+    assert all(w in gold for w in ("老坛酱园", "鲁记食品厂", "黎氏酱菜")), gold
+    fruit = engine.answer("酱菜评比水果类入围了哪些").text
+    assert "糖渍梅子" in fruit and "桂花酱" in fruit and "榨菜丝" not in fruit, fruit
+    veg = engine.answer("入围的蔬菜类产品是哪几个").text
+    assert "榨菜丝" in veg and "雪里蕻" in veg and "糖渍梅子" not in veg, veg

@@ -176,6 +176,9 @@ class Passages:
                 if set(named) - set(title):
                     found[i][0].update(named)
                     found[i][0].update(title)
+            for announce, _ in doc.facts.lists:  # 水果类 over its rows: a list's caption, read with the title
+                if announce in found and set(found[announce][0]) - set(title):
+                    found[announce][0].update(title)
             # 参编单位：济南…、青岛…: when no sentence with the cue names the subject, the title does
             if cued and subject.total and max(sum(found[i][0].values()) for i in cued) / subject.total < \
                     thresholds.MIN_SENTENCE_COVERAGE:
@@ -243,7 +246,7 @@ class Passages:
                         or re.search(rf"(?:{FOLLOWING}){noun}", said)  # 在以下方面开展合作：
                         or noun in doc.article.sentences[items[0]].heading)
                     # 一等奖有哪些项目: the question names the caption (一等奖（4项）) of a table's rows
-                    caption = without_closing_note(said)
+                    caption = _caption_head(said)
                     named = len(caption) >= 2 and caption in self.library.canon(q.text).lower()
                     # (a cued question, 谁主办的, keeps its cued sentence unless the list holds it)
                     if set(picked) & ({announce} | set(items)) or (not cued and (
@@ -269,6 +272,16 @@ def _stops_at(doc: Doc, question: str) -> list[int]:
             end = opens[n + 1][0] if n + 1 < len(opens) else len(sentences)
             return [j for j in range(i, end) if sentences[j].paragraph == sentences[i].paragraph]
     return []
+
+
+CAPTION_COUNT = re.compile(r"[一二三四五六七八九十两\d]+[个项家位名所人]$")  # 特等奖4个
+
+
+def _caption_head(caption: str) -> str:
+    """一、特等奖4个（按得分排序）： -> 特等奖; 一等奖（4项） -> 一等奖; 肉制品类： -> 肉制品: what a
+    list's caption names."""
+    caption = without_closing_note(HEADING_NUMBER.sub("", caption.rstrip("：: ")))
+    return re.sub(r"(?<=..)类$", "", CAPTION_COUNT.sub("", caption))  # 肉制品类 names 肉制品
 
 
 def _lists_items_of(noun: str, sentence: str) -> bool:

@@ -500,6 +500,8 @@ def _lists(article: Article) -> list[tuple[int, list[int]]]:
 
 
 ITEM_LINE = re.compile(r"[^。；;，,：:！？!?]{2,40}")
+# 某某茶厂：三鹤牌六堡茶; — a row of a list may pair a name with what it won, and end with a ；
+ITEM_ROW = re.compile(r"[^。；;，,：:！？!?]{2,40}(?:[：:][^。；;，,：:！？!?]{1,40})?[；;]?")
 LIST_CAPTION = re.compile(alternation("list_captions"))
 SOURCE_LINE = re.compile(rf"^[（(]?(?:{alternation('source_markers')})")
 
@@ -549,16 +551,25 @@ def _value_below(sentences, i: int) -> str:
 def _heading_lists(article: Article) -> list[tuple[int, list[int]]]:
     """一、年度先进单位（5家） over one name a line: the lines under a heading, each a bare name
     or phrase with no sentence punctuation, are the list the heading announces."""
-    out, sentences = [], article.sentences
+    out, sentences, siblings = [], article.sentences, set()
     for s in sentences:
         headed = bool(s.heading) and s.text == s.heading
         caption = APPENDIX_LEAD.sub("", without_closing_note(s.text))  # 附：获奖企业名单 is that caption
         captioned = ITEM_LINE.fullmatch(caption) and (LIST_CAPTION.search(caption) or COUNTED_CAPTION.search(s.text))
+        # 一、特等奖4个（按得分排序）： over its rows: a caption that counts what follows and ends with a colon
+        # (肉制品类： over one product a line is a caption too, when short)
+        head = CAPTION_END.sub("", caption)
+        colon_caption = bool(CAPTION_END.search(caption) and ITEM_LINE.fullmatch(head)
+                             and (ANNOUNCE.search(head) or len(head) <= SHORT_CAPTION)) or s.index in siblings
+        captioned = captioned or colon_caption
         if not headed and not captioned:  # 2024年度优秀会员单位名单, over one name a line
             continue
         items = []
         for row in sentences[s.index + 1:]:
-            if row.heading != s.heading or not ITEM_LINE.fullmatch(row.text):
+            if row.heading != s.heading or not ITEM_ROW.fullmatch(row.text):
+                break
+            if colon_caption and not headed and row.text[-1] == head[-1]:
+                siblings.add(row.index)  # 肉制品类： … 八宝粥类: a line ending like the caption is the next caption
                 break
             items.append(row.index)
         if len(items) < 2 and headed:  # 三、申报材料 over 1.申报表。… 2.主要业绩。…: its numbered points
@@ -572,6 +583,8 @@ def _heading_lists(article: Article) -> list[tuple[int, list[int]]]:
     return out
 
 
+CAPTION_END = re.compile(r"[：:]$")
+SHORT_CAPTION = 8  # 肉制品类：, 一等奖：: a line this short that ends with a colon captions the lines below
 APPENDIX_LEAD = re.compile(r"^附(?:件|表)?\s*\d*\s*[：:]\s*")
 COUNTED_CAPTION = re.compile(r"[（(]\d+\s*[家名项个位人所][）)]$")  # 优秀单位（8家）, over one name a line
 NUMBERED_POINT = re.compile(r"^(\d{1,2})\s*[.．、]\s*(?!\d)")  # 1.申报表 (not 1.5万元)

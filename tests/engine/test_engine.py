@@ -2120,3 +2120,16 @@ def test_a_colon_caption_over_one_row_a_line_lists_those_rows(tmp_path):
     assert "糖渍梅子" in fruit and "桂花酱" in fruit and "榨菜丝" not in fruit, fruit
     veg = engine.answer("入围的蔬菜类产品是哪几个").text
     assert "榨菜丝" in veg and "雪里蕻" in veg and "糖渍梅子" not in veg, veg
+
+
+def test_a_list_led_by_a_sentence_ending_with_a_colon_and_the_rows_of_the_place_asked(tmp_path):
+    """其中，获评十佳的企业有： over one firm a line is a list; 湖北有哪几家进了十佳 is answered by
+    the rows naming 湖北, not by every row nor by the line right under the lead."""
+    engine = engine_over(tmp_path,
+        "十家企业获评江州酱醋行业十佳\n发布时间：2024-05-02\n"
+        "5月1日，江州市调味品协会在江州召开年会。\n其中，获评江州酱醋行业十佳的企业有：\n"
+        "江州老坛酿造有限公司\n湖北鲁记醋业有限公司\n江州黎氏酱园有限公司\n湖北温家酿造厂\n江州岳氏调味品公司\n")
+    every = engine.answer("江州酱醋行业十佳有哪些企业").text
+    assert all(w in every for w in ("老坛酿造", "鲁记醋业", "黎氏酱园", "温家酿造", "岳氏调味品")), every
+    placed = engine.answer("湖北有哪几家进了酱醋行业十佳").text
+    assert "鲁记醋业" in placed and "温家酿造" in placed and "老坛酿造" not in placed, placed

@@ -251,7 +251,10 @@ class Passages:
                     # (a cued question, 谁主办的, keeps its cued sentence unless the list holds it)
                     if set(picked) & ({announce} | set(items)) or (not cued and (
                             names_noun or named or subject.coverage(said, doc) >= 0.5)):
-                        picked = [announce] + items
+                        # 四川有哪几家进了十强: of a list of firms, those of the place asked
+                        places = [p for p in q.places if p not in said and p not in doc.article.title]
+                        placed = [i for i in items if any(p in doc.sentences[i] for p in places)]
+                        picked = [announce] + (placed or items)
                         break
             picked = _with_referents(doc, _with_provisos(doc, _with_replies(doc, _with_sections(doc, picked, q.text))))
             cov = min(1.0, sum(covered.values()) / total)
@@ -336,7 +339,7 @@ def _with_referents(doc: Doc, picked: list[int]) -> list[int]:
 def _with_provisos(doc: Doc, picked: list[int]) -> list[int]:
     """A sentence followed in its paragraph by a proviso (均可申报。但有违法行为的除外。) is half
     a statement without it: the proviso comes along; so is a line ending in a colon without the
-    line it announces."""
+    line it announces (unless items of the list it announces were picked)."""
     sentences = doc.article.sentences
     out = list(picked)
     for i in picked:
@@ -347,7 +350,8 @@ def _with_provisos(doc: Doc, picked: list[int]) -> list[int]:
         if i > 0 and sentences[i - 1].paragraph == sentences[i].paragraph and PROVISO.match(sentences[i].text):
             out.append(i - 1)  # and a proviso picked comes with what it qualifies
         if sentences[i].text.endswith(("：", ":")) and i + 1 < len(sentences) \
-                and not sentences[i + 1].text.endswith(("：", ":")):
+                and not sentences[i + 1].text.endswith(("：", ":")) \
+                and not any(announce == i and set(items) & set(picked) for announce, items in doc.facts.lists):
             out.append(i + 1)  # 荣获先进个人奖5名： announces what the next line lists
     return sorted(dict.fromkeys(out))
 

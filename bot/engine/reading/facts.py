@@ -561,13 +561,15 @@ def _heading_lists(article: Article) -> list[tuple[int, list[int]]]:
         head = CAPTION_END.sub("", caption)
         colon_caption = bool(CAPTION_END.search(caption) and ITEM_LINE.fullmatch(head)
                              and (ANNOUNCE.search(head) or len(head) <= SHORT_CAPTION)) or s.index in siblings
-        captioned = captioned or colon_caption
+        # 其中，获评十强的企业有： over one name a line: a sentence ending with a colon leads the rows
+        lead = not captioned and not colon_caption and bool(CAPTION_END.search(caption))
+        captioned = captioned or colon_caption or lead
         if not headed and not captioned:  # 2024年度优秀会员单位名单, over one name a line
             continue
         items = []
         for row in sentences[s.index + 1:]:
-            if row.heading != s.heading or not ITEM_ROW.fullmatch(row.text):
-                break
+            if row.heading != s.heading or not (ITEM_LINE if lead else ITEM_ROW).fullmatch(row.text):
+                break  # (under a lead sentence, only bare names: its points are read as points)
             if colon_caption and not headed and row.text[-1] == head[-1]:
                 siblings.add(row.index)  # 肉制品类： … 八宝粥类: a line ending like the caption is the next caption
                 break

@@ -45,7 +45,7 @@ MARGIN = 1  # questions a set may lose against its floor before CI fails (a smal
 # A line the article labels with what was asked (联系人：…, 实施日期：…) answers any of these kinds.
 LABELLED = "label"
 KINDS_FOR_TAG = {
-    "who": {"who", "host", "holders", "author"}, "when": {"when"}, "where": {"where"}, "count": {"count"}, "host": {"host"},
+    "who": {"who", "host", "holders", "author", "issuer"}, "when": {"when"}, "where": {"where"}, "count": {"count"}, "host": {"host"},
     "contact": {"contact"}, "rev": {"holders", "doer"}, "who-rev": {"holders", "doer"},
     "holders": {"holders"}, "doc": {"documents", "code", "attachments"}, "documents": {"documents"}, "attend": {"attend", "speakers"},
     "said": {"said", "content"}, "speakers": {"speakers", "attend", "said"}, "visit": {"visits"},

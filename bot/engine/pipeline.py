@@ -18,7 +18,7 @@ from . import thresholds
 from .answer import Answer
 from .answering.alternatives import either_or_answer
 from .answering.descriptions import VISITED_LIST, Passages
-from .answering.facts import CLOCK_SAID, CONTACT_PERSON, FUTURE_SAID, FactAnswers
+from .answering.facts import CLOCK_SAID, CONTACT_PERSON, FUTURE_SAID, ISSUED_DOCUMENT, FactAnswers
 from .answering.labels import labelled_answer
 from .answering.people import (
     LEAD_ASKED,
@@ -101,6 +101,8 @@ SITED_SAID = re.compile(alternation("sited_said"))
 PRODUCT_ASKED = re.compile(patterns("product_asked"))  # 主要生产什么产品: what a company makes
 PRODUCT_SAID = re.compile(alternation("product_said"))
 AUTHOR_ASKED = re.compile(patterns("author_asked"))  # 这篇稿件是谁写的: the item's byline
+FILE_NUMBER_OF = re.compile(r"(?:第|多少|几)号")  # 粤农函第几号 / 多少号 / 几号文
+ISSUER_ASKED = re.compile(patterns("issuer_asked"))  # 这个通知是哪个单位发的: the body signed under it
 PAYER_ASKED = re.compile(alternation("payer_asked"))  # 食宿费用谁负担: who bears it, not how much
 PAYER_SAID = re.compile(alternation("payer_said"))  # 由某中心负担, 费用自理
 NEAR_ARTICLES = 1  # the articles an English question's translated words are about
@@ -219,6 +221,8 @@ class Engine:
             f"{re.escape(people[0][0])}(?:{TITLE_RE.pattern})?(?:{SAID_VERBS}|{APPRAISAL_ASKED})(?![座堂])",
             q.text) is not None  # 某某(院长)说…, not 某某讲座
         kind = "said" if (said_by_title or said_by_name) and people else self._kind(q, people)  # what they said
+        if kind in ("when", "count") and FILE_NUMBER_OF.search(q.text) and any(p in q.text for p in self.library.file_prefixes):
+            kind = "code"  # 是粤农函几号文: the notice's file number, not a day nor an amount
         document = DOCUMENT_ENDING.search(q.topic)
         if kind == "fullname" and document:  # 那个合作协议全称叫什么: the document's 《name》, not an organisation's
             kind, q.targets, q.asks_name = "documents", [document.group(1)], True
@@ -253,6 +257,8 @@ class Engine:
                     or self.decline()
             if answer is None and AUTHOR_ASKED.search(q.text):
                 answer = self._author(q, scope)  # 这篇稿子是谁写的: the byline, or nothing
+            if answer is None and ISSUER_ASKED.search(q.text) and ISSUED_DOCUMENT.search(q.text):
+                answer = self._issuer(q, scope)  # 这个通知是哪个单位发的: the body signed under it
             if answer is None and PAYER_ASKED.search(q.text):
                 # 食宿费用由谁负担, 要自己掏钱吗: the sentence that says who bears the cost, not an amount
                 answer = self.answerers["content"](q, [], scope, cue=PAYER_SAID, cue_required=True)
@@ -436,6 +442,19 @@ class Engine:
         doc, cov = good[0]
         return Answer(f"这篇稿件的作者是{doc.article.author}。\n{source(doc.article)}", f"{doc.article.path}#author",
                       100.0 * cov, [source_entry(doc)], kind="author", context={"article": doc.article.path})
+
+    def _issuer(self, q: Question, scope) -> Answer | None:
+        """Which body issued the notice asked about: the one signed under it (广东省某厅 / 2015年8月20日).
+        None when it has no signature: a sentence may still say who issued it."""
+        topic = ISSUER_ASKED.sub(" ", q.topic)
+        good = self.finder.answerable(dataclasses.replace(q, topic=topic), scope)
+        if not good or not good[0][0].article.signer:
+            return None
+        doc, cov = good[0]
+        article = doc.article
+        return Answer(f"{article.label()}的落款单位是{article.signer}（{article.signed}）。\n{source(article)}",
+                      f"{article.path}#issuer", 100.0 * cov, [source_entry(doc)], kind="issuer",
+                      context={"article": article.path}, evidence=article.signer)
 
     def _names_someone(self, sentence: str, people_only: bool = False) -> bool:
         """Whether a sentence names a person the articles know or an organisation: what a who-question

@@ -2133,3 +2133,32 @@ def test_a_list_led_by_a_sentence_ending_with_a_colon_and_the_rows_of_the_place_
     assert all(w in every for w in ("老坛酿造", "鲁记醋业", "黎氏酱园", "温家酿造", "岳氏调味品")), every
     placed = engine.answer("湖北有哪几家进了酱醋行业十佳").text
     assert "鲁记醋业" in placed and "温家酿造" in placed and "老坛酿造" not in placed, placed
+
+
+def test_a_notice_is_named_by_its_file_number_and_answered_by_the_body_signed_under_it(tmp_path):
+    """• 点击次数：123 over • 日期：… is a meta line, not the headline; 江农函第几号 asks the file number
+    printed above the body; 哪个单位发的 is the body signed under the notice, under its attachments."""
+    engine = engine_over(tmp_path,
+        "江州农业信息网\n首页 | 通告\n\n关于组织申报江州市饲料十强企业的通知\n\n"
+        "  • 点击次数: 123\n  • 日期: 2024-03-02 09:10\n\n江农函〔2024〕17号\n\n各区农业局：\n\n"
+        "  为培育饲料领军企业，我局决定开展江州市饲料十强企业申报工作。\n\n"
+        "  一、申报要求。请于4月10日前将申报表报市饲料办公室。\n\n附件:\n\n  1.申报条件\n\n  2.申报汇总表\n\n"
+        "  3.申报表\n\n江州市农业局\n\n2024年3月1日\n\n上一篇：江州市春耕生产简报\n")
+    assert "饲料十强" in engine.answer("饲料十强申报截止到哪天").text.split("来源")[-1]
+    for asked in ("饲料十强那个申报通知是哪个单位发的", "饲料十强申报通知的发文单位是谁"):
+        assert "江州市农业局" in engine.answer(asked).text, asked
+    for asked in ("饲料十强申报那份文件是江农函第几号", "饲料十强申报通知是江农函几号文"):
+        assert "17号" in engine.answer(asked).text, asked
+
+
+def test_an_e_paper_label_line_is_no_headline_and_a_short_name_abbreviates_the_body(tmp_path):
+    """当前版：A03版 / 发布日期：… / the headline: the label line is the page's, the headline is under
+    the date; 江州曲协 abbreviates 江州市曲艺家协会 though the text also writes 新一届江州曲协."""
+    engine = engine_over(tmp_path,
+        "江州文化报 数字报\n首页 | 往期回顾 | A03 综合\n当前版:A03版\n发布日期:2024年05月06日\n\n"
+        "葛文涛当选江州市曲艺家协会新一届会长\n\n"
+        "5月5日，江州市曲艺家协会第三次会员代表大会在江州举行，选举葛文涛担任会长，黎正方、温学良担任副会长。\n\n"
+        "新一届江州曲协会长葛文涛表示，协会将努力培养曲艺人才。\n")
+    assert "葛文涛当选" in engine.answer("江州曲协开了什么会").text.split("来源")[-1]
+    vice = engine.answer("江州曲协的副会长有哪几位").text
+    assert "黎正方" in vice and "温学良" in vice, vice

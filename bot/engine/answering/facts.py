@@ -682,9 +682,11 @@ class FactAnswers:
     def code(self, q, people, scope) -> Answer | None:
         """标准编号是多少: the sentence that gives a standard's or a document's number; 文号是多少 of a
         notice: the file number printed above its body (某协会[2021]1号), which no sentence repeats."""
-        for doc, coverage in self.finder.answerable(q, scope)[:1] if FILE_NUMBER_ASKED.search(q.text) else ():
+        for doc, coverage in self.finder.answerable(q, scope)[:1]:
             number = doc.article.document_number  # a number the notice cites (根据…（某协〔2011〕47号）) is another's
-            if number:
+            # 是粤农函第几号: a question naming the number's own prefix asks it, as 文号是多少 does
+            prefix = re.match(r"[\u4e00-\u9fff]{2,}", number)
+            if number and (FILE_NUMBER_ASKED.search(q.text) or (prefix and prefix.group(0) in q.text)):
                 return Answer(f"文号：{number}\n{source(doc.article)}", f"{doc.article.path}#code", 100.0 * coverage,
                               [source_entry(doc)], kind="code", context={"article": doc.article.path}, evidence=number)
         answer = self.passages.content(q, people, scope, cue=CODE, cue_required=True)

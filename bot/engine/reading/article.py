@@ -89,6 +89,7 @@ class Article:
     attachments: list[str] = field(default_factory=list)  # 附件：1. 报名回执表 -> 报名回执表
     document_number: str = ""  # a notice's own file number above its body: 鄂建〔2020〕5号
     signed: str = ""  # the date under the signatory at a notice's end (某协会 / 2024年3月26日)
+    signer: str = ""  # the body signed above that date (某协会): who issued the notice
     source_url: str = ""  # the original page (来源链接：https://…), linked from answers
     author: str = ""  # who wrote it, by its byline (作者：某某, （通讯员 某某）, a closing （某某）)
 
@@ -198,7 +199,7 @@ def parse_article(text: str, shown: str) -> tuple[Article | None, list[Problem]]
     article.site_name = _site_name(lines, kinds, title_i)
     article.attachments = _attachments(lines)
     article.document_number = next((lines[i] for i in meta if DOC_NUMBER.match(lines[i])), "")
-    article.signed = _signed(lines, kinds, body_lines)
+    article.signer, article.signed = _signed(lines, kinds, body_lines)
     article.source_url = source_url
     article.author = _byline([lines[i] for i in meta], [lines[i] for i in body_lines])
     return article, problems
@@ -245,12 +246,12 @@ def _cuttings(size: int) -> list[list[int]]:
     return out
 
 
-SIGNATURE_REACH = 8  # lines after the body where a notice's signature may still stand
+SIGNATURE_REACH = 12  # lines after the body where a notice's signature may still stand (under a list of attachments)
 
 
-def _signed(lines, kinds, body_lines) -> str:
-    """The date a notice or decision is signed with: a date on its own line right under a body line
-    that names an organisation (某协会 / 2024年3月26日), the last such pair of the body."""
+def _signed(lines, kinds, body_lines) -> tuple[str, str]:
+    """The body and date a notice or decision is signed with: a date on its own line right under a
+    body line that names an organisation (某协会 / 2024年3月26日), the last such pair of the body."""
     # 附件：… may stand between the body and the signature (the attachment line ends the body)
     after = [i for i in range(body_lines[-1] + 1, min(body_lines[-1] + SIGNATURE_REACH, len(lines)))
              if kinds[i] == "text"] if body_lines else []
@@ -259,8 +260,8 @@ def _signed(lines, kinds, body_lines) -> str:
             continue
         following = [i for i in range(j + 1, min(j + 3, len(lines))) if kinds[i] != "blank"]
         if following and BARE_DATE.match(lines[following[0]]):
-            return BARE_DATE.match(lines[following[0]]).group(0).strip()
-    return ""
+            return lines[j].strip(), BARE_DATE.match(lines[following[0]]).group(0).strip()
+    return "", ""
 
 
 def _source_link(text: str) -> tuple[str, str]:
@@ -492,7 +493,8 @@ def _find_title(lines, kinds, meta) -> tuple[int, str]:
     if meta:
         subtitle = ""
         above = next((i for i in range(meta[0] - 1, -1, -1) if kinds[i] != "blank"), -1)
-        if above >= 0 and kinds[above] == "nav" and BULLETED.match(lines[above]) and len(lines[above]) <= 80:
+        if above >= 0 and kinds[above] == "nav" and BULLETED.match(lines[above]) and len(lines[above]) <= 80 \
+                and not LABEL_LINE.fullmatch(BULLETED.sub("", lines[above])):  # (• 点击次数：862 is a meta line)
             return above, ""  # • 某协会某会召开 / 2014-12-23: a bulleted headline right over its date
         for i in range(meta[0] - 1, -1, -1):
             if kinds[i] != "text":
@@ -500,6 +502,9 @@ def _find_title(lines, kinds, meta) -> tuple[int, str]:
             if lines[i].startswith(("——", "--", "-")) and not subtitle:
                 subtitle = lines[i].lstrip("—- ")
                 continue
+            below = _headline_below(lines, kinds, meta)
+            if LABEL_LINE.fullmatch(lines[i]) and below >= 0:
+                return below, ""  # 当前版：A03版 / 发布日期：… / the headline: a page's label line is no title
             return i, subtitle
     candidates = [i for i, kind in enumerate(kinds) if kind in ("text", "field")]
     # 某某信息网 / 首页 | 新闻 / the title: a line above the page's first navigation line is the site's
@@ -518,6 +523,19 @@ def _find_title(lines, kinds, meta) -> tuple[int, str]:
                 continue
             return i, ""
     return -1, ""
+
+
+LABEL_LINE = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[:：]\s*[^\s，。；：:]{1,12}")  # 当前版：A03版, 栏目：要闻
+
+
+def _headline_below(lines, kinds, meta) -> int:
+    """The first text line under the meta lines, when it reads as a headline: short, not ending like
+    a sentence, with longer text after it."""
+    after = [i for i in range(meta[0] + 1, len(lines)) if kinds[i] in ("text", "field")]
+    if len(after) >= 2 and kinds[after[0]] == "text" and 6 <= len(lines[after[0]]) <= 80 \
+            and not lines[after[0]].endswith(("。", "；", "：", ":")) and len(lines[after[1]]) > len(lines[after[0]]):
+        return after[0]
+    return -1
 
 
 def _looks_like_channel(line, lines, candidates, n):

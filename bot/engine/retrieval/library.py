@@ -107,6 +107,9 @@ class Library:
         self.index.freeze()
         # every article's field labels (联系人, 标准编号…): a question naming none needs no label lookup
         self.labels = {label for doc in self.docs for label in doc.facts.labels}
+        # the prefixes of notices' file numbers (粤农函 of 粤农函〔2015〕852号): a question naming one asks a number
+        self.file_prefixes = {m.group(0) for doc in self.docs
+                              if (m := re.match(r"[\u4e00-\u9fff]{2,}", doc.article.document_number))}
         # A question that names no subject lists articles own news first, then newest first.
         self.by_recency = sorted(self.docs, key=lambda d: (d.from_own_association, d.when), reverse=True)
 
@@ -117,7 +120,9 @@ class Library:
         # The page's header and footer name who published it, and where: part of what the article is
         # about (a provincial notice says 我省 and shows its province only in its footer or file number).
         home = " ".join(publisher_places(article))
-        text = ("\n".join(self.canon(t).lower() for t in (article.title, article.site_name, owner, home)) + "\n"
+        # (and its file number, 粤农函〔2015〕852号, by which a follower may name the notice)
+        text = ("\n".join(self.canon(t).lower() for t in (article.title, article.site_name, owner, home,
+                                                           article.document_number)) + "\n"
                 + "".join(sentences))
         names = set(facts.aliases) | set(facts.aliases.values())
         names.update(org for person in facts.people.values() for org, _ in person.roles if len(org) >= 4)
@@ -234,8 +239,8 @@ class Subject:
                 elif 3 <= len(chunk) <= 40 and chunk not in doc.article.title:
                     # 江州书协, said once in the text, abbreviates 江州市书法家协会 where a sentence spells it
                     # out; only as a whole, and only a body's name
-                    spans += [(n, i, j, _spellings(name, doc)) for i, j, name in _name_spans(chunk, doc)
-                              if (i, j) == (0, len(chunk)) and ORG_SUFFIX_RE.search(name)]
+                    spans += [(n, i, j, _spellings(name, doc)) for i, j, name in _name_spans(chunk, doc, bodies_only=True)
+                              if (i, j) == (0, len(chunk))]
                 if len(chunk) >= 4 and not (len(chunk) <= 40 and chunk not in doc.text):  # named (in part) in full, but the sentences may say 《标准》 (以下简称)
                     for full, shorts in doc.short_names.items():
                         if full in chunk:
@@ -252,10 +257,12 @@ def _spellings(name: str, doc: "Doc") -> list[str]:
                      for short in shorts]
 
 
-def _name_spans(chunk: str, doc: "Doc") -> list[tuple[int, int, str]]:
-    """Parts of the chunk that abbreviate or sound like one of the article's names."""
+def _name_spans(chunk: str, doc: "Doc", bodies_only: bool = False) -> list[tuple[int, int, str]]:
+    """Parts of the chunk that abbreviate or sound like one of the article's names (`bodies_only`:
+    names of bodies, 西安市曲艺家协会 for 西安曲协, not 新一届西安曲协 that holds it as it is)."""
     chars = set(chunk)
-    names = [name for name in doc.names if len(chars & set(name)) >= 2]
+    names = [name for name in doc.names if len(chars & set(name)) >= 2
+             and (not bodies_only or ORG_SUFFIX_RE.search(name))]
     spans, taken = [], [False] * len(chunk)
     for i in range(len(chunk)):
         for j in range(len(chunk), i + 2, -1):
@@ -263,8 +270,8 @@ def _name_spans(chunk: str, doc: "Doc") -> list[tuple[int, int, str]]:
                 continue
             part = chunk[i:j]
             # the shortest name it abbreviates: 某省灯协 is 某省灯具工业协会, not 前两届某省灯具工业协会
-            name = doc.name_sounds.get(sound(part)) or min((n for n in names if is_abbreviation(part, n)),
-                                                           key=len, default=None)
+            name = doc.name_sounds.get(sound(part)) or min(
+                (n for n in names if is_abbreviation(part, n) and not (bodies_only and part in n)), key=len, default=None)
             if name:
                 spans.append((i, j, name))
                 taken[i:j] = [True] * (j - i)

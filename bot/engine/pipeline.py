@@ -83,6 +83,8 @@ ONE_PERSON_ASKED = re.compile(alternation("one_person_asked"))
 NAME_WITH_NUMBER = re.compile(r"(?:^|\n|、)\s*([\u4e00-\u9fff]{2,4}?)\s*[（(]")  # 某某（电话：…）
 NTH_ITEM_ASKED = re.compile(r"第([一二三四五六七八九十\d]+)[家个位](?=[\u4e00-\u9fff]{0,6}?(?:是|叫|哪))")  # 第六家企业是哪家
 LISTED_NAMES = re.compile(r"[\u4e00-\u9fffA-Za-z]{3,30}(?:、[\u4e00-\u9fffA-Za-z]{3,30})+")  # 甲公司、乙公司、丙公司
+ACCOMPANYING = alternation("accompanying_words")
+SET_ASIDE = re.compile(rf"除了?([^，,。？?]{{2,16}}?)(?:以外|之外)?[，,]?\s*(?:{alternation('others_asked')})")
 COMPANION_ASKED = re.compile(alternation("companion_asked"))  # 是谁陪同的: who went with the person named
 MAX_PARTS = 3  # questions answered from one message; more is an essay, not a chat
 DOCUMENT_ENDING = re.compile(rf"({alternation('document_nouns')})$")  # a topic naming a document last
@@ -203,6 +205,10 @@ class Engine:
             return answer
         q, scope = self._apply_context(q, context)
         people = self.library.people.find(q.text, q.latin_words)
+        set_aside = SET_ASIDE.search(q.text)  # 除了甲和乙另外两个是谁: 甲 and 乙 are not asked
+        people = [p for p in people if not (set_aside and p[0] in set_aside.group(1))]
+        if len(people) >= 2:  # 跟甲一块去的乙是什么职务: 甲 is named as who went along, 乙 is asked
+            people = sorted(people, key=lambda p: re.search(rf"(?:{ACCOMPANYING}){re.escape(p[0])}", q.text) is not None)
         opening = _opening_name(q.text)
         in_text = bool(opening) and not people and self._in_articles(opening)  # named, but not read as a person
         if not people and (self.library.people.unknown_in(q.text)  # 张立国 is not 张立

@@ -2162,3 +2162,33 @@ def test_an_e_paper_label_line_is_no_headline_and_a_short_name_abbreviates_the_b
     assert "葛文涛当选" in engine.answer("江州曲协开了什么会").text.split("来源")[-1]
     vice = engine.answer("江州曲协的副会长有哪几位").text
     assert "黎正方" in vice and "温学良" in vice, vice
+
+
+def test_a_headline_under_the_meta_bar_and_the_header_s_english_name(tmp_path):
+    """2024-05-08 | 某期刊2024年第3期 | 关键词：… is a meta bar; 来源：… above the headline, with the
+    site's header set apart by its navigation, leaves the headline under it as the title; the
+    header's English name line is part of what names the page."""
+    journal = engine_over(tmp_path,
+        "期刊阅览 · 江州曲艺\nJiangzhou Quyi — Periodical Reader\n首页 | 期刊导航 | 行业动态\n\n"
+        "江州曲协赴临江开展曲艺专题调研\n\n2024-05-08 | 江州曲艺 2024年3期 | 关键词:曲艺 调研\n阅读 321\n\n"
+        "◎ 文︱葛文涛(江州市曲艺家协会)\n\n"
+        "2024年4月11日，江州市曲艺家协会秘书长黎正方一行赴临江县文化馆开展曲艺专题调研。\n")
+    assert "曲艺专题调研" in journal.answer("江州曲协调研是哪天").text.split("来源")[-1]
+    assert "4月11日" in journal.answer("江州曲协去临江调研是哪天").text
+    guild = engine_over(tmp_path / "guild",
+        "江州粤剧会馆\nJiangzhou Opera Guild (Kongwo)\n首页 | 关于会馆 | 最新消息\n首页 > 最新消息\n\n"
+        "发布日期:2024-10-31 | 来源:会馆秘书处\n\n2024年师傅诞贺寿戏演出圆满完成\n\n"
+        "本年度师傅诞贺寿戏假江州剧场举行，于10月30日下午圆满完成。\n\n由主席岳明远率领理事会进行祭祀仪式。\n")
+    assert "师傅诞" in guild.answer("江州粤剧会馆贺寿戏在哪个剧场演").text.split("来源")[-1]
+    assert "岳明远" in guild.answer("Who is the chairman of Kongwo?").text
+
+
+def test_a_person_named_as_company_or_set_aside_is_not_the_one_asked(tmp_path):
+    """跟甲一块去的乙是什么职务 asks 乙; 除了甲和乙另外两个是谁 asks neither, and the article names
+    nobody else; 这趟 says which trip, as 这次 does."""
+    engine = engine_over(tmp_path,
+        "江州市杂技家协会赴临江调研\n发布时间：2024-04-13\n"
+        "4月11日，江州市杂技家协会秘书长葛文涛，副秘书长黎正方等一行四人先后走访了临江县杂技团、临江县文化馆。\n")
+    assert "副秘书长" in engine.answer("跟葛文涛一块去临江的黎正方是什么职务").text
+    assert engine.answer("江州杂协那四个人，除了葛文涛和黎正方另外两个是谁").matched is None
+    assert "临江县杂技团" in engine.answer("江州杂协这趟去临江调研了哪些单位").text

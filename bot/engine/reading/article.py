@@ -437,6 +437,8 @@ def _classify(line: str) -> str:
             and not line.endswith("。"):
         return "meta"  # 发布日期：2019-04-26 来源：… 【字体：大 中 小】 / 2022-11-02 10:49 来源：…【打印本页】: the
         # page's buttons ride on the meta line
+    if DATED_START.match(line) and re.search(r"[|｜]", line) and len(line) < 160 and not line.endswith("。"):
+        return "meta"  # 2018-05-08 | 某期刊2018年3期 | 关键词：…: a date leads the page's meta bar
     if ((NAV_RE.search(line) and not SENTENCE_LIKE.search(line)) or line.count("|") + line.count("｜") + line.count("▏") >= 2
             or len(re.findall(r"\s[>＞»›]{1,2}\s", f" {line} ")) >= 2):
         return "nav"
@@ -503,8 +505,10 @@ def _find_title(lines, kinds, meta) -> tuple[int, str]:
                 subtitle = lines[i].lstrip("—- ")
                 continue
             below = _headline_below(lines, kinds, meta)
-            if LABEL_LINE.fullmatch(lines[i]) and below >= 0:
-                return below, ""  # 当前版：A03版 / 发布日期：… / the headline: a page's label line is no title
+            # 当前版：A03版 / 发布日期：… / the headline: a page's label line is no title; nor is the site's
+            # header, set apart from the meta line by its navigation (首页 | 新闻 / 首页 > 新闻)
+            if below >= 0 and (LABEL_LINE.fullmatch(lines[i]) or any(kinds[j] == "nav" for j in range(i + 1, meta[0]))):
+                return below, ""
             return i, subtitle
     candidates = [i for i, kind in enumerate(kinds) if kind in ("text", "field")]
     # 某某信息网 / 首页 | 新闻 / the title: a line above the page's first navigation line is the site's
@@ -621,7 +625,13 @@ def _contacts(lines) -> dict:
 
 
 def _site_name(lines, kinds, title_i) -> str:
+    """The header's first line, with the English name under it (香港某會館 / Chinese Artists
+    Association of Hong Kong (Barwo)): an English question may name the site by it."""
     for i in range(0, max(title_i, 0)):
         if kinds[i] == "text" and len(lines[i]) <= 60:
-            return lines[i]
+            english = lines[i + 1] if i + 1 < max(title_i, 0) and ENGLISH_NAME.fullmatch(lines[i + 1]) else ""
+            return f"{lines[i]} {english}".strip()
     return ""
+
+
+ENGLISH_NAME = re.compile(r"[A-Za-z][A-Za-z0-9&'’().,·\-–—|/ ]{3,100}")

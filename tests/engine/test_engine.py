@@ -2192,3 +2192,16 @@ def test_a_person_named_as_company_or_set_aside_is_not_the_one_asked(tmp_path):
     assert "副秘书长" in engine.answer("跟葛文涛一块去临江的黎正方是什么职务").text
     assert engine.answer("江州杂协那四个人，除了葛文涛和黎正方另外两个是谁").matched is None
     assert "临江县杂技团" in engine.answer("江州杂协这趟去临江调研了哪些单位").text
+
+
+def test_a_span_whose_first_day_lacks_its_day_mark_and_a_notice_named_by_its_file_number(tmp_path):
+    """8月28至10月28日 is a span (the first day's 日 left out); 二0一二年 is a year typed with a zero;
+    a notice named by its file number's prefix (江影协) has that number as context for its facts;
+    and its one span answers when it ends, the title saying all the rest."""
+    engine = engine_over(tmp_path,
+        "关于开展“江影杯”摄影比赛活动的通知\n发布时间：2012-08-17\n江影协字〔2012〕05号\n各会员单位：\n"
+        "一、活动开展的时间：2012年8月28至10月28日\n二、比赛设立的奖项：一等奖3名。\n"
+        "江州市电影放映协会\n二0一二年八月十六日\n")
+    assert "8月28日" in engine.answer("江影协那个摄影比赛从几号开始").text
+    assert "10月28日" in engine.answer("江影杯摄影比赛啥时候截止").text
+    assert "2012年8月16日" in engine.answer("江影杯摄影比赛的通知是哪天发的").text

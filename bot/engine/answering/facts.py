@@ -467,6 +467,8 @@ class FactAnswers:
                 spans = {i for i, e in by_sentence.items() if any(d.end_day for d in e.dates)}
                 asked = {i for i in spans if _span_of_asked(doc.sentences[i], q.text)
                          or self.finder.focus_share(subject, focus, doc.sentences[i], doc)}
+                if not focus and len(spans) == 1:
+                    asked = spans  # 某比赛啥时候截止, all of it the title's: the notice's one span is the event's
                 by_sentence = {i: e for i, e in by_sentence.items() if ((i in asked) if asked else (i not in spans))}
                 span_end = span_end or bool(asked)
             edition = _edition(doc.article.title)  # 首届…论坛: 第二届…拟于明年在某市举行 is the next one

@@ -24,6 +24,7 @@ EVENT_KINDS = ("in_force", "published", "deadline", "signed", "completed", "foun
 EVENT_VERBS = [alternation(f"event_kinds/{kind}") for kind in EVENT_KINDS]
 # 报到截止时间 is a deadline's question, and 于4月10日下午17:00前到…报到 sets one without those words;
 # a span of days (1月10日到3月30日) says both when something starts and when it ends
+QUOTE_MARKS = re.compile(r"[“”\"‘’「」『』]")
 EVENT_SAID = [f"{verbs}|{DEADLINE_SAID.pattern}|{SPAN_SAID.pattern}" if kind == "deadline"
               else f"{verbs}|{alternation('start_said')}|起|{SPAN_SAID.pattern}" if kind == "started" else verbs
               for kind, verbs in zip(EVENT_KINDS, EVENT_VERBS, strict=True)]
@@ -120,7 +121,8 @@ class Finder:
 
         理事每月有多少补贴, of an article titled …理事会召开: the focus is 每月 补贴,
         and a line that holds none of it does not answer, however well it names the committee."""
-        about = subject.covered(self.library.canon(doc.article.title).lower(), doc)
+        # (the title's quote marks part no words: “某某杯”摄影比赛 says 杯摄 as the question does)
+        about = subject.covered(QUOTE_MARKS.sub("", self.library.canon(doc.article.title).lower()), doc)
         focus = {key: weight for n, pieces in enumerate(subject.pieces) for i, (_, weight) in enumerate(pieces)
                  if (key := (n, i)) not in about}
         # 去临江县调研…, of a title 调研临江县…: a lone bigram left beside words the title says, which
@@ -172,8 +174,9 @@ class Finder:
         if sentences[i].heading and sentences[i].heading != sentences[i].text:
             paragraph = self.library.canon(sentences[i].heading).lower() + paragraph
         # 我会定于…举办, 协会会费标准: the publisher speaks of itself, named or not, so its name is part of every fact's context
+        # (and a notice's file number, 赣影协字〔2012〕05号, names it as its title does)
         publisher = doc.article.contacts.get("owner", "") or doc.article.site_name
-        return self.library.canon(doc.article.title + publisher).lower() + paragraph
+        return self.library.canon(doc.article.title + publisher + doc.article.document_number).lower() + paragraph
 
     def consistent(self, q: Question, doc: Doc, i: int, kind: str) -> bool:
         """A date or place must be of the event the question pins down: its ordinal or year

@@ -11,13 +11,14 @@ from .numerals import to_int
 from .vocab import alternation
 
 _CN = "〇○零一二两三四五六七八九十"
-_CN_DATE = re.compile(rf"([{_CN}]{{4}}年)?([{_CN}]{{1,3}})月([{_CN}]{{1,3}})[日号]"
+_CN_YEAR_DIGITS = f"{_CN}0０"  # 二0一二年: a year typed with a zero among Chinese digits
+_CN_DATE = re.compile(rf"([{_CN_YEAR_DIGITS}]{{4}}年)?([{_CN}]{{1,3}})月([{_CN}]{{1,3}})[日号]"
                       rf"(?:(至|到|—|-|～|~)([{_CN}]{{1,3}})[日号])?")
-_CN_YEAR = re.compile(rf"([{_CN}]{{4}})年")
+_CN_YEAR = re.compile(rf"([{_CN_YEAR_DIGITS}]{{4}})年")
 
-# 6月5日, and 3月8—9日: the first day of a range may leave out its 日; 4月20号——4月30日: a doubled dash
+# 6月5日, and 3月8—9日 or 8月28至10月28日: the first day of a range may leave out its 日; 4月20号——4月30日: a doubled dash
 RANGE = r"(?:至|到|-|～|~|—{1,2})"
-DAY = r"(\d{1,2})\s*(?:[日号]|(?=\s*" + RANGE + r"\s*\d{1,2}\s*[日号]))"
+DAY = r"(\d{1,2})\s*(?:[日号]|(?=\s*" + RANGE + r"\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号]))"  # 8月28至10月28日
 DATE_RE = re.compile(
     r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*" + DAY
     + r"(?:\s*" + RANGE + r"\s*(?:\d{4}\s*年\s*)?(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*[日号])?"  # …到2016年3月30日
@@ -39,7 +40,7 @@ class Date:
 
 
 def _number(text: str) -> int:
-    return to_int(text.replace("○", "〇")) or 0
+    return to_int(re.sub("[○0０]", "〇", text)) or 0
 
 
 def with_arabic_dates(text: str) -> str:

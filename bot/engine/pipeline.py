@@ -274,6 +274,12 @@ class Engine:
                 if answer is not None and not self._names_someone(answer.evidence, people_only=True):
                     answer = None
             answer = answer or self.answerers[kind](q, people, scope)
+            if answer is None and kind == "attend" and q.asks_orgs and not people and not q.asks_who \
+                    and not ONE_PERSON_ASKED.search(q.text):
+                # 十佳企业都有哪些: bodies asked, and no list of bodies attending: a sentence that lists them
+                answer = self.answerers["content"](q, people, scope)
+                if answer is not None and answer.evidence.count("、") < 2:
+                    answer = None
             done_where = WHERE_DONE.search(q.text) if answer is None and kind == "where" else None
             if done_where and EVENT_VERB.match(done_where.group(1)):
                 done_where = None  # 在哪里举行: an event's place, which the where reader did not find

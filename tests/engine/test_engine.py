@@ -2205,3 +2205,14 @@ def test_a_span_whose_first_day_lacks_its_day_mark_and_a_notice_named_by_its_fil
     assert "8月28日" in engine.answer("江影协那个摄影比赛从几号开始").text
     assert "10月28日" in engine.answer("江影杯摄影比赛啥时候截止").text
     assert "2012年8月16日" in engine.answer("江影杯摄影比赛的通知是哪天发的").text
+
+
+def test_bodies_asked_with_no_list_of_bodies_attending_are_read_from_the_sentence_listing_them(tmp_path):
+    """十佳企业都有哪些 reads as who attended, by bodies; a sentence listing firms whose names do not
+    all end like a firm's (江州网, 葛家班), with no 等 before their count, is the answer, not a decline."""
+    engine = engine_over(tmp_path,
+        "江州市文化娱乐行业2023年十佳企业揭晓\n发布时间：2024-06-01\n"
+        "5月21日，江州市文化娱乐行业协会召开颁奖会。\n"
+        "经评委会投票，最终评出江州影城、临江古镇、江州网、葛家班、黎氏戏苑5家文娱行业企业为十佳企业。\n")
+    text = engine.answer("江州文娱行业十佳企业都有哪些").text
+    assert all(w in text for w in ("江州影城", "临江古镇", "江州网", "葛家班")), text

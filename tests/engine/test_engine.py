@@ -2216,3 +2216,15 @@ def test_bodies_asked_with_no_list_of_bodies_attending_are_read_from_the_sentenc
         "经评委会投票，最终评出江州影城、临江古镇、江州网、葛家班、黎氏戏苑5家文娱行业企业为十佳企业。\n")
     text = engine.answer("江州文娱行业十佳企业都有哪些").text
     assert all(w in text for w in ("江州影城", "临江古镇", "江州网", "葛家班")), text
+
+
+def test_names_listed_for_an_honour_answer_over_a_sentence_naming_someone_with_a_title(tmp_path):
+    """十大人物是谁 / 有哪些人, of 甲、乙、丙…荣获“十大人物” beside a speech by 某秘书长: names that no
+    title marks as people's, in the sentence saying what was asked, answer; 十大 is an honour."""
+    engine = engine_over(tmp_path,
+        "2023江州烘焙展圆满举行 烘焙十大品牌、十大人物揭晓\n发布时间：2023-12-08\n"
+        "江州市食品工业协会秘书长葛文涛作了题为“烘焙行业的机遇”的演讲。\n"
+        "依据调查结果，鲁一鸣、黎正方、温学良、岳明远、萧振年荣获“2023江州烘焙最具影响力十大人物”。\n")
+    for asked in ("烘焙十大人物是谁", "烘焙最具影响力十大人物有哪些人"):
+        text = engine.answer(asked).text
+        assert "鲁一鸣" in text and "温学良" in text and "葛文涛" not in text, (asked, text)

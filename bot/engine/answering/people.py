@@ -6,7 +6,7 @@ from .. import thresholds
 from ..answer import Answer
 from ..reading.facts import BODY_ENDINGS, TERM_ONLY, is_abbreviation
 from ..reading.orgs import org_mentions
-from ..reading.people import APPOINTING, BOOK_TITLE, respective_titles
+from ..reading.people import APPOINTING, BOOK_TITLE, plausible_name, respective_titles
 from ..retrieval.finder import Finder, source_entry, subject_words
 from ..retrieval.library import Doc, Library
 from ..text.lexicon import ORG_SUFFIX_RE, PLACES, POSTS_SPLIT, TITLE_RE
@@ -438,6 +438,12 @@ class PeopleAnswers:
             index, cov = self.finder.sentence(q, doc, named_in, with_title=True)
             if cov < thresholds.MIN_SENTENCE_COVERAGE:
                 continue
+            # 十大人物是谁, of 甲、乙、丙…荣获“十大人物”: names no title marks as people's, in a sentence that
+            # says what was asked better on its own than the one naming people does: that sentence answers
+            own = subject.coverage(doc.sentences[index], doc)
+            if any(subject.coverage(doc.sentences[i], doc) > own and _lists_plain_names(doc.sentences[i])
+                   for i in range(len(doc.sentences)) if i not in named_in):
+                return None
             # 某公寓项目是谁承建的, of a tour titled …项目观摩活动在某市举行: some of what the title does
             # not say (公寓, 承建) must be in the sentence, not only 项目 and the city
             _, focus = self.finder.split_focus(subject, doc)
@@ -464,6 +470,11 @@ class PeopleAnswers:
             return Answer(text, f"{doc.article.path}#doer", 100.0 * cov, [source_entry(doc)], kind="doer",
                           context={"person": named[0].name, "article": doc.article.path}, evidence=evidence)
         return None
+
+
+def _lists_plain_names(sentence: str) -> bool:
+    """甲某、乙某某、丙某…荣获: three or more items of a 、 list that read as people's names."""
+    return sum(plausible_name(item) for item in re.split(r"[、，。；：]", sentence)) >= 3
 
 
 UNQUOTED = re.compile(r"[“”\"「」『』‘’']")

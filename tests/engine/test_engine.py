@@ -2228,3 +2228,15 @@ def test_names_listed_for_an_honour_answer_over_a_sentence_naming_someone_with_a
     for asked in ("烘焙十大人物是谁", "烘焙最具影响力十大人物有哪些人"):
         text = engine.answer(asked).text
         assert "鲁一鸣" in text and "温学良" in text and "葛文涛" not in text, (asked, text)
+
+
+def test_a_company_gone_to_and_reported_on_is_a_stop_of_the_visit(tmp_path):
+    """到甲公司调研 / …参观了公司车间、展厅等场所 / 还调研了乙公司、丙公司的…: each company gone to or
+    reported on is a stop, not the workshops seen inside the first one."""
+    engine = engine_over(tmp_path,
+        "葛文涛一行赴江州食品等会员企业调研\n发布时间：2024-09-13\n"
+        "9月8日，江州市食品行业协会秘书长葛文涛到江州鲁记食品有限公司调研品牌创建工作。\n"
+        "鲁记食品总经理黎正方介绍了公司情况，葛文涛一行参观了公司生产车间、技术中心等场所。\n"
+        "葛文涛一行还调研了临江温氏饮品有限公司、江州岳家粮油有限公司的品牌创建工作。\n")
+    text = engine.answer("葛文涛他们那次调研都去了哪些企业").text
+    assert all(w in text for w in ("鲁记食品", "温氏饮品", "岳家粮油")), text

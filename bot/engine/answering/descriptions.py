@@ -33,6 +33,10 @@ VISITED_LIST = re.compile(rf"(?:{_VISIT})+了?((?:{_STOP_NAME}、)+{_STOP_NAME})
 # 一行到甲测量队，乙测量队、丙公司、丁学校进行调研: the places listed between the going and the visiting
 VISITED_BEFORE = re.compile(rf"(?:{alternation('visit_openers')})((?:{_STOP_NAME}[、，])+{_STOP_NAME}?)"
                             rf"(?:{alternation('visit_activities')})?(?:{alternation('visit_reports')})")
+# 到某食品有限公司调研 / 还调研了甲公司、乙公司: a place gone to and reported on is a stop
+_PLACES = alternation("visited_places")
+STOP_REPORTED = re.compile(rf"(?:{alternation('visit_openers')})[^，。；]{{2,40}}?(?:{_PLACES})[^，。；]{{0,8}}?"
+                           rf"(?:{alternation('visit_reports')})|(?:{alternation('visit_reports')})了[^，。；]{{2,40}}?(?:{_PLACES})")
 STOP_OPENING = re.compile(rf"^在[^，。；]{{2,40}}?(?:{alternation('visited_places')})[^，。；]{{0,6}}，")
 LISTS = re.compile(alternation("list_openers"))
 PLACE_OPENING = re.compile(r"^在([\u4e00-\u9fff]{2,8})[，,]")  # 在乙县，考察团…: a stop of a tour, by its place
@@ -106,7 +110,8 @@ class Passages:
     def visits(self, q, people, scope) -> Answer | None:
         """参观了哪些地方 / 走访了哪几家企业: every stop of the visit the article describes, in order."""
         for doc, coverage in self.finder.answerable(q, scope, people=people):
-            stops = {i for i, text in enumerate(doc.sentences) if VISITED.search(text) and PLACE_NAMED.search(text)}
+            stops = {i for i, text in enumerate(doc.sentences)
+                     if (VISITED.search(text) and PLACE_NAMED.search(text)) or STOP_REPORTED.search(text)}
             stops |= _named_under_a_visit(doc)
             if stops:  # 在某某园林公司，花开正艳…: in a visit's report, a paragraph opened by where it is is a stop
                 stops |= {i for i, text in enumerate(doc.sentences) if STOP_OPENING.match(text)}

@@ -84,6 +84,7 @@ NAME_WITH_NUMBER = re.compile(r"(?:^|\n|、)\s*([\u4e00-\u9fff]{2,4}?)\s*[（(]"
 NTH_ITEM_ASKED = re.compile(r"第([一二三四五六七八九十\d]+)[家个位](?=[\u4e00-\u9fff]{0,6}?(?:是|叫|哪))")  # 第六家企业是哪家
 LISTED_NAMES = re.compile(r"[\u4e00-\u9fffA-Za-z]{3,30}(?:、[\u4e00-\u9fffA-Za-z]{3,30})+")  # 甲公司、乙公司、丙公司
 ACCOMPANYING = alternation("accompanying_words")
+WHO_DID_CUE = re.compile(rf"谁(?:来|[给为向帮][\u4e00-\u9fff]{{0,4}}?)?(?:{patterns('question_kinds/what')})")  # 谁给介绍的: a deed asked of someone
 SET_ASIDE = re.compile(rf"除了?([^，,。？?]{{2,16}}?)(?:以外|之外)?[，,]?\s*(?:{alternation('others_asked')})")
 COMPANION_ASKED = re.compile(alternation("companion_asked"))  # 是谁陪同的: who went with the person named
 MAX_PARTS = 3  # questions answered from one message; more is an essay, not a chat
@@ -533,6 +534,8 @@ class Engine:
             return "doer"  # 哪几位评上了优秀会员: the people the sentence saying so names, not who attended
         if not q.kind:
             return "doer" if q.asks_who and not q.targets else "content"
+        if q.kind == "what" and WHO_DID_CUE.search(q.text):
+            return "doer"  # 谁给介绍的公司情况: who did the introducing, not what was introduced
         if q.kind == "documents" and PERSON_ASKED.search(q.text) and not q.targets:
             return "doer"  # 在协议上签字的是谁: who did it, not what was signed
         return q.kind

@@ -2240,3 +2240,16 @@ def test_a_company_gone_to_and_reported_on_is_a_stop_of_the_visit(tmp_path):
         "葛文涛一行还调研了临江温氏饮品有限公司、江州岳家粮油有限公司的品牌创建工作。\n")
     text = engine.answer("葛文涛他们那次调研都去了哪些企业").text
     assert all(w in text for w in ("鲁记食品", "温氏饮品", "岳家粮油")), text
+
+
+def test_who_did_a_deed_is_the_name_right_before_it_though_no_title_marks_it(tmp_path):
+    """谁给介绍的公司情况 asks who introduced, not what: of 某公司鲁一鸣介绍了公司情况, the name right
+    before the deed, not the delegation's leader the sentence also names; 的时候 says when, not what."""
+    engine = engine_over(tmp_path,
+        "葛文涛一行赴鲁记食品调研\n发布时间：2024-09-13\n"
+        "9月8日，江州市食品行业协会秘书长葛文涛到江州鲁记食品有限公司调研。\n"
+        "葛文涛在公司调研时，听取了企业情况介绍。\n"
+        "江州鲁记食品有限公司鲁一鸣介绍了公司及品牌创建情况，葛文涛一行参观了生产车间。\n")
+    for asked in ("调研组到鲁记的时候是谁给介绍的公司情况", "鲁记食品那边谁来介绍的公司"):
+        text = engine.answer(asked).text
+        assert text.startswith("鲁一鸣"), (asked, text)

@@ -456,8 +456,21 @@ class PeopleAnswers:
                 if not held[index]:
                     continue
                 index = next((i for i in held if held[i] > held[index]), index)
+            if not _name_before_deed(doc.sentences[index], q.text):
+                # 谁来介绍的: a sentence naming someone right before 介绍 answers, not a closer one
+                doing = [i for i in range(len(doc.sentences)) if _name_before_deed(doc.sentences[i], q.text)]
+                best, best_cov = self.finder.sentence(q, doc, doing, with_title=True)
+                if doing and best_cov >= thresholds.MIN_SENTENCE_COVERAGE:
+                    index, cov = best, best_cov
             named = [p for p in doc.facts.people.values() if index in p.sentences]
             evidence = doc.article.sentences[index].text
+            doer = _name_before_deed(doc.sentences[index], q.text)
+            if doer and doer not in {p.name for p in named}:
+                # 某公司常某某介绍了公司情况, for 谁给介绍的: the name right before the deed asked did it,
+                # though no title marked it as a person's
+                text = f"{doer}。\n原文：{quote(evidence)}\n{source(doc.article)}"
+                return Answer(text, f"{doc.article.path}#doer", 100.0 * cov, [source_entry(doc)], kind="doer",
+                              context={"person": doer, "article": doc.article.path}, evidence=evidence)
             # a title that says it as well as any sentence does names the one it is about:
             # 《…皇甫德立荣获“燕赵建设科技杰出专家”称号》, not those who handed out the certificates
             in_title = [p for p in doc.facts.people.values() if p.name in doc.article.title]
@@ -470,6 +483,21 @@ class PeopleAnswers:
             return Answer(text, f"{doc.article.path}#doer", 100.0 * cov, [source_entry(doc)], kind="doer",
                           context={"person": named[0].name, "article": doc.article.path}, evidence=evidence)
         return None
+
+
+NAME_SET_OFF = re.compile(rf"(?:^|[，。；：、\s]|{ORG_SUFFIX_RE.pattern}|{TITLE_RE.pattern})$")
+DEED_ASKED = re.compile(r"谁(?:来|[给为向帮][\u4e00-\u9fff]{0,4}?)?([\u4e00-\u9fff]{2})(?=[的了])")  # 谁给(某某)介绍的 -> 介绍
+
+
+def _name_before_deed(sentence: str, question: str) -> str:
+    """The plausible name written right before the deed the question asks who did (常某某介绍了), or ""."""
+    deed = DEED_ASKED.search(question)
+    if not deed or deed.group(1) not in sentence:
+        return ""
+    before = sentence[:sentence.find(deed.group(1))]
+    # (set off before it by a body's name, a title or a stop: 某有限公司常某某, 经理常某某, ，常某某)
+    return next((before[-n:] for n in (3, 2) if len(before) >= n and plausible_name(before[-n:])
+                 and NAME_SET_OFF.search(before[:-n])), "")
 
 
 def _lists_plain_names(sentence: str) -> bool:

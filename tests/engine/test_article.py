@@ -93,6 +93,8 @@ def test_dates_as_news_writes_them():
     (span, _, _), = find_dates("活动时间：2012年8月28至10月28日")  # the first day's 日 left out
     assert (span.month, span.day, span.end_month, span.end_day) == (8, 28, 10, 28)
     assert find_dates("每组28至30人") == []
+    (race, _, _), = find_dates("8月21日（星期五）至8月23日（星期日）在江州举行")  # a weekday in brackets
+    assert (race.day, race.end_month, race.end_day) == (21, 8, 23)
 
 
 def test_fold_mends_paste_artefacts():

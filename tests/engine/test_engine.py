@@ -2253,3 +2253,14 @@ def test_who_did_a_deed_is_the_name_right_before_it_though_no_title_marks_it(tmp
     for asked in ("调研组到鲁记的时候是谁给介绍的公司情况", "鲁记食品那边谁来介绍的公司"):
         text = engine.answer(asked).text
         assert text.startswith("鲁一鸣"), (asked, text)
+
+
+def test_both_days_of_a_span_asked_are_answered_by_the_span(tmp_path):
+    """哪天到哪天比 asks the whole span, not its last day: 8月21日（星期五）至8月23日（星期日）, a weekday
+    after each day, over the drivers' 8月20日至21日 training."""
+    engine = engine_over(tmp_path,
+        "关于举办2024年江州摩托车越野赛的通知\n发布时间：2024-06-01\n"
+        "一、比赛时间：8月21日（星期五）至8月23日（星期日）在江州赛车场举行。\n"
+        "二、赛前训练：8月20日至21日在江州赛车场进行。\n")
+    text = engine.answer("江州摩托车越野赛哪天到哪天比").text
+    assert "8月21日" in text and "8月23日" in text, text

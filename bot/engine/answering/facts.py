@@ -53,6 +53,7 @@ ADDRESS_IN_TEXT = re.compile(rf"[路街道巷]\d+号|{alternation('address_said'
 CONTACT_LINES_SHOWN = 5  # a contact block: heading, department, person and phone lines
 RANGE_END_ASKED = re.compile(alternation("range_end_asked"))
 RANGE_START_ASKED = re.compile(alternation("range_start_asked"))
+WHOLE_SPAN_ASKED = re.compile(r"(?:几|哪)[号日天]\s*(?:到|至|—|-)\s*(?:几|哪)[号日天]")  # 几号到几号, 哪天到哪天
 DAY_ASKED = re.compile(alternation("day_asked"))  # 哪天结束: a month is no answer
 CONTACT_LABEL_LINE = re.compile(r"[\u4e00-\u9fff]{1,6}[：:]")  # 联系人：…, 电话：…: a line of a contact block
 DEADLINE_ASKED = re.compile(f"(?<![提以])前|{alternation('deadline_asked')}")  # 提前, 以前 are no deadlines
@@ -451,7 +452,8 @@ class FactAnswers:
             return out
 
         clock = kind == "when" and q.clock  # 几点开: only a sentence that gives the time of day answers
-        span_end = kind == "when" and RANGE_END_ASKED.search(q.text)  # 征集到几号: the span's last day
+        whole_span = WHOLE_SPAN_ASKED.search(q.text)  # 几号到几号: the span itself, both its days
+        span_end = kind == "when" and not whole_span and RANGE_END_ASKED.search(q.text)  # 征集到几号: the span's last day
         span_start = kind == "when" and not span_end and RANGE_START_ASKED.search(q.text)  # 几号开始报名: its first
         by_deadline = kind == "when" and DEADLINE_ASKED.search(q.text)
         good = self.finder.answerable(q, scope, need=lambda d: bool(events(d) or (by_deadline and deadlines(d))))
@@ -476,7 +478,7 @@ class FactAnswers:
                 by_sentence = {i: e for i, e in by_sentence.items() if _edition(doc.sentences[i]) in (None, edition)}
                 if not by_sentence:
                     continue
-            if span_end or span_start:  # 征集到几号: a sentence giving a span of days, if the article has one
+            if span_end or span_start or whole_span:  # 征集到几号: a sentence giving a span of days, if the article has one
                 spans = {i: e for i, e in by_sentence.items() if any(d.end_day for d in e.dates)}
                 if not spans and span_end:  # 几时结束, and the article only says when it began (于今日正式展开)
                     by_sentence = {i: e for i, e in by_sentence.items() if not START_SAID.search(doc.sentences[i])}
@@ -516,8 +518,10 @@ class FactAnswers:
                 continue  # 在江苏哪个城市开 / 苏州那场年会在哪家酒店: "江苏省" / "苏州" only says what was asked back
             if clock:
                 fact += CLOCK_SAID.search(doc.sentences[index]).group(0)
-            span = next((d for d in event.dates if d.end_day), None) if span_end or span_start else None
-            if span:
+            span = next((d for d in event.dates if d.end_day), None) if span_end or span_start or whole_span else None
+            if span and whole_span:
+                fact = span.text
+            elif span:
                 day = (f"{span.end_month or span.month}月{span.end_day}日" if span_end
                        else f"{span.month}月{span.day}日")
                 fact = f"{day}（{span.text}）"

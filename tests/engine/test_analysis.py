@@ -118,6 +118,9 @@ def test_a_title_with_a_verb_of_speaking_asks_what_its_holder_said(tmp_path):
     ("which company did they visit on 27 march", "3月27日"),
     ("what happened on march 5th", "3月5日"),
     ("deadline: the 1st of december", "12月1日"),
+    ("the top-100 feed enterprises list", "百强"),  # a ranking is written N强
+    ("which firms made the top ten", "十强"),
+    ("the top 500 companies", "五百强"),
 ])
 def test_english_dates_read_as_the_articles_write_them(english, chinese):
     from bot.engine.question.english import translate

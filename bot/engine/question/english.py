@@ -11,6 +11,7 @@ import re
 
 from ..text.folding import pinyin_key
 from ..text.lexicon import PLACES
+from ..text.numerals import an2cn
 from ..text.vocab import alternation, pairs, words
 
 # Longest phrases first. Values are Chinese words the question analyser and articles use.
@@ -53,12 +54,24 @@ def _singulars() -> dict[str, str]:
     return out
 
 
+TOP_N = re.compile(r"\btop[\s-]*(\d+|ten)\b")  # top-100 -> 百强, top ten -> 十强
+
+
+def _strong(match) -> str:
+    n = 10 if match.group(1) == "ten" else int(match.group(1))
+    return f" {ROUND_NUMBERS.get(n) or an2cn(n)}强 "
+
+
+ROUND_NUMBERS = {10: "十", 100: "百", 1000: "千"}  # 百强, not 一百强
+
+
 def translate(text: str) -> tuple[str, list[str], list[str]]:
     """English words -> Chinese words; returns (text, leftover Latin words, pinyin-like words)."""
     lowered = " " + text.lower() + " "
     lowered = re.sub(r"[a-z]+", lambda m: _singulars().get(m.group(0), m.group(0)), lowered)
     lowered = DAY_MONTH.sub(lambda m: f" {MONTHS[m.group(2)]}月{int(m.group(1))}日 ", lowered)
     lowered = MONTH_DAY.sub(lambda m: f" {MONTHS[m.group(1)]}月{int(m.group(2))}日 ", lowered)
+    lowered = TOP_N.sub(_strong, lowered)
     lowered = re.sub(r"\b(\d+)(?:st|nd|rd|th)\b", r" 第\1届 ", lowered)  # the 6th awards -> 第6届
     lowered = ORDINAL_TERM.sub(lambda m: f" 第{ORDINALS[m.group(1)]}届 {m.group(2)}", lowered)  # the fifth council
     for phrase in sorted(PHRASES, key=len, reverse=True):

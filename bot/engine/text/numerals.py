@@ -42,3 +42,8 @@ def spell_out_ordinals(text: str) -> str:
 def numbers_in(text: str) -> set[str]:
     """Every ordinal, year and number in `text`, spelled as normalise_number spells them."""
     return {normalise_number(m.group(0)) for m in NUMBER_TOKEN.finditer(spell_out_ordinals(text))}
+
+
+def an2cn(number: int) -> str:
+    """500 -> 五百: a number written in Chinese numerals."""
+    return cn2an.an2cn(number)

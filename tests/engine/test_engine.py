@@ -2264,3 +2264,11 @@ def test_both_days_of_a_span_asked_are_answered_by_the_span(tmp_path):
         "二、赛前训练：8月20日至21日在江州赛车场进行。\n")
     text = engine.answer("江州摩托车越野赛哪天到哪天比").text
     assert "8月21日" in text and "8月23日" in text, text
+
+
+def test_a_deed_done_that_day_takes_the_date_of_the_sentence_before(tmp_path):
+    """6月20日，大赛在江州举办。商会于当日揭牌成立: 当日 is the day the sentence before gave."""
+    engine = engine_over(tmp_path,
+        "江州中式糕点烘焙大赛举办\n发布时间：2023-06-25\n"
+        "6月20日，江州中式糕点烘焙大赛在江州举办。江州烘焙商会于当日正式揭牌成立。\n")
+    assert "6月20日" in engine.answer("江州烘焙商会是哪天揭牌的").text

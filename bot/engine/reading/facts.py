@@ -408,6 +408,10 @@ def _forms(people: dict[str, Person]) -> dict[str, str]:
     return forms
 
 
+SAME_DAY = re.compile(alternation("same_day_said"))
+SAME_DAY_REACH = 2  # sentences back to the dated one a 当日 points at
+
+
 def _events(facts: ArticleFacts, text: str, index: int, published: str = ""):
     dates = [d for d, _, _ in find_dates(text)] or [
         Date(int(m.group(1)), int(m.group(2)), 0, text=m.group(0).replace(" ", ""))
@@ -429,6 +433,9 @@ def _events(facts: ArticleFacts, text: str, index: int, published: str = ""):
         dates = [Date(year, month, number, end_day=last if span else None, text=f"{year}年{month}月{number}日{span}")]
     elif day and not published and 1 <= number <= 31:  # a page with no date: the day as written, month unknown
         dates = [Date(None, 0, number, text=f"{number}日")]
+    if not dates and SAME_DAY.search(text) and facts.events and facts.events[-1].dates \
+            and index - facts.events[-1].sentence <= SAME_DAY_REACH:
+        dates = list(facts.events[-1].dates)  # 6月20日，大赛举办。商会于当日揭牌成立: that day
     place = ""
     for verb in PLACE_VERB.finditer(text):
         # a place is at most 30 characters before its verb: look no further back than that (a pasted

@@ -2272,3 +2272,14 @@ def test_a_deed_done_that_day_takes_the_date_of_the_sentence_before(tmp_path):
         "江州中式糕点烘焙大赛举办\n发布时间：2023-06-25\n"
         "6月20日，江州中式糕点烘焙大赛在江州举办。江州烘焙商会于当日正式揭牌成立。\n")
     assert "6月20日" in engine.answer("江州烘焙商会是哪天揭牌的").text
+
+
+def test_a_phone_asked_is_not_answered_by_a_line_giving_only_where_to_send(tmp_path):
+    """联系电话多少, of a notice whose only contact line is 电子版发至：某邮箱: that line names no phone
+    and nobody to ask, so the notice does not say; a line naming the contact still answers."""
+    body = ("关于组织申报江州市饲料十强企业的通知\n发布时间：2024-03-02\n"
+            "一、申报要求。请于4月10日前将申报表报市饲料办公室，电子版发至：jzsl2024@example.com\n")
+    engine = engine_over(tmp_path, body)
+    assert engine.answer("饲料十强申报的联系电话是多少").matched is None
+    named = engine_over(tmp_path / "named", body + "二、联系人：葛文涛。\n")
+    assert "葛文涛" in named.answer("饲料十强申报有问题找谁，电话多少").text

@@ -585,7 +585,10 @@ class FactAnswers:
             if CONTACT_PERSON_LABEL.search(q.text):  # 联系人是谁: the line that names one (协会联系人：某某)
                 printed = [i for i in printed if CONTACT_PERSON.search(doc.sentences[i])] or printed
             if PHONE_ASKED.search(q.text):  # 有问题找谁？电话多少: the 联系人 line, not the 报送邮箱 one
-                printed = [i for i in printed if PHONE_IN_TEXT.search(doc.sentences[i])] or printed
+                # (and when no line gives a phone, only one that names whom to ask: a line giving
+                # only where to send things does not say)
+                printed = [i for i in printed if PHONE_IN_TEXT.search(doc.sentences[i])] or [
+                    i for i in printed if CONTACT_PERSON.search(doc.sentences[i])]
             index, cov = self.finder.sentence(q, doc, printed, with_title=True)
             if printed and cov < thresholds.MIN_SENTENCE_COVERAGE:
                 # …请于4月30日前报送推荐材料。联系人：胡晓军…: contact lines are about what they follow

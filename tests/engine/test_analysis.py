@@ -114,6 +114,16 @@ def test_a_title_with_a_verb_of_speaking_asks_what_its_holder_said(tmp_path):
         assert "沟通平台" in engine.answer(question).text, question
 
 
+@pytest.mark.parametrize("question, bodies", [
+    ("换届大会有哪些单位派人参加", True),  # a body that sent people: bodies are asked
+    ("换届哪个协会派人来了", True),
+    ("中国某协会派了哪些人参加座谈会", False),  # the body is named: its people are asked
+    ("有哪些部门的领导来了", True),
+])
+def test_bodies_that_sent_people_are_asked_as_bodies(question, bodies):
+    assert analyse(question).asks_orgs is bodies
+
+
 @pytest.mark.parametrize("english, chinese", [
     ("which company did they visit on 27 march", "3月27日"),
     ("what happened on march 5th", "3月5日"),

@@ -52,7 +52,8 @@ HOW_DONE = re.compile(rf"(?:{alternation('manner_asked')})(?:{alternation('light
 WHO_WORDS = re.compile(alternation("who_asking"))
 FILLERS = re.compile(alternation("fillers"))
 THING_NAMED = re.compile(r"叫什么(?=[\u4e00-\u9fff])(?![名人呀啊呢吗来着的])")  # 叫什么杯/奖: a thing's name
-ORGS_OF_PEOPLE = re.compile(rf"(?:{alternation('attendee_org_kinds')})的")  # 哪些部门的领导
+ORGS_OF_PEOPLE = re.compile(rf"(?:{alternation('attendee_org_kinds')})的"  # 哪些部门的领导
+                            rf"|[哪几][个些家]?(?:{alternation('attendee_org_kinds')}|{alternation('attendee_org_kinds_kept')})派")  # 哪个协会派人来了
 EVENT_DAY = re.compile(patterns("event_day_pointers"))
 # 最晚几号前报: once 几号 is gone, what is left of a deadline's asking (最晚, 之前, a bare 前) says nothing
 DEADLINE_WORDS = re.compile(rf"{alternation('deadline_asked')}|(?:^|(?<=\s))[之以]?前")

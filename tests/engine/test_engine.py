@@ -2283,3 +2283,13 @@ def test_a_phone_asked_is_not_answered_by_a_line_giving_only_where_to_send(tmp_p
     assert engine.answer("饲料十强申报的联系电话是多少").matched is None
     named = engine_over(tmp_path / "named", body + "二、联系人：葛文涛。\n")
     assert "葛文涛" in named.answer("饲料十强申报有问题找谁，电话多少").text
+
+
+def test_a_body_things_are_handed_to_answers_which_department_they_go_to(tmp_path):
+    """交到哪个部门, of 申报表各一式一份报市饲料办公室: the body named right after the verb of
+    handing is where they go, though no address is given; an address question still needs one."""
+    engine = engine_over(tmp_path,
+        "关于组织申报江州市饲料十强企业的通知\n发布时间：2024-03-02\n"
+        "一、申报要求。请于4月10日前将申报表各一式一份报市饲料办公室。\n")
+    assert "市饲料办公室" in engine.answer("饲料十强申报表交到哪个部门").text
+    assert engine.answer("饲料十强申报表寄到什么地址").matched is None

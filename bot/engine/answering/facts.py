@@ -81,6 +81,9 @@ MONTH_ALONE = re.compile(r"(?<!\d)(?<!\d年)(1[0-2]|[1-9])月份?(?![\d份]*[日
 YEAR_ALONE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?![\d度])")  # 成立于1977年; not 2023年度, not 2023年5月
 FUTURE_SAID = re.compile(alternation("future_said"))
 # The units of each kind of count a question may ask for (money: 元, 万元, 亿元).
+# 各一式一份报省某办公室: things handed to a body, named right after the verb (send_verbs.txt)
+SENT_TO_BODY = re.compile(rf"(?:{alternation('send_verbs')})(?:至|到|给)?([\u4e00-\u9fff]{{2,16}}?)(?=[，。；、（(]|$)")
+BODY_ASKED = re.compile(rf"哪(?:个|些|家)?(?:{alternation('attendee_org_kinds')})")
 SEND_ASKED = re.compile(patterns("send_asked"))  # 申报资料送到哪儿: the send-to address, not a venue
 SEND_IN_TEXT = re.compile(alternation("send_in_text"))  # 材料寄至…路…号
 ISSUED_ASKED = re.compile(patterns("issued_asked"))  # 哪天发的, 印发, 落款
@@ -411,9 +414,12 @@ class FactAnswers:
         def addressed(doc, i):
             return address_below(doc, i) is not None
 
+        body_asked = bool(BODY_ASKED.search(q.text))  # 交到哪个部门: a body is the answer, not an address
+
         def sending(doc):  # 将申报材料提交至某委员会, before 电子版发送到邮箱… (an address is asked, not an e-mail)
             found = [i for i, s in enumerate(doc.sentences)
-                     if SEND_IN_TEXT.search(s) and (ADDRESS_IN_TEXT.search(s) or addressed(doc, i))]
+                     if (SEND_IN_TEXT.search(s) and (ADDRESS_IN_TEXT.search(s) or addressed(doc, i)))
+                     or (body_asked and any(ORG_SUFFIX_RE.search(m.group(1)) for m in SENT_TO_BODY.finditer(s)))]
             return [i for i in found if not EMAIL_IN_TEXT.search(doc.sentences[i])] or found
 
         for doc, coverage in self.finder.answerable(q, scope, need=lambda d: bool(sending(d) or

@@ -2293,3 +2293,14 @@ def test_a_body_things_are_handed_to_answers_which_department_they_go_to(tmp_pat
         "一、申报要求。请于4月10日前将申报表各一式一份报市饲料办公室。\n")
     assert "市饲料办公室" in engine.answer("饲料十强申报表交到哪个部门").text
     assert engine.answer("饲料十强申报表寄到什么地址").matched is None
+
+
+def test_a_notice_s_meeting_date_is_not_the_background_date_before_it_was_published(tmp_path):
+    """A notice announces what is to come: 2023年12月21日，某领导指出… is background, and 5月19日至
+    20日开会 over （二）会议地点：临江市… is the meeting in 临江, its place on the next line."""
+    engine = engine_over(tmp_path,
+        "江州市环境卫生协会关于召开垃圾分类研讨会的通知\n发布时间：2024-04-18\n"
+        "2023年12月21日，江州市领导在临江市调研时指出，要普遍推行垃圾分类制度。\n"
+        "一、会议时间\n5月19日至20日开会，18日报到。\n（二）会议地点\n临江市富华大酒店。\n")
+    text = engine.answer("江州环卫协会在临江搞的垃圾分类研讨会是几号开").text
+    assert "5月19日" in text and "12月21日" not in text, text

@@ -53,6 +53,7 @@ ADDRESS_IN_TEXT = re.compile(rf"[路街道巷]\d+号|{alternation('address_said'
 CONTACT_LINES_SHOWN = 5  # a contact block: heading, department, person and phone lines
 RANGE_END_ASKED = re.compile(alternation("range_end_asked"))
 RANGE_START_ASKED = re.compile(alternation("range_start_asked"))
+NOTICE_TITLE = re.compile(r"通知$")  # 关于召开…研讨会的通知
 WHOLE_SPAN_ASKED = re.compile(r"(?:几|哪)[号日天]\s*(?:到|至|—|-)\s*(?:几|哪)[号日天]")  # 几号到几号, 哪天到哪天
 DAY_ASKED = re.compile(alternation("day_asked"))  # 哪天结束: a month is no answer
 CONTACT_LABEL_LINE = re.compile(r"[\u4e00-\u9fff]{1,6}[：:]")  # 联系人：…, 电话：…: a line of a contact block
@@ -465,6 +466,11 @@ class FactAnswers:
         good = self.finder.answerable(q, scope, need=lambda d: bool(events(d) or (by_deadline and deadlines(d))))
         for doc, coverage in good:
             by_sentence = {e.sentence: e for e in events(doc)}
+            if kind == "when" and NOTICE_TITLE.search(doc.article.title) and doc.article.published:
+                # a notice announces what is to come: a dated year before it was published (2016年12月21日，
+                # 总书记指出…) is its background, not its meeting
+                by_sentence = {i: e for i, e in by_sentence.items()
+                               if not all(_ended_before(d, doc.article.published) for d in e.dates)}
             if by_deadline:  # 几号前报名: a date the article sets as a deadline (于5月10日前), if it has one
                 by_sentence = deadlines(doc) or by_sentence
             if by_deadline and not deadlines(doc):
@@ -744,6 +750,14 @@ EDITION = re.compile(r"首届|第([一二三四五六七八九十百\d]+)届")
 
 
 SPAN_LABEL = re.compile(rf"([\u4e00-\u9fff]{{2}})(?:{alternation('date_labels')})[：:为是]")  # 报名时间：
+
+
+def _ended_before(date: Date, day: str) -> bool:
+    """Whether a dated year's day (or the span's last day) is before the ISO `day`."""
+    if not date.year:
+        return False
+    end = Date(date.year, date.end_month or date.month, date.end_day or date.day)
+    return end.iso() < day
 
 
 def _span_of_asked(sentence: str, question: str) -> bool:

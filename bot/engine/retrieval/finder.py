@@ -24,6 +24,7 @@ EVENT_KINDS = ("in_force", "published", "deadline", "signed", "completed", "foun
 EVENT_VERBS = [alternation(f"event_kinds/{kind}") for kind in EVENT_KINDS]
 # 报到截止时间 is a deadline's question, and 于4月10日下午17:00前到…报到 sets one without those words;
 # a span of days (1月10日到3月30日) says both when something starts and when it ends
+PLACE_NEARBY = 3  # lines either side of a date where the place of the same event may be given
 QUOTE_MARKS = re.compile(r"[“”\"‘’「」『』]")
 EVENT_SAID = [f"{verbs}|{DEADLINE_SAID.pattern}|{SPAN_SAID.pattern}" if kind == "deadline"
               else f"{verbs}|{alternation('start_said')}|起|{SPAN_SAID.pattern}" if kind == "started" else verbs
@@ -184,7 +185,10 @@ class Finder:
         if kind not in ("when", "where"):
             return True
         text = self.context(doc, i) + doc.article.site_name + doc.article.contacts.get("owner", "")
-        if not q.numbers <= numbers_in(text) or not all(place in text for place in q.event_places):
+        # 5月19日至20日开会 over （二）会议地点：潍坊市…: a notice gives the time and the place of its
+        # meeting on lines next to each other, so a place asked may stand a few lines away
+        nearby = "".join(doc.sentences[max(0, i - PLACE_NEARBY):i + PLACE_NEARBY + 1])
+        if not q.numbers <= numbers_in(text) or not all(place in text or place in nearby for place in q.event_places):
             return False
         # 宣讲会哪天举行, of an article whose dated sentence is the signing: the event asked is named there
         events = {m.group(0) for m in EVENT_NOUN.finditer(q.text)}  # 座谈会 is also 座谈交流会; 换届大会 a 换届 title over a 大会

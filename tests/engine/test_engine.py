@@ -2304,3 +2304,15 @@ def test_a_notice_s_meeting_date_is_not_the_background_date_before_it_was_publis
         "一、会议时间\n5月19日至20日开会，18日报到。\n（二）会议地点\n临江市富华大酒店。\n")
     text = engine.answer("江州环卫协会在临江搞的垃圾分类研讨会是几号开").text
     assert "5月19日" in text and "12月21日" not in text, text
+
+
+def test_a_title_inside_a_body_s_name_is_no_title_and_no_name_follows_it(tmp_path):
+    """佛山市长青志愿者协会: 市长 is inside the body's name, which goes on to 协会, so 青志愿 is no
+    person and 市长 no post asked; 秘书长温学良代表协会 is still a name before a verb."""
+    engine = engine_over(tmp_path,
+        "长青志愿者协会召开第二届会员代表大会\n发布时间：2020-12-11\n"
+        "12月10日，佛山市长青志愿者协会第二届会员代表大会召开。"
+        "大会选举葛文涛为会长，黎正方为副会长兼秘书长。监事长温学良代表协会致辞。\n")
+    for asked in ("佛山市长青志愿者协会秘书长是哪位", "长青志愿者协会现在的秘书长是谁"):
+        assert "黎正方" in engine.answer(asked).text, asked
+    assert "监事长" in engine.answer("温学良是什么职务").text

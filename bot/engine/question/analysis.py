@@ -224,8 +224,11 @@ def analyse(raw: str) -> Question:
     kind = kind_of(text, english)
     asks_who = bool(WHO_WORDS.search(THING_NAMED.sub(" ", text)))  # 叫什么杯 asks a cup's name, not a person's
     # 主编单位, 会计师公会: a title word inside an organisation's name is no person's title
+    # (东莞市长安志愿者协会秘书长: 市长 is inside the body named, not the post asked)
+    named = [(text.find(org), text.find(org) + len(org)) for org in orgs_named(text)]
     title_match = next((m for m in TITLE_RE.finditer(text) if not ORG_AFTER_TITLE.match(text[m.end():])
-                        and not HONOUR_BEFORE.search(text[:m.start()])), None)  # 优秀女教师 is an honour
+                        and not HONOUR_BEFORE.search(text[:m.start()])  # 优秀女教师 is an honour
+                        and not any(start <= m.start() and m.end() < end for start, end in named)), None)
     q = Question(raw=raw, text=text, kind=kind, topic="", latin_words=latin, english=english,
                  pinyin_words=pinyin_words, asks_who=asks_who)
     # 有哪些负责人去了: a title that is also a people noun, in a question of who attended, names them all

@@ -2316,3 +2316,12 @@ def test_a_title_inside_a_body_s_name_is_no_title_and_no_name_follows_it(tmp_pat
     for asked in ("佛山市长青志愿者协会秘书长是哪位", "长青志愿者协会现在的秘书长是谁"):
         assert "黎正方" in engine.answer(asked).text, asked
     assert "监事长" in engine.answer("温学良是什么职务").text
+
+
+def test_a_title_asked_of_no_body_is_not_answered_by_another_title_of_its_family(tmp_path):
+    """主席是谁, the body asked lost (的总's 的 read as a particle): nobody's 会长 is the 主席 asked,
+    though 会长 is of 主席's family; a body named still finds its head by the family."""
+    engine = engine_over(tmp_path,
+        "江州市建筑节能协会召开年会\n发布时间：2024-01-08\n1月6日，江州市建筑节能协会会长葛文涛在年会上讲话。\n")
+    assert engine.answer("的总的主席是谁").matched is None
+    assert "葛文涛" in engine.answer("江州市建筑节能协会主席是谁").text

@@ -184,6 +184,8 @@ class PeopleAnswers:
             found = [f for f in found if _called_new(f[1], f[2].name, title)] or found
         if found:
             return title, found
+        if not subject_words(NUMBER_TOKEN.sub(" ", _without(q.topic, q.job_title))):
+            return title, []  # 主席是谁, naming no body: nobody's 会长 is the 主席 asked
         for other in _family_of(title):
             # only where the organisation asked is the holder's own: 某基金主席 at the event is not its 会长
             found = [f for f in self._holding_title(q, scope, other, own_org=True) if f[0] >= thresholds.MIN_COVERAGE]

@@ -2325,3 +2325,13 @@ def test_a_title_asked_of_no_body_is_not_answered_by_another_title_of_its_family
         "江州市建筑节能协会召开年会\n发布时间：2024-01-08\n1月6日，江州市建筑节能协会会长葛文涛在年会上讲话。\n")
     assert engine.answer("的总的主席是谁").matched is None
     assert "葛文涛" in engine.answer("江州市建筑节能协会主席是谁").text
+
+
+def test_a_count_answer_names_the_noun_asked_that_follows_it(tmp_path):
+    """几个部门一起组织的, of …由江州市文明办、江州市红十字会等16个部门共同组织, where a long sentence
+    is cut in the quote: the count says 16个部门, not 16个 alone."""
+    engine = engine_over(tmp_path,
+        "江州市红十字系统入选学雷锋先进典型\n发布时间：2021-03-08\n"
+        "全市红十字系统共有葛文涛等10名志愿者、临江蓝天救援队等6个志愿服务组织、江州博爱光明行等5个志愿服务项目"
+        "及江州金杨社区等2个社区入选先进典型，此次活动由江州市委宣传部、江州市文明办、江州市红十字会等16个部门共同组织。\n")
+    assert "16个部门" in engine.answer("学雷锋先进典型评选是几个部门一起组织的").text.split("\n")[0]

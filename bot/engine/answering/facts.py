@@ -269,11 +269,13 @@ class FactAnswers:
     def _closest_counts(self, q: Question, counts) -> list[str]:
         """一等奖有几项 -> 一等奖12项, not every number of the sentence: the counts whose own
         words (before and after the number) share most with the question."""
+        counts = [c for c in counts if _noun_asked(q, c)] or counts  # 几个部门: a count of 部门 over the others
         scored = [(self._closeness(q, c), c) for c in counts]
         best = max((score for score, _ in scored), default=0)
         if best == 0:
             return [c.text for c in counts]
-        return [f"{c.before}{c.text}" if c.before else c.text for score, c in scored if score == best]
+        return [f"{c.before}{c.text}{_noun_asked(q, c)}" if c.before else c.text + _noun_asked(q, c)
+                for score, c in scored if score == best]
 
     def _closeness(self, q: Question, count, doc: Doc | None = None) -> int:
         """Bigrams the count's own words share with the question, beyond the article's title (which
@@ -750,6 +752,11 @@ EDITION = re.compile(r"首届|第([一二三四五六七八九十百\d]+)届")
 
 
 SPAN_LABEL = re.compile(rf"([\u4e00-\u9fff]{{2}})(?:{alternation('date_labels')})[：:为是]")  # 报名时间：
+
+
+def _noun_asked(q: Question, count) -> str:
+    """16个|部门, for 几个部门: the counted noun the question names, when the count is followed by it."""
+    return q.counted_noun if q.counted_noun and count.noun.startswith(q.counted_noun) else ""
 
 
 def _ended_before(date: Date, day: str) -> bool:

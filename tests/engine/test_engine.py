@@ -2335,3 +2335,14 @@ def test_a_count_answer_names_the_noun_asked_that_follows_it(tmp_path):
         "全市红十字系统共有葛文涛等10名志愿者、临江蓝天救援队等6个志愿服务组织、江州博爱光明行等5个志愿服务项目"
         "及江州金杨社区等2个社区入选先进典型，此次活动由江州市委宣传部、江州市文明办、江州市红十字会等16个部门共同组织。\n")
     assert "16个部门" in engine.answer("学雷锋先进典型评选是几个部门一起组织的").text.split("\n")[0]
+
+
+def test_how_many_came_this_time_is_not_a_total_over_the_years(tmp_path):
+    """这期培训班来了多少学员, of 自2015年至今已举办三期，参训学员近400人次 and 此次…共120余人参加:
+    this time's count, though its sentence says 社工 where the total says 学员."""
+    engine = engine_over(tmp_path,
+        "江州社会工作督导培训班开班\n发布时间：2024-06-01\n"
+        "江州社会工作督导培训班自2015年至今已举办过三期培训班，参训学员近400人次。\n"
+        "此次培训班为期四天，来自全市各地的资深社工及管理者共120余人参加了培训。\n")
+    text = engine.answer("这期社工督导培训班来了多少学员").text.split("\n")[0]
+    assert "120余人" in text and "400" not in text, text

@@ -53,6 +53,8 @@ ADDRESS_IN_TEXT = re.compile(rf"[路街道巷]\d+号|{alternation('address_said'
 CONTACT_LINES_SHOWN = 5  # a contact block: heading, department, person and phone lines
 RANGE_END_ASKED = re.compile(alternation("range_end_asked"))
 RANGE_START_ASKED = re.compile(alternation("range_start_asked"))
+THIS_TIME_ASKED = re.compile(alternation("this_time_asked"))
+CUMULATIVE_SAID = re.compile(alternation("cumulative_said"))
 NOTICE_TITLE = re.compile(r"通知$")  # 关于召开…研讨会的通知
 WHOLE_SPAN_ASKED = re.compile(r"(?:几|哪)[号日天]\s*(?:到|至|—|-)\s*(?:几|哪)[号日天]")  # 几号到几号, 哪天到哪天
 DAY_ASKED = re.compile(alternation("day_asked"))  # 哪天结束: a month is no answer
@@ -215,10 +217,22 @@ class FactAnswers:
                          and self.finder.sentence(q, doc, [i], with_title=True)[1] >= thresholds.MIN_SENTENCE_COVERAGE]
                 if grown:
                     tied, index = grown[-1:], grown[-1]
+            pool = matching(doc)
+            if units is not None and THIS_TIME_ASKED.search(q.written or q.raw) \
+                    and CUMULATIVE_SAID.search(doc.sentences[index]):
+                # 这期来了多少学员, of …至今已举办三期，参训学员近400人次 and 此次…共120余人参加了培训:
+                # this time's count of the same kind, though its sentence calls them otherwise
+                this_time = [c for c in doc.facts.counts if c.unit in units and not of_others(c)
+                             and not CUMULATIVE_SAID.search(doc.sentences[c.sentence])
+                             and self.finder.sentence(q, doc, [c.sentence], with_title=True)[1]
+                             >= thresholds.MIN_SENTENCE_COVERAGE]
+                if this_time:
+                    pool, index = this_time, this_time[0].sentence
+                    tied = [index]
             if len(tied) > 1:
                 closeness = {i: max(self._closeness(q, c, doc) for c in matching(doc) if c.sentence == i) for i in tied}
                 index = max(tied, key=lambda i: (closeness[i], i == index))
-            counts = self._closest_counts(q, [c for c in matching(doc) if c.sentence == index])
+            counts = self._closest_counts(q, [c for c in pool if c.sentence == index])
             said = doc.article.sentences[index].text
             if index > 0 and REFERS_BACK.match(doc.sentences[index]):  # 该基地…: quote what it refers to too
                 said = doc.article.sentences[index - 1].text + said

@@ -2346,3 +2346,15 @@ def test_how_many_came_this_time_is_not_a_total_over_the_years(tmp_path):
         "此次培训班为期四天，来自全市各地的资深社工及管理者共120余人参加了培训。\n")
     text = engine.answer("这期社工督导培训班来了多少学员").text.split("\n")[0]
     assert "120余人" in text and "400" not in text, text
+
+
+def test_a_count_followed_by_the_noun_asked_breaks_a_tie_the_title_makes(tmp_path):
+    """多少会员代表, of a congress titled …会员代表大会: 130余名会员代表参加会议, not the 1.8万余元 of a
+    sentence as close, whose words the title does not share either."""
+    engine = engine_over(tmp_path,
+        "江州市出租汽车协会第六届会员代表大会召开\n发布时间：2024-12-30\n"
+        "12月28日上午，江州市出租汽车协会第六届会员代表大会在江州会议中心召开。来自行业130余名会员代表参加会议。\n"
+        "会上，葛文涛会长代表理事会进行发言。\n"
+        "他在发言中提到了两个感谢，一是感谢全体会员四年来对协会工作的支持，协会共发出15次减免班费指导意见，"
+        "平均每个会员单位为单车补贴1.8万余元。\n")
+    assert "130余名" in engine.answer("江州出租汽车协会这回来了多少会员代表").text.split("\n")[0]

@@ -230,8 +230,11 @@ class FactAnswers:
                     pool, index = this_time, this_time[0].sentence
                     tied = [index]
             if len(tied) > 1:
-                closeness = {i: max(self._closeness(q, c, doc) for c in matching(doc) if c.sentence == i) for i in tied}
-                index = max(tied, key=lambda i: (closeness[i], i == index))
+                closeness = {i: max(self._closeness(q, c, doc) for c in pool if c.sentence == i) for i in tied}
+                # 多少会员代表: of counts as close, one followed by the noun asked (130余名会员代表), which the
+                # title also says (so closeness, which leaves the title out, cannot tell)
+                named = {i: any(_noun_asked(q, c) for c in pool if c.sentence == i) for i in tied}
+                index = max(tied, key=lambda i: (closeness[i], named[i], i == index))
             counts = self._closest_counts(q, [c for c in pool if c.sentence == index])
             said = doc.article.sentences[index].text
             if index > 0 and REFERS_BACK.match(doc.sentences[index]):  # 该基地…: quote what it refers to too

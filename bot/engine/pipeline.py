@@ -21,6 +21,7 @@ from .answering.descriptions import VISITED_LIST, Passages
 from .answering.facts import CLOCK_SAID, CONTACT_PERSON, FUTURE_SAID, ISSUED_DOCUMENT, FactAnswers
 from .answering.labels import labelled_answer
 from .answering.people import (
+    DEED_ASKED,
     LEAD_ASKED,
     ORG_KINDS,
     SPEECH_ACT_ASKED,
@@ -302,6 +303,9 @@ class Engine:
                 answer = self.answerers["content"](q, people, scope)  # 回执寄给谁: an organisation may be who
                 if answer is not None and ONE_PERSON_ASKED.search(q.text) and not _lists_names(answer.text):
                     answer = None  # 哪几位: people were asked, and the closest sentence names none
+                deed = DEED_ASKED.search(q.text)
+                if answer is not None and deed and deed.group(1) not in self.library.canon(answer.evidence):
+                    answer = None  # 哪位领导接待的: a sentence that does not say 接待 does not say who did
             if answer is not None and answer.kind == "contact" and ONE_PERSON_ASKED.search(q.text) \
                     and not _names_a_contact(answer.text):
                 answer = None  # 联系人叫什么名字, and the notice gives a phone and a department but nobody

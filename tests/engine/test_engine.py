@@ -2358,3 +2358,15 @@ def test_a_count_followed_by_the_noun_asked_breaks_a_tie_the_title_makes(tmp_pat
         "他在发言中提到了两个感谢，一是感谢全体会员四年来对协会工作的支持，协会共发出15次减免班费指导意见，"
         "平均每个会员单位为单车补贴1.8万余元。\n")
     assert "130余名" in engine.answer("江州出租汽车协会这回来了多少会员代表").text.split("\n")[0]
+
+
+def test_who_did_a_deed_the_article_never_mentions_is_declined(tmp_path):
+    """临江哪位领导接待的, of a study-tour report that never says 接待: the tour's own members, named
+    in the sentence closest to the question, did not do it; the report does not say who did."""
+    engine = engine_over(tmp_path,
+        "江州市慈善总会赴江浙沪学习考察\n发布时间：2023-04-25\n"
+        "为更好地学习先进地区的慈善工作经验，4月17日至21日，江州市慈善总会会长葛文涛带领常务副会长黎正方，"
+        "副会长温学良、岳明远及各县慈善总会会长一行赴上海，江苏南通、临江，浙江宁波等地学习考察。\n"
+        "在临江，考察团参观了临江慈善文化园和临江市慈善总会，并进行了座谈。\n")
+    assert engine.answer("江州慈善总会到临江考察时是临江哪位领导接待的").matched is None
+    assert "葛文涛" in engine.answer("江州慈善总会去江浙沪考察是谁带的队").text

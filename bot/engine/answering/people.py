@@ -435,6 +435,9 @@ class PeopleAnswers:
             paired = _gave_the_talk(q, doc, 100.0 * coverage)  # 《某某》是谁作的报告
             if paired:
                 return paired
+            deed = DEED_ASKED.search(q.text)
+            if deed and not any(deed.group(1) in text for text in doc.sentences + [doc.text]):
+                continue  # 常熟哪位领导接待的, of a report that never says 接待: it does not say who
             # only sentences that name someone; the title says what for (谁获得了…称号: 皇甫德立名列其中)
             named_in = sorted({i for p in doc.facts.people.values() for i in p.sentences})
             index, cov = self.finder.sentence(q, doc, named_in, with_title=True)
@@ -488,7 +491,8 @@ class PeopleAnswers:
 
 
 NAME_SET_OFF = re.compile(rf"(?:^|[，。；：、\s]|{ORG_SUFFIX_RE.pattern}|{TITLE_RE.pattern})$")
-DEED_ASKED = re.compile(r"谁(?:来|[给为向帮][\u4e00-\u9fff]{0,4}?)?([\u4e00-\u9fff]{2})(?=[的了])")  # 谁给(某某)介绍的 -> 介绍
+# 谁给(某某)介绍的 -> 介绍, 哪位领导接待的 -> 接待
+DEED_ASKED = re.compile(r"(?:谁|哪几?位[\u4e00-\u9fff]{0,2}?)(?:来|[给为向帮][\u4e00-\u9fff]{0,4}?)?([\u4e00-\u9fff]{2})(?=[的了])")
 
 
 def _name_before_deed(sentence: str, question: str) -> str:

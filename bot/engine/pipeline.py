@@ -105,7 +105,7 @@ SITED_SAID = re.compile(alternation("sited_said"))
 PRODUCT_ASKED = re.compile(patterns("product_asked"))  # 主要生产什么产品: what a company makes
 PRODUCT_SAID = re.compile(alternation("product_said"))
 AUTHOR_ASKED = re.compile(patterns("author_asked"))  # 这篇稿件是谁写的: the item's byline
-FILE_NUMBER_OF = re.compile(r"(?:第|多少|几)号")  # 粤农函第几号 / 多少号 / 几号文
+FILE_NUMBER_OF = re.compile(r"(?:第|多少|几)号")  # 江农函第几号 / 多少号 / 几号文
 ISSUER_ASKED = re.compile(patterns("issuer_asked"))  # 这个通知是哪个单位发的: the body signed under it
 PAYER_ASKED = re.compile(alternation("payer_asked"))  # 食宿费用谁负担: who bears it, not how much
 PAYER_SAID = re.compile(alternation("payer_said"))  # 由某中心负担, 费用自理
@@ -230,7 +230,7 @@ class Engine:
             q.text) is not None  # 某某(院长)说…, not 某某讲座
         kind = "said" if (said_by_title or said_by_name) and people else self._kind(q, people)  # what they said
         if kind in ("when", "count") and FILE_NUMBER_OF.search(q.text) and any(p in q.text for p in self.library.file_prefixes):
-            kind = "code"  # 是粤农函几号文: the notice's file number, not a day nor an amount
+            kind = "code"  # 是江农函几号文: the notice's file number, not a day nor an amount
         document = DOCUMENT_ENDING.search(q.topic)
         if kind == "fullname" and document:  # 那个合作协议全称叫什么: the document's 《name》, not an organisation's
             kind, q.targets, q.asks_name = "documents", [document.group(1)], True
@@ -539,7 +539,7 @@ class Engine:
         if not q.kind:
             return "doer" if q.asks_who and not q.targets else "content"
         if q.kind == "what" and WHO_DID_CUE.search(q.text):
-            return "doer"  # 谁给介绍的公司情况: who did the introducing, not what was introduced
+            return "doer"  # 谁来介绍的企业情况: who did the introducing, not what was introduced
         if q.kind == "documents" and PERSON_ASKED.search(q.text) and not q.targets:
             return "doer"  # 在协议上签字的是谁: who did it, not what was signed
         return q.kind

@@ -115,7 +115,7 @@ def test_a_title_with_a_verb_of_speaking_asks_what_its_holder_said(tmp_path):
 
 
 @pytest.mark.parametrize("question, bodies", [
-    ("换届大会有哪些单位派人参加", True),  # a body that sent people: bodies are asked
+    ("年会有哪些单位派人出席", True),  # a body that sent people: bodies are asked
     ("换届哪个协会派人来了", True),
     ("中国某协会派了哪些人参加座谈会", False),  # the body is named: its people are asked
     ("有哪些部门的领导来了", True),

@@ -2195,16 +2195,16 @@ def test_a_person_named_as_company_or_set_aside_is_not_the_one_asked(tmp_path):
 
 
 def test_a_span_whose_first_day_lacks_its_day_mark_and_a_notice_named_by_its_file_number(tmp_path):
-    """8月28至10月28日 is a span (the first day's 日 left out); 二0一二年 is a year typed with a zero;
+    """6月18至9月28日 is a span (the first day's 日 left out); 二0二三年 is a year typed with a zero;
     a notice named by its file number's prefix (江影协) has that number as context for its facts;
     and its one span answers when it ends, the title saying all the rest."""
     engine = engine_over(tmp_path,
-        "关于开展“江影杯”摄影比赛活动的通知\n发布时间：2012-08-17\n江影协字〔2012〕05号\n各会员单位：\n"
-        "一、活动开展的时间：2012年8月28至10月28日\n二、比赛设立的奖项：一等奖3名。\n"
-        "江州市电影放映协会\n二0一二年八月十六日\n")
-    assert "8月28日" in engine.answer("江影协那个摄影比赛从几号开始").text
-    assert "10月28日" in engine.answer("江影杯摄影比赛啥时候截止").text
-    assert "2012年8月16日" in engine.answer("江影杯摄影比赛的通知是哪天发的").text
+        "关于举办“江影杯”摄影大赛的通知\n发布时间：2023-05-07\n江影协字〔2023〕05号\n各会员单位：\n"
+        "一、大赛进行的时间：2023年6月18至9月28日\n二、大赛的奖项：一等奖3名。\n"
+        "江州市电影放映协会\n二0二三年五月六日\n")
+    assert "6月18日" in engine.answer("江影协那个摄影大赛从几号开始").text
+    assert "9月28日" in engine.answer("江影杯摄影大赛啥时候截止").text
+    assert "2023年5月6日" in engine.answer("江影杯摄影大赛的通知是哪天发的").text
 
 
 def test_bodies_asked_with_no_list_of_bodies_attending_are_read_from_the_sentence_listing_them(tmp_path):
@@ -2219,13 +2219,13 @@ def test_bodies_asked_with_no_list_of_bodies_attending_are_read_from_the_sentenc
 
 
 def test_names_listed_for_an_honour_answer_over_a_sentence_naming_someone_with_a_title(tmp_path):
-    """十大人物是谁 / 有哪些人, of 甲、乙、丙…荣获“十大人物” beside a speech by 某秘书长: names that no
+    """十大工匠是谁 / 有哪些人, of 甲、乙、丙…被评为“十大工匠” beside a speech by 某秘书长: names that no
     title marks as people's, in the sentence saying what was asked, answer; 十大 is an honour."""
     engine = engine_over(tmp_path,
-        "2023江州烘焙展圆满举行 烘焙十大品牌、十大人物揭晓\n发布时间：2023-12-08\n"
-        "江州市食品工业协会秘书长葛文涛作了题为“烘焙行业的机遇”的演讲。\n"
-        "依据调查结果，鲁一鸣、黎正方、温学良、岳明远、萧振年荣获“2023江州烘焙最具影响力十大人物”。\n")
-    for asked in ("烘焙十大人物是谁", "烘焙最具影响力十大人物有哪些人"):
+        "2023江州糕点节举行 糕点十佳品牌、十大工匠出炉\n发布时间：2023-12-08\n"
+        "江州市食品工业协会秘书长葛文涛作了题为“糕点行业的机遇”的演讲。\n"
+        "经专家评审，鲁一鸣、黎正方、温学良、岳明远、萧振年被评为“2023江州糕点行业十大工匠”。\n")
+    for asked in ("糕点十大工匠是谁", "糕点行业十大工匠有哪些人"):
         text = engine.answer(asked).text
         assert "鲁一鸣" in text and "温学良" in text and "葛文涛" not in text, (asked, text)
 
@@ -2236,21 +2236,21 @@ def test_a_company_gone_to_and_reported_on_is_a_stop_of_the_visit(tmp_path):
     engine = engine_over(tmp_path,
         "葛文涛一行赴江州食品等会员企业调研\n发布时间：2024-09-13\n"
         "9月8日，江州市食品行业协会秘书长葛文涛到江州鲁记食品有限公司调研品牌创建工作。\n"
-        "鲁记食品总经理黎正方介绍了公司情况，葛文涛一行参观了公司生产车间、技术中心等场所。\n"
+        "鲁记食品总经理黎正方介绍了企业情况，葛文涛一行参观了生产线、检测中心等地方。\n"
         "葛文涛一行还调研了临江温氏饮品有限公司、江州岳家粮油有限公司的品牌创建工作。\n")
     text = engine.answer("葛文涛他们那次调研都去了哪些企业").text
     assert all(w in text for w in ("鲁记食品", "温氏饮品", "岳家粮油")), text
 
 
 def test_who_did_a_deed_is_the_name_right_before_it_though_no_title_marks_it(tmp_path):
-    """谁给介绍的公司情况 asks who introduced, not what: of 某公司鲁一鸣介绍了公司情况, the name right
+    """谁给介绍的企业情况 asks who introduced, not what: of 某公司鲁一鸣介绍了企业情况, the name right
     before the deed, not the delegation's leader the sentence also names; 的时候 says when, not what."""
     engine = engine_over(tmp_path,
         "葛文涛一行赴鲁记食品调研\n发布时间：2024-09-13\n"
         "9月8日，江州市食品行业协会秘书长葛文涛到江州鲁记食品有限公司调研。\n"
         "葛文涛在公司调研时，听取了企业情况介绍。\n"
-        "江州鲁记食品有限公司鲁一鸣介绍了公司及品牌创建情况，葛文涛一行参观了生产车间。\n")
-    for asked in ("调研组到鲁记的时候是谁给介绍的公司情况", "鲁记食品那边谁来介绍的公司"):
+        "江州鲁记食品有限公司鲁一鸣介绍了企业及品牌情况，葛文涛一行参观了生产线。\n")
+    for asked in ("调研组到鲁记的时候是谁给介绍的企业情况", "鲁记食品那边谁来介绍的企业"):
         text = engine.answer(asked).text
         assert text.startswith("鲁一鸣"), (asked, text)
 
@@ -2319,45 +2319,45 @@ def test_a_title_inside_a_body_s_name_is_no_title_and_no_name_follows_it(tmp_pat
 
 
 def test_a_title_asked_of_no_body_is_not_answered_by_another_title_of_its_family(tmp_path):
-    """主席是谁, the body asked lost (的总's 的 read as a particle): nobody's 会长 is the 主席 asked,
+    """主席是谁, the body asked lost (的联's 的 read as a particle): nobody's 会长 is the 主席 asked,
     though 会长 is of 主席's family; a body named still finds its head by the family."""
     engine = engine_over(tmp_path,
         "江州市建筑节能协会召开年会\n发布时间：2024-01-08\n1月6日，江州市建筑节能协会会长葛文涛在年会上讲话。\n")
-    assert engine.answer("的总的主席是谁").matched is None
+    assert engine.answer("的联的主席是谁").matched is None
     assert "葛文涛" in engine.answer("江州市建筑节能协会主席是谁").text
 
 
 def test_a_count_answer_names_the_noun_asked_that_follows_it(tmp_path):
-    """几个部门一起组织的, of …由江州市文明办、江州市红十字会等16个部门共同组织, where a long sentence
+    """几个部门联合主办的, of …由江州市文明办、江州市红十字会等9个部门联合主办, where a long sentence
     is cut in the quote: the count says 16个部门, not 16个 alone."""
     engine = engine_over(tmp_path,
-        "江州市红十字系统入选学雷锋先进典型\n发布时间：2021-03-08\n"
-        "全市红十字系统共有葛文涛等10名志愿者、临江蓝天救援队等6个志愿服务组织、江州博爱光明行等5个志愿服务项目"
-        "及江州金杨社区等2个社区入选先进典型，此次活动由江州市委宣传部、江州市文明办、江州市红十字会等16个部门共同组织。\n")
-    assert "16个部门" in engine.answer("学雷锋先进典型评选是几个部门一起组织的").text.split("\n")[0]
+        "江州市志愿服务先进典型揭晓\n发布时间：2021-03-08\n"
+        "全市共有葛文涛等12名志愿者、临江救援队等4个服务组织、江州助老行等3个服务项目"
+        "及江州东湖社区等2个社区获评先进，评选由江州市文明办、江州市红十字会、江州市民政局等9个部门联合主办。\n")
+    assert "9个部门" in engine.answer("志愿服务先进评选是几个部门联合主办的").text.split("\n")[0]
 
 
 def test_how_many_came_this_time_is_not_a_total_over_the_years(tmp_path):
-    """这期培训班来了多少学员, of 自2015年至今已举办三期，参训学员近400人次 and 此次…共120余人参加:
-    this time's count, though its sentence says 社工 where the total says 学员."""
+    """这期培训班来了多少学员, of 自2015年至今已办过五期，学员共计500人次 and 本期…共80余人参加:
+    this time's count, though its sentence says 家政服务员 where the total says 学员."""
     engine = engine_over(tmp_path,
         "江州社会工作督导培训班开班\n发布时间：2024-06-01\n"
-        "江州社会工作督导培训班自2015年至今已举办过三期培训班，参训学员近400人次。\n"
-        "此次培训班为期四天，来自全市各地的资深社工及管理者共120余人参加了培训。\n")
-    text = engine.answer("这期社工督导培训班来了多少学员").text.split("\n")[0]
-    assert "120余人" in text and "400" not in text, text
+        "江州家政培训班自2015年至今已办过五期，学员共计500人次。\n"
+        "本期培训为期三天，全市各区的家政服务员共80余人参加。\n")
+    text = engine.answer("这期家政培训班来了多少学员").text.split("\n")[0]
+    assert "80余人" in text and "500" not in text, text
 
 
 def test_a_count_followed_by_the_noun_asked_breaks_a_tie_the_title_makes(tmp_path):
-    """多少会员代表, of a congress titled …会员代表大会: 130余名会员代表参加会议, not the 1.8万余元 of a
+    """多少会员代表, of a congress titled …会员代表大会: 140余名会员代表出席会议, not the 2.1万余元 of a
     sentence as close, whose words the title does not share either."""
     engine = engine_over(tmp_path,
         "江州市出租汽车协会第六届会员代表大会召开\n发布时间：2024-12-30\n"
-        "12月28日上午，江州市出租汽车协会第六届会员代表大会在江州会议中心召开。来自行业130余名会员代表参加会议。\n"
+        "12月28日上午，江州市出租汽车协会第六届会员代表大会在江州会议中心召开。全市140余名会员代表出席会议。\n"
         "会上，葛文涛会长代表理事会进行发言。\n"
-        "他在发言中提到了两个感谢，一是感谢全体会员四年来对协会工作的支持，协会共发出15次减免班费指导意见，"
-        "平均每个会员单位为单车补贴1.8万余元。\n")
-    assert "130余名" in engine.answer("江州出租汽车协会这回来了多少会员代表").text.split("\n")[0]
+        "他在发言中说，三年来会员们支持协会工作，协会先后下发12次减免费用的通知，"
+        "每家会员企业的每辆车平均得到补贴2.1万余元。\n")
+    assert "140余名" in engine.answer("江州出租汽车协会这回来了多少会员代表").text.split("\n")[0]
 
 
 def test_who_did_a_deed_the_article_never_mentions_is_declined(tmp_path):
@@ -2366,7 +2366,7 @@ def test_who_did_a_deed_the_article_never_mentions_is_declined(tmp_path):
     engine = engine_over(tmp_path,
         "江州市慈善总会赴江浙沪学习考察\n发布时间：2023-04-25\n"
         "为更好地学习先进地区的慈善工作经验，4月17日至21日，江州市慈善总会会长葛文涛带领常务副会长黎正方，"
-        "副会长温学良、岳明远及各县慈善总会会长一行赴上海，江苏南通、临江，浙江宁波等地学习考察。\n"
+        "副会长温学良、岳明远及各县慈善总会会长一行赴上海，江苏苏州、临江，浙江湖州等地参观学习。\n"
         "在临江，考察团参观了临江慈善文化园和临江市慈善总会，并进行了座谈。\n")
     assert engine.answer("江州慈善总会到临江考察时是临江哪位领导接待的").matched is None
     assert "葛文涛" in engine.answer("江州慈善总会去江浙沪考察是谁带的队").text

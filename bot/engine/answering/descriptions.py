@@ -286,10 +286,10 @@ CAPTION_COUNT = re.compile(r"[一二三四五六七八九十两\d]+[个项家位
 
 
 def _caption_head(caption: str) -> str:
-    """一、特等奖4个（按得分排序）： -> 特等奖; 一等奖（4项） -> 一等奖; 肉制品类： -> 肉制品: what a
+    """一、特等奖4个（按得分排序）： -> 特等奖; 一等奖（4项） -> 一等奖; 蔬菜类： -> 蔬菜: what a
     list's caption names."""
     caption = without_closing_note(HEADING_NUMBER.sub("", caption.rstrip("：: ")))
-    return re.sub(r"(?<=..)类$", "", CAPTION_COUNT.sub("", caption))  # 肉制品类 names 肉制品
+    return re.sub(r"(?<=..)类$", "", CAPTION_COUNT.sub("", caption))  # 蔬菜类 names 蔬菜
 
 
 def _lists_items_of(noun: str, sentence: str) -> bool:

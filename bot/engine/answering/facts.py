@@ -220,7 +220,7 @@ class FactAnswers:
             pool = matching(doc)
             if units is not None and THIS_TIME_ASKED.search(q.written or q.raw) \
                     and CUMULATIVE_SAID.search(doc.sentences[index]):
-                # 这期来了多少学员, of …至今已举办三期，参训学员近400人次 and 此次…共120余人参加了培训:
+                # 这期来了多少学员, of …至今已办五期，学员共计500人次 and 本期…共80余人参加:
                 # this time's count of the same kind, though its sentence calls them otherwise
                 this_time = [c for c in doc.facts.counts if c.unit in units and not of_others(c)
                              and not CUMULATIVE_SAID.search(doc.sentences[c.sentence])
@@ -724,7 +724,7 @@ class FactAnswers:
         notice: the file number printed above its body (某协会[2021]1号), which no sentence repeats."""
         for doc, coverage in self.finder.answerable(q, scope)[:1]:
             number = doc.article.document_number  # a number the notice cites (根据…（某协〔2011〕47号）) is another's
-            # 是粤农函第几号: a question naming the number's own prefix asks it, as 文号是多少 does
+            # 是江农函第几号: a question naming the number's own prefix asks it, as 文号是多少 does
             prefix = re.match(r"[\u4e00-\u9fff]{2,}", number)
             if number and (FILE_NUMBER_ASKED.search(q.text) or (prefix and prefix.group(0) in q.text)):
                 return Answer(f"文号：{number}\n{source(doc.article)}", f"{doc.article.path}#code", 100.0 * coverage,

@@ -437,13 +437,13 @@ class PeopleAnswers:
                 return paired
             deed = DEED_ASKED.search(q.text)
             if deed and not any(deed.group(1) in text for text in doc.sentences + [doc.text]):
-                continue  # 常熟哪位领导接待的, of a report that never says 接待: it does not say who
+                continue  # 临江哪位领导接待的, of a report that never says 接待: it does not say who
             # only sentences that name someone; the title says what for (谁获得了…称号: 皇甫德立名列其中)
             named_in = sorted({i for p in doc.facts.people.values() for i in p.sentences})
             index, cov = self.finder.sentence(q, doc, named_in, with_title=True)
             if cov < thresholds.MIN_SENTENCE_COVERAGE:
                 continue
-            # 十大人物是谁, of 甲、乙、丙…荣获“十大人物”: names no title marks as people's, in a sentence that
+            # 十大工匠是谁, of 甲、乙、丙…荣获“十大工匠”: names no title marks as people's, in a sentence that
             # says what was asked better on its own than the one naming people does: that sentence answers
             own = subject.coverage(doc.sentences[index], doc)
             if any(subject.coverage(doc.sentences[i], doc) > own and _lists_plain_names(doc.sentences[i])
@@ -471,7 +471,7 @@ class PeopleAnswers:
             evidence = doc.article.sentences[index].text
             doer = _name_before_deed(doc.sentences[index], q.text)
             if doer and doer not in {p.name for p in named}:
-                # 某公司常某某介绍了公司情况, for 谁给介绍的: the name right before the deed asked did it,
+                # 某公司鲁某某介绍了企业情况, for 谁来介绍的: the name right before the deed asked did it,
                 # though no title marked it as a person's
                 text = f"{doer}。\n原文：{quote(evidence)}\n{source(doc.article)}"
                 return Answer(text, f"{doc.article.path}#doer", 100.0 * cov, [source_entry(doc)], kind="doer",
@@ -496,12 +496,12 @@ DEED_ASKED = re.compile(r"(?:谁|哪几?位[\u4e00-\u9fff]{0,2}?)(?:来|[给为�
 
 
 def _name_before_deed(sentence: str, question: str) -> str:
-    """The plausible name written right before the deed the question asks who did (常某某介绍了), or ""."""
+    """The plausible name written right before the deed the question asks who did (鲁某某介绍了), or ""."""
     deed = DEED_ASKED.search(question)
     if not deed or deed.group(1) not in sentence:
         return ""
     before = sentence[:sentence.find(deed.group(1))]
-    # (set off before it by a body's name, a title or a stop: 某有限公司常某某, 经理常某某, ，常某某)
+    # (set off before it by a body's name, a title or a stop: 某有限公司鲁某某, 经理鲁某某, ，鲁某某)
     return next((before[-n:] for n in (3, 2) if len(before) >= n and plausible_name(before[-n:])
                  and NAME_SET_OFF.search(before[:-n])), "")
 

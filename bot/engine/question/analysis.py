@@ -224,7 +224,7 @@ def analyse(raw: str) -> Question:
     kind = kind_of(text, english)
     asks_who = bool(WHO_WORDS.search(THING_NAMED.sub(" ", text)))  # 叫什么杯 asks a cup's name, not a person's
     # 主编单位, 会计师公会: a title word inside an organisation's name is no person's title
-    # (东莞市长安志愿者协会秘书长: 市长 is inside the body named, not the post asked)
+    # (佛山市长青志愿者协会秘书长: 市长 is inside the body named, not the post asked)
     named = [(text.find(org), text.find(org) + len(org)) for org in orgs_named(text)]
     title_match = next((m for m in TITLE_RE.finditer(text) if not ORG_AFTER_TITLE.match(text[m.end():])
                         and not HONOUR_BEFORE.search(text[:m.start()])  # 优秀女教师 is an honour

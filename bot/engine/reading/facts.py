@@ -435,7 +435,7 @@ def _events(facts: ArticleFacts, text: str, index: int, published: str = ""):
         dates = [Date(None, 0, number, text=f"{number}日")]
     if not dates and SAME_DAY.search(text) and facts.events and facts.events[-1].dates \
             and index - facts.events[-1].sentence <= SAME_DAY_REACH:
-        dates = list(facts.events[-1].dates)  # 6月20日，大赛举办。商会于当日揭牌成立: that day
+        dates = list(facts.events[-1].dates)  # 5月8日，展会开幕。江州商会于当日成立: that day
     place = ""
     for verb in PLACE_VERB.finditer(text):
         # a place is at most 30 characters before its verb: look no further back than that (a pasted
@@ -507,7 +507,7 @@ def _lists(article: Article) -> list[tuple[int, list[int]]]:
 
 
 ITEM_LINE = re.compile(r"[^。；;，,：:！？!?]{2,40}")
-# 某某茶厂：三鹤牌六堡茶; — a row of a list may pair a name with what it won, and end with a ；
+# 江州酱园：老坛牌辣白菜; — a row of a list may pair a name with what it won, and end with a ；
 ITEM_ROW = re.compile(r"[^。；;，,：:！？!?]{2,40}(?:[：:][^。；;，,：:！？!?]{1,40})?[；;]?")
 LIST_CAPTION = re.compile(alternation("list_captions"))
 SOURCE_LINE = re.compile(rf"^[（(]?(?:{alternation('source_markers')})")
@@ -564,7 +564,7 @@ def _heading_lists(article: Article) -> list[tuple[int, list[int]]]:
         caption = APPENDIX_LEAD.sub("", without_closing_note(s.text))  # 附：获奖企业名单 is that caption
         captioned = ITEM_LINE.fullmatch(caption) and (LIST_CAPTION.search(caption) or COUNTED_CAPTION.search(s.text))
         # 一、特等奖4个（按得分排序）： over its rows: a caption that counts what follows and ends with a colon
-        # (肉制品类： over one product a line is a caption too, when short)
+        # (蔬菜类： over one product a line is a caption too, when short)
         head = CAPTION_END.sub("", caption)
         colon_caption = bool(CAPTION_END.search(caption) and ITEM_LINE.fullmatch(head)
                              and (ANNOUNCE.search(head) or len(head) <= SHORT_CAPTION)) or s.index in siblings
@@ -578,7 +578,7 @@ def _heading_lists(article: Article) -> list[tuple[int, list[int]]]:
             if row.heading != s.heading or not (ITEM_LINE if lead else ITEM_ROW).fullmatch(row.text):
                 break  # (under a lead sentence, only bare names: its points are read as points)
             if colon_caption and not headed and row.text[-1] == head[-1]:
-                siblings.add(row.index)  # 肉制品类： … 八宝粥类: a line ending like the caption is the next caption
+                siblings.add(row.index)  # 蔬菜类： … 水果类: a line ending like the caption is the next caption
                 break
             items.append(row.index)
         if len(items) < 2 and headed:  # 三、申报材料 over 1.申报表。… 2.主要业绩。…: its numbered points
@@ -593,7 +593,7 @@ def _heading_lists(article: Article) -> list[tuple[int, list[int]]]:
 
 
 CAPTION_END = re.compile(r"[：:]$")
-SHORT_CAPTION = 8  # 肉制品类：, 一等奖：: a line this short that ends with a colon captions the lines below
+SHORT_CAPTION = 8  # 蔬菜类：, 一等奖：: a line this short that ends with a colon captions the lines below
 APPENDIX_LEAD = re.compile(r"^附(?:件|表)?\s*\d*\s*[：:]\s*")
 COUNTED_CAPTION = re.compile(r"[（(]\d+\s*[家名项个位人所][）)]$")  # 优秀单位（8家）, over one name a line
 NUMBERED_POINT = re.compile(r"^(\d{1,2})\s*[.．、]\s*(?!\d)")  # 1.申报表 (not 1.5万元)

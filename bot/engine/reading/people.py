@@ -140,7 +140,7 @@ CONJUNCTIONS = tuple(words("conjunctions"))
 
 
 JOINERS = "和与及同跟并"  # 某某和协会…: a name joined to a body, not inside one
-# (a title followed by a preposition, a conjunction or 兼 is a post: 主任对协会…, 副会长兼某基金会会长)
+# (a title followed by a preposition, a conjunction or 兼 is a post: 主任向协会…, 副会长兼某基金会会长)
 TITLE_INSIDE_BODY = re.compile(rf"(?![{''.join(PREPOSITIONS)}{JOINERS}等、兼])(?:[{HAN}]){{1,4}}?"
                                rf"(?:{alternation('org_name_endings')})")
 
@@ -292,7 +292,7 @@ def find_people(sentence: str, home_org: str = "") -> list[Mention]:
             continue
         inside = TITLE_INSIDE_BODY.match(sentence, m.end())
         if inside and home_org and home_org in sentence[max(0, m.start() - 1):inside.end()]:
-            continue  # 东莞市长安志愿者协会: 市长 is inside the article's own body's name
+            continue  # 佛山市长青志愿者协会: 市长 is inside the article's own body's name
         title, segment = m.group(0), sentence[floor:m.start()]
         if pending and CLAUSE_BREAK.search(segment):
             # 某协会创会会长、首席专家吴一鸣，某厅原调研员梁某: titles waiting for a name never cross a

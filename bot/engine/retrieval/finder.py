@@ -175,7 +175,7 @@ class Finder:
         if sentences[i].heading and sentences[i].heading != sentences[i].text:
             paragraph = self.library.canon(sentences[i].heading).lower() + paragraph
         # 我会定于…举办, 协会会费标准: the publisher speaks of itself, named or not, so its name is part of every fact's context
-        # (and a notice's file number, 赣影协字〔2012〕05号, names it as its title does)
+        # (and a notice's file number, 江影协字〔2024〕3号, names it as its title does)
         publisher = doc.article.contacts.get("owner", "") or doc.article.site_name
         return self.library.canon(doc.article.title + publisher + doc.article.document_number).lower() + paragraph
 
@@ -185,7 +185,7 @@ class Finder:
         if kind not in ("when", "where"):
             return True
         text = self.context(doc, i) + doc.article.site_name + doc.article.contacts.get("owner", "")
-        # 5月19日至20日开会 over （二）会议地点：潍坊市…: a notice gives the time and the place of its
+        # 6月9日至10日开会 over （二）会议地点：临江市…: a notice gives the time and the place of its
         # meeting on lines next to each other, so a place asked may stand a few lines away
         nearby = "".join(doc.sentences[max(0, i - PLACE_NEARBY):i + PLACE_NEARBY + 1])
         if not q.numbers <= numbers_in(text) or not all(place in text or place in nearby for place in q.event_places):

@@ -107,7 +107,7 @@ class Library:
         self.index.freeze()
         # every article's field labels (联系人, 标准编号…): a question naming none needs no label lookup
         self.labels = {label for doc in self.docs for label in doc.facts.labels}
-        # the prefixes of notices' file numbers (粤农函 of 粤农函〔2015〕852号): a question naming one asks a number
+        # the prefixes of notices' file numbers (江农函 of 江农函〔2024〕17号): a question naming one asks a number
         self.file_prefixes = {m.group(0) for doc in self.docs
                               if (m := re.match(r"[\u4e00-\u9fff]{2,}", doc.article.document_number))}
         # A question that names no subject lists articles own news first, then newest first.
@@ -120,7 +120,7 @@ class Library:
         # The page's header and footer name who published it, and where: part of what the article is
         # about (a provincial notice says 我省 and shows its province only in its footer or file number).
         home = " ".join(publisher_places(article))
-        # (and its file number, 粤农函〔2015〕852号, by which a follower may name the notice)
+        # (and its file number, 江农函〔2024〕17号, by which a follower may name the notice)
         text = ("\n".join(self.canon(t).lower() for t in (article.title, article.site_name, owner, home,
                                                            article.document_number)) + "\n"
                 + "".join(sentences))
@@ -259,7 +259,7 @@ def _spellings(name: str, doc: "Doc") -> list[str]:
 
 def _name_spans(chunk: str, doc: "Doc", bodies_only: bool = False) -> list[tuple[int, int, str]]:
     """Parts of the chunk that abbreviate or sound like one of the article's names (`bodies_only`:
-    names of bodies, 西安市曲艺家协会 for 西安曲协, not 新一届西安曲协 that holds it as it is)."""
+    names of bodies, 江州市杂技家协会 for 江州杂协, not 新一届江州杂协 that holds it as it is)."""
     chars = set(chunk)
     names = [name for name in doc.names if len(chars & set(name)) >= 2
              and (not bodies_only or ORG_SUFFIX_RE.search(name))]

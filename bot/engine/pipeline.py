@@ -22,6 +22,7 @@ from .answering.facts import CLOCK_SAID, CONTACT_PERSON, FUTURE_SAID, ISSUED_DOC
 from .answering.labels import labelled_answer
 from .answering.people import (
     DEED_ASKED,
+    DEED_PREPOSITIONS,
     LEAD_ASKED,
     ORG_KINDS,
     SPEECH_ACT_ASKED,
@@ -85,7 +86,7 @@ NAME_WITH_NUMBER = re.compile(r"(?:^|\n|、)\s*([\u4e00-\u9fff]{2,4}?)\s*[（(]"
 NTH_ITEM_ASKED = re.compile(r"第([一二三四五六七八九十\d]+)[家个位](?=[\u4e00-\u9fff]{0,6}?(?:是|叫|哪))")  # 第六家企业是哪家
 LISTED_NAMES = re.compile(r"[\u4e00-\u9fffA-Za-z]{3,30}(?:、[\u4e00-\u9fffA-Za-z]{3,30})+")  # 甲公司、乙公司、丙公司
 ACCOMPANYING = alternation("accompanying_words")
-WHO_DID_CUE = re.compile(rf"谁(?:来|[给为向帮][\u4e00-\u9fff]{{0,4}}?)?(?:{patterns('question_kinds/what')})")  # 谁给介绍的: a deed asked of someone
+WHO_DID_CUE = re.compile(rf"谁(?:来|[{DEED_PREPOSITIONS}][\u4e00-\u9fff]{{0,4}}?)?(?:{patterns('question_kinds/what')})")  # 谁给介绍的: a deed asked of someone
 SET_ASIDE = re.compile(rf"除了?([^，,。？?]{{2,16}}?)(?:以外|之外)?[，,]?\s*(?:{alternation('others_asked')})")
 COMPANION_ASKED = re.compile(alternation("companion_asked"))  # 是谁陪同的: who went with the person named
 MAX_PARTS = 3  # questions answered from one message; more is an essay, not a chat

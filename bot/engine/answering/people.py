@@ -492,7 +492,9 @@ class PeopleAnswers:
 
 NAME_SET_OFF = re.compile(rf"(?:^|[，。；：、\s]|{ORG_SUFFIX_RE.pattern}|{TITLE_RE.pattern})$")
 # 谁给(某某)介绍的 -> 介绍, 哪位领导接待的 -> 接待
-DEED_ASKED = re.compile(r"(?:谁|哪几?位[\u4e00-\u9fff]{0,2}?)(?:来|[给为向帮][\u4e00-\u9fff]{0,4}?)?([\u4e00-\u9fff]{2})(?=[的了])")
+DEED_PREPOSITIONS = "".join(words("deed_prepositions"))
+DEED_ASKED = re.compile(rf"(?:谁|哪几?位[\u4e00-\u9fff]{{0,2}}?)(?:来|[{DEED_PREPOSITIONS}][\u4e00-\u9fff]{{0,4}}?)?"
+                        r"([\u4e00-\u9fff]{2})(?=[的了])")
 
 
 def _name_before_deed(sentence: str, question: str) -> str:

@@ -139,7 +139,7 @@ def _plausible_with_name_chars(name: str) -> bool:
 CONJUNCTIONS = tuple(words("conjunctions"))
 
 
-JOINERS = "和与及同跟并"  # 某某和协会…: a name joined to a body, not inside one
+JOINERS = "".join(words("joining_words"))  # 某某和协会…: a name joined to a body, not inside one
 # (a title followed by a preposition, a conjunction or 兼 is a post: 主任向协会…, 副会长兼某基金会会长)
 TITLE_INSIDE_BODY = re.compile(rf"(?![{''.join(PREPOSITIONS)}{JOINERS}等、兼])(?:[{HAN}]){{1,4}}?"
                                rf"(?:{alternation('org_name_endings')})")

@@ -462,7 +462,7 @@ class Engine:
                       100.0 * cov, [source_entry(doc)], kind="author", context={"article": doc.article.path})
 
     def _issuer(self, q: Question, scope) -> Answer | None:
-        """Which body issued the notice asked about: the one signed under it (广东省某厅 / 2015年8月20日).
+        """Which body issued the notice asked about: the one signed under it (某市某局 / 2024年3月1日).
         None when it has no signature: a sentence may still say who issued it."""
         topic = ISSUER_ASKED.sub(" ", q.topic)
         good = self.finder.answerable(dataclasses.replace(q, topic=topic), scope)

@@ -256,7 +256,7 @@ class Passages:
                     # (a cued question, 谁主办的, keeps its cued sentence unless the list holds it)
                     if set(picked) & ({announce} | set(items)) or (not cued and (
                             names_noun or named or subject.coverage(said, doc) >= 0.5)):
-                        # 四川有哪几家进了十强: of a list of firms, those of the place asked
+                        # 临江有哪几家进了十佳: of a list of firms, those of the place asked
                         places = [p for p in q.places if p not in said and p not in doc.article.title]
                         placed = [i for i in items if any(p in doc.sentences[i] for p in places)]
                         picked = [announce] + (placed or items)
@@ -282,11 +282,11 @@ def _stops_at(doc: Doc, question: str) -> list[int]:
     return []
 
 
-CAPTION_COUNT = re.compile(r"[一二三四五六七八九十两\d]+[个项家位名所人]$")  # 特等奖4个
+CAPTION_COUNT = re.compile(r"[一二三四五六七八九十两\d]+[个项家位名所人]$")  # 金奖3个
 
 
 def _caption_head(caption: str) -> str:
-    """一、特等奖4个（按得分排序）： -> 特等奖; 一等奖（4项） -> 一等奖; 蔬菜类： -> 蔬菜: what a
+    """一、金奖3个（按得分排列）： -> 金奖; 一等奖（4项） -> 一等奖; 蔬菜类： -> 蔬菜: what a
     list's caption names."""
     caption = without_closing_note(HEADING_NUMBER.sub("", caption.rstrip("：: ")))
     return re.sub(r"(?<=..)类$", "", CAPTION_COUNT.sub("", caption))  # 蔬菜类 names 蔬菜

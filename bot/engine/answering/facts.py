@@ -84,7 +84,7 @@ MONTH_ALONE = re.compile(r"(?<!\d)(?<!\d年)(1[0-2]|[1-9])月份?(?![\d份]*[日
 YEAR_ALONE = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?![\d度])")  # 成立于1977年; not 2023年度, not 2023年5月
 FUTURE_SAID = re.compile(alternation("future_said"))
 # The units of each kind of count a question may ask for (money: 元, 万元, 亿元).
-# 各一式一份报省某办公室: things handed to a body, named right after the verb (send_verbs.txt)
+# 申报表一份报市某办公室: things handed to a body, named right after the verb (send_verbs.txt)
 SENT_TO_BODY = re.compile(rf"(?:{alternation('send_verbs')})(?:至|到|给)?([\u4e00-\u9fff]{{2,16}}?)(?=[，。；、（(]|$)")
 BODY_ASKED = re.compile(rf"哪(?:个|些|家)?(?:{alternation('attendee_org_kinds')})")
 SEND_ASKED = re.compile(patterns("send_asked"))  # 申报资料送到哪儿: the send-to address, not a venue
@@ -231,7 +231,7 @@ class FactAnswers:
                     tied = [index]
             if len(tied) > 1:
                 closeness = {i: max(self._closeness(q, c, doc) for c in pool if c.sentence == i) for i in tied}
-                # 多少会员代表: of counts as close, one followed by the noun asked (130余名会员代表), which the
+                # 多少会员代表: of counts as close, one followed by the noun asked (140余名会员代表), which the
                 # title also says (so closeness, which leaves the title out, cannot tell)
                 named = {i: any(_noun_asked(q, c) for c in pool if c.sentence == i) for i in tied}
                 index = max(tied, key=lambda i: (closeness[i], named[i], i == index))
@@ -486,8 +486,8 @@ class FactAnswers:
         for doc, coverage in good:
             by_sentence = {e.sentence: e for e in events(doc)}
             if kind == "when" and NOTICE_TITLE.search(doc.article.title) and doc.article.published:
-                # a notice announces what is to come: a dated year before it was published (2016年12月21日，
-                # 总书记指出…) is its background, not its meeting
+                # a notice announces what is to come: a dated year before it was published (2023年12月21日，
+                # 某领导指出…) is its background, not its meeting
                 by_sentence = {i: e for i, e in by_sentence.items()
                                if not all(_ended_before(d, doc.article.published) for d in e.dates)}
             if by_deadline:  # 几号前报名: a date the article sets as a deadline (于5月10日前), if it has one

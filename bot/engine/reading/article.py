@@ -438,7 +438,7 @@ def _classify(line: str) -> str:
         return "meta"  # 发布日期：2019-04-26 来源：… 【字体：大 中 小】 / 2022-11-02 10:49 来源：…【打印本页】: the
         # page's buttons ride on the meta line
     if DATED_START.match(line) and re.search(r"[|｜]", line) and len(line) < 160 and not line.endswith("。"):
-        return "meta"  # 2018-05-08 | 某期刊2018年3期 | 关键词：…: a date leads the page's meta bar
+        return "meta"  # 2024-05-08 | 某期刊2024年第3期 | 关键词：…: a date leads the page's meta bar
     if ((NAV_RE.search(line) and not SENTENCE_LIKE.search(line)) or line.count("|") + line.count("｜") + line.count("▏") >= 2
             or len(re.findall(r"\s[>＞»›]{1,2}\s", f" {line} ")) >= 2):
         return "nav"

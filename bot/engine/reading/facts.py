@@ -563,7 +563,7 @@ def _heading_lists(article: Article) -> list[tuple[int, list[int]]]:
         headed = bool(s.heading) and s.text == s.heading
         caption = APPENDIX_LEAD.sub("", without_closing_note(s.text))  # 附：获奖企业名单 is that caption
         captioned = ITEM_LINE.fullmatch(caption) and (LIST_CAPTION.search(caption) or COUNTED_CAPTION.search(s.text))
-        # 一、特等奖4个（按得分排序）： over its rows: a caption that counts what follows and ends with a colon
+        # 一、金奖3个（按得分排列）： over its rows: a caption that counts what follows and ends with a colon
         # (蔬菜类： over one product a line is a caption too, when short)
         head = CAPTION_END.sub("", caption)
         colon_caption = bool(CAPTION_END.search(caption) and ITEM_LINE.fullmatch(head)

@@ -16,10 +16,10 @@ _CN_DATE = re.compile(rf"([{_CN_YEAR_DIGITS}]{{4}}年)?([{_CN}]{{1,3}})月([{_CN
                       rf"(?:(至|到|—|-|～|~)([{_CN}]{{1,3}})[日号])?")
 _CN_YEAR = re.compile(rf"([{_CN_YEAR_DIGITS}]{{4}})年")
 
-# 6月5日, and 3月8—9日 or 8月28至10月28日: the first day of a range may leave out its 日; 4月20号——4月30日: a doubled dash
+# 6月5日, and 3月8—9日 or 6月18至9月28日: the first day of a range may leave out its 日; 4月20号——4月30日: a doubled dash
 RANGE = r"(?:至|到|-|～|~|—{1,2})"
-DAY = r"(\d{1,2})\s*(?:[日号]|(?=\s*" + RANGE + r"\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号]))"  # 8月28至10月28日
-WEEKDAY = r"(?:\s*[（(](?:星期|周|礼拜)[一二三四五六日天][)）])?"  # 8月21日（星期五）至8月23日（星期日）
+DAY = r"(\d{1,2})\s*(?:[日号]|(?=\s*" + RANGE + r"\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号]))"  # 6月18至9月28日
+WEEKDAY = r"(?:\s*[（(](?:星期|周|礼拜)[一二三四五六日天][)）])?"  # 5月10日（星期五）至5月12日（星期日）
 DATE_RE = re.compile(
     r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*" + DAY + WEEKDAY
     + r"(?:\s*" + RANGE + r"\s*(?:\d{4}\s*年\s*)?(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*[日号])?"  # …到2016年3月30日

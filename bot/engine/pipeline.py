@@ -29,6 +29,7 @@ from .answering.people import (
     SPEECH_WORDS,
     TITLE_GIVEN,
     PeopleAnswers,
+    lists_names,
 )
 from .answering.wording import quote, source
 from .question.analysis import INTERROGATIVES, ORG_WORDS, TARGET_NOUNS, Question, analyse, clean, orgs_named
@@ -57,12 +58,6 @@ NEXT_ASKED = re.compile(alternation("next_asked"))  # 下一期, 明年
 FUTURE_READ_AS_CONTENT = ("speakers", "what", "content", "purpose", "attend")
 TITLES_JOINED = re.compile(r"和|与|及|以及|、")  # 理事长和秘书长
 WHO_ASKED = re.compile(alternation("who_asking"))
-
-
-def _lists_names(text: str) -> bool:
-    """Whether the text lists two or more people's names (陈某某、岳某、虞某某), as an award list does."""
-    items = [item.replace(" ", "") for item in re.split(r"[、，。；：\n]", text)]
-    return sum(plausible_name(item) for item in items) >= 2
 
 
 def _one_question_per_title(question: str) -> list[str]:
@@ -302,7 +297,7 @@ class Engine:
                 answer = self.answerers["content"](q, people, scope)  # no speech read as theirs: the sentence that says it
             if answer is None and kind == "doer":
                 answer = self.answerers["content"](q, people, scope)  # 回执寄给谁: an organisation may be who
-                if answer is not None and ONE_PERSON_ASKED.search(q.text) and not _lists_names(answer.text):
+                if answer is not None and ONE_PERSON_ASKED.search(q.text) and not lists_names(answer.text):
                     answer = None  # 哪几位: people were asked, and the closest sentence names none
                 deed = DEED_ASKED.search(q.text)
                 if answer is not None and deed and deed.group(1) not in self.library.canon(answer.evidence):
@@ -478,7 +473,7 @@ class Engine:
         """Whether a sentence names a person the articles know or an organisation: what a who-question
         asks for (an organisation may be who: 谁主办的, unless a post or a leader was asked)."""
         return (bool(self.library.people.find(sentence, [])) or (not people_only and bool(org_mentions(sentence)))
-                or _lists_names(sentence))
+                or lists_names(sentence))
 
     def _in_articles(self, name: str) -> bool:
         return any(name in doc.text for doc, _ in self.library.search(name, limit=5))
@@ -606,7 +601,7 @@ def _names_a_contact(text: str) -> bool:
                 is_surname_start(value) and value[1:].startswith(HONORIFICS)):
             return True
     # 黄某某（电话：…）、蔡某某（…）: names that open a line or item, their numbers in brackets
-    return _lists_names(text) or any(plausible_name(m.group(1)) for m in NAME_WITH_NUMBER.finditer(text))
+    return lists_names(text) or any(plausible_name(m.group(1)) for m in NAME_WITH_NUMBER.finditer(text))
 
 
 def _nth_item(answer: Answer, n: int) -> Answer | None:

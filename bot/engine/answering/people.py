@@ -446,7 +446,7 @@ class PeopleAnswers:
             # 十大工匠是谁, of 甲、乙、丙…荣获“十大工匠”: names no title marks as people's, in a sentence that
             # says what was asked better on its own than the one naming people does: that sentence answers
             own = subject.coverage(doc.sentences[index], doc)
-            if any(subject.coverage(doc.sentences[i], doc) > own and _lists_plain_names(doc.sentences[i])
+            if any(subject.coverage(doc.sentences[i], doc) > own and lists_names(doc.sentences[i], least=3)
                    for i in range(len(doc.sentences)) if i not in named_in):
                 return None
             # 某公寓项目是谁承建的, of a tour titled …项目观摩活动在某市举行: some of what the title does
@@ -508,9 +508,10 @@ def _name_before_deed(sentence: str, question: str) -> str:
                  and NAME_SET_OFF.search(before[:-n])), "")
 
 
-def _lists_plain_names(sentence: str) -> bool:
-    """甲某、乙某某、丙某…荣获: three or more items of a 、 list that read as people's names."""
-    return sum(plausible_name(item) for item in re.split(r"[、，。；：]", sentence)) >= 3
+def lists_names(text: str, least: int = 2) -> bool:
+    """Whether the text lists `least` or more people's names (陈某某、岳某、虞某某), as an award list does."""
+    items = [item.replace(" ", "") for item in re.split(r"[、，。；：\n]", text)]
+    return sum(plausible_name(item) for item in items) >= least
 
 
 UNQUOTED = re.compile(r"[“”\"「」『』‘’']")

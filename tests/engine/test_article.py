@@ -195,3 +195,28 @@ def test_a_publication_line_dates_the_page_and_an_update_line_is_meta():
                                "更新: 2019-06-04 23:25\n由江州銀行公會主辦的合作會議日前於中銀大厦舉行。\n", "news/x.txt")
     assert article.published == "2019-06-03"
     assert [s.text for s in article.sentences] == ["由江州银行公会主办的合作会议日前于中银大厦举行。"]
+
+
+def test_a_meta_line_with_no_date_and_the_page_s_buttons_on_it_is_meta_not_nav():
+    """来源：… 点击：… 【字体：大 中 小】 is the meta line though it gives no date, so a notice's own
+    时间：… point further down is not taken for it (and its numbered heading for the title)."""
+    text = ("临江文化网  Linjiang Culture Net\n首页 | 资讯 | 通知公告\n\n"
+            "关于举办第二届临江剪纸作品评选的通知\n\n来源:通知公告  点击:305次  【字体:大 中 小】\n\n"
+            "为繁荣剪纸艺术，临江市民间文艺家协会决定举办第二届剪纸作品评选。现将有关事宜通知如下:\n\n"
+            "一、评选时间、地点\n\n时间:6月2日-6月8日\n\n地点:临江市文化馆\n")
+    article, _ = parse_article(text, "news/x.txt")
+    assert article.title == "关于举办第二届临江剪纸作品评选的通知"
+    assert any("临江市文化馆" in s.text for s in article.sentences)
+
+
+def test_a_view_counter_and_a_date_glued_to_its_source_label_are_meta_so_a_caption_is_no_title():
+    """1263 次 on its own line and 2011.04.11来源: are the page's meta lines; without them the first
+    short line over a longer one, an image caption, was read as the title."""
+    text = ("江州市锅炉协会 | Jiangzhou Boiler Association\n首页 | 协会动态 | 联系我们\n\n"
+            "2019年江州市锅炉协会理事会在江州召开\n862 次\n2019.05.12来源:\n\n"
+            "5月10日，2019年江州市锅炉协会理事会在江州宾馆召开。会议由秘书长葛文涛主持。\n\n"
+            "img_01.jpg\n葛文涛秘书长做工作报告\n\n"
+            "协会理事长鲁一鸣致词，对协会一年来的工作给予肯定。\n")
+    article, _ = parse_article(text, "news/x.txt")
+    assert article.title == "2019年江州市锅炉协会理事会在江州召开"
+    assert article.published == "2019-05-12"

@@ -23,7 +23,8 @@ from .problem import Problem
 IMAGE_RE = re.compile(r"^\S{0,80}\.(?:jpe?g|png|gif|bmp|webp|tiff?)$", re.IGNORECASE)
 # The page's meta line: 发布时间：, 来源：, 浏览量：… (vocab/date_labels.txt, meta_labels.txt)
 META_LABELS = f"{alternation('meta_labels')}|{alternation('date_labels')}"
-META_RE = re.compile(rf"(?:^|\s|[:：])(?:{META_LABELS})\s*[:：]")  # 发布人：阅读量：, the values left blank
+META_RE = re.compile(rf"(?:^|\s|[:：\d])(?:{META_LABELS})\s*[:：]")  # 发布人：阅读量：, the values left blank; 2011.04.11来源：
+META_START = re.compile(rf"^(?:{alternation('meta_labels')})\s*[:：]")
 PUBLISH_RE = re.compile(rf"(?:{alternation('date_labels')})\s*[:：]?\s*(.{{6,20}})")
 # 时间：2017年4月11日至12日 under 一、时间和地点: a point of the notice, not the page's meta line
 EVENT_DATE_LINE = re.compile(rf"^(?:{alternation('event_date_labels')})\s*[:：]")
@@ -60,6 +61,7 @@ SPACED_LABEL = re.compile(r"^(\s*)([\u4e00-\u9fff](?:[ \t\u3000]+[\u4e00-\u9fff]
 BARE_DATE = re.compile(r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
                        r"\s*(?:[（(]?(?:星期|周)[一二三四五六日天][)）]?)?"
                        r"(?:\s+[^，。；]{1,30})?$")  # 2025-12-19 19:42 某报/ 记者 某地报导: the source may follow
+COUNTER_LINE = re.compile(r"^\d[\d,]*\s*[\u4e00-\u9fff]$")  # 1263 次: a number and its unit alone (not 22 over 2018/10)
 DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［(（【]\d{4}[〕\]］)）】]\s*\d+\s*号$")
 SENTENCE_END = re.compile(r"(?<=[。！？!?；;])(?![”’」』）)])")
 # A long line ending like a sentence is text even when it says 请登录…网站查阅 or 分享到 in passing.
@@ -437,11 +439,15 @@ def _classify(line: str) -> str:
             and not line.endswith("。"):
         return "meta"  # 发布日期：2019-04-26 来源：… 【字体：大 中 小】 / 2022-11-02 10:49 来源：…【打印本页】: the
         # page's buttons ride on the meta line
+    if META_START.match(line) and len(line) < 160 and not line.endswith("。"):
+        return "meta"  # 来源：行业公告 点击：617次 【字体：大 中 小】: a meta line with no date, the page's buttons on it
     if DATED_START.match(line) and re.search(r"[|｜]", line) and len(line) < 160 and not line.endswith("。"):
         return "meta"  # 2024-05-08 | 某期刊2024年第3期 | 关键词：…: a date leads the page's meta bar
     if ((NAV_RE.search(line) and not SENTENCE_LIKE.search(line)) or line.count("|") + line.count("｜") + line.count("▏") >= 2
             or len(re.findall(r"\s[>＞»›]{1,2}\s", f" {line} ")) >= 2):
         return "nav"
+    if COUNTER_LINE.match(line):
+        return "meta"  # 1263 次: the page's view counter on a line of its own, never a title
     if BARE_DATE.match(line):
         return "meta"  # a date on its own line (or with its source) is when the page was published, never a title
     if DOC_NUMBER.match(line):

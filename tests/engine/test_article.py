@@ -220,3 +220,14 @@ def test_a_view_counter_and_a_date_glued_to_its_source_label_are_meta_so_a_capti
     article, _ = parse_article(text, "news/x.txt")
     assert article.title == "2019年江州市锅炉协会理事会在江州召开"
     assert article.published == "2019-05-12"
+
+
+def test_the_reporter_in_the_opening_bracket_wrote_it_not_the_site_named_as_author_in_the_meta_line():
+    """作者：临江文化网日期：… names the site (and runs into the next label); 本报讯（记者某某/文 某某/图）
+    opening the body names who wrote it."""
+    text = ("临江文化网\n\n临江十家书店签订诚信经营公约\n\n作者:临江文化网日期:2021-06-02人气:318\n\n"
+            "本报讯(记者葛文涛/文 鲁一鸣/图)昨日，临江十家书店与临江书业协会签订诚信经营公约。\n")
+    article, _ = parse_article(text, "news/x.txt")
+    assert article.author == "葛文涛"
+    article, _ = parse_article("江州书业协会成立\n\n本报讯 (记者 黎正方) 日前，江州书业协会成立。\n", "news/y.txt")
+    assert article.author == "黎正方"

@@ -212,15 +212,30 @@ BYLINE_IN_META = re.compile(rf"(?:^|\s)(?:{BYLINE_LABEL})\s*[:：/]\s*([\u4e00-\
 # （通讯员 某某 某某）, （记者某某）, （某某）: a bracket of names alone, opening or closing the body
 BYLINE_BRACKET = re.compile(rf"[（(]\s*(?:(?:{BYLINE_LABEL})\s*[:：/]?\s*)?([\u4e00-\u9fff·][\u4e00-\u9fff· ]{{1,24}}?)\s*[)）]")
 BYLINE_REACH = 3  # body lines at each end where a byline may stand
+# 本报讯（记者某某/文 某某/图）: a bracket at the body's start, after at most a short dateline
+BYLINE_LEAD = re.compile(r"^[^（(，。]{0,8}[（(]([^）)]{2,40})[)）]")
+BYLINE_LABELLED = re.compile(rf"(?:{BYLINE_LABEL})\s*[:：]?\s*([\u4e00-\u9fff]{{2,3}})(?![\u4e00-\u9fff])")
+META_LABEL_INSIDE = re.compile(rf"(?:{META_LABELS})$|(?:{alternation('date_labels')})")
 
 
 def _byline(meta: list[str], body: list[str]) -> str:
     """Who wrote the item: a byline label in the meta line, or a bracket that holds names only (a
     caption such as （大会现场） names no one), at the body's first characters or as one of its last lines."""
+    in_meta = ""
     for line in meta:
         found = BYLINE_IN_META.search(line)
         if found:
-            return found.group(1)
+            # 作者：某某网日期：2009-04-14: the value ends where the next label begins
+            in_meta = META_LABEL_INSIDE.split(found.group(1))[0]
+            break
+    if in_meta and plausible_name(in_meta):
+        return in_meta
+    lead = BYLINE_LEAD.match(body[0].strip()) if body else None
+    labelled = BYLINE_LABELLED.search(lead.group(1)) if lead else None
+    if labelled and plausible_name(labelled.group(1)):
+        return labelled.group(1)  # 本报讯（记者某某/文 某某/图）: the reporter, not the site named in the meta line
+    if in_meta:
+        return in_meta
     opening = [BYLINE_BRACKET.match(line.strip()) for line in body[:BYLINE_REACH]]
     closing = [BYLINE_BRACKET.fullmatch(line.strip()) for line in body[-BYLINE_REACH:]]
     for found in opening + closing:

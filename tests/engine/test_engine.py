@@ -2370,3 +2370,14 @@ def test_who_did_a_deed_the_article_never_mentions_is_declined(tmp_path):
         "在临江，考察团参观了临江慈善文化园和临江市慈善总会，并进行了座谈。\n")
     assert engine.answer("江州慈善总会到临江考察时是临江哪位领导接待的").matched is None
     assert "葛文涛" in engine.answer("江州慈善总会去江浙沪考察是谁带的队").text
+
+
+def test_the_head_of_a_branch_in_a_place_not_asked_is_not_the_head_of_the_body(tmp_path):
+    """江州设计院的院长, of a visit where only its 长沙分院's 院长 is named: the branch's head is not
+    the institute's; asked with the branch's place, he is the answer."""
+    engine = engine_over(tmp_path,
+        "临江检测院赴江州设计院调研\n发布时间：2023-03-12\n"
+        "3月10日，临江检测院副院长葛文涛一行5人赴江州设计院调研。"
+        "江州设计院温学良副院长、江州设计院长沙分院黎正方院长等出席了座谈会。\n")
+    assert engine.answer("江州设计院的院长叫什么").matched is None
+    assert "黎正方" in engine.answer("江州设计院长沙分院的院长是谁").text

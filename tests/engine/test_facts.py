@@ -198,3 +198,10 @@ def test_a_count_in_ten_thousands_keeps_its_digits(tmp_path):
     _, facts = facts_of(str(path))
     counts = [(c.text, c.unit) for c in facts.counts]
     assert ("4.5万余家", "家") in counts and ("412万平方米", "万平方米") in counts
+
+
+def test_a_title_whose_last_character_begins_a_place_and_a_body_is_no_title():
+    """江州设计院长沙分院: 长沙分院 is a branch, so 院长 there is no post and 沙分 no one's name."""
+    people = find_people("江州设计院温学良副院长、江州设计院长沙分院黎正方院长等出席了座谈会。")
+    assert [(p.name, p.title) for p in people] == [("温学良", "副院长"), ("黎正方", "院长")]
+    assert [p.name for p in find_people("协会会长春节前夕走访了会员企业。")] == []

@@ -277,6 +277,9 @@ class PeopleAnswers:
                     held_in = {p for p in PLACES if p in post}
                     if places_asked and held_in and not places_asked & held_in:
                         continue  # 甲市协会的会长 is not the 乙省协会 会长 who came to 甲市协会's congress
+                    if (orgs_asked and not units_asked and SUB_UNIT_END.search(org)
+                            and any(p not in q.text for p in held_in)):
+                        continue  # 甲省院的院长 is not the head of its 乙市分院, a branch in a place nobody asked
                     found.append((fit, doc, person, org or "".join(implied[:1]), held))
         if not found:
             return []

@@ -2381,3 +2381,20 @@ def test_the_head_of_a_branch_in_a_place_not_asked_is_not_the_head_of_the_body(t
         "江州设计院温学良副院长、江州设计院长沙分院黎正方院长等出席了座谈会。\n")
     assert engine.answer("江州设计院的院长叫什么").matched is None
     assert "黎正方" in engine.answer("江州设计院长沙分院的院长是谁").text
+
+
+def test_a_headline_broken_over_short_lines_under_the_meta_line_is_the_title_and_posts_after_a_vote_are_its_council(tmp_path):
+    """The meta line above a headline pasted over three short lines: the headline's first line is
+    the title (not the site's English name over the navigation). 甲、乙任副会长 a few sentences after
+    选举产生新一届领导班子 are posts that vote gave, so the new council's 副会长 are asked by term."""
+    engine = engine_over(tmp_path,
+        "江州市钟表商会\nJiangzhou Watch Chamber of Commerce\n首页 | 商会简介 | 商会动态\n\n"
+        "当前位置:首页 > 商会动态\n\n来源:商会秘书处   阅读:312\n\n"
+        "江州市钟表商会七届三次会员大会\n八届换届选举大会\n圆满落幕\n"
+        "3月2日，江州市钟表商会七届三次会员大会和八届换届选举大会在江州宾馆召开。\n"
+        "随后，换届选举大会选举产生新一届领导班子。\n"
+        "葛文涛同志当选商会第八届会长。\n"
+        "鲁一鸣、黎正方任副会长，温学良任秘书长。\n")
+    answer = engine.answer("江州钟表商会第八届的副会长是哪两位")
+    assert "鲁一鸣" in answer.text and "黎正方" in answer.text
+    assert "温学良" in engine.answer("江州钟表商会的秘书长是谁").text

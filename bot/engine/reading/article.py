@@ -560,7 +560,18 @@ def _headline_below(lines, kinds, meta) -> int:
     if len(after) >= 2 and kinds[after[0]] == "text" and 6 <= len(lines[after[0]]) <= 80 \
             and not lines[after[0]].endswith(("。", "；", "：", ":")) and len(lines[after[1]]) > len(lines[after[0]]):
         return after[0]
+    # a headline broken over a few short lines (某商会某次大会 / 某某选举大会 / 圆满落幕), then the body
+    heading = 0
+    while heading < min(len(after), HEADLINE_LINES) and kinds[after[heading]] == "text" \
+            and len(lines[after[heading]]) <= 40 and not re.search(r"[。；：:，,]$", lines[after[heading]]):
+        heading += 1
+    if 2 <= heading < len(after) and (lines[after[heading]].endswith("。") or len(lines[after[heading]]) > 80) \
+            and len(lines[after[0]]) >= 6:
+        return after[0]
     return -1
+
+
+HEADLINE_LINES = 4  # lines a pasted headline may be broken over
 
 
 def _looks_like_channel(line, lines, candidates, n):

@@ -33,6 +33,7 @@ HAN = "\u4e00-\u9fff"
 SPEAKER_LINE = re.compile(r"\s*[:：]\s*")  # what follows the name on a line that only introduces their words
 TOOK_POST_AFTER = re.compile(r"(?:任|担任)(?!务|期)")  # …，甲任理事长: the name's clause opens with the post taken
 ELECTED_VERB = re.compile(alternation("action_verbs/elected"))  # 经选举，…: a vote that opens the sentence
+VOTE_REACH = 4  # sentences after one telling of a vote in which 甲任理事长 is a post the vote gave
 ACTION_KINDS = ("host", "greeting", "speech", "attend", "elected")
 ACTIONS = [(kind, re.compile(alternation(f"action_verbs/{kind}"))) for kind in ACTION_KINDS]
 TALK_TOPIC = re.compile(rf"^(?:{alternation('talk_kinds')})?(?:{alternation('topic_labels')})[：:]")  # 分享主题：
@@ -220,6 +221,7 @@ def _extract_facts(article: Article) -> ArticleFacts:
     list_intro: list[str] = []  # 应邀出席本次活动的嘉宾如下： -> the rows below attended
     forms = _forms(facts.people)
     speaker_line = -2  # the sentence that is only 某某: with their words on the line below
+    last_vote = -VOTE_REACH - 1  # the last sentence that tells of a vote
     lengths = sorted({len(form) for form in forms}, reverse=True)
     for s in article.sentences:  # then what each did, wherever the name appears
         named = _named_in(s.text, forms, lengths)
@@ -228,7 +230,10 @@ def _extract_facts(article: Article) -> ArticleFacts:
             following = [(kind, s.index) for kind in list_intro]
         list_intro = ([kind for kind, pattern in ACTIONS if pattern.search(s.text)] if s.text.endswith("：")
                       else list_intro if TABLE_ROW.match(s.text) else [])
-        elected_first = bool(named) and ELECTED_VERB.search(s.text[:named[0][0]]) is not None
+        elected_first = bool(named) and (ELECTED_VERB.search(s.text[:named[0][0]]) is not None
+                                         or s.index - last_vote <= VOTE_REACH)  # 选举产生新一届班子。…甲任会长
+        if ELECTED_VERB.search(s.text):
+            last_vote = s.index
         for n in range(len(named) - 1, -1, -1):  # backwards: a list shares the verb at its end
             start, name = named[n]
             person = facts.people[name]

@@ -45,7 +45,7 @@ from .retrieval.names import ends_name
 from .text.folding import fold, has_traditional, question_key, to_traditional
 from .text.lexicon import COMPOUND_SURNAMES, ORG_SUFFIX_RE, TITLE_RE
 from .text.numerals import to_int
-from .text.vocab import alternation, patterns
+from .text.vocab import alternation, patterns, words
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +74,8 @@ def _one_question_per_title(question: str) -> list[str]:
 WEB_ADDRESS = re.compile(r"https?://\S+$")  # an FAQ 来源 that is the original page itself
 HONOURED_ASKED = re.compile(alternation("honoured_asked"))  # 被评上, 荣获: who was honoured, not who came
 HONOUR_NAMED = re.compile(rf"(?:{alternation('honour_words')})[\u4e00-\u9fff]")  # 优秀女教师都有谁: the honoured
+# 参加, 出席, 到场: a question of who attended asks it with a verb; 都有哪些 alone may ask for things
+ATTENDING = re.compile("|".join(w for w in words("question_kinds/attend") if not re.search("[哪谁]|名单", w)))
 PERSON_ASKED = re.compile(alternation("person_asked"))  # a person, not 哪个 (哪个条例 asks for a document)
 # 哪位, 联系人, 叫什么名字: only a person answers these, never an organisation's sentence
 ONE_PERSON_ASKED = re.compile(alternation("one_person_asked"))
@@ -272,6 +274,8 @@ class Engine:
                 if answer is not None and not self._names_someone(answer.evidence, people_only=True):
                     answer = None
             answer = answer or self.answerers[kind](q, people, scope)
+            if answer is not None and q.things_listed and (answer.evidence or "").count("、") < 2:
+                answer = None  # 都有哪些茶, answered by a sentence that lists nothing
             if answer is None and kind == "attend" and q.asks_orgs and not people and not q.asks_who \
                     and not ONE_PERSON_ASKED.search(q.text):
                 # 十佳企业都有哪些: bodies asked, and no list of bodies attending: a sentence that lists them
@@ -538,6 +542,10 @@ class Engine:
             return "doer"  # 谁来介绍的企业情况: who did the introducing, not what was introduced
         if q.kind == "documents" and PERSON_ASKED.search(q.text) and not q.targets:
             return "doer"  # 在协议上签字的是谁: who did it, not what was signed
+        if (q.kind == "attend" and q.asks_list and not q.asks_who and not ATTENDING.search(q.text)
+                and not re.search(PEOPLE_NOUNS, q.text) and not ORG_WORDS.search(q.text) and not PERSON_ASKED.search(q.text)):
+            q.things_listed = True  # 签公约的都有哪些品牌: things a sentence lists, not people who attended
+            return "content"
         return q.kind
 
     def _faq_answer(self, matches) -> Answer:

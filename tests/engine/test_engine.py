@@ -2398,3 +2398,15 @@ def test_a_headline_broken_over_short_lines_under_the_meta_line_is_the_title_and
     answer = engine.answer("江州钟表商会第八届的副会长是哪两位")
     assert "鲁一鸣" in answer.text and "黎正方" in answer.text
     assert "温学良" in engine.answer("江州钟表商会的秘书长是谁").text
+
+
+def test_things_asked_with_du_you_naxie_are_read_from_the_sentence_that_lists_them(tmp_path):
+    """都有哪些品牌 asks for things, not for people who attended: the sentence listing them answers.
+    那些 is a pointing word, and a 公约 is a document whose full name stands in 《》."""
+    engine = engine_over(tmp_path,
+        "江州市11家书店签订诚信经营公约\n发布时间：2021-06-02\n"
+        "昨日，新华、博雅、文心、墨香、青藤等5个品牌的11家书店与江州书业协会签订了《江州市书店诚信经营公约》。\n"
+        "按照公约规定，这11家书店保证所售图书均为正版。\n")
+    answer = engine.answer("签书店诚信公约的都有哪些品牌")
+    assert "博雅" in answer.text and "青藤" in answer.text
+    assert "《江州市书店诚信经营公约》" in engine.answer("江州那些书店签的公约全名叫什么").text

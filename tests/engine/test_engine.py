@@ -2410,3 +2410,16 @@ def test_things_asked_with_du_you_naxie_are_read_from_the_sentence_that_lists_th
     answer = engine.answer("签书店诚信公约的都有哪些品牌")
     assert "博雅" in answer.text and "青藤" in answer.text
     assert "《江州市书店诚信经营公约》" in engine.answer("江州那些书店签的公约全名叫什么").text
+
+
+def test_a_label_line_answers_a_question_naming_the_publisher_the_body_never_names(tmp_path):
+    """古籍修复那边的会费, of a notice on the 古籍修复工作委员会's own site whose body names only the
+    parent body: naming the publisher narrows nothing, so the 理事单位：… line answers."""
+    engine = engine_over(tmp_path,
+        "江州市书业协会古籍修复工作委员会\n首页 | 通知公告\n\n关于交纳2021年会费的通知\n发布时间：2021-04-06\n\n"
+        "各会员单位：根据《江州市书业协会章程》，现将2021年交纳会费的相关事项通知如下：\n"
+        "一、会费交纳标准\n1、理事单位：8000元/年；\n2、会员单位：3000元/年。\n"
+        "二、交费时间\n请于5月31日前将会费汇至协会账户。\n\n"
+        "版权所有 © 江州市书业协会古籍修复工作委员会\n")
+    assert "8000元" in engine.answer("古籍修复那边2021年会费，理事单位一年交多少钱").text
+    assert "8000元" in engine.answer("古籍修复工作委员会2021年会费理事单位交多少").text

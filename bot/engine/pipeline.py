@@ -44,7 +44,7 @@ from .retrieval.library import Doc, Library
 from .retrieval.names import ends_name
 from .text.folding import fold, has_traditional, question_key, to_traditional
 from .text.lexicon import COMPOUND_SURNAMES, ORG_SUFFIX_RE, TITLE_RE
-from .text.numerals import to_int
+from .text.numerals import an2cn, to_int
 from .text.vocab import alternation, patterns, words
 
 log = logging.getLogger(__name__)
@@ -74,6 +74,9 @@ def _one_question_per_title(question: str) -> list[str]:
 WEB_ADDRESS = re.compile(r"https?://\S+$")  # an FAQ 来源 that is the original page itself
 HONOURED_ASKED = re.compile(alternation("honoured_asked"))  # 被评上, 荣获: who was honoured, not who came
 HONOUR_NAMED = re.compile(rf"(?:{alternation('honour_words')})[\u4e00-\u9fff]")  # 优秀女教师都有谁: the honoured
+# 团体前三名, 前五强, 前三都是哪些: the first N places (not 前三天)
+TOP_RANKS = re.compile(r"([\u4e00-\u9fff]{2})?前([一二三四五六七八九十]|\d{1,2})(?:名|强|(?=[都是有的分还？?，,]|$))")
+MAX_RANKS = 10  # places a 前N名 question may ask for
 # 参加, 出席, 到场: a question of who attended asks it with a verb; 都有哪些 alone may ask for things
 ATTENDING = re.compile("|".join(w for w in words("question_kinds/attend") if not re.search("[哪谁]|名单", w)))
 PERSON_ASKED = re.compile(alternation("person_asked"))  # a person, not 哪个 (哪个条例 asks for a document)
@@ -240,6 +243,7 @@ class Engine:
                     and not _names_a_contact(answer.text):
                 answer = None  # 联系人和电话是什么: the 电话 line alone does not say whom to call
             answer = answer or either_or_answer(self.finder, q, people, scope)  # 开卷还是闭卷
+            answer = answer or self._top_ranks(q, people, scope)  # 团体前三名是哪几家
             if answer is None and NEXT_ASKED.search(q.text) and kind in FUTURE_READ_AS_CONTENT:
                 # 下一期打算讲啥: what is planned, which only a sentence about the future says (下期将…),
                 # never this event's speakers or contents
@@ -547,6 +551,29 @@ class Engine:
             q.things_listed = True  # 签公约的都有哪些品牌: things a sentence lists, not people who attended
             return "content"
         return q.kind
+
+    def _top_ranks(self, q: Question, people, scope) -> Answer | None:
+        """团体前三名是哪几家: the sentences that give each place from the first to the Nth, in the
+        article the question is about (获团体第一名；…获团体第二名；…), or None if one is missing.
+        The word before 前 (团体, 个人) must stand before each 第…名 where the article writes it so."""
+        asked = TOP_RANKS.search(q.text)
+        places = to_int(asked.group(2)) if asked else None
+        if not places or not 2 <= places <= MAX_RANKS:
+            return None
+        for doc, _ in self.finder.answerable(q, scope, people=people)[:1]:
+            qualifier = asked.group(1) if asked.group(1) and f"{asked.group(1)}第" in "".join(doc.sentences) else ""
+            found = []
+            for place in range(1, places + 1):
+                said = re.compile(rf"{qualifier}第(?:{place}|{an2cn(place)})名")
+                at = next((i for i, text in enumerate(doc.sentences) if said.search(text)), None)
+                if at is None:
+                    return None
+                found.append(at)
+            text = "\n".join(doc.article.sentences[i].text for i in sorted(set(found)))
+            return Answer(f"{text}\n{source(doc.article)}", f"{doc.article.path}#ranks", 100.0, [source_entry(doc)],
+                          kind="content", context={"article": doc.article.path},
+                          evidence=doc.article.sentences[found[0]].text)
+        return None
 
     def _faq_answer(self, matches) -> Answer:
         phrasing, score = matches[0]

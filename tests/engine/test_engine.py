@@ -2423,3 +2423,19 @@ def test_a_label_line_answers_a_question_naming_the_publisher_the_body_never_nam
         "版权所有 © 江州市书业协会古籍修复工作委员会\n")
     assert "8000元" in engine.answer("古籍修复那边2021年会费，理事单位一年交多少钱").text
     assert "8000元" in engine.answer("古籍修复工作委员会2021年会费理事单位交多少").text
+
+
+def test_the_first_n_places_are_the_sentences_giving_each_place_and_a_place_ends_before_an_adverb(tmp_path):
+    """团体前三名是哪几家: the sentences that give 团体第一名, 第二名 and 第三名 (not the 个人 ones),
+    and none when a place is missing. 在江州市成功举办: the place is 江州市, not 江州市成功."""
+    engine = engine_over(tmp_path,
+        "临江省首届锅炉焊接技能大赛在江州举办\n发布时间：2021-10-08\n"
+        "2021年9月26-28日，临江省首届锅炉焊接技能大赛在临江省江州市成功举办。\n"
+        "经过三天的角逐，结果揭晓。江州锅炉厂获团体第一名；临江安装公司获团体第二名；江州检验所获团体第三名。"
+        "江州锅炉厂葛文涛获个人第一名；临江安装公司鲁一鸣获得个人第二名。\n")
+    answer = engine.answer("临江焊接技能大赛团体前三名是哪几家").text
+    assert all(f in answer for f in ("江州锅炉厂", "临江安装公司", "江州检验所")) and "葛文涛" not in answer
+    assert engine.answer("临江焊接技能大赛个人前三名是谁").matched is None or "第三名" not in engine.answer(
+        "临江焊接技能大赛个人前三名是谁").text
+    where = engine.answer("临江焊接技能大赛在哪举办的").text.split("\n")[0]
+    assert "江州市" in where and "成功" not in where

@@ -2439,3 +2439,15 @@ def test_the_first_n_places_are_the_sentences_giving_each_place_and_a_place_ends
         "临江焊接技能大赛个人前三名是谁").text
     where = engine.answer("临江焊接技能大赛在哪举办的").text.split("\n")[0]
     assert "江州市" in where and "成功" not in where
+
+
+def test_a_deadline_asked_of_a_step_is_its_span_s_end_not_a_deadline_set_for_another_step(tmp_path):
+    """报名表最晚几号交, of a notice whose steps are 征集（5月1日—6月10日接收报名表）… and 发送通知（6月20日前）:
+    the 前 deadline is another step's, so the span of what was asked gives the day."""
+    engine = engine_over(tmp_path,
+        "关于举办第二届临江剪纸作品评选活动的通知\n发布时间：2022-04-20\n"
+        "为繁荣剪纸艺术，临江市民间文艺家协会决定举办第二届剪纸作品评选活动。现将有关事宜通知如下：\n"
+        "一、评选程序：\n1、征集作品（5月1日—6月10日接收报名表）；\n2、作品初评（6月11日—15日）；\n"
+        "3、向入围作品作者发送通知（6月20日前）；\n4、作品终评7月2日。\n")
+    for asked in ("临江剪纸评选报名表最晚几号要交", "临江剪纸评选报名截止到哪天"):
+        assert "6月10日" in engine.answer(asked).text.split("\n")[0]

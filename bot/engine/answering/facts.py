@@ -59,6 +59,7 @@ NOTICE_TITLE = re.compile(r"通知$")  # 关于召开…研讨会的通知
 WHOLE_SPAN_ASKED = re.compile(r"(?:几|哪)[号日天]\s*(?:到|至|—|-)\s*(?:几|哪)[号日天]")  # 几号到几号, 哪天到哪天
 DAY_ASKED = re.compile(alternation("day_asked"))  # 哪天结束: a month is no answer
 CONTACT_LABEL_LINE = re.compile(r"[\u4e00-\u9fff]{1,6}[：:]")  # 联系人：…, 电话：…: a line of a contact block
+SPAN_OVER_DEADLINE = 0.1  # coverage by which a span of what was asked beats a deadline set for another step
 DEADLINE_ASKED = re.compile(f"(?<![提以])前|{alternation('deadline_asked')}")  # 提前, 以前 are no deadlines
 ADDRESS_LINE = re.compile(r"^(?:详细|联系|通讯|通信|邮寄)?地址\s*[:：]")
 ADDRESS_BELOW = 4  # lines under a sending sentence where the address it sends to may still stand
@@ -490,9 +491,18 @@ class FactAnswers:
                 # 某领导指出…) is its background, not its meeting
                 by_sentence = {i: e for i, e in by_sentence.items()
                                if not all(_ended_before(d, doc.article.published) for d in e.dates)}
+            set_by = deadlines(doc) if by_deadline else {}
+            if set_by:
+                # 报名资料最晚几号交, and the 前 deadline is another step's (发送通知书（4月15日前）): the span
+                # of what was asked (3月11日—4月5日接收报名资料) when it accounts for the question better
+                set_cov = self.finder.sentence(q, doc, sorted(set_by), with_title=True, kind=kind)[1]
+                spans = sorted(i for i, e in by_sentence.items() if any(d.end_day for d in e.dates) and i not in set_by)
+                span_cov = self.finder.sentence(q, doc, spans, with_title=True, kind=kind)[1] if spans else -1.0
+                if set_cov < thresholds.MIN_SENTENCE_COVERAGE or span_cov > set_cov + SPAN_OVER_DEADLINE:
+                    set_by = {}
             if by_deadline:  # 几号前报名: a date the article sets as a deadline (于5月10日前), if it has one
-                by_sentence = deadlines(doc) or by_sentence
-            if by_deadline and not deadlines(doc):
+                by_sentence = set_by or by_sentence
+            if by_deadline and not set_by:
                 # 报名什么时候截止, of 报名时间：…到5月20日: the last day of a span of what was asked
                 # (稿件征集截止到哪天 is not answered by an exhibition's 开放时间)
                 subject = self.finder.subject(subject_words(NUMBER_TOKEN.sub(" ", q.topic)))

@@ -101,6 +101,8 @@ COUNTED_LIST_ASKED = re.compile(r"哪([二两三四五六七八九十]|[2-9])([�
 WHERE_DONE = re.compile(r"(?:哪儿|哪里|哪)(?:去)?([\u4e00-\u9fff]{2})")
 EVENT_VERB = re.compile(f"{alternation('event_verbs')}|{alternation('held_asked')}")  # 举行, 开的, 办的: an event held
 PLACE_BEFORE = alternation("place_markers") + "|到"  # 到某中心报到: 到 places a deed as 在 does
+SENT_WHERE_ASKED = re.compile(rf"(?:{alternation('send_verbs')})(?:到|至|往)(?:哪|什么地方)")  # 作品送到哪里
+SENT_WHERE_SAID = re.compile(rf"(?:{alternation('send_verbs')})(?:到|达|至|往)[\u4e00-\u9fff]{{2}}")  # 送达某体育场
 SITED_ASKED = re.compile(patterns("sited_asked"))  # 办公室设在哪, 基地位于哪里
 SITED_SAID = re.compile(alternation("sited_said"))
 PRODUCT_ASKED = re.compile(patterns("product_asked"))  # 主要生产什么产品: what a company makes
@@ -293,6 +295,12 @@ class Engine:
                 answer = self.answerers["content"](q, people, scope, cue=re.compile(
                     rf"(?:{PLACE_BEFORE})[^，。；]{{2,30}}?{re.escape(done_where.group(1))}"), cue_required=True)
                 if answer is not None:  # the sentence that places the deed is where it is done: a where answer
+                    answer = dataclasses.replace(answer, kind="where")
+            if answer is None and kind == "where" and SENT_WHERE_ASKED.search(q.text):
+                # 作品送到哪里: the sentence that sends them somewhere (须于当日送达某体育场), wherever the
+                # question's other verb (终评) stands
+                answer = self.answerers["content"](q, people, scope, cue=SENT_WHERE_SAID, cue_required=True)
+                if answer is not None:
                     answer = dataclasses.replace(answer, kind="where")
             listed = COUNTED_LIST_ASKED.search(q.text)
             if listed and (answer is None or not _list_count_said(listed).search(self.library.canon(answer.text))):

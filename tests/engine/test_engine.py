@@ -2451,3 +2451,14 @@ def test_a_deadline_asked_of_a_step_is_its_span_s_end_not_a_deadline_set_for_ano
         "3、向入围作品作者发送通知（6月20日前）；\n4、作品终评7月2日。\n")
     for asked in ("临江剪纸评选报名表最晚几号要交", "临江剪纸评选报名截止到哪天"):
         assert "6月10日" in engine.answer(asked).text.split("\n")[0]
+
+
+def test_where_things_are_sent_is_the_sentence_that_sends_them(tmp_path):
+    """作品送到哪里终评: 作品须于当日送达临江市文化馆 says it, though 终评 stands before the place."""
+    engine = engine_over(tmp_path,
+        "关于举办第二届临江剪纸作品评选活动的通知\n发布时间：2022-04-20\n"
+        "为繁荣剪纸艺术，临江市民间文艺家协会决定举办第二届剪纸作品评选活动。现将有关事宜通知如下：\n"
+        "一、评选程序：\n1、征集作品（5月1日—6月10日接收报名表）；\n"
+        "2、作品终评7月2日，作品须于当日送达临江市文化馆；\n3、作品展出（7月5日—7月20日）。\n")
+    for asked in ("临江剪纸评选的作品最后要送到哪里终评", "临江剪纸作品寄到哪里"):
+        assert "临江市文化馆" in engine.answer(asked).text

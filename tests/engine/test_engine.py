@@ -2462,3 +2462,16 @@ def test_where_things_are_sent_is_the_sentence_that_sends_them(tmp_path):
         "2、作品终评7月2日，作品须于当日送达临江市文化馆；\n3、作品展出（7月5日—7月20日）。\n")
     for asked in ("临江剪纸评选的作品最后要送到哪里终评", "临江剪纸作品寄到哪里"):
         assert "临江市文化馆" in engine.answer(asked).text
+
+
+def test_a_former_holder_is_asked_with_qian_and_a_courtesy_title_does_not_break_the_list(tmp_path):
+    """会长甲女士、副会长乙女士、前会长丙先生: 女士 closes a name, and the list goes on in the same
+    chamber; 前会长 / 原会长 asks for the one the article calls former, not the 会长."""
+    engine = engine_over(tmp_path,
+        "临江钟表商会一行参观江州表厂\n发布时间：2019-07-08\n"
+        "7月6日，以江州市钟表商会葛文涛先生带队，临江钟表商会会长黎正方女士、副会长温学良先生、"
+        "前会长岳明远先生等一行人，对江州表厂进行了实地参观与考察。\n")
+    for asked in ("临江钟表商会的前会长叫啥", "临江钟表商会原会长是谁"):
+        answer = engine.answer(asked).text
+        assert "岳明远" in answer and "黎正方" not in answer
+    assert "温学良" in engine.answer("临江钟表商会副会长是谁").text

@@ -40,7 +40,7 @@ NEW_HOLDER_ASKED = re.compile(alternation("new_holder_asked"))  # 新选出来�
 NEW_HOLDER_SAID = alternation("new_holder_said")  # 新当选的…会长某某
 LEAD_ASKED = re.compile(alternation("lead_asked"))  # 谁带队, 谁率队
 FORMER_TERMS = re.compile(patterns("former_terms"))  # 前两届某协会 (会长): a former post
-FORMER_ASKED = re.compile(alternation("former_asked"))  # 原来的会长, 上一任理事长
+FORMER_ASKED = re.compile(rf"{alternation('former_asked')}|[前原](?={TITLE_RE.pattern})")  # 原来的会长, 上一任理事长, 前会长
 FORMER_SAID = alternation("former_said")  # 原会长, 卸任理事长: the article's mark of a former holder
 GROUP_OF = re.compile(r"一行(?:[\d一二三四五六七八九十]+人)?")  # 某某一行4人到…
 HOST_VERBS = re.compile(alternation("action_verbs/host"))  # 主持, 带队: which one was asked and said

@@ -2475,3 +2475,15 @@ def test_a_former_holder_is_asked_with_qian_and_a_courtesy_title_does_not_break_
         answer = engine.answer(asked).text
         assert "岳明远" in answer and "黎正方" not in answer
     assert "温学良" in engine.answer("临江钟表商会副会长是谁").text
+
+
+def test_english_contest_places_and_who_led_a_delegation(tmp_path):
+    """came second in the individual ranking … contest: 个人第二名 of a 大赛; Who led the delegation:
+    the person 带队."""
+    engine = engine_over(tmp_path,
+        "临江省首届锅炉焊接技能大赛在江州举办\n发布时间：2021-10-08\n"
+        "2021年9月26-28日，临江省首届锅炉焊接技能大赛在江州市举办。"
+        "江州锅炉厂葛文涛获个人第一名；临江安装公司鲁一鸣获得个人第二名。\n"
+        "10月9日，江州锅炉厂总经理黎正方带队，一行5人赴临江安装公司交流。\n")
+    assert "鲁一鸣" in engine.answer("Who came second in the individual ranking of the Linjiang welding skills contest?").text
+    assert "黎正方" in engine.answer("Who led the Jiangzhou boiler factory delegation that visited Linjiang Installation Company?").text

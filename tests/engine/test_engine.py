@@ -2487,3 +2487,15 @@ def test_english_contest_places_and_who_led_a_delegation(tmp_path):
         "10月9日，江州锅炉厂总经理黎正方带队，一行5人赴临江安装公司交流。\n")
     assert "鲁一鸣" in engine.answer("Who came second in the individual ranking of the Linjiang welding skills contest?").text
     assert "黎正方" in engine.answer("Who led the Jiangzhou boiler factory delegation that visited Linjiang Installation Company?").text
+
+
+def test_a_department_s_head_is_read_before_his_title_and_shou_ren_names_no_one_surnamed_ren(tmp_path):
+    """省文化局艺术处黎正方处长: the name after a department of a body (艺术处) is its head. In 首任会长
+    and 主任委员, 任 is part of the word, so nobody surnamed 任 is offered."""
+    engine = engine_over(tmp_path,
+        "江州市剪纸协会召开理事会\n发布时间：2019-04-11\n"
+        "4月8日，江州市剪纸协会理事会在江州召开。省文化局艺术处黎正方处长出席会议并作重要讲话，"
+        "省文化局群文处任志强处长、协会秘书长葛文涛参加会议。\n")
+    assert "艺术处" in engine.answer("在江州剪纸协会理事会上讲话的黎正方是哪个处的").text
+    for asked in ("江州剪纸协会首任会长是谁", "江州剪纸协会的专业委员会主任委员是哪位"):
+        assert "任志强" not in engine.answer(asked).text

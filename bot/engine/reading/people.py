@@ -214,6 +214,10 @@ def _called_by_surname(text: str, title_start: int) -> bool:
 BEFORE_NAME = tuple(words("before_name_words"))
 
 
+# 省局特设处 / 某厅财务科: a department of a body, right before the name of its head
+DEPARTMENT_OF_BODY = re.compile(rf"(?:{'|'.join(map(re.escape, ORG_SUFFIXES))})[{HAN}]{{1,6}}?(?:{alternation('department_endings')})$")
+
+
 def name_before(text: str, title_start: int, floor: int) -> tuple[str, int] | None:
     """The name right before a title (张立振教授, 欧阳泰凯教授): (name, start)."""
     for length in (4, 3, 2):
@@ -230,7 +234,8 @@ def name_before(text: str, title_start: int, floor: int) -> tuple[str, int] | No
         if re.match(r"[\d一二三四五六七八九十百千万两]", before):
             continue  # 300余名理事, 十多位专家: a count before the title, not a name
         if (start == floor or not before or not re.match(f"[{HAN}]", before) or text[:start].endswith(BEFORE_NAME)
-                or ORG_SUFFIX_RE.search(text[floor:start]) or text[floor:start].endswith(tuple(SELF_REFERENCES))):
+                or ORG_SUFFIX_RE.search(text[floor:start]) or text[floor:start].endswith(tuple(SELF_REFERENCES))
+                or DEPARTMENT_OF_BODY.search(text[floor:start])):
             return name, start  # 香港中文大学张立振教授, 本会康某某秘书长
     return None
 

@@ -61,6 +61,7 @@ def _fuzzy(syllable: str) -> str:
 
 
 # How a person is called after their surname (皇甫老师, 赖局长, 周院士): an honorific, or a title.
+SURNAME_CHAR_WORDS = tuple(words("surname_char_words"))  # 首任, 关于: not 任, 于 the surname
 HOW_CALLED = re.compile(f"{'|'.join(HONORIFICS)}|{TITLE_CORE}")
 
 
@@ -160,6 +161,8 @@ class NameIndex:
             for surname in (text[max(0, m.start() - 2):m.start()], text[max(0, m.start() - 1):m.start()]):
                 if not surname or (len(surname) == 2) != (surname in COMPOUND_SURNAMES):
                     continue
+                if text[:m.start()].endswith(SURNAME_CHAR_WORDS) and len(surname) == 1:
+                    continue  # 首任会长, 主任委员: 任 ends a word there, it is no surname (省协会周会长 is one)
                 same = [n for n in self.exact if n.startswith(surname) and len(n) > len(surname)
                         and (n[:2] in COMPOUND_SURNAMES) == (len(surname) == 2)]
                 exactly = [n for n in same if m.group(0) in self.titles[n]]  # a 会长, not a 名誉会长

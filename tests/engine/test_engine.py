@@ -12,6 +12,7 @@ import pytest
 from one_article import engine_over
 
 from bot.engine.pipeline import Engine
+from bot.engine.reading.article import parse_article
 from bot.engine.reading.knowledge import load_knowledge
 from bot.engine.text.folding import to_simplified
 
@@ -2499,3 +2500,16 @@ def test_a_department_s_head_is_read_before_his_title_and_shou_ren_names_no_one_
     assert "艺术处" in engine.answer("在江州剪纸协会理事会上讲话的黎正方是哪个处的").text
     for asked in ("江州剪纸协会首任会长是谁", "江州剪纸协会的专业委员会主任委员是哪位"):
         assert "任志强" not in engine.answer(asked).text
+
+
+def test_yi_ge_after_a_verb_is_no_count_and_a_category_label_is_meta(tmp_path):
+    """多少家机构参加, of a report that says 12家…机构的代表 and 构建一个…平台: 一个 is an article there,
+    not a count. 類別：活動  瀏覽：218 is the meta line, so the caption IMG 1399 under it is no title."""
+    engine = engine_over(tmp_path,
+        "江州市锅炉检验机构联席会成立\n发布时间：2025-06-27\n"
+        "5月28日，江州市锅炉检验机构联席会召开成立大会。江州市12家持锅炉检验机构资格证书的代表参加会议。\n"
+        "此次联席会的成立，旨在为江州锅炉检验行业构建一个资源共享、协同发展的新平台。\n")
+    assert "12家" in engine.answer("江州锅炉检验联席会有多少家机构参加").text.split("\n")[0]
+    article, _ = parse_article("臨江製造資訊網\n首頁 | 活動\n\n江州認證公司蒞臨本會交流\n\n類別：活動    瀏覽：218\n\n"
+                               "IMG 1399\n\n10月30日，江州認證公司總經理葛文濤一行三人蒞臨本會交流。\n", "news/x.txt")
+    assert article.title == "江州认证公司莅临本会交流"

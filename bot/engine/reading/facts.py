@@ -74,6 +74,7 @@ NOT_A_PLACE = re.compile(rf"^[\d一二三四五六七八九十百千万]+[个项
 VENUE = re.compile(rf"(?:{alternation('venue_words')})(?:{alternation('venue_links')})([^，。；、]{{4,40}})")  # 会场设在…
 TIME_WORDS = re.compile(rf"^(?:{alternation('time_words')}|\d+时|\d+点)+")
 DOC_RE = re.compile(r"《([^《》]{2,60})》((?:（[^（）]{1,10}）)?)")
+OCCASIONS = set(words("occasion_measures"))  # 每两年评一次: 一次 is a count of occasions, not an article
 # (4.5万余家 is a count of 4.5万 家, never of 万余家: a numeral never continues digits)
 COUNT_RE = re.compile(  # 约1800名|参会代表: qualifier, number, 余/多, unit, the words after
     rf"({alternation('count_qualifiers')})?(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:万|亿)??|(?<![\d.])[一二两三四五六七八九十百千万]+)(余|多)?"
@@ -276,6 +277,9 @@ def _extract_facts(article: Article) -> ArticleFacts:
         for m in DOC_RE.finditer(s.text) if not SOURCE_LINE.match(s.text) else ():
             facts.documents.append((f"《{m.group(1)}》{m.group(2)}", s.index))
         for m in COUNT_RE.finditer(s.text):
+            if (m.group(2) == "一" and not m.group(1) and not m.group(3) and m.group(4) not in OCCASIONS
+                    and s.text[m.start() - 1:m.start()] not in "共仅只有"):
+                continue  # 构建一个平台, 成为一家企业: 一个 is an article there, not a count
             if not re.match(r"[年月日届期]", s.text[m.end(2):m.end(2) + 1]) and s.text[m.start() - 1:m.start()] != "第":
                 clause = re.split(r"[，、；：]", s.text[max(0, m.start() - 12):m.start()])[-1]
                 facts.counts.append(Count(s.index, m.group(0)[: len(m.group(0)) - len(m.group(5))],

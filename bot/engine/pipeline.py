@@ -103,6 +103,9 @@ EVENT_VERB = re.compile(f"{alternation('event_verbs')}|{alternation('held_asked'
 PLACE_BEFORE = alternation("place_markers") + "|到"  # 到某中心报到: 到 places a deed as 在 does
 SENT_WHERE_ASKED = re.compile(rf"(?:{alternation('send_verbs')})(?:到|至|往)(?:哪|什么地方)")  # 作品送到哪里
 SENT_WHERE_SAID = re.compile(rf"(?:{alternation('send_verbs')})(?:到|达|至|往)[\u4e00-\u9fff]{{2}}")  # 送达某体育场
+WHY_ASKED = re.compile(alternation("why_asked"))  # 为啥要成立, 出于什么目的
+REASON_SAID = re.compile(alternation("reason_said"))  # 旨在, 为了, 将会为…起到作用
+WHY_SLACK = 5.0  # points of score a sentence giving a reason may lose to the closest one and still answer why
 SITED_ASKED = re.compile(patterns("sited_asked"))  # 办公室设在哪, 基地位于哪里
 SITED_SAID = re.compile(alternation("sited_said"))
 PRODUCT_ASKED = re.compile(patterns("product_asked"))  # 主要生产什么产品: what a company makes
@@ -280,6 +283,13 @@ class Engine:
                 if answer is not None and not self._names_someone(answer.evidence, people_only=True):
                     answer = None
             answer = answer or self.answerers[kind](q, people, scope)
+            if (answer is not None and answer.kind == "content" and WHY_ASKED.search(q.text)
+                    and not REASON_SAID.search(answer.evidence or "")):
+                # 宁波为啥要成立眼镜行业协会, answered by the sentence reporting the founding: one as close
+                # to the question that gives a reason or an aim (协会的成立，将会为…起到积极的作用) says why
+                reason = self.answerers["content"](q, people, scope, cue=REASON_SAID, cue_required=True)
+                if reason is not None and reason.score >= answer.score - WHY_SLACK:
+                    answer = reason
             if answer is not None and q.things_listed and (answer.evidence or "").count("、") < 2:
                 answer = None  # 都有哪些茶, answered by a sentence that lists nothing
             if answer is None and kind == "attend" and q.asks_orgs and not people and not q.asks_who \

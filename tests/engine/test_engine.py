@@ -2513,3 +2513,15 @@ def test_yi_ge_after_a_verb_is_no_count_and_a_category_label_is_meta(tmp_path):
     article, _ = parse_article("臨江製造資訊網\n首頁 | 活動\n\n江州認證公司蒞臨本會交流\n\n類別：活動    瀏覽：218\n\n"
                                "IMG 1399\n\n10月30日，江州認證公司總經理葛文濤一行三人蒞臨本會交流。\n", "news/x.txt")
     assert article.title == "江州认证公司莅临本会交流"
+
+
+def test_why_is_answered_by_the_sentence_giving_the_aim_not_the_one_reporting_the_deed(tmp_path):
+    """为啥要成立协会: of two sentences as close, the one giving the aim (协会的成立，将会为…起到积极的
+    作用), not the one reporting the founding."""
+    engine = engine_over(tmp_path,
+        "江州有了钟表行业协会\n发布时间：2010-03-02\n"
+        "经过近一年的努力，江州市钟表行业协会成立大会昨天上午举行。江州表厂总经理葛文涛当选为会长。\n"
+        "钟表虽是小商品，但与市民生活息息相关。江州市钟表行业协会的成立，将会为进一步规范钟表行业，"
+        "加强自律，维护消费者利益起到积极的作用。\n")
+    for asked in ("江州钟表行业协会为什么成立", "江州钟表行业协会为啥成立", "为什么要成立江州钟表行业协会"):
+        assert "规范钟表行业" in engine.answer(asked).text

@@ -327,7 +327,12 @@ NOW_WORDS = re.compile(alternation("now_asked"))  # 现有多少: when the count
 
 
 def topic_of(text: str, kind: str) -> str:
-    """The question minus what it asks: 武涌的职务是什么 -> 武涌职务 -> 武涌."""
+    """The question minus what it asks: 武涌的职务是什么 -> 武涌职务 -> 武涌.
+
+    A word that holds a character dropped below (个人 holds the 个 of 几个, the 人 of 多少人) is
+    set aside first and put back after, so 个人会员 stays 个人会员."""
+    kept = KEPT_WORDS.findall(text)
+    text = KEPT_WORDS.sub(KEPT_MARK, text)
     topic = MEASURE.sub(" ", text) if kind == "count" else text
     if kind:
         topic = dict(KIND_RES)[kind].sub(" ", topic)
@@ -342,4 +347,10 @@ def topic_of(text: str, kind: str) -> str:
     topic = WHO_WORDS.sub(" ", topic)
     topic = FILLERS.sub(" ", topic)
     topic = ASKING.sub(" ", topic)
-    return re.sub(r"\s+", " ", topic).strip()
+    for word in kept:
+        topic = topic.replace(KEPT_MARK, word, 1)
+    return re.sub(r"\s+", " ", topic.replace(KEPT_MARK, " ")).strip()
+
+
+KEPT_WORDS = re.compile(rf"(?<![几两多少\d一二三四五六七八九十百千])(?:{alternation('kept_words')})")  # not 几个人
+KEPT_MARK = "\ue000"  # a private-use character no question holds and no pattern above removes

@@ -2525,3 +2525,13 @@ def test_why_is_answered_by_the_sentence_giving_the_aim_not_the_one_reporting_th
         "加强自律，维护消费者利益起到积极的作用。\n")
     for asked in ("江州钟表行业协会为什么成立", "江州钟表行业协会为啥成立", "为什么要成立江州钟表行业协会"):
         assert "规范钟表行业" in engine.answer(asked).text
+
+
+def test_which_days_asks_the_whole_span_not_a_day_inside_it(tmp_path):
+    """设计周是哪几天办的, of 10月21日至27日，某设计周在江州市举办。10月27日下午，…座谈会…: the span."""
+    engine = engine_over(tmp_path,
+        "“设计赋能产业发展”交流座谈会在江州举行\n发布时间：2024-10-29\n"
+        "10月21日至27日，2024年“临江·海峡”工业设计周在江州市举办。10月27日下午，江州总支部承办的2024年"
+        "临江海峡工业设计周系列活动——“设计赋能产业发展”交流座谈会在江州举行。\n")
+    for asked in ("2024年“临江·海峡”工业设计周是哪几天办的", "临江海峡工业设计周2024年办了哪几天"):
+        assert "10月21日至27日" in engine.answer(asked).text.split("\n")[0]

@@ -56,7 +56,8 @@ RANGE_START_ASKED = re.compile(alternation("range_start_asked"))
 THIS_TIME_ASKED = re.compile(alternation("this_time_asked"))
 CUMULATIVE_SAID = re.compile(alternation("cumulative_said"))
 NOTICE_TITLE = re.compile(r"通知$")  # 关于召开…研讨会的通知
-WHOLE_SPAN_ASKED = re.compile(r"(?:几|哪)[号日天]\s*(?:到|至|—|-)\s*(?:几|哪)[号日天]")  # 几号到几号, 哪天到哪天
+# 几号到几号, 哪天到哪天, 哪几天办的: the span itself, both its days
+WHOLE_SPAN_ASKED = re.compile(r"(?:几|哪)[号日天]\s*(?:到|至|—|-)\s*(?:几|哪)[号日天]|哪几天|哪些天|几号至几号")
 DAY_ASKED = re.compile(alternation("day_asked"))  # 哪天结束: a month is no answer
 CONTACT_LABEL_LINE = re.compile(r"[\u4e00-\u9fff]{1,6}[：:]")  # 联系人：…, 电话：…: a line of a contact block
 SPAN_OVER_DEADLINE = 0.1  # coverage by which a span of what was asked beats a deadline set for another step

@@ -2535,3 +2535,12 @@ def test_which_days_asks_the_whole_span_not_a_day_inside_it(tmp_path):
         "临江海峡工业设计周系列活动——“设计赋能产业发展”交流座谈会在江州举行。\n")
     for asked in ("2024年“临江·海峡”工业设计周是哪几天办的", "临江海峡工业设计周2024年办了哪几天"):
         assert "10月21日至27日" in engine.answer(asked).text.split("\n")[0]
+
+
+def test_a_sentence_opening_with_its_day_is_dated_in_the_month_reported(tmp_path):
+    """7日，某协会向35所学校颁发了贡献奖, in an item published 2015-02-09: 2015年2月7日, though 颁发
+    is no verb of holding an event."""
+    engine = engine_over(tmp_path,
+        "江州首颁“民办教育贡献奖”\n2015-02-09 08:32    来源：本站综合\n\n"
+        "7日，江州市民办学校协会向35所民办学校颁发了贡献奖。这是我市首次颁发贡献奖。\n")
+    assert "2月7日" in engine.answer("江州民办教育贡献奖是几号颁的").text.split("\n")[0]

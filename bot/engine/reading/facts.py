@@ -432,7 +432,9 @@ def _events(facts: ArticleFacts, text: str, index: int, published: str = ""):
             dates[dates.index(same[0])] = dataclasses.replace(same[0], text=m.group(0))
         elif not dates and 1 <= month <= 12:
             dates = [Date(int(m.group(1)) if m.group(1) else None, month, 0, text=m.group(0))]
-    day = (DAYS_OF_THIS_MONTH.search(text) or (DAY_OF_EVENT.search(text) if PLACE_VERB.search(text) else None)
+    # 某公会19日举行…, or a sentence opening with its day (7日，某协会向…颁发了贡献奖): a news dateline
+    day = (DAYS_OF_THIS_MONTH.search(text) or (DAY_OF_EVENT.search(text) if PLACE_VERB.search(text)
+                                               else DAY_OF_EVENT.match(text))
            if not dates else None)
     number = to_int(day.group(1)) if day else 0
     last = to_int(day.group(2)) if day and day.re is DAYS_OF_THIS_MONTH and day.group(2) else 0

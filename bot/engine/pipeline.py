@@ -40,10 +40,10 @@ from .reading.people import HONORIFICS, is_surname_start, plausible_name
 from .retrieval.faq_match import FaqMatcher
 from .retrieval.faq_match import conflicts as faq_conflicts
 from .retrieval.finder import Finder, source_entry, subject_words
-from .retrieval.library import Doc, Library
+from .retrieval.library import PROVINCE_ABBREVIATIONS, Doc, Library
 from .retrieval.names import ends_name
 from .text.folding import fold, has_traditional, question_key, to_traditional
-from .text.lexicon import COMPOUND_SURNAMES, ORG_SUFFIX_RE, TITLE_RE
+from .text.lexicon import COMPOUND_SURNAMES, ORG_SUFFIX_RE, PLACES, TITLE_RE
 from .text.numerals import an2cn, to_int
 from .text.vocab import alternation, patterns, words
 
@@ -82,6 +82,10 @@ ATTENDING = re.compile("|".join(w for w in words("question_kinds/attend") if not
 PERSON_ASKED = re.compile(alternation("person_asked"))  # a person, not 哪个 (哪个条例 asks for a document)
 # 哪位, 联系人, 叫什么名字: only a person answers these, never an organisation's sentence
 ONE_PERSON_ASKED = re.compile(alternation("one_person_asked"))
+# 鲁广协, 豫环协: a province's one-character name opening an association's short name
+PROVINCE_SHORT_ORG = re.compile(rf"(?<![\u4e00-\u9fff])([{''.join(PROVINCE_ABBREVIATIONS)}])(?=[\u4e00-\u9fff]协)")
+PLACE_NAMES = tuple(PLACES)
+NUMBER_THEN_NAME = re.compile(r"\d[\d\-]{6,}\s*([\u4e00-\u9fff]{2,3})(?![\u4e00-\u9fff])")  # 0531-88527435徐楠楠
 NAME_WITH_NUMBER = re.compile(r"(?:^|\n|、)\s*([\u4e00-\u9fff]{2,4}?)\s*[（(]")  # 某某（电话：…）
 NTH_ITEM_ASKED = re.compile(r"第([一二三四五六七八九十\d]+)[家个位](?=[\u4e00-\u9fff]{0,6}?(?:是|叫|哪))")  # 第六家企业是哪家
 LISTED_NAMES = re.compile(r"[\u4e00-\u9fffA-Za-z]{3,30}(?:、[\u4e00-\u9fffA-Za-z]{3,30})+")  # 甲公司、乙公司、丙公司
@@ -190,6 +194,9 @@ class Engine:
         titles = _one_question_per_title(question)
         if titles:  # 理事长和秘书长分别是谁: two questions, one per title
             return self._answer_each(titles, context)
+        question = PROVINCE_SHORT_ORG.sub(  # 鲁广协 -> 山东广协 (not 宁波建协: 宁波 is a place)
+            lambda m: m.group(1) if m.string.startswith(PLACE_NAMES, m.start()) else PROVINCE_ABBREVIATIONS[m.group(1)],
+            question)
         q = analyse(self.library.canon(fold(question)))
         if q.english and q.latin_words:  # auto repair -> 汽修: English the glossary lacks, in the articles' words
             worded = self._english_in_chinese(question, q)
@@ -654,7 +661,9 @@ def _names_a_contact(text: str) -> bool:
                 is_surname_start(value) and value[1:].startswith(HONORIFICS)):
             return True
     # 黄某某（电话：…）、蔡某某（…）: names that open a line or item, their numbers in brackets
-    return lists_names(text) or any(plausible_name(m.group(1)) for m in NAME_WITH_NUMBER.finditer(text))
+    # 联系方式：0531-88527435徐楠楠: a name right after the number it is reached on
+    return (lists_names(text) or any(plausible_name(m.group(1)) for m in NAME_WITH_NUMBER.finditer(text))
+            or any(plausible_name(m.group(1)) for m in NUMBER_THEN_NAME.finditer(text)))
 
 
 def _nth_item(answer: Answer, n: int) -> Answer | None:

@@ -2544,3 +2544,15 @@ def test_a_sentence_opening_with_its_day_is_dated_in_the_month_reported(tmp_path
         "江州首颁“民办教育贡献奖”\n2015-02-09 08:32    来源：本站综合\n\n"
         "7日，江州市民办学校协会向35所民办学校颁发了贡献奖。这是我市首次颁发贡献奖。\n")
     assert "2月7日" in engine.answer("江州民办教育贡献奖是几号颁的").text.split("\n")[0]
+
+
+def test_a_province_s_one_character_name_opens_an_association_s_short_name_and_a_number_then_name_is_a_contact(tmp_path):
+    """皖书协 is 安徽书协 (安徽省书业协会); 联系方式：0551-62345678葛文涛 names whom to call."""
+    engine = engine_over(tmp_path,
+        "关于缴纳2021年度协会会费的通知\n发布时间：2021-03-26\n"
+        "依据《安徽省书业协会章程》，现将会费缴纳办法通知如下：\n"
+        "请各单位于4月30日前转账或到协会秘书处缴纳。\n协会地址：合肥市长江路8号\n"
+        "联系方式： 0551-62345678葛文涛\n安徽省书业协会\n2021年3月23日\n\n"
+        "版权所有 安徽省书业协会\n")
+    for asked in ("皖书协交会费有问题找谁，电话多少", "安徽书业协会会费联系人是谁"):
+        assert "葛文涛" in engine.answer(asked).text

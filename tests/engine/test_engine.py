@@ -2556,3 +2556,13 @@ def test_a_province_s_one_character_name_opens_an_association_s_short_name_and_a
         "版权所有 安徽省书业协会\n")
     for asked in ("皖书协交会费有问题找谁，电话多少", "安徽书业协会会费联系人是谁"):
         assert "葛文涛" in engine.answer(asked).text
+
+
+def test_an_address_asked_is_read_from_a_labelled_address_line_with_no_phone_beside_it(tmp_path):
+    """协会地址：合肥市长江路8号, a line of its own under the notice: where the association is."""
+    engine = engine_over(tmp_path,
+        "关于缴纳2021年度协会会费的通知\n发布时间：2021-03-26\n"
+        "依据《安徽省书业协会章程》，现将会费缴纳办法通知如下：\n"
+        "请各单位于4月30日前转账或到协会秘书处缴纳。\n协会地址：合肥市长江路8号书业大厦\n"
+        "联系方式： 0551-62345678葛文涛\n安徽省书业协会\n2021年3月23日\n\n版权所有 安徽省书业协会\n")
+    assert "长江路8号" in engine.answer("安徽省书业协会秘书处地址在哪，想去现场交会费").text

@@ -48,6 +48,8 @@ ADDRESS_ASKED = re.compile(alternation("address_asked"))
 SEAT_ASKED = re.compile(alternation("seat_asked"))
 NOW_ASKED = re.compile(alternation("now_asked"))
 GROWN_TO = re.compile(alternation("grown_to"))
+# 协会地址：济南市某路2号: a line that gives an address under its label, with no phone beside it
+ADDRESS_LABELLED = re.compile(rf"^[\u4e00-\u9fff]{{0,6}}(?:{alternation('address_said')})\s*[:：]")
 ADDRESS_IN_TEXT = re.compile(rf"[路街道巷]\d+号|{alternation('address_said')}")
 # A question about a deadline, and a date an article sets as one (请于5月10日前…, 截止日期为…).
 CONTACT_LINES_SHOWN = 5  # a contact block: heading, department, person and phone lines
@@ -615,8 +617,8 @@ class FactAnswers:
                 if footer and (not address or email or "地址" in footer.text) and (not fax or "传真" in footer.text) \
                         and (not email or "邮箱" in footer.text):
                     return footer
-            printed = [i for i, s in enumerate(doc.sentences) if CONTACT_IN_TEXT.search(s)
-                       and (not address or ADDRESS_IN_TEXT.search(s))]
+            printed = [i for i, s in enumerate(doc.sentences) if (CONTACT_IN_TEXT.search(s) or (
+                       address and ADDRESS_LABELLED.match(s))) and (not address or ADDRESS_IN_TEXT.search(s))]
             if account:  # 收会费的银行账号: the lines that give an account number
                 printed = [i for i, s in enumerate(doc.sentences) if ACCOUNT_IN_TEXT.search(s)]
             if email:  # 申报邮箱是哪个: only a line with an address answers
@@ -670,8 +672,10 @@ class FactAnswers:
                 while account and kept[0] > 0 and ACCOUNT_LINE.match(doc.sentences[kept[0] - 1]):
                     kept.insert(0, kept[0] - 1)
                 shown = [doc.article.sentences[i].text for i in kept][:CONTACT_LINES_SHOWN]  # 回执邮箱… 联系人：…，电话：…
+                # 协会地址：某路2号, a line that gives the address alone, says where the body is
+                said = "where" if address and not CONTACT_IN_TEXT.search(doc.sentences[kept[0]]) else "contact"
                 return Answer("\n".join(shown) + f"\n{source(doc.article)}", f"{doc.article.path}#contact", 100 * cov,
-                              [source_entry(doc)], kind="contact", context={"article": doc.article.path},
+                              [source_entry(doc)], kind=said, context={"article": doc.article.path},
                               evidence=shown[0])
             if owner and self.finder.subject(subject).coverage(owner, doc) >= thresholds.MIN_COVERAGE:
                 footer = self._footer(doc)

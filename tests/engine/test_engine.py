@@ -2566,3 +2566,12 @@ def test_an_address_asked_is_read_from_a_labelled_address_line_with_no_phone_bes
         "请各单位于4月30日前转账或到协会秘书处缴纳。\n协会地址：合肥市长江路8号书业大厦\n"
         "联系方式： 0551-62345678葛文涛\n安徽省书业协会\n2021年3月23日\n\n版权所有 安徽省书业协会\n")
     assert "长江路8号" in engine.answer("安徽省书业协会秘书处地址在哪，想去现场交会费").text
+
+
+def test_what_a_company_makes_is_said_by_the_production_base_it_is(tmp_path):
+    """是生产啥的, of 某公司…是全国最大的铝质易拉盖生产基地: the sentence naming it a production base."""
+    engine = engine_over(tmp_path,
+        "江州企联调研组赴临江开展品牌建设调研\n发布时间：2022-05-30\n"
+        "调研组一行走访了江州酱园、临江华盖实业，这两家企业是当地品牌建设的典型代表。\n"
+        "临江华盖实业有限公司成立于2012年1月，是全国单体规模最大的铝质易拉盖生产基地。\n")
+    assert "易拉盖" in engine.answer("调研组去看的华盖实业是生产啥的").text

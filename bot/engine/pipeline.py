@@ -17,6 +17,7 @@ from collections import OrderedDict
 from . import thresholds
 from .answer import Answer
 from .answering.alternatives import either_or_answer
+from .answering.awards import award_answer
 from .answering.descriptions import VISITED_LIST, Passages
 from .answering.facts import CLOCK_SAID, CONTACT_PERSON, FUTURE_SAID, ISSUED_DOCUMENT, FactAnswers
 from .answering.labels import labelled_answer
@@ -256,6 +257,7 @@ class Engine:
                 answer = None  # 联系人和电话是什么: the 电话 line alone does not say whom to call
             answer = answer or either_or_answer(self.finder, q, people, scope)  # 开卷还是闭卷
             answer = answer or self._top_ranks(q, people, scope)  # 团体前三名是哪几家
+            answer = answer or award_answer(self.finder, q, people, scope)  # 《某作品》拿了什么奖
             if answer is None and NEXT_ASKED.search(q.text) and kind in FUTURE_READ_AS_CONTENT:
                 # 下一期打算讲啥: what is planned, which only a sentence about the future says (下期将…),
                 # never this event's speakers or contents

@@ -2575,3 +2575,17 @@ def test_what_a_company_makes_is_said_by_the_production_base_it_is(tmp_path):
         "调研组一行走访了江州酱园、临江华盖实业，这两家企业是当地品牌建设的典型代表。\n"
         "临江华盖实业有限公司成立于2012年1月，是全国单体规模最大的铝质易拉盖生产基地。\n")
     assert "易拉盖" in engine.answer("调研组去看的华盖实业是生产啥的").text
+
+
+def test_works_and_their_prizes_are_read_as_pairs_and_bars_inside_a_title_are_no_menu(tmp_path):
+    """其中，《甲》获图文类二等奖、《乙》获图书类三等奖、《丙：风 | 雨 | 雪》获课件类三等奖: each work
+    with the prize after its own 获 (the bars are inside a title, so the line is no menu)."""
+    engine = engine_over(tmp_path,
+        "江州五件作品获全国科普优秀作品奖\n发布时间：2022-12-29\n"
+        "12月28日，临江科普学会公布了第五届全国科普优秀作品评选结果，江州科协推荐的三件作品获奖。\n"
+        "其中，《江州四季》获图文类二等奖、《云从哪里来》（一套3本）获图书类三等奖、《天气课堂：风 | 雨 | 雪》获课件类三等奖、"
+        "《雷雨夜话》获音频类二等奖。\n")
+    assert "音频类二等奖" in engine.answer("《雷雨夜话》拿了个什么奖").text.split("\n")[0]
+    second = engine.answer("江州获奖的科普作品里，拿二等奖的是哪几件").text.split("\n")[0]
+    assert "江州四季" in second and "雷雨夜话" in second and "云从哪里来" not in second
+    assert "云从哪里来" in engine.answer("江州拿到科普图书类三等奖的那套书叫什么名字").text.split("\n")[0]

@@ -1,0 +1,50 @@
+"""Works and the prizes they won, from a sentence that pairs them: 其中，《甲》获图文类二等奖、
+《乙》（一套5本）获图书类三等奖、《丙》获音频类二等奖.
+
+Followers ask either way round: what a work won (《丙》拿了个什么奖), or which works won a prize
+(拿二等奖的是哪几件, 图书类三等奖的那套书叫什么). Each 《work》 and the prize after its 获 are read as
+a pair, clause by clause, so one work is never given another's prize. A question that names no
+work and no prize of any pair is left to the other readers.
+"""
+
+import re
+
+from ..answer import Answer
+from ..retrieval.finder import source_entry
+from .wording import quote, source
+
+# 《雷电“恶魔”现形记》获音频类二等奖: a work, anything but another work or a clause break, 获, the prize
+AWARD_PAIR = re.compile(r"(《[^《》]{2,40}》)[^《》、，。；]{0,12}?获(?:得)?([^《》、，。；]{1,12}?奖)")
+PRIZE_ASKED = re.compile(r"((?:[\u4e00-\u9fff]{1,3}类)?(?:[一二三四五六七八九十\d]等|特等|金|银|铜|优秀)奖)")
+WHICH_PRIZE_ASKED = re.compile(r"(?:什么|啥|哪个|哪一)(?:奖|等奖|奖项)")
+MIN_PAIRS = 2  # a sentence pairing one work with a prize is an ordinary sentence, read by the content reader
+
+
+def award_answer(finder, q, people, scope) -> Answer | None:
+    """The prize a work named in 《》 won, or the works that won the prize asked; None otherwise."""
+    titles = re.findall(r"《[^《》]+》", q.raw)
+    prize = PRIZE_ASKED.search(q.text)
+    if not (titles and WHICH_PRIZE_ASKED.search(q.text)) and not (prize and not titles):
+        return None
+    for doc, _ in finder.answerable(q, scope, people=people)[:1]:
+        for i, sentence in enumerate(doc.article.sentences):
+            pairs = AWARD_PAIR.findall(sentence.text)
+            if len(pairs) < MIN_PAIRS:
+                continue
+            if titles:  # 《丙》拿了个什么奖: the prize after its own 获
+                won = [p for work, p in pairs if any(_same_work(t, work) for t in titles)]
+                text = "、".join(f"{t}：{p}" for t in titles for work, p in pairs if _same_work(t, work))
+            else:  # 拿二等奖的是哪几件: every work whose prize is the one asked
+                won = [(work, p) for work, p in pairs if p.endswith(prize.group(1)) or prize.group(1).endswith(p)]
+                text = "、".join(f"{work}：{p}" for work, p in won)
+            if won:
+                return Answer(f"{text}\n原文：{quote(sentence.text, 200)}\n{source(doc.article)}",
+                              f"{doc.article.path}#awards:{i}", 100.0, [source_entry(doc)], kind="prize",
+                              context={"article": doc.article.path}, evidence=sentence.text)
+    return None
+
+
+def _same_work(asked: str, named: str) -> bool:
+    """《雷电恶魔现形记》 asked is the work 《雷电“恶魔”现形记》: quote marks aside."""
+    strip = lambda text: re.sub(r"[“”\"'‘’「」\s]", "", text)  # noqa: E731
+    return strip(asked) == strip(named)

@@ -2589,3 +2589,11 @@ def test_works_and_their_prizes_are_read_as_pairs_and_bars_inside_a_title_are_no
     second = engine.answer("江州获奖的科普作品里，拿二等奖的是哪几件").text.split("\n")[0]
     assert "江州四季" in second and "雷雨夜话" in second and "云从哪里来" not in second
     assert "云从哪里来" in engine.answer("江州拿到科普图书类三等奖的那套书叫什么名字").text.split("\n")[0]
+
+
+def test_a_count_s_noun_stops_before_the_next_count(tmp_path):
+    """共收集到来自逾百间幼稚园共五千多幅作品: 逾百间's noun is 幼稚园, so 五千多幅 is a count of its own."""
+    engine = engine_over(tmp_path,
+        "江州幼教联盟「童心画展」作品送交政府\n发布时间：2021-06-02\n"
+        "最终联盟共收集到来自逾百间幼稚园共五千多幅作品，超过6,000位幼儿参与。\n")
+    assert "五千多幅" in engine.answer("童心画展一共收集到多少幅作品").text.split("\n")[0]

@@ -79,7 +79,7 @@ OCCASIONS = set(words("occasion_measures"))  # 每两年评一次: 一次 is a c
 COUNT_RE = re.compile(  # 约1800名|参会代表: qualifier, number, 余/多, unit, the words after
     rf"({alternation('count_qualifiers')})?(\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:万|亿)??|(?<![\d.])[一二两三四五六七八九十百千万]+)(余|多)?"
     rf"({alternation('count_measures')})"
-    rf"([{HAN}]{{0,8}})")
+    rf"((?:(?!共|[一二两三四五六七八九十百千万]+(?:余|多)?(?:{alternation('count_measures')}))[{HAN}]){{0,8}})")  # not the next count
 # 已连续举办17年: a number of years after a word of duration (vocab/duration_cues.txt), never a year
 DURATION_YEARS = re.compile(rf"(?:{alternation('duration_cues')})[{HAN}]{{0,4}}?"
                             rf"((?<!\d)\d{{1,3}}|[一二两三四五六七八九十百]+)(多)?年(?![\d度底初代级月])")

@@ -75,7 +75,7 @@ def _one_question_per_title(question: str) -> list[str]:
 WEB_ADDRESS = re.compile(r"https?://\S+$")  # an FAQ 来源 that is the original page itself
 HONOURED_ASKED = re.compile(alternation("honoured_asked"))  # 被评上, 荣获: who was honoured, not who came
 HONOUR_NAMED = re.compile(rf"(?:{alternation('honour_words')})[\u4e00-\u9fff]")  # 优秀女教师都有谁: the honoured
-# 团体前三名, 前五强, 前三都是哪些: the first N places (not 前三天)
+# 个人前五名, 前三强, 前三都是哪些: the first N places (not 前三天)
 TOP_RANKS = re.compile(r"([\u4e00-\u9fff]{2})?前([一二三四五六七八九十]|\d{1,2})(?:名|强|(?=[都是有的分还？?，,]|$))")
 MAX_RANKS = 10  # places a 前N名 question may ask for
 # 参加, 出席, 到场: a question of who attended asks it with a verb; 都有哪些 alone may ask for things
@@ -83,10 +83,10 @@ ATTENDING = re.compile("|".join(w for w in words("question_kinds/attend") if not
 PERSON_ASKED = re.compile(alternation("person_asked"))  # a person, not 哪个 (哪个条例 asks for a document)
 # 哪位, 联系人, 叫什么名字: only a person answers these, never an organisation's sentence
 ONE_PERSON_ASKED = re.compile(alternation("one_person_asked"))
-# 鲁广协, 豫环协: a province's one-character name opening an association's short name
+# 皖书协, 苏茶协: a province's one-character name opening an association's short name
 PROVINCE_SHORT_ORG = re.compile(rf"(?<![\u4e00-\u9fff])([{''.join(PROVINCE_ABBREVIATIONS)}])(?=[\u4e00-\u9fff]协)")
 PLACE_NAMES = tuple(PLACES)
-NUMBER_THEN_NAME = re.compile(r"\d[\d\-]{6,}\s*([\u4e00-\u9fff]{2,3})(?![\u4e00-\u9fff])")  # 0531-88527435徐楠楠
+NUMBER_THEN_NAME = re.compile(r"\d[\d\-]{6,}\s*([\u4e00-\u9fff]{2,3})(?![\u4e00-\u9fff])")  # 0551-62345678某某
 NAME_WITH_NUMBER = re.compile(r"(?:^|\n|、)\s*([\u4e00-\u9fff]{2,4}?)\s*[（(]")  # 某某（电话：…）
 NTH_ITEM_ASKED = re.compile(r"第([一二三四五六七八九十\d]+)[家个位](?=[\u4e00-\u9fff]{0,6}?(?:是|叫|哪))")  # 第六家企业是哪家
 LISTED_NAMES = re.compile(r"[\u4e00-\u9fffA-Za-z]{3,30}(?:、[\u4e00-\u9fffA-Za-z]{3,30})+")  # 甲公司、乙公司、丙公司
@@ -107,8 +107,8 @@ WHERE_DONE = re.compile(r"(?:哪儿|哪里|哪)(?:去)?([\u4e00-\u9fff]{2})")
 EVENT_VERB = re.compile(f"{alternation('event_verbs')}|{alternation('held_asked')}")  # 举行, 开的, 办的: an event held
 PLACE_BEFORE = alternation("place_markers") + "|到"  # 到某中心报到: 到 places a deed as 在 does
 SENT_WHERE_ASKED = re.compile(rf"(?:{alternation('send_verbs')})(?:到|至|往)(?:哪|什么地方)")  # 作品送到哪里
-SENT_WHERE_SAID = re.compile(rf"(?:{alternation('send_verbs')})(?:到|达|至|往)[\u4e00-\u9fff]{{2}}")  # 送达某体育场
-WHY_ASKED = re.compile(alternation("why_asked"))  # 为啥要成立, 出于什么目的
+SENT_WHERE_SAID = re.compile(rf"(?:{alternation('send_verbs')})(?:到|达|至|往)[\u4e00-\u9fff]{{2}}")  # 送达某文化馆
+WHY_ASKED = re.compile(alternation("why_asked"))  # 为啥要办, 出于什么目的
 REASON_SAID = re.compile(alternation("reason_said"))  # 旨在, 为了, 将会为…起到作用
 WHY_SLACK = 5.0  # points of score a sentence giving a reason may lose to the closest one and still answer why
 SITED_ASKED = re.compile(patterns("sited_asked"))  # 办公室设在哪, 基地位于哪里
@@ -195,7 +195,7 @@ class Engine:
         titles = _one_question_per_title(question)
         if titles:  # 理事长和秘书长分别是谁: two questions, one per title
             return self._answer_each(titles, context)
-        question = PROVINCE_SHORT_ORG.sub(  # 鲁广协 -> 山东广协 (not 宁波建协: 宁波 is a place)
+        question = PROVINCE_SHORT_ORG.sub(  # 皖书协 -> 安徽书协 (not 宁波建协: 宁波 is a place)
             lambda m: m.group(1) if m.string.startswith(PLACE_NAMES, m.start()) else PROVINCE_ABBREVIATIONS[m.group(1)],
             question)
         q = analyse(self.library.canon(fold(question)))
@@ -256,7 +256,7 @@ class Engine:
                     and not _names_a_contact(answer.text):
                 answer = None  # 联系人和电话是什么: the 电话 line alone does not say whom to call
             answer = answer or either_or_answer(self.finder, q, people, scope)  # 开卷还是闭卷
-            answer = answer or self._top_ranks(q, people, scope)  # 团体前三名是哪几家
+            answer = answer or self._top_ranks(q, people, scope)  # 个人前五名是谁
             answer = answer or award_answer(self.finder, q, people, scope)  # 《某作品》拿了什么奖
             if answer is None and NEXT_ASKED.search(q.text) and kind in FUTURE_READ_AS_CONTENT:
                 # 下一期打算讲啥: what is planned, which only a sentence about the future says (下期将…),
@@ -294,7 +294,7 @@ class Engine:
             answer = answer or self.answerers[kind](q, people, scope)
             if (answer is not None and answer.kind == "content" and WHY_ASKED.search(q.text)
                     and not REASON_SAID.search(answer.evidence or "")):
-                # 宁波为啥要成立眼镜行业协会, answered by the sentence reporting the founding: one as close
+                # 某市为啥要成立钟表协会, answered by the sentence reporting the founding: one as close
                 # to the question that gives a reason or an aim (协会的成立，将会为…起到积极的作用) says why
                 reason = self.answerers["content"](q, people, scope, cue=REASON_SAID, cue_required=True)
                 if reason is not None and reason.score >= answer.score - WHY_SLACK:
@@ -316,7 +316,7 @@ class Engine:
                 if answer is not None:  # the sentence that places the deed is where it is done: a where answer
                     answer = dataclasses.replace(answer, kind="where")
             if answer is None and kind == "where" and SENT_WHERE_ASKED.search(q.text):
-                # 作品送到哪里: the sentence that sends them somewhere (须于当日送达某体育场), wherever the
+                # 作品送到哪里: the sentence that sends them somewhere (需在当天送至某文化馆), wherever the
                 # question's other verb (终评) stands
                 answer = self.answerers["content"](q, people, scope, cue=SENT_WHERE_SAID, cue_required=True)
                 if answer is not None:
@@ -575,13 +575,13 @@ class Engine:
             return "doer"  # 在协议上签字的是谁: who did it, not what was signed
         if (q.kind == "attend" and q.asks_list and not q.asks_who and not ATTENDING.search(q.text)
                 and not re.search(PEOPLE_NOUNS, q.text) and not ORG_WORDS.search(q.text) and not PERSON_ASKED.search(q.text)):
-            q.things_listed = True  # 签公约的都有哪些品牌: things a sentence lists, not people who attended
+            q.things_listed = True  # 签倡议的都有哪些商家: things a sentence lists, not people who attended
             return "content"
         return q.kind
 
     def _top_ranks(self, q: Question, people, scope) -> Answer | None:
-        """团体前三名是哪几家: the sentences that give each place from the first to the Nth, in the
-        article the question is about (获团体第一名；…获团体第二名；…), or None if one is missing.
+        """个人前五名是谁: the sentences that give each place from the first to the Nth, in the
+        article the question is about (获个人第一名；…获个人第二名；…), or None if one is missing.
         The word before 前 (团体, 个人) must stand before each 第…名 where the article writes it so."""
         asked = TOP_RANKS.search(q.text)
         places = to_int(asked.group(2)) if asked else None
@@ -663,7 +663,7 @@ def _names_a_contact(text: str) -> bool:
                 is_surname_start(value) and value[1:].startswith(HONORIFICS)):
             return True
     # 黄某某（电话：…）、蔡某某（…）: names that open a line or item, their numbers in brackets
-    # 联系方式：0531-88527435徐楠楠: a name right after the number it is reached on
+    # 联系方式：0551-62345678某某: a name right after the number it is reached on
     return (lists_names(text) or any(plausible_name(m.group(1)) for m in NAME_WITH_NUMBER.finditer(text))
             or any(plausible_name(m.group(1)) for m in NUMBER_THEN_NAME.finditer(text)))
 

@@ -215,7 +215,7 @@ def test_a_view_counter_and_a_date_glued_to_its_source_label_are_meta_so_a_capti
     text = ("江州市锅炉协会 | Jiangzhou Boiler Association\n首页 | 协会动态 | 联系我们\n\n"
             "2019年江州市锅炉协会理事会在江州召开\n862 次\n2019.05.12来源:\n\n"
             "5月10日，2019年江州市锅炉协会理事会在江州宾馆召开。会议由秘书长葛文涛主持。\n\n"
-            "img_01.jpg\n葛文涛秘书长做工作报告\n\n"
+            "img_01.jpg\n葛文涛秘书长作年度报告\n\n"
             "协会理事长鲁一鸣致词，对协会一年来的工作给予肯定。\n")
     article, _ = parse_article(text, "news/x.txt")
     assert article.title == "2019年江州市锅炉协会理事会在江州召开"

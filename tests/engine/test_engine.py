@@ -2410,7 +2410,7 @@ def test_things_asked_with_du_you_naxie_are_read_from_the_sentence_that_lists_th
         "按照公约规定，这11家书店保证所售图书均为正版。\n")
     answer = engine.answer("签书店诚信公约的都有哪些品牌")
     assert "博雅" in answer.text and "青藤" in answer.text
-    assert "《江州市书店诚信经营公约》" in engine.answer("江州那些书店签的公约全名叫什么").text
+    assert "《江州市书店诚信经营公约》" in engine.answer("江州那些书店签署的公约全称是什么").text
 
 
 def test_a_label_line_answers_a_question_naming_the_publisher_the_body_never_names(tmp_path):
@@ -2434,7 +2434,7 @@ def test_the_first_n_places_are_the_sentences_giving_each_place_and_a_place_ends
         "2021年9月26-28日，临江省首届锅炉焊接技能大赛在临江省江州市成功举办。\n"
         "经过三天的角逐，结果揭晓。江州锅炉厂获团体第一名；临江安装公司获团体第二名；江州检验所获团体第三名。"
         "江州锅炉厂葛文涛获个人第一名；临江安装公司鲁一鸣获得个人第二名。\n")
-    answer = engine.answer("临江焊接技能大赛团体前三名是哪几家").text
+    answer = engine.answer("临江焊接技能大赛团体前三名分别是哪些单位").text
     assert all(f in answer for f in ("江州锅炉厂", "临江安装公司", "江州检验所")) and "葛文涛" not in answer
     assert engine.answer("临江焊接技能大赛个人前三名是谁").matched is None or "第三名" not in engine.answer(
         "临江焊接技能大赛个人前三名是谁").text
@@ -2450,18 +2450,18 @@ def test_a_deadline_asked_of_a_step_is_its_span_s_end_not_a_deadline_set_for_ano
         "为繁荣剪纸艺术，临江市民间文艺家协会决定举办第二届剪纸作品评选活动。现将有关事宜通知如下：\n"
         "一、评选程序：\n1、征集作品（5月1日—6月10日接收报名表）；\n2、作品初评（6月11日—15日）；\n"
         "3、向入围作品作者发送通知（6月20日前）；\n4、作品终评7月2日。\n")
-    for asked in ("临江剪纸评选报名表最晚几号要交", "临江剪纸评选报名截止到哪天"):
+    for asked in ("临江剪纸评选报名表最迟哪天交", "临江剪纸评选报名截止到哪天"):
         assert "6月10日" in engine.answer(asked).text.split("\n")[0]
 
 
 def test_where_things_are_sent_is_the_sentence_that_sends_them(tmp_path):
-    """作品送到哪里终评: 作品须于当日送达临江市文化馆 says it, though 终评 stands before the place."""
+    """展品送到哪里评审: 展品需在当天送至临江市文化馆 says it, though 评审 stands before the place."""
     engine = engine_over(tmp_path,
         "关于举办第二届临江剪纸作品评选活动的通知\n发布时间：2022-04-20\n"
         "为繁荣剪纸艺术，临江市民间文艺家协会决定举办第二届剪纸作品评选活动。现将有关事宜通知如下：\n"
         "一、评选程序：\n1、征集作品（5月1日—6月10日接收报名表）；\n"
-        "2、作品终评7月2日，作品须于当日送达临江市文化馆；\n3、作品展出（7月5日—7月20日）。\n")
-    for asked in ("临江剪纸评选的作品最后要送到哪里终评", "临江剪纸作品寄到哪里"):
+        "2、7月2日评审，展品需在当天送至临江市文化馆；\n3、作品展出（7月5日—7月20日）。\n")
+    for asked in ("临江剪纸评选的展品送到哪里评审", "临江剪纸展品寄到哪里"):
         assert "临江市文化馆" in engine.answer(asked).text
 
 
@@ -2495,7 +2495,7 @@ def test_a_department_s_head_is_read_before_his_title_and_shou_ren_names_no_one_
     and 主任委员, 任 is part of the word, so nobody surnamed 任 is offered."""
     engine = engine_over(tmp_path,
         "江州市剪纸协会召开理事会\n发布时间：2019-04-11\n"
-        "4月8日，江州市剪纸协会理事会在江州召开。省文化局艺术处黎正方处长出席会议并作重要讲话，"
+        "4月8日，江州市剪纸协会理事会在江州召开。省文化局艺术处黎正方处长到会并讲话，"
         "省文化局群文处任志强处长、协会秘书长葛文涛参加会议。\n")
     assert "艺术处" in engine.answer("在江州剪纸协会理事会上讲话的黎正方是哪个处的").text
     for asked in ("江州剪纸协会首任会长是谁", "江州剪纸协会的专业委员会主任委员是哪位"):
@@ -2503,12 +2503,12 @@ def test_a_department_s_head_is_read_before_his_title_and_shou_ren_names_no_one_
 
 
 def test_yi_ge_after_a_verb_is_no_count_and_a_category_label_is_meta(tmp_path):
-    """多少家机构参加, of a report that says 12家…机构的代表 and 构建一个…平台: 一个 is an article there,
+    """多少家机构参加, of a report that says 12家…机构的代表 and 搭建一个…平台: 一个 is an article there,
     not a count. 類別：活動  瀏覽：218 is the meta line, so the caption IMG 1399 under it is no title."""
     engine = engine_over(tmp_path,
         "江州市锅炉检验机构联席会成立\n发布时间：2025-06-27\n"
-        "5月28日，江州市锅炉检验机构联席会召开成立大会。江州市12家持锅炉检验机构资格证书的代表参加会议。\n"
-        "此次联席会的成立，旨在为江州锅炉检验行业构建一个资源共享、协同发展的新平台。\n")
+        "5月28日，江州市锅炉检验机构联席会召开成立大会，江州市12家锅炉检验机构的代表参加会议。\n"
+        "联席会将为全市锅炉检验行业搭建一个交流合作的平台。\n")
     assert "12家" in engine.answer("江州锅炉检验联席会有多少家机构参加").text.split("\n")[0]
     article, _ = parse_article("臨江製造資訊網\n首頁 | 活動\n\n江州認證公司蒞臨本會交流\n\n類別：活動    瀏覽：218\n\n"
                                "IMG 1399\n\n10月30日，江州認證公司總經理葛文濤一行三人蒞臨本會交流。\n", "news/x.txt")
@@ -2520,30 +2520,30 @@ def test_why_is_answered_by_the_sentence_giving_the_aim_not_the_one_reporting_th
     作用), not the one reporting the founding."""
     engine = engine_over(tmp_path,
         "江州有了钟表行业协会\n发布时间：2010-03-02\n"
-        "经过近一年的努力，江州市钟表行业协会成立大会昨天上午举行。江州表厂总经理葛文涛当选为会长。\n"
-        "钟表虽是小商品，但与市民生活息息相关。江州市钟表行业协会的成立，将会为进一步规范钟表行业，"
-        "加强自律，维护消费者利益起到积极的作用。\n")
+        "历时十个月筹备，江州市钟表行业协会昨天召开成立大会。江州表厂总经理葛文涛当选为会长。\n"
+        "钟表店遍布全市。江州市钟表行业协会的成立，将会为规范钟表市场、"
+        "加强行业自律、保护顾客权益起到积极的作用。\n")
     for asked in ("江州钟表行业协会为什么成立", "江州钟表行业协会为啥成立", "为什么要成立江州钟表行业协会"):
-        assert "规范钟表行业" in engine.answer(asked).text
+        assert "规范钟表市场" in engine.answer(asked).text
 
 
 def test_which_days_asks_the_whole_span_not_a_day_inside_it(tmp_path):
-    """设计周是哪几天办的, of 10月21日至27日，某设计周在江州市举办。10月27日下午，…座谈会…: the span."""
+    """文创周是哪几天办的, of 9月3日至9日，某文创周在江州市举办。9月9日下午，…交流会…: the span."""
     engine = engine_over(tmp_path,
-        "“设计赋能产业发展”交流座谈会在江州举行\n发布时间：2024-10-29\n"
-        "10月21日至27日，2024年“临江·海峡”工业设计周在江州市举办。10月27日下午，江州总支部承办的2024年"
-        "临江海峡工业设计周系列活动——“设计赋能产业发展”交流座谈会在江州举行。\n")
-    for asked in ("2024年“临江·海峡”工业设计周是哪几天办的", "临江海峡工业设计周2024年办了哪几天"):
-        assert "10月21日至27日" in engine.answer(asked).text.split("\n")[0]
+        "“文创点亮乡村”交流会在江州举行\n发布时间：2024-09-11\n"
+        "9月3日至9日，2024年“临江·江州”文创周在江州市举办。9月9日下午，江州文化馆承办的2024年"
+        "临江江州文创周系列活动——“文创点亮乡村”交流会在江州举行。\n")
+    for asked in ("2024年“临江·江州”文创周是哪几天办的", "临江江州文创周2024年办了哪几天"):
+        assert "9月3日至9日" in engine.answer(asked).text.split("\n")[0]
 
 
 def test_a_sentence_opening_with_its_day_is_dated_in_the_month_reported(tmp_path):
-    """7日，某协会向35所学校颁发了贡献奖, in an item published 2015-02-09: 2015年2月7日, though 颁发
+    """7日，某协会向28所学校颁发了证书, in an item published 2015-02-09: 2015年2月7日, though 颁发
     is no verb of holding an event."""
     engine = engine_over(tmp_path,
-        "江州首颁“民办教育贡献奖”\n2015-02-09 08:32    来源：本站综合\n\n"
-        "7日，江州市民办学校协会向35所民办学校颁发了贡献奖。这是我市首次颁发贡献奖。\n")
-    assert "2月7日" in engine.answer("江州民办教育贡献奖是几号颁的").text.split("\n")[0]
+        "江州首次为培训学校颁发服务证书\n2015-02-09 08:32    来源：本站综合\n\n"
+        "7日，江州市培训行业协会向28所培训学校颁发了优质服务证书。\n")
+    assert "2月7日" in engine.answer("江州培训学校优质服务证书是几号颁的").text.split("\n")[0]
 
 
 def test_a_province_s_one_character_name_opens_an_association_s_short_name_and_a_number_then_name_is_a_contact(tmp_path):
@@ -2554,7 +2554,7 @@ def test_a_province_s_one_character_name_opens_an_association_s_short_name_and_a
         "请各单位于4月30日前转账或到协会秘书处缴纳。\n协会地址：合肥市长江路8号\n"
         "联系方式： 0551-62345678葛文涛\n安徽省书业协会\n2021年3月23日\n\n"
         "版权所有 安徽省书业协会\n")
-    for asked in ("皖书协交会费有问题找谁，电话多少", "安徽书业协会会费联系人是谁"):
+    for asked in ("皖书协缴费的事联系谁，电话多少", "安徽书业协会会费联系人是谁"):
         assert "葛文涛" in engine.answer(asked).text
 
 
@@ -2565,35 +2565,35 @@ def test_an_address_asked_is_read_from_a_labelled_address_line_with_no_phone_bes
         "依据《安徽省书业协会章程》，现将会费缴纳办法通知如下：\n"
         "请各单位于4月30日前转账或到协会秘书处缴纳。\n协会地址：合肥市长江路8号书业大厦\n"
         "联系方式： 0551-62345678葛文涛\n安徽省书业协会\n2021年3月23日\n\n版权所有 安徽省书业协会\n")
-    assert "长江路8号" in engine.answer("安徽省书业协会秘书处地址在哪，想去现场交会费").text
+    assert "长江路8号" in engine.answer("安徽省书业协会办公地址在哪里").text
 
 
 def test_what_a_company_makes_is_said_by_the_production_base_it_is(tmp_path):
-    """是生产啥的, of 某公司…是全国最大的铝质易拉盖生产基地: the sentence naming it a production base."""
+    """是生产啥的, of 某公司…是全省最大的竹编家具生产基地: the sentence naming it a production base."""
     engine = engine_over(tmp_path,
         "江州企联调研组赴临江开展品牌建设调研\n发布时间：2022-05-30\n"
-        "调研组一行走访了江州酱园、临江华盖实业，这两家企业是当地品牌建设的典型代表。\n"
-        "临江华盖实业有限公司成立于2012年1月，是全国单体规模最大的铝质易拉盖生产基地。\n")
-    assert "易拉盖" in engine.answer("调研组去看的华盖实业是生产啥的").text
+        "考察组先后来到江州酱园、临江华盖实业，两家企业均为当地品牌建设的标杆。\n"
+        "临江华盖实业有限公司创办于2009年，是全省最大的竹编家具生产基地。\n")
+    assert "竹编家具" in engine.answer("调研组去看的华盖实业是生产啥的").text
 
 
 def test_works_and_their_prizes_are_read_as_pairs_and_bars_inside_a_title_are_no_menu(tmp_path):
-    """其中，《甲》获图文类二等奖、《乙》获图书类三等奖、《丙：风 | 雨 | 雪》获课件类三等奖: each work
+    """其中，《甲》获摄影类一等奖、《乙》获读物类优秀奖、《丙：风 | 雨 | 雪》获课件类优秀奖: each work
     with the prize after its own 获 (the bars are inside a title, so the line is no menu)."""
     engine = engine_over(tmp_path,
         "江州五件作品获全国科普优秀作品奖\n发布时间：2022-12-29\n"
         "12月28日，临江科普学会公布了第五届全国科普优秀作品评选结果，江州科协推荐的三件作品获奖。\n"
-        "其中，《江州四季》获图文类二等奖、《云从哪里来》（一套3本）获图书类三等奖、《天气课堂：风 | 雨 | 雪》获课件类三等奖、"
-        "《雷雨夜话》获音频类二等奖。\n")
-    assert "音频类二等奖" in engine.answer("《雷雨夜话》拿了个什么奖").text.split("\n")[0]
-    second = engine.answer("江州获奖的科普作品里，拿二等奖的是哪几件").text.split("\n")[0]
+        "其中，《江州四季》获摄影类一等奖、《云从哪里来》（一套3本）获读物类优秀奖、《天气课堂：风 | 雨 | 雪》获课件类优秀奖、"
+        "《雷雨夜话》获视频类一等奖。\n")
+    assert "视频类一等奖" in engine.answer("《雷雨夜话》得的是啥奖").text.split("\n")[0]
+    second = engine.answer("江州的科普作品里一等奖是哪些作品").text.split("\n")[0]
     assert "江州四季" in second and "雷雨夜话" in second and "云从哪里来" not in second
-    assert "云从哪里来" in engine.answer("江州拿到科普图书类三等奖的那套书叫什么名字").text.split("\n")[0]
+    assert "云从哪里来" in engine.answer("江州得了科普读物类优秀奖的是哪套书").text.split("\n")[0]
 
 
 def test_a_count_s_noun_stops_before_the_next_count(tmp_path):
-    """共收集到来自逾百间幼稚园共五千多幅作品: 逾百间's noun is 幼稚园, so 五千多幅 is a count of its own."""
+    """共收到来自逾百所小学共三千多件手工作品: 逾百所's noun is 小学, so 三千多件 is a count of its own."""
     engine = engine_over(tmp_path,
-        "江州幼教联盟「童心画展」作品送交政府\n发布时间：2021-06-02\n"
-        "最终联盟共收集到来自逾百间幼稚园共五千多幅作品，超过6,000位幼儿参与。\n")
-    assert "五千多幅" in engine.answer("童心画展一共收集到多少幅作品").text.split("\n")[0]
+        "江州教育联盟「童心手工展」作品交给市政府\n发布时间：2021-06-02\n"
+        "最终联盟共收到来自逾百所小学共三千多件手工作品，超过4,000位学生参与。\n")
+    assert "三千多件" in engine.answer("童心手工展一共收到多少件作品").text.split("\n")[0]

@@ -1,8 +1,8 @@
-"""Works and the prizes they won, from a sentence that pairs them: 其中，《甲》获图文类二等奖、
-《乙》（一套5本）获图书类三等奖、《丙》获音频类二等奖.
+"""Works and the prizes they won, from a sentence that pairs them: 其中，《甲》获摄影类一等奖、
+《乙》（一套3本）获读物类优秀奖、《丙》获视频类一等奖.
 
-Followers ask either way round: what a work won (《丙》拿了个什么奖), or which works won a prize
-(拿二等奖的是哪几件, 图书类三等奖的那套书叫什么). Each 《work》 and the prize after its 获 are read as
+Followers ask either way round: what a work won (《丙》得的是啥奖), or which works won a prize
+(一等奖是哪些作品, 读物类优秀奖是哪本书). Each 《work》 and the prize after its 获 are read as
 a pair, clause by clause, so one work is never given another's prize. A question that names no
 work and no prize of any pair is left to the other readers.
 """
@@ -13,7 +13,7 @@ from ..answer import Answer
 from ..retrieval.finder import source_entry
 from .wording import quote, source
 
-# 《雷电“恶魔”现形记》获音频类二等奖: a work, anything but another work or a clause break, 获, the prize
+# 《风从“海上”来》获视频类一等奖: a work, anything but another work or a clause break, 获, the prize
 AWARD_PAIR = re.compile(r"(《[^《》]{2,40}》)[^《》、，。；]{0,12}?获(?:得)?([^《》、，。；]{1,12}?奖)")
 PRIZE_ASKED = re.compile(r"((?:[\u4e00-\u9fff]{1,3}类)?(?:[一二三四五六七八九十\d]等|特等|金|银|铜|优秀)奖)")
 WHICH_PRIZE_ASKED = re.compile(r"(?:什么|啥|哪个|哪一)(?:奖|等奖|奖项)")
@@ -31,10 +31,10 @@ def award_answer(finder, q, people, scope) -> Answer | None:
             pairs = AWARD_PAIR.findall(sentence.text)
             if len(pairs) < MIN_PAIRS:
                 continue
-            if titles:  # 《丙》拿了个什么奖: the prize after its own 获
+            if titles:  # 《丙》得的是啥奖: the prize after its own 获
                 won = [p for work, p in pairs if any(_same_work(t, work) for t in titles)]
                 text = "、".join(f"{t}：{p}" for t in titles for work, p in pairs if _same_work(t, work))
-            else:  # 拿二等奖的是哪几件: every work whose prize is the one asked
+            else:  # 一等奖是哪些作品: every work whose prize is the one asked
                 won = [(work, p) for work, p in pairs if p.endswith(prize.group(1)) or prize.group(1).endswith(p)]
                 text = "、".join(f"{work}：{p}" for work, p in won)
             if won:
@@ -45,6 +45,6 @@ def award_answer(finder, q, people, scope) -> Answer | None:
 
 
 def _same_work(asked: str, named: str) -> bool:
-    """《雷电恶魔现形记》 asked is the work 《雷电“恶魔”现形记》: quote marks aside."""
+    """《风从海上来》 asked is the work 《风从“海上”来》: quote marks aside."""
     strip = lambda text: re.sub(r"[“”\"'‘’「」\s]", "", text)  # noqa: E731
     return strip(asked) == strip(named)

@@ -48,7 +48,7 @@ ADDRESS_ASKED = re.compile(alternation("address_asked"))
 SEAT_ASKED = re.compile(alternation("seat_asked"))
 NOW_ASKED = re.compile(alternation("now_asked"))
 GROWN_TO = re.compile(alternation("grown_to"))
-# 协会地址：济南市某路2号: a line that gives an address under its label, with no phone beside it
+# 协会地址：某市某路8号: a line that gives an address under its label, with no phone beside it
 ADDRESS_LABELLED = re.compile(rf"^[\u4e00-\u9fff]{{0,6}}(?:{alternation('address_said')})\s*[:：]")
 ADDRESS_IN_TEXT = re.compile(rf"[路街道巷]\d+号|{alternation('address_said')}")
 # A question about a deadline, and a date an article sets as one (请于5月10日前…, 截止日期为…).
@@ -58,7 +58,7 @@ RANGE_START_ASKED = re.compile(alternation("range_start_asked"))
 THIS_TIME_ASKED = re.compile(alternation("this_time_asked"))
 CUMULATIVE_SAID = re.compile(alternation("cumulative_said"))
 NOTICE_TITLE = re.compile(r"通知$")  # 关于召开…研讨会的通知
-# 几号到几号, 哪天到哪天, 哪几天办的: the span itself, both its days
+# 几号到几号, 哪天到哪天, 哪几天举行: the span itself, both its days
 WHOLE_SPAN_ASKED = re.compile(r"(?:几|哪)[号日天]\s*(?:到|至|—|-)\s*(?:几|哪)[号日天]|哪几天|哪些天|几号至几号")
 DAY_ASKED = re.compile(alternation("day_asked"))  # 哪天结束: a month is no answer
 CONTACT_LABEL_LINE = re.compile(r"[\u4e00-\u9fff]{1,6}[：:]")  # 联系人：…, 电话：…: a line of a contact block
@@ -496,8 +496,8 @@ class FactAnswers:
                                if not all(_ended_before(d, doc.article.published) for d in e.dates)}
             set_by = deadlines(doc) if by_deadline else {}
             if set_by:
-                # 报名资料最晚几号交, and the 前 deadline is another step's (发送通知书（4月15日前）): the span
-                # of what was asked (3月11日—4月5日接收报名资料) when it accounts for the question better
+                # 报名表最晚哪天交, and the 前 deadline is another step's (寄发入围通知（6月20日前）): the span
+                # of what was asked (5月1日—6月10日收报名表) when it accounts for the question better
                 set_cov = self.finder.sentence(q, doc, sorted(set_by), with_title=True, kind=kind)[1]
                 spans = sorted(i for i, e in by_sentence.items() if any(d.end_day for d in e.dates) and i not in set_by)
                 span_cov = self.finder.sentence(q, doc, spans, with_title=True, kind=kind)[1] if spans else -1.0

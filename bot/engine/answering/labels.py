@@ -32,7 +32,7 @@ def labelled_answer(finder, q, people, scope, whole_label_only: bool = False) ->
     subject = finder.subject(subject_words(NUMBER_TOKEN.sub(" ", q.topic)))
     for doc, _ in finder.answerable(q, scope, people=people)[:1]:
         _, focus = finder.split_focus(subject, doc)
-        # 停车设备那边的会费, of a notice on the 停车设备工作委员会's own site whose body never names it:
+        # 古籍修复那边的会费, of a notice on the 古籍修复工作委员会's own site whose body never names it:
         # naming the publisher narrows nothing within the article
         publisher = doc.article.contacts.get("owner", "") or doc.article.site_name
         if publisher and publisher not in doc.article.text:

@@ -123,7 +123,7 @@ class Question:
     english: bool = False
     pinyin_words: list[str] = field(default_factory=list)  # romanised words, for names: ["yang", "xiwei"]
     manner_verb: str = ""  # 费用怎么汇 -> 汇: asked how this is done (a label 汇款方式, a sentence 采用…形式 answers)
-    things_listed: bool = False  # 签公约的都有哪些品牌: things a sentence lists, not people who attended
+    things_listed: bool = False  # 签倡议的都有哪些商家: things a sentence lists, not people who attended
 
 
 def clean(text: str) -> str:

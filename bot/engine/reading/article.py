@@ -458,7 +458,7 @@ def _classify(line: str) -> str:
         return "meta"  # 来源：行业公告 点击：617次 【字体：大 中 小】: a meta line with no date, the page's buttons on it
     if DATED_START.match(line) and re.search(r"[|｜]", line) and len(line) < 160 and not line.endswith("。"):
         return "meta"  # 2024-05-08 | 某期刊2024年第3期 | 关键词：…: a date leads the page's meta bar
-    bars = re.sub(r"《[^《》]*》", "", line)  # 《气象科普：甲 | 乙 | 丙》 is a work's name, not a menu
+    bars = re.sub(r"《[^《》]*》", "", line)  # 《天气课堂：风 | 雨 | 雪》 is a work's name, not a menu
     if ((NAV_RE.search(line) and not SENTENCE_LIKE.search(line)) or bars.count("|") + bars.count("｜") + bars.count("▏") >= 2
             or len(re.findall(r"\s[>＞»›]{1,2}\s", f" {line} ")) >= 2):
         return "nav"

@@ -232,7 +232,7 @@ def _extract_facts(article: Article) -> ArticleFacts:
         list_intro = ([kind for kind, pattern in ACTIONS if pattern.search(s.text)] if s.text.endswith("：")
                       else list_intro if TABLE_ROW.match(s.text) else [])
         elected_first = bool(named) and (ELECTED_VERB.search(s.text[:named[0][0]]) is not None
-                                         or s.index - last_vote <= VOTE_REACH)  # 选举产生新一届班子。…甲任会长
+                                         or s.index - last_vote <= VOTE_REACH)  # 经投票产生新班子。…甲任会长
         if ELECTED_VERB.search(s.text):
             last_vote = s.index
         for n in range(len(named) - 1, -1, -1):  # backwards: a list shares the verb at its end
@@ -432,7 +432,7 @@ def _events(facts: ArticleFacts, text: str, index: int, published: str = ""):
             dates[dates.index(same[0])] = dataclasses.replace(same[0], text=m.group(0))
         elif not dates and 1 <= month <= 12:
             dates = [Date(int(m.group(1)) if m.group(1) else None, month, 0, text=m.group(0))]
-    # 某公会19日举行…, or a sentence opening with its day (7日，某协会向…颁发了贡献奖): a news dateline
+    # 某公会19日举行…, or a sentence opening with its day (9日，某协会向…颁发了证书): a news dateline
     day = (DAYS_OF_THIS_MONTH.search(text) or (DAY_OF_EVENT.search(text) if PLACE_VERB.search(text)
                                                else DAY_OF_EVENT.match(text))
            if not dates else None)

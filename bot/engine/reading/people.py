@@ -144,7 +144,7 @@ JOINERS = "".join(words("joining_words"))  # 某某和协会…: a name joined t
 TITLE_INSIDE_BODY = re.compile(rf"(?![{''.join(PREPOSITIONS)}{JOINERS}等、兼])(?:[{HAN}]){{1,4}}?"
                                rf"(?:{alternation('org_name_endings')})")
 
-# 长沙分院 / 长春市分会: a place, then a body's name ending (the place may start inside a title)
+# 长治分院 / 长春市分会: a place, then a body's name ending (the place may start inside a title)
 PLACE_BODY = re.compile(rf"(?:{'|'.join(sorted(PLACES, key=len, reverse=True))})[{HAN}]{{0,3}}?(?:{alternation('org_name_endings')})")
 
 
@@ -214,7 +214,7 @@ def _called_by_surname(text: str, title_start: int) -> bool:
 BEFORE_NAME = tuple(words("before_name_words"))
 
 
-# 省局特设处 / 某厅财务科: a department of a body, right before the name of its head
+# 某局艺术处 / 某厅财务科: a department of a body, right before the name of its head
 DEPARTMENT_OF_BODY = re.compile(rf"(?:{'|'.join(map(re.escape, ORG_SUFFIXES))})[{HAN}]{{1,6}}?(?:{alternation('department_endings')})$")
 
 
@@ -302,7 +302,7 @@ def find_people(sentence: str, home_org: str = "") -> list[Mention]:
         if inside and home_org and home_org in sentence[max(0, m.start() - 1):inside.end()]:
             continue  # 佛山市长青志愿者协会: 市长 is inside the article's own body's name
         if PLACE_BODY.match(sentence, m.end() - 1):
-            continue  # 湖南省院长沙分院: 长沙 begins at the title's last character, so there is no title
+            continue  # 某省院长治分院: 长治 begins at the title's last character, so there is no title
         title, segment = m.group(0), sentence[floor:m.start()]
         if pending and CLAUSE_BREAK.search(segment):
             # 某协会创会会长、首席专家吴一鸣，某厅原调研员梁某: titles waiting for a name never cross a

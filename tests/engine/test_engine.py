@@ -2597,3 +2597,14 @@ def test_a_count_s_noun_stops_before_the_next_count(tmp_path):
         "江州教育联盟「童心手工展」作品交给市政府\n发布时间：2021-06-02\n"
         "最终联盟共收到来自逾百所小学共三千多件手工作品，超过4,000位学生参与。\n")
     assert "三千多件" in engine.answer("童心手工展一共收到多少件作品").text.split("\n")[0]
+
+
+def test_which_bodies_a_visit_went_to_is_a_visits_question_not_who_organised(tmp_path):
+    """走访调研都去了哪些机构: the stops of the visit; 哪些机构 after a visiting verb asks where they
+    went, not which body organised something."""
+    engine = engine_over(tmp_path,
+        "江州培训协会领导赴会员单位走访调研\n发布时间：2020-06-29\n"
+        "4月11日，江州市培训协会会长葛文涛一行到临江、江北的会员单位走访调研。\n"
+        "协会一行先后来到临江晨光画室、临江飞扬舞蹈学校、江北启明书法学校等机构进行了实地调研。\n")
+    answer = engine.answer("江州培训协会走访调研都去了哪些机构")
+    assert answer.kind == "visits" and "飞扬舞蹈学校" in answer.text

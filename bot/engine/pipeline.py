@@ -295,7 +295,7 @@ class Engine:
             if (answer is not None and answer.kind == "content" and WHY_ASKED.search(q.text)
                     and not REASON_SAID.search(answer.evidence or "")):
                 # 某市为啥要成立钟表协会, answered by the sentence reporting the founding: one as close
-                # to the question that gives a reason or an aim (协会的成立，将会为…起到积极的作用) says why
+                # to the question that gives a reason or an aim (某会的成立，旨在…) says why
                 reason = self.answerers["content"](q, people, scope, cue=REASON_SAID, cue_required=True)
                 if reason is not None and reason.score >= answer.score - WHY_SLACK:
                     answer = reason

@@ -11,11 +11,12 @@ import re
 
 from ..answer import Answer
 from ..retrieval.finder import source_entry
+from ..text.vocab import alternation
 from .wording import quote, source
 
 # 《风从“海上”来》获视频类一等奖: a work, anything but another work or a clause break, 获, the prize
 AWARD_PAIR = re.compile(r"(《[^《》]{2,40}》)[^《》、，。；]{0,12}?获(?:得)?([^《》、，。；]{1,12}?奖)")
-PRIZE_ASKED = re.compile(r"((?:[\u4e00-\u9fff]{1,3}类)?(?:[一二三四五六七八九十\d]等|特等|金|银|铜|优秀)奖)")
+PRIZE_ASKED = re.compile(rf"((?:[\u4e00-\u9fff]{{1,3}}类)?(?:[一二三四五六七八九十\d]等|{alternation('prize_grades')})奖)")
 WHICH_PRIZE_ASKED = re.compile(r"(?:什么|啥|哪个|哪一)(?:奖|等奖|奖项)")
 MIN_PAIRS = 2  # a sentence pairing one work with a prize is an ordinary sentence, read by the content reader
 

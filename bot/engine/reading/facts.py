@@ -277,8 +277,7 @@ def _extract_facts(article: Article) -> ArticleFacts:
         for m in DOC_RE.finditer(s.text) if not SOURCE_LINE.match(s.text) else ():
             facts.documents.append((f"《{m.group(1)}》{m.group(2)}", s.index))
         for m in COUNT_RE.finditer(s.text):
-            if (m.group(2) == "一" and not m.group(1) and not m.group(3) and m.group(4) not in OCCASIONS
-                    and s.text[m.start() - 1:m.start()] not in "共仅只有"):
+            if m.group(2) == "一" and not m.group(1) and not m.group(3) and m.group(4) not in OCCASIONS:
                 continue  # 构建一个平台, 成为一家企业: 一个 is an article there, not a count
             if not re.match(r"[年月日届期]", s.text[m.end(2):m.end(2) + 1]) and s.text[m.start() - 1:m.start()] != "第":
                 clause = re.split(r"[，、；：]", s.text[max(0, m.start() - 12):m.start()])[-1]

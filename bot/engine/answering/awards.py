@@ -33,19 +33,20 @@ def award_answer(finder, q, people, scope) -> Answer | None:
             if len(pairs) < MIN_PAIRS:
                 continue
             if titles:  # 《丙》得的是啥奖: the prize after its own 获
-                won = [p for work, p in pairs if any(_same_work(t, work) for t in titles)]
-                text = "、".join(f"{t}：{p}" for t in titles for work, p in pairs if _same_work(t, work))
+                won = [(t, p) for t in titles for work, p in pairs if _same_work(t, work)]
             else:  # 一等奖是哪些作品: every work whose prize is the one asked
                 won = [(work, p) for work, p in pairs if p.endswith(prize.group(1)) or prize.group(1).endswith(p)]
-                text = "、".join(f"{work}：{p}" for work, p in won)
             if won:
+                text = "、".join(f"{work}：{p}" for work, p in won)
                 return Answer(f"{text}\n原文：{quote(sentence.text, 200)}\n{source(doc.article)}",
                               f"{doc.article.path}#awards:{i}", 100.0, [source_entry(doc)], kind="prize",
                               context={"article": doc.article.path}, evidence=sentence.text)
     return None
 
 
+QUOTES = re.compile(r"[“”\"'‘’「」\s]")
+
+
 def _same_work(asked: str, named: str) -> bool:
     """《风从海上来》 asked is the work 《风从“海上”来》: quote marks aside."""
-    strip = lambda text: re.sub(r"[“”\"'‘’「」\s]", "", text)  # noqa: E731
-    return strip(asked) == strip(named)
+    return QUOTES.sub("", asked) == QUOTES.sub("", named)

@@ -329,7 +329,7 @@ def find_people(sentence: str, home_org: str = "") -> list[Mention]:
             continue
         bare = segment.strip(" 、，")
         if bare in HONORIFICS and segment.endswith("、"):
-            bare = ""  # 会长戴某女士、副会长陈某女士: the courtesy title closes the name before, and the list goes on
+            bare = ""  # 会长张某女士、副会长李某先生: the courtesy title closes the name before, and the list goes on
         named_before = plausible_name(bare) and (len(bare) < 4 or bare[:2] in COMPOUND_SURNAMES)  # not 县工商联 (县 is no surname, 区 is)
         if named_before and pending and name_after(sentence, m.end()):
             named_before = False  # 协会副会长、韩康董事长兼总裁邹某: titles waiting for a name; 韩康 is his firm
